@@ -1,0 +1,5 @@
+import sys
+
+from fenggang_reader.cli import main
+
+sys.exit(main())

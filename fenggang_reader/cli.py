@@ -1,0 +1,67 @@
+"""Command line: run the reader, or export what it knows (pinyin, later audio and PDF)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .core import events
+
+_T0 = time.perf_counter()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fenggang-reader",
+        description="Read and listen to the 2025 Fenggang town government work report, with pinyin.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--event-log", type=Path, metavar="PATH", help="append JSON-lines timing events to PATH")
+    parser.add_argument("--report", type=Path, metavar="FILE", help="open this report file instead of the bundled one")
+    parser.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("run", help="open the reader (the default)")
+    sub.add_parser("export-pinyin", help="print the report's pinyin as JSON to stdout")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    events.set_process_start(_T0)
+    args = build_parser().parse_args(argv)
+    if args.command == "export-pinyin":
+        return _export_pinyin(args)
+    from .app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app(args)
+
+
+def _load_report(args: argparse.Namespace):
+    from .core.report_format import ReportFormatError, load_report
+    from .core.resources import load_bundled_report
+
+    try:
+        return load_report(args.report) if args.report else load_bundled_report()
+    except ReportFormatError as exc:
+        print(f"fenggang-reader: {exc}", file=sys.stderr)
+        return None
+
+
+def _export_pinyin(args: argparse.Namespace) -> int:
+    from .core.export import pinyin_export_json
+    from .core.pronunciation import RecordError
+    from .core.resources import bundled_annotator
+    from .core.storage import AppDirs
+
+    report = _load_report(args)
+    if report is None:
+        return 1
+    try:
+        annotator = bundled_annotator(AppDirs.default().data / "corrections.tsv")
+    except RecordError as exc:
+        print(f"fenggang-reader: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.write(pinyin_export_json(report, annotator) + "\n")
+    return 0

@@ -1,0 +1,104 @@
+"""Pinyin for every Han character in context: pypinyin's phrase segmentation, then the pronunciation
+record's corrections (words, then single occurrences), then the user's own corrections.
+
+Readings are kept in one canonical form, tone-number pinyin with 5 for the neutral tone
+("zhong1", "le5", "lv4"), and rendered on demand as tone marks, tone numbers or zhuyin.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+
+from pypinyin import Style, pinyin
+from pypinyin.contrib.tone_convert import to_tone, to_tone3
+from pypinyin.style import convert
+
+from .pronunciation import PronunciationRecord
+
+# CJK Unified Ideographs, Extension A, and the compatibility block.
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+class PinyinStyle(enum.Enum):
+    TONE_MARKS = "marks"  # zhōng
+    TONE_NUMBERS = "numbers"  # zhong1
+    ZHUYIN = "zhuyin"  # ㄓㄨㄥ
+
+
+def is_han(char: str) -> bool:
+    return bool(_HAN_RUN.fullmatch(char))
+
+
+def canonical(reading: str) -> str:
+    """Any pinyin spelling ("zhōng", "lü4", "le") → tone-number form with 5 for neutral."""
+    reading = reading.strip().lower().replace("ü", "v").replace("u:", "v")
+    if not reading[-1:].isdigit():
+        reading = to_tone3(reading, neutral_tone_with_five=True)
+    return reading if reading[-1:].isdigit() else reading + "5"
+
+
+def render(reading: str, style: PinyinStyle) -> str:
+    """Show a canonical reading in the chosen style."""
+    if style is PinyinStyle.TONE_NUMBERS:
+        return reading.replace("v", "ü")
+    if style is PinyinStyle.TONE_MARKS:
+        return to_tone(reading)
+    toneless = reading[:-1] if reading.endswith("5") else reading
+    zhuyin = convert(toneless, Style.BOPOMOFO, strict=True)
+    # Zhuyin writes the neutral-tone dot before the syllable.
+    return "˙" + zhuyin.rstrip("˙") if zhuyin.endswith("˙") else zhuyin
+
+
+def base_readings(text: str) -> list[str | None]:
+    """pypinyin's reading per character (None for non-Han), with phrase context inside each Han run."""
+    readings: list[str | None] = [None] * len(text)
+    for run in _HAN_RUN.finditer(text):
+        items = pinyin(run.group(), style=Style.TONE3, neutral_tone_with_five=True, heteronym=False)
+        for i, item in enumerate(items):
+            readings[run.start() + i] = canonical(item[0])
+    return readings
+
+
+def candidates(char: str) -> list[str]:
+    """Every dictionary reading of one character, canonical, most common first."""
+    if not is_han(char):
+        return []
+    items = pinyin(char, style=Style.TONE3, neutral_tone_with_five=True, heteronym=True)
+    return [canonical(r) for r in items[0]]
+
+
+class Annotator:
+    """Readings for whole blocks, applying the record and the user's corrections in that order."""
+
+    def __init__(self, record: PronunciationRecord | None = None, user: PronunciationRecord | None = None):
+        self.record = record or PronunciationRecord()
+        self.user = user or PronunciationRecord()
+        self._cache: dict[tuple[str, str], list[str | None]] = {}
+
+    def readings(self, text: str, block_id: str = "") -> list[str | None]:
+        key = (block_id, text)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = base_readings(text)
+            for layer in (self.record, self.user):
+                layer.apply(text, block_id, cached)
+            self._cache[key] = cached
+        return list(cached)
+
+    def rendered(self, text: str, block_id: str, style: PinyinStyle) -> list[str | None]:
+        return [None if r is None else render(r, style) for r in self.readings(text, block_id)]
+
+    def invalidate(self) -> None:
+        self._cache.clear()
+
+
+def pinyin_line(readings: Sequence[str | None], style: PinyinStyle = PinyinStyle.TONE_MARKS) -> str:
+    """The readings as one space-separated string (for tests, logs and the review)."""
+    return " ".join(render(r, style) for r in readings if r is not None)
+
+
+def han_positions(text: str) -> Iterable[int]:
+    for run in _HAN_RUN.finditer(text):
+        yield from range(run.start(), run.end())

@@ -1,0 +1,39 @@
+"""Where the bundled resources are, in a source checkout, an installed wheel or a frozen bundle."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .model import Report
+from .pinyin import Annotator
+from .pronunciation import PronunciationRecord
+from .report_format import load_report
+
+
+def resources_dir() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    bundled = Path(__file__).resolve().parent.parent / "resources"
+    if bundled.is_dir():  # installed wheel: resources shipped inside the package
+        return bundled
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def report_path() -> Path:
+    return resources_dir() / "report" / "report.tsv"
+
+
+def record_path() -> Path:
+    return resources_dir() / "pronunciation" / "record.tsv"
+
+
+def load_bundled_report() -> Report:
+    return load_report(report_path())
+
+
+def bundled_annotator(user_record: Path | None = None) -> Annotator:
+    """The annotator with the shipped record and, when given, the user's corrections file."""
+    user = PronunciationRecord.load(user_record) if user_record else PronunciationRecord()
+    return Annotator(PronunciationRecord.load(record_path()), user)

@@ -1,0 +1,145 @@
+"""Typed settings, each declared once with its default, range and a one-line description.
+
+Stored as JSON in the platformdirs config directory and written atomically. A bad value falls back
+to its default with a logged reason; a corrupt file is kept aside as ``*.bad`` and never deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .storage import atomic_write_text, keep_aside
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type
+    default: Any
+    description: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[Any, ...] | None = None
+
+    def validate(self, value: Any) -> Any:
+        """The value if it is valid, else raise ValueError saying why."""
+        if self.type is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if self.type is not type(value):
+            if self.type is dict and isinstance(value, dict):
+                return value
+            raise ValueError(f"expected {self.type.__name__}, got {type(value).__name__}")
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"{value} is below the minimum {self.minimum}")
+        if self.maximum is not None and value > self.maximum:
+            raise ValueError(f"{value} is above the maximum {self.maximum}")
+        if self.choices is not None and value not in self.choices:
+            raise ValueError(f"{value!r} is not one of {', '.join(map(str, self.choices))}")
+        if self.type is str and len(value) > 4096:
+            raise ValueError("text too long")
+        return value
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("font_size", int, 28, "Body text size in points.", 12, 96),
+    Setting("pinyin_visible", bool, True, "Show pinyin above every Chinese character."),
+    Setting("pinyin_style", str, "marks", "How pinyin is written.", choices=("marks", "numbers", "zhuyin")),
+    Setting("theme", str, "light", "Colour theme.",
+            choices=("light", "dark", "contrast-white-on-black", "contrast-yellow-on-black", "contrast-black-on-white")),
+    Setting("current_block", str, "", "Id of the paragraph the reader was at."),
+    Setting("scroll_fraction", float, 0.0, "Where the current paragraph sat in the window (0 top, 1 bottom).", 0.0, 1.0),
+    Setting("window_geometry", str, "", "Saved window geometry (base64), restored at start."),
+    Setting("window_state", str, "", "Saved toolbar and panel layout (base64)."),
+    Setting("contents_visible", bool, True, "Show the contents panel."),
+    Setting("language", str, "", "Interface language; empty follows the system.", choices=("", "zh_CN", "zh_TW", "en")),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass
+class Settings:
+    """Current values; change them with set(), persist with save()."""
+
+    path: Path | None = None
+    values: dict[str, Any] = field(default_factory=lambda: {s.name: s.default for s in SETTINGS})
+    problems: list[str] = field(default_factory=list)
+    _listeners: list[Callable[[str, Any], None]] = field(default_factory=list, repr=False)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def get(self, name: str) -> Any:
+        return self.values[name]
+
+    def set(self, name: str, value: Any) -> None:
+        setting = _BY_NAME[name]  # KeyError for unknown names: a programming error
+        value = setting.validate(value)
+        if self.values.get(name) != value:
+            self.values[name] = value
+            for listener in list(self._listeners):
+                listener(name, value)
+
+    def subscribe(self, listener: Callable[[str, Any], None]) -> None:
+        self._listeners.append(listener)
+
+    # -- persistence ---------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """Read settings; anything wrong is reported in .problems and replaced by the default."""
+        settings = cls(path=path)
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return settings
+        except OSError as exc:
+            settings._problem(f"Could not read the settings file {path}: {exc.strerror}. Using defaults.")
+            return settings
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict):
+                raise ValueError("the file does not hold a JSON object")
+        except ValueError as exc:
+            kept = keep_aside(path)
+            where = f" It was kept as {kept.name}." if kept else ""
+            settings._problem(f"The settings file was damaged ({exc}); the defaults are used.{where}")
+            return settings
+        for name, value in data.items():
+            setting = _BY_NAME.get(name)
+            if setting is None:
+                log.info("ignoring unknown setting %r in %s", name, path)
+                continue
+            try:
+                settings.values[name] = setting.validate(value)
+            except ValueError as exc:
+                settings._problem(f"Setting {name!r} was invalid ({exc}); using the default {setting.default!r}.")
+        return settings
+
+    def save(self) -> bool:
+        """Write atomically; False (with a logged reason) when the directory is not writable."""
+        if self.path is None:
+            return True
+        data = {"_saved": time.strftime("%Y-%m-%dT%H:%M:%S"), **self.values}
+        try:
+            atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            return True
+        except OSError as exc:
+            log.warning("could not save settings to %s: %s", self.path, exc)
+            return False
+
+    def _problem(self, message: str) -> None:
+        log.warning("%s", message)
+        self.problems.append(message)
+
+
+def describe_settings() -> list[tuple[str, str, Any]]:
+    """(name, description, default) for documentation."""
+    return [(s.name, s.description, s.default) for s in SETTINGS]

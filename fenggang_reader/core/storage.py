@@ -1,0 +1,73 @@
+"""Files that must never be half-written, and where they live (platformdirs' user directories).
+
+Set FENGGANG_READER_HOME to keep config, cache, data and logs under one folder (the tests do, so
+they never touch a real profile).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "fenggang-reader"
+
+
+@dataclass(frozen=True)
+class AppDirs:
+    config: Path
+    cache: Path
+    data: Path
+    log: Path
+
+    @classmethod
+    def default(cls) -> AppDirs:
+        home = os.environ.get("FENGGANG_READER_HOME")
+        if home:
+            base = Path(home)
+            return cls(base / "config", base / "cache", base / "data", base / "log")
+        dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+        return cls(dirs.user_config_path, dirs.user_cache_path, dirs.user_data_path, dirs.user_log_path)
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / "settings.json"
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside path, fsync, then rename over it: all or nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def keep_aside(path: Path) -> Path | None:
+    """Rename a damaged file to <name>.<timestamp>.bad so nothing is ever deleted; None if it fails."""
+    target = path.with_name(f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}.bad")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}-{n}.bad")
+        n += 1
+    try:
+        os.replace(path, target)
+        return target
+    except OSError:
+        return None

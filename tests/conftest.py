@@ -1,0 +1,27 @@
+"""Shared fixtures: every test gets its own config/cache/data/log folders, never the real profile."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seeds" / "000_6efbc55a5a395691.txt"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("FENGGANG_READER_HOME", str(home))
+    monkeypatch.delenv("FENGGANG_READER_EDGE_ENDPOINT", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def report():
+    from fenggang_reader.core.resources import load_bundled_report
+
+    return load_bundled_report()

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from fenggang_reader.core.cleaning import clean_page
+from fenggang_reader.core.model import BlockKind, Report
+from fenggang_reader.core.report_format import (
+    ReportFormatError,
+    link_glossary,
+    load_report,
+    parse_report,
+    serialize_report,
+)
+from fenggang_reader.core.resources import report_path
+from tests.conftest import SEED
+
+
+def test_title_block(report):
+    kinds = [(b.kind, b.text) for b in report.blocks[:4]]
+    assert kinds[0] == (BlockKind.TITLE, "政府工作报告")
+    assert kinds[1] == (BlockKind.META, "——2025年3月3日在凤岗镇第十八届人民代表大会第八次会议上")
+    assert kinds[2] == (BlockKind.META, "凤岗镇人民政府镇长\u3000韩俊峰")
+    assert kinds[3] == (BlockKind.SALUTATION, "各位代表：")
+
+
+def test_parts_headings_and_notes(report):
+    parts = [b.text for b in report.blocks if b.kind is BlockKind.PART]
+    assert parts == ["2024年工作回顾", "2025年工作安排"]
+    headings = [b.text for b in report.blocks if b.kind is BlockKind.HEADING]
+    assert [h[0] for h in headings] == list("一二三四五六七")
+    assert len(report.notes) == 30
+    assert sorted(report.notes) == list(range(1, 31))
+    assert report.notes[15].term == "“反向飞地”"
+    assert report.notes[1].explanation.startswith("中国共产党广东省第十三届委员会")
+    assert report.blocks[-1].id == "note-30"
+
+
+def test_every_marker_resolves_to_its_note_and_term(report):
+    assert len(report.markers) == 30
+    for marker in report.markers:
+        text = report.block(marker.block_id).text
+        assert text[marker.start : marker.end] == f"[{marker.note_number}]"
+        term = text[marker.term_start : marker.term_end]
+        note = report.notes[marker.note_number]
+        assert term and (term in note.term or note.plain_term in term.replace("“", "").replace("”", "")), term
+    first = report.markers[0]
+    assert report.block(first.block_id).text[first.term_start : first.term_end] == "“1310”"
+
+
+def test_unmarked_occurrences_found(report):
+    unmarked = [o for o in report.occurrences if not o.has_marker]
+    texts = {report.block(o.block_id).text[o.start : o.end] for o in unmarked}
+    assert "“五个不发生”" in texts  # appears again in the 2025 part without a marker
+
+
+def test_no_debris_left(report):
+    text = report.plain_text()
+    for debris in ["头部", "ico", "门户网站", "字体", "附件", "相关附件", "扫一扫", "备案号", "主办单位", "\xa0", "分享到"]:
+        assert debris not in text, debris
+    assert not re.search(r"[,:;!?()]", text), "half-width punctuation left"
+
+
+def test_every_block_has_sentences_covering_it(report):
+    for block in report.blocks:
+        spans = block.sentences
+        assert spans[0][0] == 0 and spans[-1][1] == len(block.text)
+        assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_file_round_trips():
+    raw = report_path().read_text(encoding="utf-8")
+    assert serialize_report(parse_report(raw)) == raw
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed not present")
+def test_resource_keeps_every_sentence_of_the_page():
+    """The committed file is exactly the cleaned seed: nothing lost, nothing invented."""
+    page = SEED.read_text(encoding="utf-8")
+    cleaned = Report(clean_page(page))
+    link_glossary(cleaned)
+    committed = load_report(report_path())
+    assert [(b.kind, b.id, b.text) for b in cleaned.blocks] == [(b.kind, b.id, b.text) for b in committed.blocks]
+    squeeze = lambda s: re.sub(r"[\s,，:：;；!！()（）]", "", s)  # noqa: E731
+    body = page[page.index("政 府 工 作 报 告") : page.index("附件")]
+    assert squeeze(body) == squeeze("".join(b.text for b in committed.blocks))
+
+
+def test_ids_are_stable_when_text_elsewhere_changes():
+    raw = report_path().read_text(encoding="utf-8")
+    before = parse_report(raw)
+    edited = parse_report(raw.replace("各位代表：", "各位代表，同志们："))
+    assert [b.id for b in before.blocks] == [b.id for b in edited.blocks]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", "no report blocks"),
+        ("hello world\n", "separated by tabs"),
+        ("paragraph\tp1\tx\n", "no title"),
+        ("title\tt\tA\nbogus\tx\ty\n", "unknown block kind"),
+        ("title\tt\tA\nparagraph\tt\tB\n", "duplicate"),
+        ("title\tt\tA\nparagraph\tp\t见[3]\n", "marker [3]"),
+    ],
+)
+def test_bad_files_are_refused_with_a_clear_message(text, message):
+    with pytest.raises(ReportFormatError, match=re.escape(message)):
+        parse_report(text, "bad.tsv")
+
+
+def test_missing_or_binary_file_named(tmp_path):
+    with pytest.raises(ReportFormatError, match="missing.tsv"):
+        load_report(tmp_path / "missing.tsv")
+    binary = tmp_path / "x.tsv"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(ReportFormatError, match="not UTF-8"):
+        load_report(binary)

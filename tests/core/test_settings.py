@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fenggang_reader.core.settings import SETTINGS, Settings
+from fenggang_reader.core.storage import AppDirs
+
+
+def test_defaults_and_round_trip(tmp_path):
+    path = tmp_path / "settings.json"
+    settings = Settings.load(path)
+    assert settings["font_size"] == 28 and settings.problems == []
+    settings.set("font_size", 72)
+    settings.set("current_block", "s3-p02")
+    assert settings.save()
+    again = Settings.load(path)
+    assert again["font_size"] == 72 and again["current_block"] == "s3-p02"
+
+
+@pytest.mark.parametrize("name, bad", [("font_size", 400), ("font_size", "big"), ("pinyin_style", "ipa"), ("pinyin_visible", 1)])
+def test_invalid_values_rejected(name, bad):
+    with pytest.raises(ValueError):
+        Settings().set(name, bad)
+
+
+def test_corrupt_file_gives_defaults_and_is_kept_aside(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text("{ not json", encoding="utf-8")
+    settings = Settings.load(path)
+    assert settings["font_size"] == 28
+    assert settings.problems and "damaged" in settings.problems[0]
+    kept = list(tmp_path.glob("settings.json.*.bad"))
+    assert len(kept) == 1 and kept[0].read_text() == "{ not json"
+    assert not path.exists()
+
+
+def test_bad_value_in_file_falls_back_per_setting(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"font_size": 9999, "theme": "dark", "nonsense": 1}), encoding="utf-8")
+    settings = Settings.load(path)
+    assert settings["font_size"] == 28 and settings["theme"] == "dark"
+    assert len(settings.problems) == 1 and "font_size" in settings.problems[0]
+
+
+def test_save_is_atomic_no_temp_files_left(tmp_path):
+    path = tmp_path / "sub" / "settings.json"
+    settings = Settings(path=path)
+    for size in range(12, 40):
+        settings.set("font_size", size)
+        settings.save()
+    assert [p.name for p in path.parent.iterdir()] == ["settings.json"]
+
+
+def test_read_only_directory_does_not_crash(tmp_path):
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    try:
+        settings = Settings(path=ro / "x" / "settings.json")
+        settings.set("font_size", 30)
+        import os
+
+        assert settings.save() is (os.geteuid() == 0)  # root can write anyway
+    finally:
+        ro.chmod(0o700)
+
+
+def test_every_setting_declared_once_with_description():
+    names = [s.name for s in SETTINGS]
+    assert len(names) == len(set(names))
+    assert all(s.description for s in SETTINGS)
+    for s in SETTINGS:
+        assert s.validate(s.default) == s.default
+
+
+def test_dirs_follow_the_test_home(isolated_home):
+    dirs = AppDirs.default()
+    assert dirs.config == isolated_home / "config"
+    assert dirs.settings_file.parent == dirs.config
