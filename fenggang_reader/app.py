@@ -1,0 +1,74 @@
+"""Wiring: the QApplication, settings, the report and the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import APP_ID, __version__
+from .core.events import EventLog
+from .core.pronunciation import RecordError
+from .core.report_format import ReportFormatError, load_report
+from .core.resources import bundled_annotator, load_bundled_report, resources_dir
+from .core.settings import Settings
+from .core.storage import AppDirs
+
+log = logging.getLogger(__name__)
+UI_FONT_PT = 15
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Fenggang Reader")
+    app.setApplicationDisplayName("凤岗读报 Fenggang Reader")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("fenggang-reader")
+    QGuiApplication.setDesktopFileName(APP_ID)
+    font = QFont(app.font())
+    font.setFamilies(["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", *font.families()])
+    font.setPointSize(max(font.pointSize(), UI_FONT_PT))  # menus, panels and dialogs in large print
+    app.setFont(font)
+    icon = resources_dir() / "icons" / "fenggang-reader.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def _fatal(message: str) -> int:
+    """A resource we cannot do without: say which, on stderr and (with a screen) in a dialog."""
+    print(f"fenggang-reader: {message}", file=sys.stderr)
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        QMessageBox.critical(None, "Fenggang Reader", message)
+    return 1
+
+
+def run_app(args: argparse.Namespace) -> int:
+    events = EventLog(args.event_log)
+    events.emit("app.start", version=__version__)
+    app = create_application()
+    dirs = AppDirs.default()
+    try:
+        report = load_report(args.report) if args.report else load_bundled_report()
+        annotator = bundled_annotator(dirs.data / "corrections.tsv")
+    except (ReportFormatError, RecordError) as exc:
+        return _fatal(str(exc))
+    settings = Settings.load(dirs.settings_file)
+
+    from .ui.main_window import MainWindow  # after QApplication: widgets need it
+
+    window = MainWindow(report, annotator, settings, events)
+    window.view.first_paint.connect(lambda: events.emit("app.first_paint"))
+    window.show()
+    QTimer.singleShot(0, window.restore_position)
+    QTimer.singleShot(0, lambda: window.show_problems(settings.problems))
+    if args.quit_after:
+        QTimer.singleShot(int(args.quit_after * 1000), window.close)
+    code = app.exec()
+    events.emit("app.quit")
+    events.close()
+    return code

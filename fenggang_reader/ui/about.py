@@ -1,0 +1,133 @@
+"""About: which version this is, and the licence of every component the installers ship.
+
+The component table is also the source of the Debian copyright file (packaging/build-deb), so the dialog
+and the package can never disagree. Versions are read from the installed distributions at run time (the
+PyInstaller spec copies their metadata into the bundle).
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.metadata
+import platform
+from dataclasses import dataclass
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from .. import APP_ID, __version__
+
+APP_LICENSE = "GPL-3.0-or-later"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AboutDialog", text)
+
+
+@dataclass(frozen=True)
+class Component:
+    """A third-party part shipped in the installers. `licence` is an SPDX expression as we use it."""
+
+    name: str
+    licence: str
+    url: str
+    distribution: str | None = None  # PyPI name, to look the version up; None when not a Python package
+
+
+COMPONENTS: tuple[Component, ...] = (
+    Component("Python", "PSF-2.0", "https://www.python.org/"),
+    Component("Qt", "LGPL-3.0-only", "https://www.qt.io/"),
+    Component("PySide6 / Shiboken6", "LGPL-3.0-only", "https://wiki.qt.io/Qt_for_Python", "PySide6-Essentials"),
+    Component("FFmpeg (Qt Multimedia)", "LGPL-2.1-or-later", "https://ffmpeg.org/"),
+    Component("ICU", "Unicode-3.0", "https://icu.unicode.org/"),
+    Component("pypinyin", "MIT", "https://github.com/mozillazg/python-pinyin", "pypinyin"),
+    Component("edge-tts", "LGPL-3.0-only", "https://github.com/rany2/edge-tts", "edge-tts"),
+    Component("platformdirs", "MIT", "https://github.com/tox-dev/platformdirs", "platformdirs"),
+    Component("aiohttp", "Apache-2.0 AND MIT", "https://github.com/aio-libs/aiohttp", "aiohttp"),
+    Component("aiohappyeyeballs", "PSF-2.0", "https://github.com/aio-libs/aiohappyeyeballs", "aiohappyeyeballs"),
+    Component("aiosignal", "Apache-2.0", "https://github.com/aio-libs/aiosignal", "aiosignal"),
+    Component("attrs", "MIT", "https://www.attrs.org/", "attrs"),
+    Component("frozenlist", "Apache-2.0", "https://github.com/aio-libs/frozenlist", "frozenlist"),
+    Component("multidict", "Apache-2.0", "https://github.com/aio-libs/multidict", "multidict"),
+    Component("propcache", "Apache-2.0", "https://github.com/aio-libs/propcache", "propcache"),
+    Component("yarl", "Apache-2.0", "https://github.com/aio-libs/yarl", "yarl"),
+    Component("idna", "BSD-3-Clause", "https://github.com/kjd/idna", "idna"),
+    Component("certifi", "MPL-2.0", "https://github.com/certifi/python-certifi", "certifi"),
+    Component("tabulate", "MIT", "https://github.com/astanin/python-tabulate", "tabulate"),
+    Component("typing_extensions", "PSF-2.0", "https://github.com/python/typing_extensions", "typing_extensions"),
+    Component("Noto Sans CJK (glyph in the app icon)", "OFL-1.1", "https://github.com/notofonts/noto-cjk"),
+)
+
+
+def component_version(component: Component) -> str:
+    """The shipped version, or "" when it cannot be known (e.g. FFmpeg inside Qt)."""
+    if component.name == "Python":
+        return platform.python_version()
+    if component.name == "Qt":
+        return qVersion()
+    if component.distribution is None:
+        return ""
+    try:
+        return importlib.metadata.version(component.distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return pyside_version if component.distribution.startswith("PySide6") else ""
+
+
+def about_html() -> str:
+    rows = "".join(
+        f"<tr><td><a href='{html.escape(c.url)}'>{html.escape(c.name)}</a></td>"
+        f"<td>{html.escape(component_version(c))}</td><td>{html.escape(c.licence)}</td></tr>"
+        for c in COMPONENTS
+    )
+    return (
+        f"<h1>{html.escape(tr('Fenggang Reader'))} {html.escape(__version__)}</h1>"
+        f"<p>{html.escape(tr('Read and listen to the 2025 Fenggang town government work report, with pinyin.'))}</p>"
+        f"<p>{html.escape(tr('Licence:'))} {APP_LICENSE}. "
+        f"{html.escape(tr('This program comes with ABSOLUTELY NO WARRANTY.'))}</p>"
+        f"<p>{html.escape(tr('Application ID:'))} {APP_ID}</p>"
+        f"<h2>{html.escape(tr('Components and their licences'))}</h2>"
+        f"<table cellpadding='6' border='1' style='border-collapse: collapse'>"
+        f"<tr><th>{html.escape(tr('Component'))}</th><th>{html.escape(tr('Version'))}</th>"
+        f"<th>{html.escape(tr('Licence'))}</th></tr>{rows}</table>"
+        f"<p>{html.escape(tr('The full licence texts are installed with the program.'))}</p>"
+    )
+
+
+class AboutDialog(QDialog):
+    """Large print like the help page: at least 18 pt, or the parent's size when that is larger (up to 40 pt)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(tr("About Fenggang Reader"))
+        self.setAccessibleName(tr("About Fenggang Reader"))
+        self.resize(900, 720)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("aboutText")
+        self.browser.setAccessibleName(tr("About Fenggang Reader"))
+        font = QFont(self.browser.font())
+        base = parent.font().pointSize() if parent is not None else font.pointSize()
+        font.setPointSize(max(18, min(40, base)))
+        self.browser.setFont(font)
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setHtml(about_html())
+        self.browser.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setFont(font)
+        layout.addWidget(buttons)
+        self.browser.setFocus()
+
+
+def show_about(parent: QWidget | None = None) -> AboutDialog:
+    """Open the About dialog (window-modal, non-blocking) and return it; it deletes itself when closed."""
+    dialog = AboutDialog(parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -1,0 +1,143 @@
+"""Every user action in one place: id, label, shortcuts, menu, description.
+
+The main window builds its QActions from this table, F1 help and the README's key table are
+generated from it, and tests check that no two actions share a key. Labels and descriptions are
+English source strings translated through QCoreApplication.translate("actions", …).
+
+Keys avoid Insert and CapsLock chords (screen readers own them) and a bare Ctrl (it silences them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    label: str
+    shortcuts: tuple[str, ...]
+    menu: str  # "file", "view", "navigate", "speech", "help"
+    description: str
+    checkable: bool = False
+    reader_keys: bool = False  # keys the text view would otherwise keep for its caret
+
+
+_ = QT_TRANSLATE_NOOP
+ACTIONS: tuple[ActionSpec, ...] = (
+    # Navigation
+    ActionSpec("next_paragraph", _("actions", "Next paragraph"), ("Down", "J"), "navigate",
+               _("actions", "Move to the next paragraph."), reader_keys=True),
+    ActionSpec("previous_paragraph", _("actions", "Previous paragraph"), ("Up", "K"), "navigate",
+               _("actions", "Move to the previous paragraph."), reader_keys=True),
+    ActionSpec("next_heading", _("actions", "Next heading"), ("Ctrl+Down", "H"), "navigate",
+               _("actions", "Jump to the next heading."), reader_keys=True),
+    ActionSpec("previous_heading", _("actions", "Previous heading"), ("Ctrl+Up", "Shift+H"), "navigate",
+               _("actions", "Jump to the previous heading."), reader_keys=True),
+    ActionSpec("go_start", _("actions", "Go to the start"), ("Ctrl+Home", "Home"), "navigate",
+               _("actions", "Jump to the title at the start of the report."), reader_keys=True),
+    ActionSpec("go_end", _("actions", "Go to the end"), ("Ctrl+End", "End"), "navigate",
+               _("actions", "Jump to the last note at the end of the report."), reader_keys=True),
+    ActionSpec("page_down", _("actions", "Page down"), ("PgDown",), "navigate",
+               _("actions", "Show the next screenful of text."), reader_keys=True),
+    ActionSpec("page_up", _("actions", "Page up"), ("PgUp",), "navigate",
+               _("actions", "Show the previous screenful of text."), reader_keys=True),
+    ActionSpec("switch_panel", _("actions", "Contents / text"), ("F6",), "navigate",
+               _("actions", "Move between the contents panel and the text.")),
+    ActionSpec("find", _("actions", "Find…"), ("Ctrl+F",), "navigate",
+               _("actions", "Search the report for a word.")),
+    ActionSpec("find_next", _("actions", "Find next"), ("F3",), "navigate",
+               _("actions", "Go to the next match of the search.")),
+    ActionSpec("find_previous", _("actions", "Find previous"), ("Shift+F3",), "navigate",
+               _("actions", "Go to the previous match of the search.")),
+    # View
+    ActionSpec("zoom_in", _("actions", "Larger text"), ("Ctrl+=", "Ctrl++", "+"), "view",
+               _("actions", "Make the characters and the pinyin larger.")),
+    ActionSpec("zoom_out", _("actions", "Smaller text"), ("Ctrl+-", "-"), "view",
+               _("actions", "Make the characters and the pinyin smaller.")),
+    ActionSpec("zoom_reset", _("actions", "Normal text size"), ("Ctrl+0",), "view",
+               _("actions", "Return to the normal text size.")),
+    ActionSpec("toggle_pinyin", _("actions", "Show pinyin"), ("Ctrl+Shift+P",), "view",
+               _("actions", "Show or hide the pinyin above the characters."), checkable=True),
+    ActionSpec("cycle_pinyin_style", _("actions", "Pinyin style: marks / numbers / zhuyin"), ("Ctrl+Shift+Y",),
+               "view", _("actions", "Switch between tone marks, tone numbers and zhuyin.")),
+    ActionSpec("cycle_theme", _("actions", "Next colour theme"), ("Ctrl+Shift+T",), "view",
+               _("actions", "Switch to the next colour theme (light, dark, high contrast).")),
+    ActionSpec("toggle_contents", _("actions", "Show contents panel"), ("Ctrl+Shift+C",), "view",
+               _("actions", "Show or hide the list of parts, headings and notes."), checkable=True),
+    ActionSpec("full_screen", _("actions", "Full screen"), ("F11",), "view",
+               _("actions", "Use the whole screen for the text."), checkable=True),
+    # File
+    ActionSpec("quit", _("actions", "Quit"), ("Ctrl+Q",), "file",
+               _("actions", "Close the reader; your place is remembered.")),
+    # Help
+    ActionSpec("help", _("actions", "Keys and help"), ("F1",), "help",
+               _("actions", "Show every key and how to use the reader.")),
+    ActionSpec("where_am_i", _("actions", "Where am I?"), ("Ctrl+I",), "help",
+               _("actions", "Say which part and paragraph you are reading.")),
+)
+
+MENUS: tuple[tuple[str, str], ...] = (
+    ("file", _("menus", "&File")),
+    ("navigate", _("menus", "&Go")),
+    ("view", _("menus", "&View")),
+    ("speech", _("menus", "&Speech")),
+    ("help", _("menus", "&Help")),
+)
+
+
+def spec(action_id: str) -> ActionSpec:
+    return next(a for a in ACTIONS if a.id == action_id)
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def key_text(shortcut: str, native: bool = True) -> str:
+    fmt = QKeySequence.SequenceFormat.NativeText if native else QKeySequence.SequenceFormat.PortableText
+    return QKeySequence(shortcut).toString(fmt)
+
+
+def build_actions(parent: QObject, specs: tuple[ActionSpec, ...] = ACTIONS) -> dict[str, QAction]:
+    """QActions for every spec: translated label, all shortcuts, status tip, accessible description."""
+    actions: dict[str, QAction] = {}
+    for s in specs:
+        action = QAction(tr("actions", s.label), parent)
+        action.setObjectName(f"action_{s.id}")
+        action.setShortcuts([QKeySequence(k) for k in s.shortcuts])
+        # Reader keys (arrows, Home, End…) only act in the text, so lists and fields keep their own.
+        action.setShortcutContext(
+            Qt.ShortcutContext.WidgetShortcut if s.reader_keys else Qt.ShortcutContext.WindowShortcut
+        )
+        keys = ", ".join(key_text(k) for k in s.shortcuts)
+        description = tr("actions", s.description)
+        action.setStatusTip(f"{description} ({keys})" if keys else description)
+        action.setToolTip(f"{tr('actions', s.label)} ({keys})" if keys else tr("actions", s.label))
+        action.setCheckable(s.checkable)
+        action.setData(s.id)
+        actions[s.id] = action
+    return actions
+
+
+def help_rows(specs: tuple[ActionSpec, ...] = ACTIONS, native: bool = True) -> list[tuple[str, str, str]]:
+    """(menu title, keys, what it does) for every action, in menu order; used by F1 and the README."""
+    rows = []
+    for menu_id, menu_title in MENUS:
+        for s in specs:
+            if s.menu == menu_id:
+                keys = " / ".join(key_text(k, native) for k in s.shortcuts)
+                rows.append((tr("menus", menu_title).replace("&", ""), keys, tr("actions", s.description)))
+    return rows
+
+
+def markdown_key_table(specs: tuple[ActionSpec, ...] = ACTIONS) -> str:
+    """The README's key table (English), generated so it can never drift from the real keys."""
+    lines = ["| Menu | Keys | What it does |", "| --- | --- | --- |"]
+    for menu, keys, what in help_rows(specs, native=False):
+        escaped = keys.replace("|", "\\|")
+        lines.append(f"| {menu} | {escaped} | {what} |")
+    return "\n".join(lines)

@@ -1,0 +1,66 @@
+"""The contents panel: parts, headings and the notes, as a tree; Enter or a click jumps there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from ..core.model import BlockKind, Report
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ContentsPanel(QTreeWidget):
+    """Outline of the report; emits the id of the block chosen."""
+
+    block_activated = Signal(str)
+
+    def __init__(self, report: Report, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("contentsPanel")
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # full text in the tooltip and accessible name
+        # One column as wide as the panel (Chinese has no spaces to wrap at; long headings are elided).
+        self.header().setStretchLastSection(True)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._build(report)
+        self.itemActivated.connect(self._activated)
+        self.itemClicked.connect(self._activated)
+
+    def _build(self, report: Report) -> None:
+        parent: QTreeWidgetItem | None = None
+        for block in report.blocks:
+            if block.kind in (BlockKind.TITLE, BlockKind.PART, BlockKind.NOTES_HEADING):
+                item = QTreeWidgetItem(self, [block.text])
+                parent = item if block.kind is not BlockKind.TITLE else None
+            elif block.kind is BlockKind.HEADING or block.kind is BlockKind.NOTE:
+                text = block.text
+                if block.kind is BlockKind.NOTE and block.note_number in report.notes:
+                    note = report.notes[block.note_number]
+                    text = f"[{note.number}] {note.term}"
+                item = QTreeWidgetItem(parent or self, [text])
+            else:
+                continue
+            item.setData(0, ID_ROLE, block.id)
+            item.setToolTip(0, block.text)
+            self._items[block.id] = item
+        self.expandAll()
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.block_activated.emit(item.data(0, ID_ROLE))
+
+    def select_block(self, block_id: str) -> None:
+        """Follow the reader: select the entry for the section containing block_id (without emitting)."""
+        item = self._items.get(block_id)
+        if item is not None:
+            self.blockSignals(True)
+            self.setCurrentItem(item)
+            self.blockSignals(False)
+
+    def item_for(self, block_id: str) -> QTreeWidgetItem | None:
+        return self._items.get(block_id)

@@ -1,0 +1,62 @@
+"""F1: a large-print page of every key (generated from the actions registry) and how to use the app."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from .actions import help_rows
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("HelpDialog", text)
+
+
+def help_html() -> str:
+    intro = tr(
+        "Fenggang Reader shows the 2025 government work report of Fenggang town with pinyin above every "
+        "character. Press + or - to change the size. Press Down and Up to move from paragraph to paragraph. "
+        "Press F6 to move to the list of contents. Your place and your settings are remembered."
+    )
+    rows = "".join(
+        f"<tr><td>{html.escape(menu)}</td><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
+        for menu, keys, what in help_rows()
+    )
+    return (
+        f"<h1>{html.escape(tr('How to use Fenggang Reader'))}</h1><p>{html.escape(intro)}</p>"
+        f"<h2>{html.escape(tr('Keys'))}</h2>"
+        f"<table cellpadding='8' border='1' style='border-collapse: collapse'>"
+        f"<tr><th>{html.escape(tr('Menu'))}</th><th>{html.escape(tr('Keys'))}</th>"
+        f"<th>{html.escape(tr('What it does'))}</th></tr>{rows}</table>"
+    )
+
+
+class HelpDialog(QDialog):
+    """Large print: at least 20 pt, or the reader's size when that is larger (up to 40 pt)."""
+
+    def __init__(self, font_pt: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("helpDialog")
+        self.setWindowTitle(tr("Keys and help"))
+        self.setAccessibleName(tr("Keys and help"))
+        self.resize(1000, 760)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("helpText")
+        self.browser.setAccessibleName(tr("Help text"))
+        font = QFont(self.browser.font())
+        font.setPointSize(max(20, min(40, font_pt)))
+        self.browser.setFont(font)
+        self.browser.setHtml(help_html())
+        self.browser.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setFont(font)
+        layout.addWidget(buttons)
+        self.browser.setFocus()

@@ -1,0 +1,415 @@
+"""The main window: the reader, the contents panel, the find bar, menus and a large-button toolbar.
+
+It wires actions (ui/actions.py) to the view and keeps settings and the reading position saved.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.events import NULL_LOG, EventLog
+from ..core.model import Report
+from ..core.pinyin import Annotator, PinyinStyle
+from ..core.search import Match, find_all
+from ..core.settings import Settings
+from .actions import ACTIONS, MENUS, build_actions, tr
+from .contents_panel import ContentsPanel
+from .find_bar import FindBar
+from .help_dialog import HelpDialog
+from .reader_view import DEFAULT_FONT_PT, MAX_FONT_PT, MIN_FONT_PT, ReaderView
+from .themes import THEMES, palette_for, theme
+
+log = logging.getLogger(__name__)
+
+FONT_STOPS = (12, 14, 16, 18, 20, 22, 24, 28, 32, 36, 40, 48, 56, 64, 72, 80, 88, 96)
+TOOLBAR_ACTIONS = ("zoom_out", "zoom_in", "toggle_pinyin", "cycle_theme", "toggle_contents", "find", "help")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def next_font_stop(points: int, direction: int) -> int:
+    if direction > 0:
+        return next((s for s in FONT_STOPS if s > points), MAX_FONT_PT)
+    return next((s for s in reversed(FONT_STOPS) if s < points), MIN_FONT_PT)
+
+
+class MainWindow(QMainWindow):
+    """One window per report; everything the reader does is an action from the registry."""
+
+    announced = Signal(str)
+
+    def __init__(self, report: Report, annotator: Annotator, settings: Settings,
+                 events: EventLog = NULL_LOG, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.report = report
+        self.settings = settings
+        self.events = events
+        self._matches: list[Match] = []
+        self._match_index = -1
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(_t("凤岗镇政府工作报告 — Fenggang Reader"))
+
+        self.view = ReaderView(report, annotator, self)
+        self.view.setAccessibleName(_t("Report text"))
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.contents = ContentsPanel(report, self)
+        self.contents.setAccessibleName(_t("Contents"))
+        self.contents_dock = QDockWidget(_t("Contents"), self)
+        self.contents_dock.setObjectName("contentsDock")
+        self.contents_dock.setWidget(self.contents)
+        self.contents_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.contents_dock.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents_dock)
+
+        self.position_label = QLabel(self)
+        self.position_label.setObjectName("positionLabel")
+        self.statusBar().addPermanentWidget(self.position_label)
+
+        self.actions_by_id = build_actions(self)
+        self._build_menus()
+        self._build_toolbar()
+        self._connect()
+        self._apply_settings()
+
+    # -- construction --------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        menus = {menu_id: self.menuBar().addMenu(tr("menus", title)) for menu_id, title in MENUS}
+        self.menus = menus
+        for spec in ACTIONS:
+            action = self.actions_by_id[spec.id]
+            menus[spec.menu].addAction(action)
+            if spec.reader_keys:
+                self.view.addAction(action)  # WidgetShortcut: active while the text has focus
+            else:
+                self.addAction(action)  # works with the menu bar hidden
+        self.view.set_reserved_shortcuts(
+            [QKeySequence(k) for spec in ACTIONS if spec.reader_keys for k in spec.shortcuts]
+        )
+        menus["speech"].menuAction().setVisible(bool(menus["speech"].actions()))
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(_t("Main toolbar"), self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        font = QFont(bar.font())
+        font.setPointSize(max(font.pointSize(), 15))
+        bar.setFont(font)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+        for action_id in TOOLBAR_ACTIONS:
+            self.add_toolbar_action(action_id)
+
+    def add_toolbar_action(self, action_id: str) -> QToolButton:
+        """Add an action as a large, focusable, named button (addAction alone leaves it out of Tab)."""
+        action = self.actions_by_id[action_id]
+        self.toolbar.addAction(action)
+        button = self.toolbar.widgetForAction(action)
+        assert isinstance(button, QToolButton)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setMinimumSize(48, 48)
+        button.setAccessibleName(action.text().replace("&", ""))
+        button.setAccessibleDescription(action.statusTip())
+        button.setObjectName(f"button_{action_id}")
+        return button
+
+    def _connect(self) -> None:
+        handlers: dict[str, Callable[[], None]] = {
+            "next_paragraph": lambda: self.move_paragraph(1),
+            "previous_paragraph": lambda: self.move_paragraph(-1),
+            "next_heading": lambda: self.move_heading(1),
+            "previous_heading": lambda: self.move_heading(-1),
+            "go_start": lambda: self.go_to_index(0),
+            "go_end": lambda: self.go_to_index(len(self.report.blocks) - 1),
+            "page_down": lambda: self.view.page(1),
+            "page_up": lambda: self.view.page(-1),
+            "switch_panel": self.switch_panel,
+            "find": self.find_bar.open_bar,
+            "find_next": lambda: self.step_match(1),
+            "find_previous": lambda: self.step_match(-1),
+            "zoom_in": lambda: self.zoom(1),
+            "zoom_out": lambda: self.zoom(-1),
+            "zoom_reset": lambda: self.set_font_size(DEFAULT_FONT_PT),
+            "cycle_pinyin_style": self.cycle_pinyin_style,
+            "cycle_theme": self.cycle_theme,
+            "full_screen": self.toggle_full_screen,
+            "quit": self.close,
+            "help": self.show_help,
+            "where_am_i": self.where_am_i,
+        }
+        for action_id, handler in handlers.items():
+            self.actions_by_id[action_id].triggered.connect(handler)
+        self.actions_by_id["toggle_pinyin"].toggled.connect(self.set_pinyin_visible)
+        self.actions_by_id["toggle_contents"].toggled.connect(self.set_contents_visible)
+        self.contents_dock.visibilityChanged.connect(self._contents_visibility_changed)
+        self.contents.block_activated.connect(self._contents_activated)
+        self.view.current_block_changed.connect(self._current_changed)
+        self.view.font_size_changed.connect(lambda pt: self.settings.set("font_size", pt))
+        self.find_bar.query_changed.connect(self.run_find)
+        self.find_bar.next_requested.connect(lambda: self.step_match(1))
+        self.find_bar.previous_requested.connect(lambda: self.step_match(-1))
+        self.find_bar.closed.connect(self._find_closed)
+        self._save_timer = QTimer(self, singleShot=True, interval=400)
+        self._save_timer.timeout.connect(self.settings.save)
+        self.settings.subscribe(lambda _name, _value: self._save_timer.start())
+
+    def _apply_settings(self) -> None:
+        s = self.settings
+        self.view.set_font_size(s["font_size"])
+        self.view.set_pinyin_style(PinyinStyle(s["pinyin_style"]))
+        self.actions_by_id["toggle_pinyin"].setChecked(s["pinyin_visible"])
+        self.view.set_pinyin_visible(s["pinyin_visible"])
+        self.apply_theme(s["theme"])
+        self.actions_by_id["toggle_contents"].setChecked(s["contents_visible"])
+        self.contents_dock.setVisible(s["contents_visible"])
+        if s["window_geometry"]:
+            self.restoreGeometry(QByteArray.fromBase64(s["window_geometry"].encode("ascii")))
+        else:
+            self.resize(1280, 860)
+        if s["window_state"]:
+            self.restoreState(QByteArray.fromBase64(s["window_state"].encode("ascii")))
+        self._update_position_label()
+
+    def restore_position(self) -> None:
+        """Reopen where the reader left off (call once the window is shown and laid out)."""
+        block_id = self.settings["current_block"]
+        if block_id and self.report.get(block_id) is not None:
+            index = self.report.index_of(block_id)
+            self.view.set_current_index(index, ensure_visible=False)
+            self.view.document().documentLayout().documentSize()
+            rect = self.view.block_rect(index)
+            bar = self.view.verticalScrollBar()
+            target = int(self.settings["scroll_fraction"] * self.view.viewport().height())
+            bar.setValue(bar.value() + rect.top() - target)
+            self.view.viewport().update()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- navigation ----------------------------------------------------------------------------
+    def go_to_index(self, index: int) -> None:
+        self.view.set_current_index(index)
+
+    def go_to_block(self, block_id: str) -> None:
+        self.view.set_current_block(block_id)
+
+    def move_paragraph(self, step: int) -> None:
+        index = self.view.current_index() + step
+        if 0 <= index < len(self.report.blocks):
+            self.view.set_current_index(index)
+        else:
+            QApplication.beep()
+            self.announce(_t("End of the report.") if step > 0 else _t("Start of the report."))
+
+    def move_heading(self, step: int) -> None:
+        index = self.view.current_index() + step
+        while 0 <= index < len(self.report.blocks):
+            if self.report.blocks[index].kind.is_heading:
+                self.view.set_current_index(index)
+                return
+            index += step
+        QApplication.beep()
+        self.announce(_t("No more headings."))
+
+    def switch_panel(self) -> None:
+        if self.view.hasFocus() or not self.contents.hasFocus():
+            if not self.contents_dock.isVisible():
+                self.actions_by_id["toggle_contents"].setChecked(True)
+            self.contents.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _contents_activated(self, block_id: str) -> None:
+        self.go_to_block(block_id)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def section_of(self, index: int) -> str:
+        for i in range(index, -1, -1):
+            block = self.report.blocks[i]
+            if block.kind.is_heading:
+                return block.text
+        return ""
+
+    def _current_changed(self, block_id: str) -> None:
+        index = self.report.index_of(block_id)
+        self.settings.set("current_block", block_id)
+        rect = self.view.block_rect(index)
+        fraction = max(0.0, min(1.0, rect.top() / max(1, self.view.viewport().height())))
+        self.settings.set("scroll_fraction", round(fraction, 3))
+        self.events.emit("paragraph.current", block=block_id)
+        self._update_position_label()
+        for i in range(index, -1, -1):
+            if self.contents.item_for(self.report.blocks[i].id) is not None:
+                self.contents.select_block(self.report.blocks[i].id)
+                break
+
+    def position_text(self) -> str:
+        index = self.view.current_index()
+        return (
+            _t("Paragraph %1 of %2").replace("%1", str(index + 1)).replace("%2", str(len(self.report.blocks)))
+        )
+
+    def _update_position_label(self) -> None:
+        self.position_label.setText(f"{self.position_text()} · {self.view.font_size()} pt")
+
+    def where_am_i(self) -> None:
+        section = self.section_of(self.view.current_index())
+        self.announce(f"{section} · {self.position_text()}" if section else self.position_text())
+
+    # -- view settings -------------------------------------------------------------------------
+    def zoom(self, direction: int) -> None:
+        self.set_font_size(next_font_stop(self.view.font_size(), direction))
+
+    def set_font_size(self, points: int) -> None:
+        before = self.view.font_size()
+        self.view.set_font_size(points)
+        self._update_position_label()
+        if self.view.font_size() == before:
+            QApplication.beep()
+        self.announce(_t("Text size %1 points").replace("%1", str(self.view.font_size())))
+
+    def set_pinyin_visible(self, visible: bool) -> None:
+        self.view.set_pinyin_visible(visible)
+        self.settings.set("pinyin_visible", visible)
+        self.announce(_t("Pinyin shown") if visible else _t("Pinyin hidden"))
+
+    def cycle_pinyin_style(self) -> None:
+        styles = list(PinyinStyle)
+        style = styles[(styles.index(self.view.pinyin_style()) + 1) % len(styles)]
+        self.view.set_pinyin_style(style)
+        self.settings.set("pinyin_style", style.value)
+        names = {
+            PinyinStyle.TONE_MARKS: _t("Pinyin with tone marks"),
+            PinyinStyle.TONE_NUMBERS: _t("Pinyin with tone numbers"),
+            PinyinStyle.ZHUYIN: _t("Zhuyin"),
+        }
+        self.announce(names[style])
+
+    def apply_theme(self, key: str) -> None:
+        t = theme(key)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(palette_for(t))
+        self.view.set_theme(t)
+        self.settings.set("theme", t.key)
+
+    def cycle_theme(self) -> None:
+        keys = list(THEMES)
+        key = keys[(keys.index(self.settings["theme"]) + 1) % len(keys)] if self.settings["theme"] in keys else keys[0]
+        self.apply_theme(key)
+        self.announce(QCoreApplication.translate("themes", THEMES[key].label))
+
+    def set_contents_visible(self, visible: bool) -> None:
+        self.contents_dock.setVisible(visible)
+        self.settings.set("contents_visible", visible)
+
+    def _contents_visibility_changed(self, visible: bool) -> None:
+        if self.isVisible():
+            self.actions_by_id["toggle_contents"].setChecked(visible)
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def show_help(self) -> None:
+        dialog = HelpDialog(self.view.font_size(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # -- find ----------------------------------------------------------------------------------
+    def run_find(self, query: str) -> None:
+        self._matches = find_all(self.report, query)
+        self._match_index = -1
+        if self._matches:
+            current = self.view.current_index()
+            self._match_index = next((i for i, m in enumerate(self._matches) if m.block_index >= current), 0)
+            self._show_match()
+        else:
+            self.view.set_find_matches([], -1)
+            self.find_bar.set_count(-1, 0)
+
+    def step_match(self, step: int) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+            return
+        if not self._matches:
+            QApplication.beep()
+            return
+        self._match_index = (self._match_index + step) % len(self._matches)
+        self._show_match()
+
+    def _show_match(self) -> None:
+        positions = []
+        for m in self._matches:
+            base = self.view.block_position(m.block_index)
+            positions.append((base + m.start, base + m.end))
+        self.view.set_find_matches(positions, self._match_index)
+        match = self._matches[self._match_index]
+        self.view.set_current_index(match.block_index, move_caret=False)
+        self.find_bar.set_count(self._match_index, len(self._matches))
+
+    def _find_closed(self) -> None:
+        self._matches = []
+        self.view.set_find_matches([], -1)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- messages ------------------------------------------------------------------------------
+    def announce(self, text: str) -> None:
+        """Tell every reader: the status bar for the eyes, an accessibility announcement for screen readers."""
+        self.statusBar().showMessage(text, 6000)
+        try:
+            from PySide6.QtGui import QAccessibleAnnouncementEvent
+
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+        except (ImportError, AttributeError):  # Qt < 6.8 has no announcement event
+            pass
+        self.announced.emit(text)
+
+    def show_problems(self, problems: list[str]) -> None:
+        """Settings that could not be used: one message, non-modal, also in the status bar."""
+        if not problems:
+            return
+        text = "\n".join(problems)
+        self.announce(problems[0])
+        box = QMessageBox(QMessageBox.Icon.Warning, _t("Settings were reset"), text, QMessageBox.StandardButton.Ok,
+                          self)
+        box.setObjectName("settingsProblemBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- closing -------------------------------------------------------------------------------
+    def save_state(self) -> None:
+        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        self.settings.set("window_state", bytes(self.saveState().toBase64().data()).decode("ascii"))
+        self.settings.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._save_timer.stop()
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,617 @@
+"""The reader: a QTextBrowser holding the real characters, with pinyin ruby painted above them.
+
+Why this shape (DESIGN.md, approach A): the text stays real text, so selection, copy, line breaking
+and screen-reader access come from Qt; pinyin is drawn in an overlay pass, only for visible lines.
+Every Han character and full-width mark gets the same extra advance (percentage letter spacing, so
+it scales with the font), which gives an even rhythm and room for its pinyin; Latin and digit runs
+keep their natural spacing. Proportional line height leaves a band above each line for the pinyin.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QStaticText,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
+)
+from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
+
+from ..core.model import Block, BlockKind, Report
+from ..core.pinyin import Annotator, PinyinStyle
+from .themes import Theme, theme
+
+BODY_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif"]
+MIN_FONT_PT, MAX_FONT_PT, DEFAULT_FONT_PT = 12, 96, 28
+PINYIN_RATIO = 0.46  # pinyin size relative to the body text
+CJK_SPACING_PERCENT = 132.0  # advance of every Han character and full-width mark, in % of its width
+LINE_HEIGHT_PERCENT = 172.0  # line height in % of the natural line: the extra becomes the pinyin band
+
+# Heading sizes relative to the body (QTextFormat.FontSizeAdjustment steps are too coarse).
+_SIZE_FACTOR = {
+    BlockKind.TITLE: 1.6,
+    BlockKind.PART: 1.3,
+    BlockKind.NOTES_HEADING: 1.3,
+    BlockKind.HEADING: 1.12,
+}
+
+
+def is_wide(char: str) -> bool:
+    """Characters that take a full em cell in Chinese text (Han, full-width punctuation, “”)."""
+    return unicodedata.east_asian_width(char) in ("W", "F") or char in "“”‘’—…·"
+
+
+@dataclass
+class _Glyph:
+    """One annotated character of a laid-out block, in block-relative coordinates."""
+
+    offset: int
+    x0: float
+    x1: float  # right edge of the glyph itself (without the letter spacing)
+    line_top: float
+    line_height: float
+    syllable: str
+
+
+class ReaderView(QTextBrowser):
+    """Shows a Report with pinyin; owns the current paragraph and the speech/find highlights."""
+
+    current_block_changed = Signal(str)
+    font_size_changed = Signal(int)
+    first_paint = Signal()
+
+    def __init__(self, report: Report, annotator: Annotator, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._report = report
+        self._annotator = annotator
+        self._font_pt = DEFAULT_FONT_PT
+        self._pinyin_visible = True
+        self._pinyin_style = PinyinStyle.TONE_MARKS
+        self._theme: Theme = theme("light")
+        self._current = 0
+        self._glyph_cache: dict[int, list[_Glyph]] = {}
+        self._static: dict[tuple[str, float, float], tuple[QStaticText, float, QFont]] = {}
+        self._speech: tuple[int, int, int] | None = None  # (block index, start, end)
+        self._word: tuple[int, int, int] | None = None
+        self._find_matches: list[tuple[int, int]] = []  # absolute document positions
+        self._find_current = -1
+        self._reserved: set[int] = set()  # key combinations our actions own (see event())
+        self._painted_once = False
+
+        self.setObjectName("readerView")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.viewport().setAutoFillBackground(False)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self._relayout_timer = QTimer(self, singleShot=True, interval=0)
+        self._relayout_timer.timeout.connect(self._after_relayout)
+
+        self._build_document()
+        self._apply_metrics()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_document(self) -> None:
+        doc = QTextDocument(self)
+        doc.setUndoRedoEnabled(False)
+        option = doc.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for index, block in enumerate(self._report.blocks):
+            block_format = self._block_format(block)
+            if index == 0:
+                cursor.setBlockFormat(block_format)
+            else:
+                cursor.insertBlock(block_format)
+            self._insert_text(cursor, block)
+        cursor.endEditBlock()
+        self.setDocument(doc)
+        doc.contentsChanged.connect(self.invalidate_layout_cache)
+
+    def _block_format(self, block: Block) -> QTextBlockFormat:
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if block.kind in (BlockKind.TITLE, BlockKind.META):
+            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        if block.kind is BlockKind.META and block.id == "speaker":
+            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        if block.kind.heading_level:
+            fmt.setHeadingLevel(block.kind.heading_level)
+        fmt.setProperty(QTextFormat.Property.UserProperty, block.id)
+        return fmt
+
+    def _insert_text(self, cursor: QTextCursor, block: Block) -> None:
+        """Insert the block's text in runs: wide characters spaced evenly, Latin/digit runs untouched."""
+        wide = QTextCharFormat()
+        wide.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
+        wide.setFontLetterSpacing(CJK_SPACING_PERCENT)
+        narrow = QTextCharFormat()
+        narrow.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
+        narrow.setFontLetterSpacing(100.0)
+        for fmt in (wide, narrow):
+            if block.kind.is_heading:
+                fmt.setFontWeight(QFont.Weight.Bold)
+        text = block.text
+        start = 0
+        while start < len(text):
+            kind = is_wide(text[start])
+            end = start + 1
+            while end < len(text) and is_wide(text[end]) == kind:
+                end += 1
+            cursor.insertText(text[start:end], wide if kind else narrow)
+            start = end
+
+    # -- metrics -------------------------------------------------------------------------------
+    def body_font(self) -> QFont:
+        font = QFont()
+        font.setFamilies(BODY_FAMILIES)
+        font.setPointSizeF(self._font_pt)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        return font
+
+    def pinyin_font(self, factor: float = 1.0) -> QFont:
+        """Pinyin follows the size of the characters it annotates (headings get larger pinyin)."""
+        font = self.body_font()
+        font.setPointSizeF(self._font_pt * PINYIN_RATIO * factor)
+        return font
+
+    def _factor(self, index: int) -> float:
+        return _SIZE_FACTOR.get(self._report.blocks[index].kind, 1.0)
+
+    def _apply_metrics(self) -> None:
+        """Apply the font size: document font, heading sizes, the pinyin band and paragraph spacing."""
+        doc = self.document()
+        body = self.body_font()
+        doc.setDefaultFont(body)
+        px = QFontMetricsF(body).height()
+        band = self.pinyin_band_height()
+        doc.setDocumentMargin(0)
+        frame = doc.rootFrame().frameFormat()
+        side = min(px * 0.6, 40.0)
+        frame.setLeftMargin(side)
+        frame.setRightMargin(side)
+        frame.setTopMargin(band * _SIZE_FACTOR[BlockKind.TITLE] + px * 0.3)
+        frame.setBottomMargin(px)
+        doc.rootFrame().setFrameFormat(frame)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        block = doc.begin()
+        while block.isValid():
+            model = self._report.blocks[block.blockNumber()]
+            fmt = block.blockFormat()
+            fmt.setBottomMargin(px * (0.55 if model.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE) else 0.35))
+            fmt.setTopMargin(px * 0.5 if model.kind in (BlockKind.PART, BlockKind.HEADING, BlockKind.NOTES_HEADING)
+                             else 0.0)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+            factor = _SIZE_FACTOR.get(model.kind)
+            if factor:
+                char_fmt = QTextCharFormat()
+                char_fmt.setFontPointSize(self._font_pt * factor)
+                cursor.setPosition(block.position())
+                cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(char_fmt)
+            block = block.next()
+        cursor.endEditBlock()
+        self.invalidate_layout_cache()
+
+    def pinyin_band_height(self) -> float:
+        fm = QFontMetricsF(self.pinyin_font())
+        return fm.ascent() + fm.descent() * 0.5
+
+    # -- public API ----------------------------------------------------------------------------
+    @property
+    def report(self) -> Report:
+        return self._report
+
+    def font_size(self) -> int:
+        return int(self._font_pt)
+
+    def set_font_size(self, points: int) -> None:
+        points = max(MIN_FONT_PT, min(MAX_FONT_PT, int(points)))
+        if points == self._font_pt:
+            return
+        anchor = self._current_block_viewport_fraction()
+        self._font_pt = points
+        self._apply_metrics()
+        self._restore_viewport_fraction(anchor)
+        self.font_size_changed.emit(points)
+
+    def pinyin_visible(self) -> bool:
+        return self._pinyin_visible
+
+    def set_pinyin_visible(self, visible: bool) -> None:
+        self._pinyin_visible = visible
+        self.viewport().update()
+
+    def pinyin_style(self) -> PinyinStyle:
+        return self._pinyin_style
+
+    def set_pinyin_style(self, style: PinyinStyle) -> None:
+        self._pinyin_style = style
+        self.invalidate_layout_cache()
+
+    def set_theme(self, t: Theme) -> None:
+        self._theme = t
+        pal = self.palette()
+        pal.setColor(pal.ColorRole.Base, QColor(t.background))
+        pal.setColor(pal.ColorRole.Text, QColor(t.text))
+        pal.setColor(pal.ColorRole.Link, QColor(t.link))
+        pal.setColor(pal.ColorRole.Highlight, QColor(t.speech_bg))
+        pal.setColor(pal.ColorRole.HighlightedText, QColor(t.speech_text))
+        self.setPalette(pal)
+        self.viewport().setPalette(pal)
+        self._update_extra_selections()
+        self.viewport().update()
+
+    def current_index(self) -> int:
+        return self._current
+
+    def current_block(self) -> Block:
+        return self._report.blocks[self._current]
+
+    def set_current_block(self, block_id: str, ensure_visible: bool = True) -> None:
+        self.set_current_index(self._report.index_of(block_id), ensure_visible)
+
+    def set_current_index(self, index: int, ensure_visible: bool = True, move_caret: bool = True) -> None:
+        index = max(0, min(len(self._report.blocks) - 1, index))
+        changed = index != self._current
+        self._current = index
+        if move_caret:
+            cursor = QTextCursor(self.document().findBlockByNumber(index))
+            self.setTextCursor(cursor)
+        if ensure_visible:
+            self.ensure_block_visible(index)
+        self.viewport().update()
+        if changed:
+            self.current_block_changed.emit(self._report.blocks[index].id)
+
+    def ensure_block_visible(self, index: int) -> None:
+        """Scroll the least needed so the block (and its pinyin band) is in view; tall blocks align to the top."""
+        rect = self.block_rect(index)
+        view_h = self.viewport().height()
+        if rect.top() >= 0 and rect.bottom() <= view_h:
+            return
+        bar = self.verticalScrollBar()
+        if rect.height() > view_h or rect.top() < 0:
+            bar.setValue(bar.value() + rect.top() - int(view_h * 0.05))
+        else:
+            bar.setValue(bar.value() + rect.bottom() - view_h + int(view_h * 0.05))
+
+    def block_rect(self, index: int) -> QRect:
+        """The block's rectangle in viewport coordinates, including its pinyin band."""
+        block = self.document().findBlockByNumber(index)
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        band = self.pinyin_band_height()
+        rect = rect.adjusted(-4, -band, 4, 0)
+        return rect.translated(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value()).toAlignedRect()
+
+    def index_at(self, viewport_point) -> int:
+        cursor = self.cursorForPosition(viewport_point)
+        return cursor.blockNumber()
+
+    def first_visible_index(self) -> int:
+        for i in range(len(self._report.blocks)):
+            if self.block_rect(i).bottom() > self.pinyin_band_height():
+                return i
+        return len(self._report.blocks) - 1
+
+    def page(self, direction: int) -> None:
+        """Scroll one screen (keeping one line of context) and make the first visible block current."""
+        bar = self.verticalScrollBar()
+        step = max(1, self.viewport().height() - int(QFontMetricsF(self.body_font()).height() * 2))
+        bar.setValue(bar.value() + direction * step)
+        self.set_current_index(self.first_visible_index(), ensure_visible=False)
+
+    def block_position(self, index: int) -> int:
+        return self.document().findBlockByNumber(index).position()
+
+    def set_speech_highlight(self, block_id: str | None, start: int = 0, end: int = 0,
+                             word: tuple[int, int] | None = None) -> None:
+        """Highlight the sentence being spoken (and the word, when the engine reports words)."""
+        if block_id is None:
+            self._speech = self._word = None
+        else:
+            index = self._report.index_of(block_id)
+            self._speech = (index, start, end)
+            self._word = (index, word[0], word[1]) if word else None
+        self._update_extra_selections()
+        self.viewport().update()
+
+    def set_find_matches(self, matches: list[tuple[int, int]], current: int) -> None:
+        self._find_matches = matches
+        self._find_current = current
+        self._update_extra_selections()
+
+    def set_reserved_shortcuts(self, sequences: list[QKeySequence]) -> None:
+        """Keys that belong to window actions even while the text has focus (arrows, Home, End, …)."""
+        self._reserved = {seq[0].toCombined() for seq in sequences if not seq.isEmpty()}
+
+    # -- highlights ----------------------------------------------------------------------------
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def _update_extra_selections(self) -> None:
+        t = self._theme
+        selections = []
+        for i, (start, end) in enumerate(self._find_matches):
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(t.speech_bg if i == self._find_current else t.current_tint))
+            fmt.setForeground(QColor(t.speech_text if i == self._find_current else t.text))
+            fmt.setFontUnderline(True)
+            selections.append(self._selection(start, end, fmt))
+        for span, bg, fg in ((self._speech, t.speech_bg, t.speech_text), (self._word, t.word_bg, t.word_text)):
+            if span:
+                index, start, end = span
+                base = self.block_position(index)
+                fmt = QTextCharFormat()
+                fmt.setBackground(QColor(bg))
+                fmt.setForeground(QColor(fg))
+                selections.append(self._selection(base + start, base + end, fmt))
+        self.setExtraSelections(selections)
+
+    # -- pinyin layout cache -------------------------------------------------------------------
+    def invalidate_layout_cache(self) -> None:
+        self._glyph_cache.clear()
+        self._static.clear()
+        self.viewport().update()
+
+    def glyphs(self, index: int) -> list[_Glyph]:
+        """Where each annotated character of block `index` sits (block-relative), computed once per layout."""
+        cached = self._glyph_cache.get(index)
+        if cached is not None:
+            return cached
+        block = self.document().findBlockByNumber(index)
+        model = self._report.blocks[index]
+        readings = self._annotator.rendered(model.text, model.id, self._pinyin_style)
+        layout = block.layout()
+        glyphs: list[_Glyph] = []
+        spacing = CJK_SPACING_PERCENT / 100.0
+        for line_no in range(layout.lineCount()):
+            line = layout.lineAt(line_no)
+            start, end = line.textStart(), line.textStart() + line.textLength()
+            natural = line.ascent() + line.descent()
+            for offset in range(start, min(end, len(readings))):
+                syllable = readings[offset]
+                if syllable is None:
+                    continue
+                x0 = line.cursorToX(offset)[0]
+                x1 = line.cursorToX(offset + 1)[0]
+                if x1 < x0:  # the character wrapped past the line end
+                    continue
+                width = (x1 - x0) / spacing
+                glyphs.append(_Glyph(offset, x0, x0 + width, line.y(), natural, syllable))
+        self._glyph_cache[index] = glyphs
+        return glyphs
+
+    def pinyin_rects(self, index: int) -> list[tuple[int, QRectF, QRectF]]:
+        """(offset, character rect, pinyin rect) in document coordinates, for tests and hit testing."""
+        block = self.document().findBlockByNumber(index)
+        top_left = self.document().documentLayout().blockBoundingRect(block).topLeft()
+        factor = self._factor(index)
+        fm = QFontMetricsF(self.pinyin_font(factor))
+        out = []
+        for g in self.glyphs(index):
+            char_rect = QRectF(top_left.x() + g.x0, top_left.y() + g.line_top, g.x1 - g.x0, g.line_height)
+            _, width, _ = self._static_text(g.syllable, g.x1 - g.x0, factor)
+            baseline = char_rect.top() + self._glyph_top_inset(factor) - fm.descent() * 0.35
+            centre = (char_rect.left() + char_rect.right()) / 2
+            out.append((g.offset, char_rect, QRectF(centre - width / 2, baseline - fm.ascent(), width, fm.ascent())))
+        return out
+
+    def _glyph_top_inset(self, factor: float = 1.0) -> float:
+        """Distance from the line top to the top of a Han glyph (fonts leave room above the ink)."""
+        font = self.body_font()
+        font.setPointSizeF(self._font_pt * factor)
+        fm = QFontMetricsF(font)
+        return max(0.0, fm.ascent() - fm.capHeight() * 1.22)
+
+    def _static_text(self, syllable: str, cell: float, factor: float = 1.0) -> tuple[QStaticText, float, QFont]:
+        """A prepared pinyin string and its drawn width (condensed when wider than its cell, with a gap)."""
+        key = (syllable, round(cell, 1), factor)
+        hit = self._static.get(key)
+        if hit is None:
+            font = self.pinyin_font(factor)
+            natural = QFontMetricsF(font).horizontalAdvance(syllable)
+            limit = cell * (CJK_SPACING_PERCENT / 100.0) * 0.93
+            if natural > limit > 0:
+                font.setStretch(max(50, int(100 * limit / natural)))
+            static = QStaticText(syllable)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=font)
+            width = min(natural, limit) if limit > 0 else natural
+            hit = (static, width, font)
+            self._static[key] = hit
+        return hit
+
+    # -- painting ------------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        t = self._theme
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        exposed = QRectF(event.rect()).translated(dx, dy)
+        visible = self._visible_indices(exposed)
+
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), QColor(t.background))
+        current_rect = QRectF(self.block_rect(self._current)).adjusted(-6, -2, 6, 4)
+        if t.current_tint != t.background:
+            painter.fillRect(current_rect, QColor(t.current_tint))
+        painter.end()
+
+        super().paintEvent(event)
+
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.translate(-dx, -dy)
+        if self._pinyin_visible:
+            self._paint_pinyin(painter, visible, exposed)
+        painter.translate(dx, dy)
+        pen_w = max(3.0, self._font_pt / 9)
+        painter.setPen(QPen(QColor(t.focus_ring), pen_w))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(current_rect, pen_w * 2, pen_w * 2)
+        painter.end()
+        if not self._painted_once:
+            self._painted_once = True
+            self.first_paint.emit()
+
+    def _visible_indices(self, exposed: QRectF) -> list[int]:
+        layout = self.document().documentLayout()
+        band = self.pinyin_band_height()
+        out = []
+        block = self.document().begin()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block).adjusted(0, -band, 0, 0)
+            if rect.top() > exposed.bottom():
+                break
+            if rect.bottom() >= exposed.top():
+                out.append(block.blockNumber())
+            block = block.next()
+        return out
+
+    def _paint_pinyin(self, painter: QPainter, visible: list[int], exposed: QRectF) -> None:
+        t = self._theme
+        speech = self._speech
+        word = self._word
+        spacing = CJK_SPACING_PERCENT / 100.0
+        current_colour = None
+        current_font = None
+        for index in visible:
+            factor = self._factor(index)
+            fm = QFontMetricsF(self.pinyin_font(factor))
+            inset = self._glyph_top_inset(factor)
+            block = self.document().findBlockByNumber(index)
+            top_left = self.document().documentLayout().blockBoundingRect(block).topLeft()
+            for g in self.glyphs(index):
+                line_top = top_left.y() + g.line_top
+                if line_top - fm.height() > exposed.bottom() or line_top + g.line_height < exposed.top():
+                    continue
+                static, width, font = self._static_text(g.syllable, g.x1 - g.x0, factor)
+                centre = top_left.x() + (g.x0 + g.x1) / 2
+                baseline = line_top + inset - fm.descent() * 0.35
+                colour = t.pinyin
+                for span, bg, fg in ((speech, t.speech_bg, t.speech_text), (word, t.word_bg, t.word_text)):
+                    if span and span[0] == index and span[1] <= g.offset < span[2]:
+                        cell_top = baseline - fm.ascent() - 1
+                        cell = QRectF(top_left.x() + g.x0, cell_top, (g.x1 - g.x0) * spacing, line_top - cell_top)
+                        painter.fillRect(cell, QColor(bg))
+                        colour = fg
+                if speech and speech[0] == index and speech[1] <= g.offset < speech[2]:
+                    # Not by colour alone: a thick rule under the characters being read.
+                    rule_y = line_top + g.line_height + 1
+                    painter.fillRect(QRectF(top_left.x() + g.x0, rule_y, g.x1 - g.x0 + 0.5,
+                                            max(2.0, self._font_pt / 12)), QColor(t.text))
+                if colour != current_colour:
+                    painter.setPen(QColor(colour))
+                    current_colour = colour
+                if font is not current_font:
+                    painter.setFont(font)
+                    current_font = font
+                painter.drawStaticText(QPointF(centre - width / 2, baseline - fm.ascent()), static)
+
+    # -- geometry and relayout -----------------------------------------------------------------
+    def _current_block_viewport_fraction(self) -> float:
+        rect = self.block_rect(self._current)
+        return rect.top() / max(1, self.viewport().height())
+
+    def _restore_viewport_fraction(self, fraction: float) -> None:
+        self.document().documentLayout().documentSize()  # force layout before measuring
+        rect = self.block_rect(self._current)
+        target = int(fraction * self.viewport().height())
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - target)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        anchor = self._current_block_viewport_fraction() if self.isVisible() else None
+        super().resizeEvent(event)
+        self.invalidate_layout_cache()
+        if anchor is not None and event.oldSize().width() != event.size().width():
+            self._pending_anchor = anchor
+            self._relayout_timer.start()
+
+    def _after_relayout(self) -> None:
+        anchor = getattr(self, "_pending_anchor", None)
+        if anchor is not None:
+            self._restore_viewport_fraction(max(0.0, min(0.9, anchor)))
+            self._pending_anchor = None
+
+    # -- input ---------------------------------------------------------------------------------
+    def event(self, event) -> bool:
+        # QTextBrowser claims arrows, Home/End and PageUp/Down for its caret; our actions own them.
+        if event.type() == QEvent.Type.ShortcutOverride and event.keyCombination().toCombined() in self._reserved:
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_font_size(self._font_pt + (2 if steps > 0 else -2))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def _remap_band(self, event: QMouseEvent) -> QMouseEvent:
+        """A point on the pinyin band above a line belongs to that line, not to the line before."""
+        pos = event.position()
+        doc_y = pos.y() + self.verticalScrollBar().value()
+        cursor = self.cursorForPosition(pos.toPoint())
+        block = cursor.block()
+        layout = block.layout()
+        line = layout.lineForTextPosition(cursor.positionInBlock())
+        if not line.isValid():
+            return event
+        top = self.document().documentLayout().blockBoundingRect(block).top() + line.y()
+        natural_bottom = top + line.ascent() + line.descent()
+        if doc_y <= natural_bottom:
+            return event
+        new_y = top + line.height() + 1 - self.verticalScrollBar().value()
+        mapped = QPointF(pos.x(), new_y)
+        return QMouseEvent(event.type(), mapped, event.globalPosition(), event.button(), event.buttons(),
+                           event.modifiers())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        event = self._remap_band(event)
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.set_current_index(self.index_at(event.position().toPoint()), ensure_visible=False,
+                                   move_caret=False)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseMoveEvent(self._remap_band(event))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(self._remap_band(event))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseDoubleClickEvent(self._remap_band(event))
