@@ -52,3 +52,18 @@ def test_pinned_pyside_is_not_the_broken_release():
 
     if sys.version_info[:2] == (3, 11):
         assert PySide6.__version__ != "6.12.0"
+
+
+def test_speech_never_imports_widgets():
+    """import-linter cannot forbid a subpackage of an external package, so read the imports."""
+    import ast
+
+    for path in (ROOT / "fenggang_reader" / "speech").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+            assert not any("QtWidgets" in n for n in names), f"{path.name} imports QtWidgets"
