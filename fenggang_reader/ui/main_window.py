@@ -29,6 +29,7 @@ from ..core.search import Match, find_all
 from ..core.settings import Settings
 from .actions import ACTIONS, MENUS, build_actions, tr
 from .contents_panel import ContentsPanel
+from .features import install_all
 from .find_bar import FindBar
 from .help_dialog import HelpDialog
 from .reader_view import DEFAULT_FONT_PT, MAX_FONT_PT, MIN_FONT_PT, ReaderView
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._connect()
+        install_all(self)
         self._apply_settings()
 
     # -- construction --------------------------------------------------------------------------

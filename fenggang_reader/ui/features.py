@@ -1,0 +1,22 @@
+"""Features that wire themselves into the main window, so the window stays small.
+
+Each entry is a function taking the MainWindow; it may add actions (declared in ui/actions.py),
+toolbar buttons (window.add_toolbar_action), panels, and connect to window.view's signals.
+Add one import and one list entry per feature.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+Feature = Callable[["MainWindow"], None]
+FEATURES: list[Feature] = []
+
+
+def install_all(window: MainWindow) -> None:
+    for install in FEATURES:
+        install(window)
