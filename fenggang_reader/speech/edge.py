@@ -241,7 +241,10 @@ def check_complete(text: str, mp3_len: int, boundaries: list[Boundary], all_plac
 
 
 def validate_params(params: VoiceParams) -> tuple[str, str, str]:
-    rate, pitch, volume = params.edge_rate(), params.edge_pitch(), params.edge_volume()
+    try:
+        rate, pitch, volume = params.edge_rate(), params.edge_pitch(), params.edge_volume()
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise EdgeInvalidRequest(f"invalid voice parameters {params!r}: {exc}") from exc
     if not _RATE_OR_VOLUME.match(rate):
         raise EdgeInvalidRequest(f"invalid rate {rate!r}")
     if not _RATE_OR_VOLUME.match(volume):
@@ -428,7 +431,12 @@ class EdgeSynthesizer:
                 task.cancel()
 
     def _on_done(self, future: concurrent.futures.Future, number: int) -> None:
-        if future.cancelled() and not self._loop.is_closed():
+        if not future.cancelled():
+            return
+        # a cancelled Future only wakes concurrent.futures.wait()/as_completed() once notified
+        with contextlib.suppress(RuntimeError):
+            future.set_running_or_notify_cancel()
+        if not self._loop.is_closed():
             with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
                 self._loop.call_soon_threadsafe(self._cancel_number, number)
 

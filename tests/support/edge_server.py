@@ -485,9 +485,8 @@ def _is_loopback(host: object) -> bool:
     return host in ("localhost", "127.0.0.1", "::1", "") or host.startswith("127.")
 
 
-@pytest.fixture(autouse=True)
-def no_internet(monkeypatch):
-    """Fail loudly if anything in a speech test reaches beyond 127.0.0.1."""
+def guard_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any connection or name lookup beyond 127.0.0.1 fail the test loudly."""
     real_connect = socket.socket.connect
     real_connect_ex = socket.socket.connect_ex
     real_getaddrinfo = socket.getaddrinfo
@@ -511,6 +510,11 @@ def no_internet(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", connect)
     monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+@pytest.fixture
+def no_internet(monkeypatch):
+    guard_network(monkeypatch)
 
 
 @pytest.fixture
