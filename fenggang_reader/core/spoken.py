@@ -471,3 +471,20 @@ def note_chunks(
         return []
     pieces = _pieces(block, report, MarkerPolicy.SKIP, _respellers(record))
     return _chunks(block, pieces, max_chars, note_number=number)
+
+
+def reading_table_markdown(report: Report) -> str:
+    """The reading table as the Markdown rows kept in docs/speech-text.md."""
+    lines = ["| Written | Spoken |", "|---|---|"]
+    lines += [f"| {written} | {spoken} |" for written, spoken in reading_table(report)]  # no "|" in the report
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # python -m fenggang_reader.core.spoken --table
+    import sys
+
+    from .resources import load_bundled_report
+
+    if sys.argv[1:] != ["--table"]:
+        sys.exit("usage: python -m fenggang_reader.core.spoken --table")
+    sys.stdout.write(reading_table_markdown(load_bundled_report()))
