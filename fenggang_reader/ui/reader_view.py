@@ -9,6 +9,7 @@ keep their natural spacing. Proportional line height leaves a band above each li
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextLayout,
     QTextOption,
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
@@ -394,23 +396,54 @@ class ReaderView(QTextBrowser):
         readings = self._annotator.rendered(model.text, model.id, self._pinyin_style)
         layout = block.layout()
         glyphs: list[_Glyph] = []
-        spacing = CJK_SPACING_PERCENT / 100.0
+        em = self._em_width(index)
+        flags = (QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
+                 | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions)
         for line_no in range(layout.lineCount()):
             line = layout.lineAt(line_no)
-            start, end = line.textStart(), line.textStart() + line.textLength()
+            start, length = line.textStart(), line.textLength()
             natural = line.ascent() + line.descent()
-            for offset in range(start, min(end, len(readings))):
+            # One call per line gives every glyph's x (cursorToX per character is ~30× slower).
+            xs: dict[int, float] = {}
+            for run in line.glyphRuns(start, length, flags):
+                for string_index, pos in zip(run.stringIndexes(), run.positions(), strict=False):
+                    xs.setdefault(string_index, pos.x())
+            for offset in range(start, min(start + length, len(readings))):
                 syllable = readings[offset]
                 if syllable is None:
                     continue
-                x0 = line.cursorToX(offset)[0]
-                x1 = line.cursorToX(offset + 1)[0]
-                if x1 < x0:  # the character wrapped past the line end
-                    continue
-                width = (x1 - x0) / spacing
-                glyphs.append(_Glyph(offset, x0, x0 + width, line.y(), natural, syllable))
+                x0 = xs.get(offset)
+                if x0 is None:
+                    x0 = line.cursorToX(offset)[0]
+                glyphs.append(_Glyph(offset, x0, x0 + em, line.y(), natural, syllable))
         self._glyph_cache[index] = glyphs
         return glyphs
+
+    def _em_width(self, index: int) -> float:
+        """Advance of one Han character in block `index` (without the extra letter spacing)."""
+        font = self.body_font()
+        font.setPointSizeF(self._font_pt * self._factor(index))
+        if self._report.blocks[index].kind.is_heading:
+            font.setWeight(QFont.Weight.Bold)
+        return QFontMetricsF(font).horizontalAdvance("中")
+
+    def _start_warm_up(self) -> None:
+        """Annotate the blocks not yet on screen in a background thread, so scrolling never waits for
+        pypinyin (≈ 0.3 s for the whole report). The core annotator is pure Python and caches by block."""
+        blocks = [(b.text, b.id) for b in self._report.blocks]
+        annotator = self._annotator
+
+        def work() -> None:
+            for text, block_id in blocks:
+                annotator.readings(text, block_id)
+
+        self._warm_up = threading.Thread(target=work, name="pinyin-warm-up", daemon=True)
+        self._warm_up.start()
+
+    def wait_for_warm_up(self, timeout: float = 30.0) -> None:
+        thread = getattr(self, "_warm_up", None)
+        if thread is not None:
+            thread.join(timeout)
 
     def pinyin_rects(self, index: int) -> list[tuple[int, QRectF, QRectF]]:
         """(offset, character rect, pinyin rect) in document coordinates, for tests and hit testing."""
@@ -483,6 +516,7 @@ class ReaderView(QTextBrowser):
         if not self._painted_once:
             self._painted_once = True
             self.first_paint.emit()
+            self._start_warm_up()
 
     def _visible_indices(self, exposed: QRectF) -> list[int]:
         layout = self.document().documentLayout()
