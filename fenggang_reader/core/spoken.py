@@ -294,6 +294,8 @@ def _read(text: str, m: re.Match[str]) -> tuple[str, bool]:
     s, e = m.start(), m.end()
     if m.group("range"):
         ordinal, counting = text[s - 1 : s] == "第", _counts(text, e)
+        if text[e : e + 1] == "年" and len(m.group("lo")) == len(m.group("hi")) == 4:  # 2025-2030年
+            return numbers_zh.digits(m.group("lo")) + "到" + numbers_zh.digits(m.group("hi")), False
         lo, hi = (numbers_zh.number(m.group(g), counting=counting, ordinal=ordinal) for g in ("lo", "hi"))
         if m.group("range_pct"):
             return numbers_zh.percent(m.group("lo")) + "到" + numbers_zh.percent(m.group("hi")), False
