@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import json
 import socket
 import threading
@@ -373,3 +374,77 @@ def test_retry_after_as_http_date():
 
     assert edge._retry_after_seconds(formatdate(time.time() + 30, usegmt=True)) == pytest.approx(30, abs=2)
     assert edge._retry_after_seconds("7") == 7 and edge._retry_after_seconds("soon") is None
+
+
+# ------------------------------------------------------------------------------------ audio, proxy
+
+
+def test_served_audio_is_real_speech(server, make_synth):
+    """Decode the MP3: 24 kHz mono, as long as the CBR formula says, and not silence."""
+    import array
+    import shutil
+    import subprocess
+
+    audio = make_synth().submit(ONE_SENTENCE, VoiceParams()).result(10)
+    assert shutil.which("ffmpeg"), "ffmpeg is in DEB_PACKAGES (./dev setup)"
+    pcm = subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-i", "pipe:0", "-f", "s16le", "-ac", "1",
+                          "-ar", "24000", "pipe:1"], input=audio.mp3, capture_output=True, check=True).stdout
+    samples = array.array("h", pcm)
+    assert len(samples) / 24000 * 1000 == pytest.approx(audio.duration_ms, abs=60)
+    voiced = samples[len(samples) // 4: len(samples) * 3 // 4]
+    rms = (sum(s * s for s in voiced) / len(voiced)) ** 0.5
+    assert rms > 300
+
+
+class _CountingProxy:
+    """A forward proxy on 127.0.0.1 that pipes each connection to the Edge test server and counts them."""
+
+    def __init__(self, upstream_port: int):
+        self.upstream_port = upstream_port
+        self.connections = 0
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            upstream = socket.create_connection(("127.0.0.1", self.upstream_port))
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+                s.close()
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+def test_requests_go_through_the_proxy(server, make_synth):
+    proxy = _CountingProxy(server.port)
+    try:
+        synth = make_synth(proxy=f"http://127.0.0.1:{proxy.port}")
+        _check_audio(synth.submit(ONE_SENTENCE, VoiceParams()).result(10), ONE_SENTENCE)
+        assert proxy.connections == 1 and server.completed == 1
+    finally:
+        proxy.close()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead = probe.getsockname()[1]
+    synth.set_proxy(f"http://127.0.0.1:{dead}")
+    with pytest.raises(EdgeUnavailable):
+        synth.submit(ONE_SENTENCE, VoiceParams()).result(10)
