@@ -178,7 +178,10 @@ def resolve_endpoint(base_url: str | None = None) -> str | None:
 
 
 def apply_endpoint(base_url: str | None) -> None:
-    """Rebind the module globals edge-tts reads at each connect (there is no per-call parameter)."""
+    """Rebind the module globals edge-tts reads at each connect (there is no per-call parameter).
+
+    They are process-wide: every caller applies its endpoint right before connecting, on its own loop.
+    """
     wss_url, voice_list = endpoint_urls(base_url)
     edge_tts.communicate.WSS_URL = wss_url
     edge_tts.voices.VOICE_LIST = voice_list
@@ -484,19 +487,19 @@ class EdgeSynthesizer:
                     await asyncio.sleep(delay)
                     continue
                 self._settle(job.future, result=audio)
-                self.events.emit("speech.end", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id,
+                self.events.emit("speech.end", stage="synthesis", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id,
                                  ok=True, attempts=attempts, ms=round((time.monotonic() - started) * 1000),
                                  audio_ms=round(audio.duration_ms), boundaries=len(audio.boundaries))
                 return
         except asyncio.CancelledError:
             job.future.cancel()
-            self.events.emit("speech.end", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id,
+            self.events.emit("speech.end", stage="synthesis", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id,
                              ok=False, error="cancelled", attempts=attempts,
                              ms=round((time.monotonic() - started) * 1000))
             raise
         assert error is not None
         self._settle(job.future, error=error)
-        self.events.emit("speech.end", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id, ok=False,
+        self.events.emit("speech.end", stage="synthesis", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id, ok=False,
                          error=type(error).__name__, message=str(error), attempts=attempts,
                          ms=round((time.monotonic() - started) * 1000), retry_after=error.retry_after)
 
