@@ -8,6 +8,7 @@ Readings are kept in one canonical form, tone-number pinyin with 5 for the neutr
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -16,6 +17,8 @@ from pypinyin.contrib.tone_convert import to_tone, to_tone3
 from pypinyin.style import convert
 
 from .pronunciation import PronunciationRecord
+from .sandhi import CHOICES as SANDHI_CHOICES
+from .sandhi import CITATION, SPOKEN, citation_forms, spoken_forms
 
 # CJK Unified Ideographs, Extension A, and the compatibility block.
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -39,8 +42,9 @@ def canonical(reading: str) -> str:
     return reading if reading[-1:].isdigit() else reading + "5"
 
 
+@functools.lru_cache(maxsize=4096)
 def render(reading: str, style: PinyinStyle) -> str:
-    """Show a canonical reading in the chosen style."""
+    """Show a canonical reading in the chosen style (memoised: a report has a few hundred syllables)."""
     if style is PinyinStyle.TONE_NUMBERS:
         return reading.replace("v", "ü")
     if style is PinyinStyle.TONE_MARKS:
@@ -72,18 +76,41 @@ def candidates(char: str) -> list[str]:
 class Annotator:
     """Readings for whole blocks, applying the record and the user's corrections in that order."""
 
-    def __init__(self, record: PronunciationRecord | None = None, user: PronunciationRecord | None = None):
+    def __init__(
+        self,
+        record: PronunciationRecord | None = None,
+        user: PronunciationRecord | None = None,
+        sandhi: str = CITATION,
+    ):
         self.record = record or PronunciationRecord()
         self.user = user or PronunciationRecord()
+        self.sandhi = sandhi
         self._cache: dict[tuple[str, str], list[str | None]] = {}
+
+    @property
+    def sandhi(self) -> str:
+        """"citation" (一 yī, 不 bù as the dictionary writes them) or "spoken" (yí/yì, bú as said)."""
+        return self._sandhi
+
+    @sandhi.setter
+    def sandhi(self, value: str) -> None:
+        if value not in SANDHI_CHOICES:
+            raise ValueError(f"tone sandhi must be one of {', '.join(SANDHI_CHOICES)}, not {value!r}")
+        self._sandhi = value
+        self._cache = {}
 
     def readings(self, text: str, block_id: str = "") -> list[str | None]:
         key = (block_id, text)
         cached = self._cache.get(key)
         if cached is None:
-            cached = base_readings(text)
+            cached = citation_forms(text, base_readings(text))
+            marks: list[str | None] = ["" if r is not None else None for r in cached]
             for layer in (self.record, self.user):
                 layer.apply(text, block_id, cached)
+                layer.apply(text, block_id, marks)  # which positions the record or user fixed
+            if self._sandhi == SPOKEN:
+                fixed = {i for i, mark in enumerate(marks) if mark}
+                cached = spoken_forms(text, cached, fixed)
             self._cache[key] = cached
         return list(cached)
 
