@@ -152,8 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     stats = summary(rows)
     bad = [r for r in rows if r.status not in ("ok", "corrected")]
     for r in bad[:40]:
-        print(f"{r.status}: {r.block}:{r.offset} {r.context} pypinyin={r.pypinyin} shown={r.shown} decided={r.decided}",
-              file=sys.stderr)
+        print(
+            f"{r.status}: {r.block}:{r.offset} {r.context} pypinyin={r.pypinyin} shown={r.shown} decided={r.decided}",
+            file=sys.stderr,
+        )
     if args.check:
         stale = not REVIEW.exists() or REVIEW.read_text(encoding="utf-8") != text
         if stale:

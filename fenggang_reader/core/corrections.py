@@ -143,16 +143,18 @@ class CorrectionStore:
     def at(self, block_id: str, offset: int) -> Entry | None:
         """The stored correction covering this character, if any (the latest wins)."""
         for entry in reversed(self.record.entries):
-            if entry.scope == "at" and entry.block_id == block_id:
-                if entry.offset <= offset < entry.offset + len(entry.readings):
-                    return entry
+            if entry.scope == "at" and entry.block_id == block_id and self._covers(entry, offset):
+                return entry
         return None
+
+    @staticmethod
+    def _covers(entry: Entry, offset: int) -> bool:
+        return entry.offset <= offset < entry.offset + len(entry.readings)
 
     def reset(self, block_id: str, offset: int) -> bool:
         """Forget every correction covering this character; False when there was none."""
         doomed = [
-            e for e in self.record.entries
-            if e.scope == "at" and e.block_id == block_id and e.offset <= offset < e.offset + len(e.readings)
+            e for e in self.record.entries if e.scope == "at" and e.block_id == block_id and self._covers(e, offset)
         ]
         for entry in doomed:
             self.record.remove(entry.scope, entry.target)
