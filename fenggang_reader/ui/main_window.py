@@ -203,12 +203,11 @@ class MainWindow(QMainWindow):
         block_id = self.settings["current_block"]
         if block_id and self.report.get(block_id) is not None:
             index = self.report.index_of(block_id)
-            self.view.set_current_index(index, ensure_visible=False)
-            self.view.document().documentLayout().documentSize()
-            rect = self.view.block_rect(index)
-            bar = self.view.verticalScrollBar()
+            # Read the saved place first: making the block current records a new scroll fraction.
             target = int(self.settings["scroll_fraction"] * self.view.viewport().height())
-            bar.setValue(bar.value() + rect.top() - target)
+            self.view.set_current_index(index, ensure_visible=False)
+            self.view.scroll_block_to(index, target)
+            self._current_changed(block_id)
             self.view.viewport().update()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -577,8 +577,24 @@ class ReaderView(QTextBrowser):
         rect = self.block_rect(self._current)
         return rect.top() / max(1, self.viewport().height())
 
+    def ensure_laid_out(self) -> None:
+        """Finish Qt's incremental layout now, so block rectangles and the scroll range are final."""
+        doc = self.document()
+        doc.documentLayout().blockBoundingRect(doc.lastBlock())
+
+    def scroll_block_to(self, index: int, viewport_y: int) -> None:
+        """Scroll so the top of block `index` (with its pinyin band) sits at viewport_y."""
+        bar = self.verticalScrollBar()
+        for _ in range(3):  # scrolling can finish a lazy relayout, which moves the block: settle it
+            self.ensure_laid_out()
+            delta = self.block_rect(index).top() - viewport_y
+            if delta == 0 or not bar.minimum() < bar.value() + delta < bar.maximum():
+                bar.setValue(bar.value() + delta)
+                break
+            bar.setValue(bar.value() + delta)
+
     def _restore_viewport_fraction(self, fraction: float) -> None:
-        self.document().documentLayout().documentSize()  # force layout before measuring
+        self.ensure_laid_out()
         rect = self.block_rect(self._current)
         target = int(fraction * self.viewport().height())
         bar = self.verticalScrollBar()
@@ -618,34 +634,44 @@ class ReaderView(QTextBrowser):
     def _remap_band(self, event: QMouseEvent) -> QMouseEvent:
         """A point on the pinyin band above a line belongs to that line, not to the line before."""
         pos = event.position()
-        doc_y = pos.y() + self.verticalScrollBar().value()
-        cursor = self.cursorForPosition(pos.toPoint())
-        block = cursor.block()
-        layout = block.layout()
-        line = layout.lineForTextPosition(cursor.positionInBlock())
-        if not line.isValid():
-            return event
-        top = self.document().documentLayout().blockBoundingRect(block).top() + line.y()
-        natural_bottom = top + line.ascent() + line.descent()
-        if doc_y <= natural_bottom:
-            return event
-        new_y = top + line.height() + 1 - self.verticalScrollBar().value()
-        mapped = QPointF(pos.x(), new_y)
-        return QMouseEvent(event.type(), mapped, event.globalPosition(), event.button(), event.buttons(),
-                           event.modifiers())
+        dy = self.verticalScrollBar().value()
+        doc_y = pos.y() + dy
+        block = self.cursorForPosition(pos.toPoint()).block()
+        layout = self.document().documentLayout()
+        for candidate in (block, block.next()):
+            if not candidate.isValid():
+                continue
+            band = self.pinyin_band_height() * self._factor(candidate.blockNumber())
+            origin = layout.blockBoundingRect(candidate).top()
+            text_layout = candidate.layout()
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                top = origin + line.y()
+                ink_top = top + self._glyph_top_inset(self._factor(candidate.blockNumber()))
+                if ink_top - band <= doc_y < ink_top:
+                    mapped = QPointF(pos.x(), top + (line.ascent() + line.descent()) / 2 - dy)
+                    return QMouseEvent(event.type(), mapped, event.globalPosition(), event.button(),
+                                       event.buttons(), event.modifiers())
+        return event
+
+    def _forward(self, handler, event: QMouseEvent) -> QMouseEvent:
+        mapped = self._remap_band(event)
+        handler(mapped)
+        event.setAccepted(mapped.isAccepted())
+        return mapped
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        event = self._remap_band(event)
-        super().mousePressEvent(event)
+        mapped = self._forward(super().mousePressEvent, event)
         if event.button() == Qt.MouseButton.LeftButton:
-            self.set_current_index(self.index_at(event.position().toPoint()), ensure_visible=False,
+            self.set_current_index(self.index_at(mapped.position().toPoint()), ensure_visible=False,
                                    move_caret=False)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        super().mouseMoveEvent(self._remap_band(event))
+        self._forward(super().mouseMoveEvent, event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        super().mouseReleaseEvent(self._remap_band(event))
+        self._forward(super().mouseReleaseEvent, event)
+        event.accept()  # the press was ours (it set the current paragraph), so is the release
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        super().mouseDoubleClickEvent(self._remap_band(event))
+        self._forward(super().mouseDoubleClickEvent, event)
