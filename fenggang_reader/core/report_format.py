@@ -105,14 +105,40 @@ def link_glossary(report: Report) -> None:
             report.occurrences.append(TermOccurrence(block.id, term_start, m.start(), number, True))
             taken.append((term_start, m.end()))
         for note in sorted(report.notes.values(), key=lambda n: -len(n.term)):
-            for term in note.search_terms:
+            for term in body_terms(note):
                 for found in re.finditer(re.escape(term), block.text):
                     span = (found.start(), found.end())
-                    if any(s < span[1] and span[0] < e for s, e in taken):
+                    if any(s < span[1] and span[0] < e for s, e in taken) or _inside_word(block.text, *span):
                         continue
                     taken.append(span)
                     report.occurrences.append(TermOccurrence(block.id, span[0], span[1], note.number, False))
     report.occurrences.sort(key=lambda o: (report.index_of(o.block_id), o.start))
+
+
+# A printed term without its quotes is only distinctive when it is long: “五个不发生” may appear
+# unquoted, but 两重 (两重性), 七进 (七进七出) or 六个一 (第六个一…) are ordinary prose.
+MIN_UNQUOTED_TERM = 4
+
+
+def body_terms(note: Note) -> list[str]:
+    """The strings that link a place in the body to this note (longest first), without over-matching prose."""
+    out = []
+    for term in note.search_terms:
+        quoted = "“" in term
+        if quoted or note.term == term or len(term) >= MIN_UNQUOTED_TERM:
+            out.append(term)
+    return out
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """A Latin or digit term glued to more Latin/digits (TID in TIDE, 1310 in 21310) is not that term."""
+
+    def ascii_alnum(ch: str) -> bool:
+        return ch.isascii() and ch.isalnum()
+
+    return (ascii_alnum(text[start]) and start > 0 and ascii_alnum(text[start - 1])) or (
+        ascii_alnum(text[end - 1]) and end < len(text) and ascii_alnum(text[end])
+    )
 
 
 def _term_start_before(text: str, marker_start: int, note: Note) -> int:
