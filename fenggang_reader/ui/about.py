@@ -13,17 +13,13 @@ import platform
 from dataclasses import dataclass
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, qVersion
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from .. import APP_ID, __version__
 
 APP_LICENSE = "GPL-3.0-or-later"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AboutDialog", text)
 
 
 @dataclass(frozen=True)
@@ -81,17 +77,29 @@ def about_html() -> str:
         f"<td>{html.escape(component_version(c))}</td><td>{html.escape(c.licence)}</td></tr>"
         for c in COMPONENTS
     )
+    t = {
+        "name": QCoreApplication.translate("AboutDialog", "Fenggang Reader"),
+        "what": QCoreApplication.translate(
+            "AboutDialog", "Read and listen to the 2025 Fenggang town government work report, with pinyin."),
+        "licence_is": QCoreApplication.translate("AboutDialog", "Licence:"),
+        "warranty": QCoreApplication.translate("AboutDialog", "This program comes with ABSOLUTELY NO WARRANTY."),
+        "app_id": QCoreApplication.translate("AboutDialog", "Application ID:"),
+        "components": QCoreApplication.translate("AboutDialog", "Components and their licences"),
+        "component": QCoreApplication.translate("AboutDialog", "Component"),
+        "version": QCoreApplication.translate("AboutDialog", "Version"),
+        "licence": QCoreApplication.translate("AboutDialog", "Licence"),
+        "texts": QCoreApplication.translate("AboutDialog", "The full licence texts are installed with the program."),
+    }
+    e = {key: html.escape(value) for key, value in t.items()}
     return (
-        f"<h1>{html.escape(tr('Fenggang Reader'))} {html.escape(__version__)}</h1>"
-        f"<p>{html.escape(tr('Read and listen to the 2025 Fenggang town government work report, with pinyin.'))}</p>"
-        f"<p>{html.escape(tr('Licence:'))} {APP_LICENSE}. "
-        f"{html.escape(tr('This program comes with ABSOLUTELY NO WARRANTY.'))}</p>"
-        f"<p>{html.escape(tr('Application ID:'))} {APP_ID}</p>"
-        f"<h2>{html.escape(tr('Components and their licences'))}</h2>"
+        f"<h1>{e['name']} {html.escape(__version__)}</h1>"
+        f"<p>{e['what']}</p>"
+        f"<p>{e['licence_is']} {APP_LICENSE}. {e['warranty']}</p>"
+        f"<p>{e['app_id']} {APP_ID}</p>"
+        f"<h2>{e['components']}</h2>"
         f"<table cellpadding='6' border='1' style='border-collapse: collapse'>"
-        f"<tr><th>{html.escape(tr('Component'))}</th><th>{html.escape(tr('Version'))}</th>"
-        f"<th>{html.escape(tr('Licence'))}</th></tr>{rows}</table>"
-        f"<p>{html.escape(tr('The full licence texts are installed with the program.'))}</p>"
+        f"<tr><th>{e['component']}</th><th>{e['version']}</th><th>{e['licence']}</th></tr>{rows}</table>"
+        f"<p>{e['texts']}</p>"
     )
 
 
@@ -101,19 +109,15 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(tr("About Fenggang Reader"))
-        self.setAccessibleName(tr("About Fenggang Reader"))
         self.resize(900, 720)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("aboutText")
-        self.browser.setAccessibleName(tr("About Fenggang Reader"))
         font = QFont(self.browser.font())
         base = parent.font().pointSize() if parent is not None else font.pointSize()
         font.setPointSize(max(18, min(40, base)))
         self.browser.setFont(font)
         self.browser.setOpenExternalLinks(True)
-        self.browser.setHtml(about_html())
         self.browser.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
@@ -122,7 +126,21 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setFont(font)
         layout.addWidget(buttons)
+        self.retranslate()
         self.browser.setFocus()
+
+    def retranslate(self) -> None:
+        """Texts in the current interface language (at start and on a language change)."""
+        title = QCoreApplication.translate("AboutDialog", "About Fenggang Reader")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.browser.setAccessibleName(title)
+        self.browser.setHtml(about_html())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 def show_about(parent: QWidget | None = None) -> AboutDialog:

@@ -9,6 +9,7 @@ Keys avoid Insert and CapsLock chords (screen readers own them) and a bare Ctrl 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
@@ -94,7 +95,13 @@ def spec(action_id: str) -> ActionSpec:
 
 
 def tr(context: str, text: str) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP (lupdate reads the marks, not these calls)."""
     return QCoreApplication.translate(context, text)
+
+
+def plain_title(title: str) -> str:
+    """A menu title without its mnemonic: "&File" → "File", "文件(&F)" → "文件"."""
+    return re.sub(r"\s*\(&\w\)|&", "", title)
 
 
 def key_text(shortcut: str, native: bool = True) -> str:
@@ -106,21 +113,28 @@ def build_actions(parent: QObject, specs: tuple[ActionSpec, ...] = ACTIONS) -> d
     """QActions for every spec: translated label, all shortcuts, status tip, accessible description."""
     actions: dict[str, QAction] = {}
     for s in specs:
-        action = QAction(tr("actions", s.label), parent)
+        action = QAction(parent)
         action.setObjectName(f"action_{s.id}")
         action.setShortcuts([QKeySequence(k) for k in s.shortcuts])
         # Reader keys (arrows, Home, End…) only act in the text, so lists and fields keep their own.
         action.setShortcutContext(
             Qt.ShortcutContext.WidgetShortcut if s.reader_keys else Qt.ShortcutContext.WindowShortcut
         )
-        keys = ", ".join(key_text(k) for k in s.shortcuts)
-        description = tr("actions", s.description)
-        action.setStatusTip(f"{description} ({keys})" if keys else description)
-        action.setToolTip(f"{tr('actions', s.label)} ({keys})" if keys else tr("actions", s.label))
+        retranslate_action(action, s)
         action.setCheckable(s.checkable)
         action.setData(s.id)
         actions[s.id] = action
     return actions
+
+
+def retranslate_action(action: QAction, s: ActionSpec) -> None:
+    """Label, tooltip and status tip in the current interface language (keys in the native form)."""
+    label = QCoreApplication.translate("actions", s.label)
+    keys = ", ".join(key_text(k) for k in s.shortcuts)
+    description = QCoreApplication.translate("actions", s.description)
+    action.setText(label)
+    action.setStatusTip(f"{description} ({keys})" if keys else description)
+    action.setToolTip(f"{label} ({keys})" if keys else label)
 
 
 def help_rows(specs: tuple[ActionSpec, ...] = ACTIONS, native: bool = True) -> list[tuple[str, str, str]]:
@@ -130,7 +144,8 @@ def help_rows(specs: tuple[ActionSpec, ...] = ACTIONS, native: bool = True) -> l
         for s in specs:
             if s.menu == menu_id:
                 keys = " / ".join(key_text(k, native) for k in s.shortcuts)
-                rows.append((tr("menus", menu_title).replace("&", ""), keys, tr("actions", s.description)))
+                menu = plain_title(QCoreApplication.translate("menus", menu_title))
+                rows.append((menu, keys, QCoreApplication.translate("actions", s.description)))
     return rows
 
 

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from .actions import help_rows
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("HelpDialog", text)
-
-
 def help_html() -> str:
-    intro = tr(
+    intro = QCoreApplication.translate(
+        "HelpDialog",
         "Fenggang Reader shows the 2025 government work report of Fenggang town with pinyin above every "
         "character. Press + or - to change the size. Press Down and Up to move from paragraph to paragraph. "
         "Press F6 to move to the list of contents. Your place and your settings are remembered."
@@ -25,12 +22,14 @@ def help_html() -> str:
         f"<tr><td>{html.escape(menu)}</td><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
         for menu, keys, what in help_rows()
     )
+    title = html.escape(QCoreApplication.translate("HelpDialog", "How to use Fenggang Reader"))
+    keys = html.escape(QCoreApplication.translate("HelpDialog", "Keys"))
+    menu = html.escape(QCoreApplication.translate("HelpDialog", "Menu"))
+    what = html.escape(QCoreApplication.translate("HelpDialog", "What it does"))
     return (
-        f"<h1>{html.escape(tr('How to use Fenggang Reader'))}</h1><p>{html.escape(intro)}</p>"
-        f"<h2>{html.escape(tr('Keys'))}</h2>"
+        f"<h1>{title}</h1><p>{html.escape(intro)}</p><h2>{keys}</h2>"
         f"<table cellpadding='8' border='1' style='border-collapse: collapse'>"
-        f"<tr><th>{html.escape(tr('Menu'))}</th><th>{html.escape(tr('Keys'))}</th>"
-        f"<th>{html.escape(tr('What it does'))}</th></tr>{rows}</table>"
+        f"<tr><th>{menu}</th><th>{keys}</th><th>{what}</th></tr>{rows}</table>"
     )
 
 
@@ -40,17 +39,13 @@ class HelpDialog(QDialog):
     def __init__(self, font_pt: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("helpDialog")
-        self.setWindowTitle(tr("Keys and help"))
-        self.setAccessibleName(tr("Keys and help"))
         self.resize(1000, 760)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("helpText")
-        self.browser.setAccessibleName(tr("Help text"))
         font = QFont(self.browser.font())
         font.setPointSize(max(20, min(40, font_pt)))
         self.browser.setFont(font)
-        self.browser.setHtml(help_html())
         self.browser.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
@@ -59,4 +54,17 @@ class HelpDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setFont(font)
         layout.addWidget(buttons)
+        self.retranslate()
         self.browser.setFocus()
+
+    def retranslate(self) -> None:
+        """Texts in the current interface language (at start and on a language change)."""
+        self.setWindowTitle(QCoreApplication.translate("HelpDialog", "Keys and help"))
+        self.setAccessibleName(QCoreApplication.translate("HelpDialog", "Keys and help"))
+        self.browser.setAccessibleName(QCoreApplication.translate("HelpDialog", "Help text"))
+        self.browser.setHtml(help_html())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +27,7 @@ from ..core.model import Report
 from ..core.pinyin import Annotator, PinyinStyle
 from ..core.search import Match, find_all
 from ..core.settings import Settings
-from .actions import ACTIONS, MENUS, build_actions, tr
+from .actions import ACTIONS, MENUS, build_actions, retranslate_action
 from .contents_panel import ContentsPanel
 from .features import install_all
 from .find_bar import FindBar
@@ -41,10 +41,6 @@ FONT_STOPS = (12, 14, 16, 18, 20, 22, 24, 28, 32, 36, 40, 48, 56, 64, 72, 80, 88
 TOOLBAR_ACTIONS = ("zoom_out", "zoom_in", "toggle_pinyin", "cycle_theme", "toggle_contents", "find", "help")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def next_font_stop(points: int, direction: int) -> int:
     if direction > 0:
         return next((s for s in FONT_STOPS if s > points), MAX_FONT_PT)
@@ -55,6 +51,7 @@ class MainWindow(QMainWindow):
     """One window per report; everything the reader does is an action from the registry."""
 
     announced = Signal(str)
+    retranslated = Signal()  # after a live language change: features re-set their own texts
 
     def __init__(self, report: Report, annotator: Annotator, settings: Settings,
                  events: EventLog = NULL_LOG, parent: QWidget | None = None):
@@ -64,11 +61,12 @@ class MainWindow(QMainWindow):
         self.events = events
         self._matches: list[Match] = []
         self._match_index = -1
+        self.find_fold: Callable[[str], str] | None = None  # maps text and query to one script (ui/languages)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(_t("凤岗镇政府工作报告 — Fenggang Reader"))
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "凤岗镇政府工作报告 — Fenggang Reader"))
 
         self.view = ReaderView(report, annotator, self)
-        self.view.setAccessibleName(_t("Report text"))
+        self.view.setAccessibleName(QCoreApplication.translate("MainWindow", "Report text"))
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         central = QWidget(self)
@@ -80,8 +78,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.contents = ContentsPanel(report, self)
-        self.contents.setAccessibleName(_t("Contents"))
-        self.contents_dock = QDockWidget(_t("Contents"), self)
+        self.contents.setAccessibleName(QCoreApplication.translate("MainWindow", "Contents"))
+        self.contents_dock = QDockWidget(QCoreApplication.translate("MainWindow", "Contents"), self)
         self.contents_dock.setObjectName("contentsDock")
         self.contents_dock.setWidget(self.contents)
         self.contents_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -101,7 +99,8 @@ class MainWindow(QMainWindow):
 
     # -- construction --------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        menus = {menu_id: self.menuBar().addMenu(tr("menus", title)) for menu_id, title in MENUS}
+        menus = {menu_id: self.menuBar().addMenu(QCoreApplication.translate("menus", title))
+                 for menu_id, title in MENUS}
         self.menus = menus
         for spec in ACTIONS:
             action = self.actions_by_id[spec.id]
@@ -116,7 +115,7 @@ class MainWindow(QMainWindow):
         menus["speech"].menuAction().setVisible(bool(menus["speech"].actions()))
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar(_t("Main toolbar"), self)
+        bar = QToolBar(QCoreApplication.translate("MainWindow", "Main toolbar"), self)
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -224,7 +223,8 @@ class MainWindow(QMainWindow):
             self.view.set_current_index(index)
         else:
             QApplication.beep()
-            self.announce(_t("End of the report.") if step > 0 else _t("Start of the report."))
+            self.announce(QCoreApplication.translate("MainWindow", "End of the report.") if step > 0
+                          else QCoreApplication.translate("MainWindow", "Start of the report."))
 
     def move_heading(self, step: int) -> None:
         index = self.view.current_index() + step
@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
                 return
             index += step
         QApplication.beep()
-        self.announce(_t("No more headings."))
+        self.announce(QCoreApplication.translate("MainWindow", "No more headings."))
 
     def switch_panel(self) -> None:
         if self.view.hasFocus() or not self.contents.hasFocus():
@@ -270,12 +270,12 @@ class MainWindow(QMainWindow):
 
     def position_text(self) -> str:
         index = self.view.current_index()
-        return (
-            _t("Paragraph %1 of %2").replace("%1", str(index + 1)).replace("%2", str(len(self.report.blocks)))
-        )
+        text = QCoreApplication.translate("MainWindow", "Paragraph %1 of %2")
+        return text.replace("%1", str(index + 1)).replace("%2", str(len(self.report.blocks)))
 
     def _update_position_label(self) -> None:
-        self.position_label.setText(f"{self.position_text()} · {self.view.font_size()} pt")
+        size = QCoreApplication.translate("MainWindow", "%1 pt").replace("%1", str(self.view.font_size()))
+        self.position_label.setText(f"{self.position_text()} · {size}")
 
     def where_am_i(self) -> None:
         section = self.section_of(self.view.current_index())
@@ -291,12 +291,14 @@ class MainWindow(QMainWindow):
         self._update_position_label()
         if self.view.font_size() == before:
             QApplication.beep()
-        self.announce(_t("Text size %1 points").replace("%1", str(self.view.font_size())))
+        text = QCoreApplication.translate("MainWindow", "Text size %1 points")
+        self.announce(text.replace("%1", str(self.view.font_size())))
 
     def set_pinyin_visible(self, visible: bool) -> None:
         self.view.set_pinyin_visible(visible)
         self.settings.set("pinyin_visible", visible)
-        self.announce(_t("Pinyin shown") if visible else _t("Pinyin hidden"))
+        self.announce(QCoreApplication.translate("MainWindow", "Pinyin shown") if visible
+                      else QCoreApplication.translate("MainWindow", "Pinyin hidden"))
 
     def cycle_pinyin_style(self) -> None:
         styles = list(PinyinStyle)
@@ -304,9 +306,9 @@ class MainWindow(QMainWindow):
         self.view.set_pinyin_style(style)
         self.settings.set("pinyin_style", style.value)
         names = {
-            PinyinStyle.TONE_MARKS: _t("Pinyin with tone marks"),
-            PinyinStyle.TONE_NUMBERS: _t("Pinyin with tone numbers"),
-            PinyinStyle.ZHUYIN: _t("Zhuyin"),
+            PinyinStyle.TONE_MARKS: QCoreApplication.translate("MainWindow", "Pinyin with tone marks"),
+            PinyinStyle.TONE_NUMBERS: QCoreApplication.translate("MainWindow", "Pinyin with tone numbers"),
+            PinyinStyle.ZHUYIN: QCoreApplication.translate("MainWindow", "Zhuyin"),
         }
         self.announce(names[style])
 
@@ -345,7 +347,7 @@ class MainWindow(QMainWindow):
 
     # -- find ----------------------------------------------------------------------------------
     def run_find(self, query: str) -> None:
-        self._matches = find_all(self.report, query)
+        self._matches = find_all(self.report, query, fold=self.find_fold)
         self._match_index = -1
         if self._matches:
             current = self.view.current_index()
@@ -398,11 +400,37 @@ class MainWindow(QMainWindow):
             return
         text = "\n".join(problems)
         self.announce(problems[0])
-        box = QMessageBox(QMessageBox.Icon.Warning, _t("Settings were reset"), text, QMessageBox.StandardButton.Ok,
-                          self)
+        title = QCoreApplication.translate("MainWindow", "Settings were reset")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("settingsProblemBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    # -- language --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Re-set every text after the interface language changed (the reading position is untouched)."""
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "凤岗镇政府工作报告 — Fenggang Reader"))
+        self.view.setAccessibleName(QCoreApplication.translate("MainWindow", "Report text"))
+        self.contents.setAccessibleName(QCoreApplication.translate("MainWindow", "Contents"))
+        self.contents_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Contents"))
+        self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Main toolbar"))
+        for menu_id, title in MENUS:
+            self.menus[menu_id].setTitle(QCoreApplication.translate("menus", title))
+        for spec in ACTIONS:
+            if spec.id in self.actions_by_id:
+                retranslate_action(self.actions_by_id[spec.id], spec)
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setAccessibleName(action.text().replace("&", ""))
+                button.setAccessibleDescription(action.statusTip())
+        self._update_position_label()
+        self.retranslated.emit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "toolbar"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- closing -------------------------------------------------------------------------------
     def save_state(self) -> None:
