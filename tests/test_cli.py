@@ -1,0 +1,72 @@
+"""The command line as a user meets it: version, usage errors, bad report files, the event log."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fenggang_reader import __version__
+from tests.conftest import SEED
+
+
+def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "fenggang_reader", *args], capture_output=True, text=True,
+                          timeout=timeout, env=env)
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"fenggang-reader {__version__}"
+
+
+def test_unknown_option_prints_usage_and_exits_2():
+    result = run("--no-such-option")
+    assert result.returncode == 2
+    assert "usage: fenggang-reader" in result.stderr and "--no-such-option" in result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["export-pinyin"]])
+def test_missing_report_file_is_named(tmp_path, command):
+    missing = tmp_path / "nowhere" / "report.tsv"
+    result = run("--report", str(missing), *command, "--quit-after", "1") if not command else run(
+        "--report", str(missing), *command)
+    assert result.returncode == 1
+    assert str(missing) in result.stderr
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed not present")
+def test_a_file_that_is_not_a_report_is_refused(tmp_path):
+    result = run("--report", str(SEED), "export-pinyin")
+    assert result.returncode == 1
+    assert str(SEED) in result.stderr and "line 1" in result.stderr
+    png = tmp_path / "picture.tsv"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = run("--report", str(png), "export-pinyin")
+    assert result.returncode == 1 and "not UTF-8" in result.stderr
+
+
+def test_app_starts_paints_and_logs_events(tmp_path):
+    log = tmp_path / "events.jsonl"
+    result = run("--event-log", str(log), "--quit-after", "0.5")
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    names = [e["event"] for e in events]
+    assert names.index("app.start") < names.index("app.first_paint")
+    for e in events:
+        assert isinstance(e["t"], float) and e["t"] >= 0 and e["wall"] > 1.7e9
+    paint = events[names.index("app.first_paint")]
+    assert paint["t"] < 30
+
+
+def test_event_log_appends(tmp_path):
+    log = tmp_path / "events.jsonl"
+    run("--event-log", str(log), "--quit-after", "0.2")
+    run("--event-log", str(log), "--quit-after", "0.2")
+    names = [json.loads(line)["event"] for line in Path(log).read_text(encoding="utf-8").splitlines()]
+    assert names.count("app.start") == 2
