@@ -60,6 +60,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("window_state", str, "", "Saved toolbar and panel layout (base64)."),
     Setting("contents_visible", bool, True, "Show the contents panel."),
     Setting("language", str, "", "Interface language; empty follows the system.", choices=("", "zh_CN", "zh_TW", "en")),
+    Setting("script", str, "simplified", "Characters of the report: Simplified, or Traditional (HK or TW standard).", choices=("simplified", "hk", "tw")),
+    Setting("ruby", str, "pinyin", "Romanisation above the characters: Mandarin pinyin or Cantonese Jyutping.", choices=("pinyin", "jyutping")),
     Setting("tone_sandhi", str, "citation", "Pinyin of 一/不: dictionary or spoken tones.", choices=("citation", "spoken")),
     Setting("marker_speech", str, "skip", "How glossary markers like [1] are read aloud.", choices=("skip", "say", "read_after")),
 )
