@@ -61,7 +61,13 @@ def run_app(args: argparse.Namespace) -> int:
 
     from .ui.main_window import MainWindow  # after QApplication: widgets need it
 
+    # A warm start takes every reading from the cache and never loads pypinyin's dictionaries.
+    readings_cache = dirs.cache / "readings.json"
+    block_keys = [(b.id, b.text) for b in report.blocks]
+    cached = annotator.load_cache(readings_cache, block_keys)
     window = MainWindow(report, annotator, settings, events)
+    if cached < len(block_keys):
+        window.view.after_warm_up = lambda: annotator.save_cache(readings_cache, block_keys)
     window.view.first_paint.connect(lambda: events.emit("app.first_paint"))
     window.show()
     QTimer.singleShot(0, window.restore_position)

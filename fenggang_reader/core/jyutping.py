@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import ToJyutping
-
 from .script import Converter, Script
 
 # One Jyutping syllable: onset, nucleus/coda, tone 1–6 (e.g. fung6, gong1, m4, ng5).
@@ -29,6 +27,8 @@ def jyutping_readings(text: str) -> list[str | None]:
     if not text:
         return []
     traditional = Converter(Script.TRADITIONAL_HK).convert(text)
+    import ToJyutping  # imported on first use: loading its dictionary takes ~0.9 s
+
     pairs = ToJyutping.get_jyutping_list(traditional)
     if len(pairs) != len(text):  # never seen: ToJyutping returns one pair per code point
         raise ValueError(f"ToJyutping returned {len(pairs)} readings for {len(text)} characters")
