@@ -64,6 +64,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ruby", str, "pinyin", "Romanisation above the characters: Mandarin pinyin or Cantonese Jyutping.", choices=("pinyin", "jyutping")),
     Setting("tone_sandhi", str, "citation", "Pinyin of 一/不: dictionary or spoken tones.", choices=("citation", "spoken")),
     Setting("marker_speech", str, "skip", "How glossary markers like [1] are read aloud.", choices=("skip", "say", "read_after")),
+    Setting("voice", str, "zh-CN-XiaoxiaoNeural", "Edge voice for reading aloud (its short name)."),
+    Setting("system_voice", str, "", "Offline (system) voice name; empty picks a Chinese voice matching the Edge voice."),
+    Setting("speech_engine", str, "edge", "Preferred voice engine: online Edge voices or the offline system voice.", choices=("edge", "system")),
+    Setting("speech_rate", float, 1.0, "Reading speed, 0.5× to 2×.", 0.5, 2.0),
+    Setting("speech_pitch", int, 0, "Voice pitch offset in Hz.", -50, 50),
+    Setting("speech_volume", int, 0, "Voice volume offset in percent.", -50, 50),
+    Setting("offline_only", bool, False, "Never send text to the online (Edge) voices."),
+    Setting("edge_notice_accepted", bool, False, "The listener accepted that Edge voices send the text to Microsoft."),
+    Setting("edge_endpoint", str, "", "Base URL replacing https://speech.platform.bing.com (FENGGANG_READER_EDGE_ENDPOINT wins)."),
+    Setting("proxy", str, "", "Proxy URL for the online voices, e.g. http://host:3128; empty for none."),
+    Setting("read_continuously", bool, True, "Keep reading into the next paragraphs until the end or Stop."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
