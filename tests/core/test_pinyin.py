@@ -75,3 +75,52 @@ def test_export_pinyin_cli(report):
     assert data[0] == {"id": "title", "text": "政府工作报告", "pinyin": ["zhèng", "fǔ", "gōng", "zuò", "bào", "gào"]}
     for entry in data:
         assert len(entry["pinyin"]) == len(entry["text"])
+
+
+def test_tone_marks_match_pypinyin_on_every_dictionary_reading():
+    import unicodedata
+
+    from pypinyin.contrib.tone_convert import to_tone3
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from fenggang_reader.core.pinyin import tone_marks
+
+    for value in pinyin_dict.values():
+        for reading in value.split(","):
+            assert tone_marks(to_tone3(reading, neutral_tone_with_five=True)) == unicodedata.normalize("NFC", reading)
+
+
+def test_readings_cache_round_trip_and_invalidation(tmp_path, report):
+    from fenggang_reader.core.resources import bundled_annotator
+
+    path = tmp_path / "readings.json"
+    keys = [(b.id, b.text) for b in report.blocks]
+    first = bundled_annotator()
+    assert first.load_cache(path, keys) == 0
+    first.save_cache(path, keys)
+    second = bundled_annotator()
+    assert second.load_cache(path, keys) == len(keys)
+    for block_id, text in keys:
+        assert second.readings(text, block_id) == first.readings(text, block_id)
+    # A user correction changes the fingerprint: the old cache must not be used.
+    third = bundled_annotator()
+    third.user.add(Entry("at", "title:0", ("zheng4",)))
+    assert third.load_cache(path, keys) == 0
+    # A damaged file is ignored, not fatal.
+    path.write_text("{ broken", encoding="utf-8")
+    assert bundled_annotator().load_cache(path, keys) == 0
+
+
+def test_cached_start_never_imports_pypinyin(tmp_path, report):
+    code = (
+        "import sys; from fenggang_reader.core.resources import bundled_annotator, load_bundled_report\n"
+        "from pathlib import Path\n"
+        f"p = Path({str(tmp_path / 'r.json')!r}); r = load_bundled_report(); k = [(b.id, b.text) for b in r.blocks]\n"
+        "a = bundled_annotator(); a.save_cache(p, k)\n"
+        "for m in [m for m in sys.modules if m.startswith('pypinyin')]: del sys.modules[m]\n"
+        "b = bundled_annotator(); assert b.load_cache(p, k) == len(k)\n"
+        "from fenggang_reader.core.pinyin import PinyinStyle\n"
+        "[b.rendered(t, i, PinyinStyle.TONE_MARKS) for i, t in k]\n"
+        "assert not [m for m in sys.modules if m.startswith('pypinyin')], 'pypinyin loaded'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
