@@ -1,0 +1,404 @@
+"""One interface for every voice (calibre gui2/tts/types.py style): speak a chunk, pause, resume, stop.
+
+``EdgeBackend`` = EdgeSynthesizer (network, its own thread) + AudioCache + AudioPlayer; the UI thread
+only ever receives finished audio through a queued signal. ``SystemBackend`` = the shared SystemVoice.
+``choose_engine`` is the factory's rule: the preferred engine if it can work, else one that can.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import enum
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from fenggang_reader.core.spoken import SpeechChunk
+from fenggang_reader.speech.cache import AudioCache
+from fenggang_reader.speech.edge import EdgeSynthesizer
+from fenggang_reader.speech.player import AudioPlayer
+from fenggang_reader.speech.system import SystemState, SystemVoice
+from fenggang_reader.speech.types import Audio, Engine, SpeechError, VoiceParams
+
+log = logging.getLogger(__name__)
+BOUNDARY = "WordBoundary"  # Edge gives one boundary type per request; words give the finer highlight
+
+
+class BackendState(enum.Enum):
+    IDLE = "idle"
+    WAITING = "waiting"  # asked to speak, no audio yet
+    SPEAKING = "speaking"
+    PAUSED = "paused"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a backend gave up on a chunk: ``why`` for the log, ``message`` for the listener."""
+
+    why: str
+    message: str
+    retry_after: float | None = None
+
+
+class SpeechBackend(QObject):
+    """Speaks one chunk at a time. Offsets in ``saying`` are into ``chunk.text``."""
+
+    state_changed = Signal(object)  # BackendState
+    audio_started = Signal()
+    saying = Signal(int, int)  # start, length of the word (or sentence) being heard
+    finished = Signal()
+    failed = Signal(object)  # Failure
+
+    engine: Engine
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.state = BackendState.IDLE
+        self.chunk: SpeechChunk | None = None
+        self.voice_name = ""
+
+    def available(self) -> bool:
+        raise NotImplementedError
+
+    def error_message(self) -> str:
+        return ""
+
+    def speak(self, chunk: SpeechChunk, params: VoiceParams) -> None:
+        raise NotImplementedError
+
+    def prefetch(self, chunks: list[SpeechChunk], params: VoiceParams) -> None:
+        """Prepare audio for chunks about to be spoken (no-op where synthesis is live)."""
+
+    def pause(self) -> None:
+        raise NotImplementedError
+
+    def resume(self) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def shutdown(self) -> None:
+        self.stop()
+
+    def _set_state(self, state: BackendState) -> None:
+        if state is not self.state:
+            self.state = state
+            self.state_changed.emit(state)
+
+
+def choose_engine(preferred: Engine, *, edge_allowed: bool, system_available: bool) -> Engine | None:
+    """The engine to speak with: the preferred one if it can work now, else the other, else None."""
+    order = [preferred] + [e for e in Engine if e is not preferred]
+    for engine in order:
+        if engine is Engine.EDGE and edge_allowed:
+            return engine
+        if engine is Engine.SYSTEM and system_available:
+            return engine
+    return None
+
+
+# -------------------------------------------------------------------------------------------- Edge
+
+
+class EdgeBackend(SpeechBackend):
+    """Edge voices: cached audio plays at once; otherwise synthesis runs on the Edge thread.
+
+    If the audio for the chunk being waited on has not arrived within ``patience_ms``, the backend
+    reports a failure so the controller can continue with the system voice in time; the request keeps
+    running and its audio still lands in the cache for later.
+    """
+
+    engine = Engine.EDGE
+    _delivered = Signal(int, object, object)  # token, Audio or None, exception or None (queued from the worker)
+
+    def __init__(self, synthesizer_factory: Callable[[], EdgeSynthesizer], cache: AudioCache,
+                 player: AudioPlayer | None = None, parent: QObject | None = None, *, patience_ms: int = 1500,
+                 prefetch_limit: int = 6):
+        super().__init__(parent)
+        self._factory = synthesizer_factory
+        self._synth: EdgeSynthesizer | None = None
+        self.cache = cache
+        self._player = player
+        self._pending: dict[str, concurrent.futures.Future[Audio]] = {}
+        self._token = 0
+        self._waiting_key = ""
+        self._params = VoiceParams()
+        self._prefetch_limit = prefetch_limit
+        self._delivered.connect(self._on_delivered)
+        self._patience = QTimer(self, singleShot=True, interval=patience_ms)
+        self._patience.timeout.connect(self._out_of_patience)
+        self.last_cached = False
+
+    @property
+    def player(self) -> AudioPlayer:
+        if self._player is None:  # created on first use: QtMultimedia loads its backend then
+            self._player = AudioPlayer(self)
+        if not getattr(self, "_player_connected", False):
+            self._player_connected = True
+            self._player.audio_started.connect(self._on_audio_started)
+            self._player.boundary.connect(self._on_boundary)
+            self._player.finished.connect(self._on_finished)
+            self._player.error.connect(self._on_player_error)
+        return self._player
+
+    @property
+    def synthesizer(self) -> EdgeSynthesizer:
+        if self._synth is None:
+            self._synth = self._factory()
+        return self._synth
+
+    def available(self) -> bool:
+        return True
+
+    def key(self, chunk: SpeechChunk, params: VoiceParams) -> str:
+        return AudioCache.key(chunk.text, params, Engine.EDGE, boundary=BOUNDARY)
+
+    def is_cached(self, chunk: SpeechChunk, params: VoiceParams) -> bool:
+        return self.key(chunk, params) in self.cache
+
+    def speak(self, chunk: SpeechChunk, params: VoiceParams) -> None:
+        self._token += 1
+        self._patience.stop()
+        if self._player is not None:
+            self._player.stop()
+        self.chunk = chunk
+        self._params = params
+        self.voice_name = params.voice
+        key = self.key(chunk, params)
+        self._waiting_key = key
+        audio = self.cache.get(key)
+        self.last_cached = audio is not None
+        self._set_state(BackendState.WAITING)
+        if audio is not None:
+            self._play(audio)
+            return
+        self._request(chunk, params, key)
+        self._patience.start()
+
+    def prefetch(self, chunks: list[SpeechChunk], params: VoiceParams) -> None:
+        for chunk in chunks[: self._prefetch_limit]:
+            key = self.key(chunk, params)
+            if key not in self._pending and key not in self.cache:
+                self._request(chunk, params, key)
+
+    def _request(self, chunk: SpeechChunk, params: VoiceParams, key: str) -> None:
+        if key in self._pending:
+            return
+        try:
+            future = self.synthesizer.submit(chunk.text, params, boundary=BOUNDARY, block_id=chunk.block_id)
+        except (RuntimeError, ValueError) as exc:  # shut down, or a bad endpoint override
+            self._delivered.emit(self._token, None, exc)
+            return
+        self._pending[key] = future
+        future.add_done_callback(lambda f, k=key: self._settled(k, f))
+
+    def _settled(self, key: str, future: concurrent.futures.Future[Audio]) -> None:
+        """Worker thread: store good audio, then hand the result to the UI thread."""
+        if future.cancelled():
+            self._delivered.emit(-1, key, None)
+            return
+        exc = future.exception()
+        if exc is None:
+            audio = future.result()
+            self.cache.put(key, audio)
+            self._delivered.emit(-1, key, audio)
+        else:
+            self._delivered.emit(-1, key, exc)
+
+    def _on_delivered(self, token: int, key_or_audio: object, result: object) -> None:
+        if token >= 0:  # an immediate failure of the chunk being spoken
+            if token == self._token:
+                self._fail(Failure(f"{type(result).__name__}: {result}", "在线语音暂时不能使用。"))
+            return
+        key = str(key_or_audio)
+        self._pending.pop(key, None)
+        if key != self._waiting_key or self.state is not BackendState.WAITING:
+            return
+        if isinstance(result, Audio):
+            self._patience.stop()
+            self._play(result)
+        elif isinstance(result, BaseException):
+            self._patience.stop()
+            retry_after = result.retry_after if isinstance(result, SpeechError) else None
+            message = result.user_message if isinstance(result, SpeechError) else "在线语音暂时不能使用。"
+            self._fail(Failure(f"{type(result).__name__}: {result}", message, retry_after))
+
+    def _out_of_patience(self) -> None:
+        if self.state is BackendState.WAITING:
+            self._fail(Failure(f"no audio within {self._patience.interval()} ms", "在线语音没有及时回应。"))
+
+    def _play(self, audio: Audio) -> None:
+        self._waiting_key = ""
+        if not audio.mp3:
+            self._set_state(BackendState.IDLE)
+            self.finished.emit()
+            return
+        self.player.play(audio)
+
+    def _on_audio_started(self, _seconds: float) -> None:
+        if self.state is BackendState.WAITING:
+            self._set_state(BackendState.SPEAKING)
+            self.audio_started.emit()
+
+    def _on_boundary(self, index: int) -> None:
+        audio = self.player.audio
+        if audio is not None and 0 <= index < len(audio.boundaries):
+            b = audio.boundaries[index]
+            self.saying.emit(b.start, b.end - b.start)
+
+    def _on_finished(self) -> None:
+        if self.state in (BackendState.SPEAKING, BackendState.WAITING):
+            self._set_state(BackendState.IDLE)
+            self.finished.emit()
+
+    def _on_player_error(self, message: str) -> None:
+        if self.state in (BackendState.SPEAKING, BackendState.WAITING):
+            self._fail(Failure(f"playback: {message}", "声音无法播放。"))
+
+    def _fail(self, failure: Failure) -> None:
+        self._waiting_key = ""
+        self._patience.stop()
+        if self._player is not None:
+            self._player.stop()
+        self._set_state(BackendState.IDLE)
+        self.failed.emit(failure)
+
+    def pause(self) -> None:
+        if self.state is BackendState.SPEAKING:
+            self.player.pause()
+            self._set_state(BackendState.PAUSED)
+
+    def resume(self) -> None:
+        if self.state is BackendState.PAUSED:
+            self.player.resume()
+            self._set_state(BackendState.SPEAKING)
+
+    def stop(self) -> None:
+        self._token += 1
+        self._waiting_key = ""
+        self._patience.stop()
+        if self._player is not None:
+            self._player.stop()
+        self._set_state(BackendState.IDLE)
+
+    def cancel_prefetch(self) -> None:
+        """The listener jumped elsewhere: queued requests are no longer wanted."""
+        if self._synth is not None:
+            self._synth.cancel_pending()
+        self._pending.clear()
+
+    def shutdown(self) -> None:
+        self.stop()
+        if self._synth is not None:
+            self._synth.shutdown(timeout=2.0)
+            self._synth = None
+
+
+# ------------------------------------------------------------------------------------------ System
+
+
+class SystemBackend(SpeechBackend):
+    """The offline voice. Sentence highlight comes from the chunk; words only where the engine reports them."""
+
+    engine = Engine.SYSTEM
+
+    def __init__(self, voice: SystemVoice, parent: QObject | None = None, *, start_timeout_ms: int = 3000):
+        super().__init__(parent)
+        self.voice = voice
+        self.preferred_voice = ""
+        self._expect_start = False
+        self._started_at = 0.0
+        self._deferred: VoiceParams | None = None
+        voice.state_changed.connect(self._on_state)
+        voice.saying.connect(self._on_word)
+        voice.error.connect(self._on_error)
+        self._start_timer = QTimer(self, singleShot=True, interval=start_timeout_ms)
+        self._start_timer.timeout.connect(self._no_start)
+
+    def available(self) -> bool:
+        return self.voice.available
+
+    def error_message(self) -> str:
+        return self.voice.error_message
+
+    def dialect_for(self, edge_voice: str) -> str:
+        return "cantonese" if edge_voice.startswith("zh-HK") else "mandarin"
+
+    def speak(self, chunk: SpeechChunk, params: VoiceParams) -> None:
+        self.chunk = chunk
+        self.voice_name = self.voice.best_voice(self.preferred_voice, self.dialect_for(params.voice))
+        self._expect_start = True
+        self._set_state(BackendState.WAITING)
+        self._start_timer.start()
+        if self.voice.state in (SystemState.SPEAKING, SystemState.PAUSED):
+            # An engine already speaking may not report a new start: silence it, say ours once it is idle.
+            self._deferred = params
+            self.voice.stop()
+            QTimer.singleShot(300, self._say_deferred)
+            return
+        self._say(params)
+
+    def _say(self, params: VoiceParams) -> None:
+        self._deferred = None
+        if self.chunk is not None and not self.voice.say(self.chunk.text, self.voice_name, params.rate,
+                                                         params.pitch, params.volume):
+            self._start_timer.stop()
+
+    def _say_deferred(self) -> None:
+        if self._deferred is not None and self._expect_start:
+            self._say(self._deferred)
+
+    def _on_state(self, state: SystemState) -> None:
+        if state is SystemState.READY and self._deferred is not None:
+            self._say(self._deferred)
+            return
+        if self.chunk is None:
+            return
+        if state is SystemState.SPEAKING and self._expect_start:
+            self._expect_start = False
+            self._start_timer.stop()
+            self._started_at = time.monotonic()
+            self._set_state(BackendState.SPEAKING)
+            self.audio_started.emit()
+        elif state is SystemState.READY and not self._expect_start and self.state is BackendState.SPEAKING:
+            self._set_state(BackendState.IDLE)
+            self.finished.emit()
+
+    def _on_word(self, start: int, length: int) -> None:
+        if self.state is BackendState.SPEAKING:
+            self.saying.emit(start, length)
+
+    def _on_error(self, message: str) -> None:
+        if self.state in (BackendState.WAITING, BackendState.SPEAKING):
+            self._start_timer.stop()
+            self._expect_start = False
+            self._set_state(BackendState.IDLE)
+            self.failed.emit(Failure(f"system voice: {message}", message))
+
+    def _no_start(self) -> None:
+        if self.state is BackendState.WAITING:
+            self._on_error("the system voice did not start speaking")
+
+    def pause(self) -> None:
+        if self.state is BackendState.SPEAKING:
+            self.voice.pause()
+            self._set_state(BackendState.PAUSED)
+
+    def resume(self) -> None:
+        if self.state is BackendState.PAUSED:
+            self.voice.resume()
+            self._set_state(BackendState.SPEAKING)
+
+    def stop(self) -> None:
+        self._start_timer.stop()
+        was_active = self.state is not BackendState.IDLE
+        self._expect_start = False
+        self._deferred = None
+        self.chunk = None
+        self._set_state(BackendState.IDLE)
+        if was_active:
+            self.voice.stop()

@@ -1,0 +1,316 @@
+"""The system's own voice (QTextToSpeech): offline, always there as the fallback for Edge.
+
+One QTextToSpeech for the whole process (calibre: "Bad things happen with more than one"), and it
+lives on its own thread: creating it with the speechd engine takes 2–3 s (speech-dispatcher is
+spawned and lists ~13,000 espeak-ng voices), which must never freeze the window. Commands go to
+the thread through queued signals; state, word progress and errors come back the same way.
+"""
+
+from __future__ import annotations
+
+import atexit
+import enum
+import logging
+import math
+import sys
+import threading
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QThread, Signal, Slot
+from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
+
+log = logging.getLogger(__name__)
+
+# Preferred engines per platform, best first; whatever QTextToSpeech.availableEngines() offers is used.
+PREFERRED_ENGINES = {
+    "linux": ("speechd", "flite"),
+    "win32": ("winrt", "sapi"),
+    "darwin": ("darwin",),
+}
+_CHINESE_WORDS = ("chinese", "mandarin", "cantonese", "hakka", "中文", "普通话", "國語", "国语", "粤语", "粵語")
+
+
+class SystemState(enum.Enum):
+    STARTING = "starting"  # the engine is being created on its thread
+    READY = "ready"  # idle, can speak
+    SPEAKING = "speaking"
+    PAUSED = "paused"
+    UNAVAILABLE = "unavailable"  # no engine or no Chinese voice: see SystemVoice.error_message
+
+
+@dataclass(frozen=True)
+class SystemVoiceInfo:
+    name: str
+    locale: str  # e.g. "yue_HK"; "C" when Qt does not know the language (espeak-ng's "cmn")
+    dialect: str  # "mandarin", "cantonese", "other"
+
+
+def choose_engine(available: list[str], platform: str = sys.platform) -> str | None:
+    """The engine to use: the platform's preferred one if offered, else any real one (never "mock")."""
+    key = "linux" if platform.startswith("linux") else platform
+    for name in PREFERRED_ENGINES.get(key, ()):
+        if name in available:
+            return name
+    real = [name for name in available if name != "mock"]
+    return real[0] if real else None
+
+
+def is_chinese(voice_name: str, locale: QLocale) -> bool:
+    name = locale.name().lower()
+    if locale.language() == QLocale.Language.Chinese or name.startswith(("zh", "cmn", "yue", "hak")):
+        return True
+    return any(word in voice_name.lower() for word in _CHINESE_WORDS)
+
+
+def dialect_of(voice_name: str, locale_name: str) -> str:
+    lowered = f"{voice_name} {locale_name}".lower()
+    if "cantonese" in lowered or "yue" in lowered or "zh_hk" in lowered or "粤" in lowered or "粵" in lowered:
+        return "cantonese"
+    if "hakka" in lowered:
+        return "other"
+    return "mandarin"
+
+
+def qt_rate(rate: float) -> float:
+    """0.5×–2× as Qt's -1..1 (0 normal): log2, so 0.5× and 2× are equally far from normal."""
+    return max(-1.0, min(1.0, math.log2(max(0.25, rate))))
+
+
+def qt_pitch(pitch_hz: int) -> float:
+    return max(-1.0, min(1.0, pitch_hz / 50))
+
+
+def qt_volume(volume_percent: int) -> float:
+    return max(0.0, min(1.0, 1.0 + volume_percent / 100))
+
+
+class _Worker(QObject):
+    """Owns the QTextToSpeech on the speech thread; every slot runs there."""
+
+    ready = Signal(object, object, str, bool)  # engine or None, list[SystemVoiceInfo], error message, word progress
+    state = Signal(object)  # SystemState
+    word = Signal(int, int)  # start, length in the text being spoken
+    failed = Signal(str)
+
+    def __init__(self, engine: str | None):
+        super().__init__()
+        self._engine_choice = engine
+        self._tts: QTextToSpeech | None = None
+        self._voices: dict[str, QVoice] = {}
+
+    @Slot()
+    def init(self) -> None:
+        engine = self._engine_choice or choose_engine(QTextToSpeech.availableEngines())
+        if engine is None:
+            self.ready.emit(None, [], "No speech engine is installed (on Linux: install speech-dispatcher and "
+                                     "espeak-ng).", False)
+            return
+        tts = QTextToSpeech(engine, self)
+        if tts.state() == QTextToSpeech.State.Error:
+            self.ready.emit(None, [], f"The system voice ({engine}) could not start: {tts.errorString()}", False)
+            return
+        self._tts = tts
+        voices: list[SystemVoiceInfo] = []
+        for voice in tts.availableVoices() + [v for loc in tts.availableLocales() for v in self._zh_voices(loc)]:
+            name = voice.name()
+            if name in self._voices or "+" in name or not is_chinese(name, voice.locale()):
+                continue  # "+variant" voices are espeak-ng's hundreds of timbre variants of the same voice
+            self._voices[name] = voice
+            voices.append(SystemVoiceInfo(name, voice.locale().name(), dialect_of(name, voice.locale().name())))
+        tts.stateChanged.connect(self._state_changed)
+        tts.errorOccurred.connect(lambda _reason, text: self.failed.emit(text))
+        words = bool(tts.engineCapabilities() & QTextToSpeech.Capability.WordByWordProgress)
+        if words:
+            tts.sayingWord.connect(lambda _word, _id, start, length: self.word.emit(start, length))
+        message = "" if voices else "The system voice has no Chinese voice (on Linux: install espeak-ng)."
+        self.ready.emit(engine, voices, message, words)
+
+    def _zh_voices(self, locale: QLocale) -> list[QVoice]:
+        if not is_chinese("", locale):
+            return []
+        return list(self._tts.allVoices(locale)) if self._tts is not None else []
+
+    def _state_changed(self, state: QTextToSpeech.State) -> None:
+        mapping = {
+            QTextToSpeech.State.Ready: SystemState.READY,
+            QTextToSpeech.State.Speaking: SystemState.SPEAKING,
+            QTextToSpeech.State.Synthesizing: SystemState.SPEAKING,
+            QTextToSpeech.State.Paused: SystemState.PAUSED,
+        }
+        if state == QTextToSpeech.State.Error and self._tts is not None:
+            self.failed.emit(self._tts.errorString() or "the system voice failed")
+            self.state.emit(SystemState.READY)
+            return
+        self.state.emit(mapping.get(state, SystemState.READY))
+
+    @Slot(str, str, float, float, float)
+    def say(self, text: str, voice: str, rate: float, pitch: float, volume: float) -> None:
+        tts = self._tts
+        if tts is None:
+            self.failed.emit("the system voice is not ready")
+            return
+        chosen = self._voices.get(voice)
+        if chosen is not None and tts.voice().name() != chosen.name():
+            tts.setVoice(chosen)
+        tts.setRate(rate)
+        tts.setPitch(pitch)
+        tts.setVolume(volume)
+        tts.say(text)
+
+    @Slot()
+    def pause(self) -> None:
+        if self._tts is not None:
+            self._tts.pause()
+
+    @Slot()
+    def resume(self) -> None:
+        if self._tts is not None:
+            self._tts.resume()
+
+    @Slot()
+    def stop(self) -> None:
+        if self._tts is not None:
+            self._tts.stop()
+
+    @Slot()
+    def close(self) -> None:
+        if self._tts is not None:
+            self._tts.stop()
+            self._tts.deleteLater()
+            self._tts = None
+        QThread.currentThread().quit()
+
+
+class SystemVoice(QObject):
+    """Offline speech, shared by the process (``SystemVoice.shared()``); call from the UI thread only."""
+
+    state_changed = Signal(object)  # SystemState
+    saying = Signal(int, int)  # start, length of the word being spoken (only when the engine reports words)
+    error = Signal(str)
+    voices_ready = Signal()
+
+    _say = Signal(str, str, float, float, float)
+    _pause = Signal()
+    _resume = Signal()
+    _stop = Signal()
+    _close = Signal()
+
+    _instance: SystemVoice | None = None
+    _instance_lock = threading.Lock()
+
+    def __init__(self, engine: str | None = None):
+        super().__init__()
+        self.engine: str | None = None
+        self.voices: list[SystemVoiceInfo] = []
+        self.error_message = ""
+        self.state = SystemState.STARTING
+        self.word_progress = False
+        self._thread = QThread()
+        self._thread.setObjectName("system-voice")
+        self._worker = _Worker(engine)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.init)
+        self._worker.ready.connect(self._on_ready)
+        self._worker.state.connect(self._on_state)
+        self._worker.word.connect(self.saying)
+        self._worker.failed.connect(self._on_failed)
+        self._say.connect(self._worker.say)
+        self._pause.connect(self._worker.pause)
+        self._resume.connect(self._worker.resume)
+        self._stop.connect(self._worker.stop)
+        self._close.connect(self._worker.close)
+        self._started = False
+
+    @classmethod
+    def shared(cls) -> SystemVoice:
+        """The process's one system voice, started on first use and closed when the app quits."""
+        with cls._instance_lock:
+            if cls._instance is None:
+                cls._instance = cls()
+                app = QCoreApplication.instance()
+                if app is not None:
+                    app.aboutToQuit.connect(cls._instance.shutdown)
+                atexit.register(cls._instance.shutdown)
+            return cls._instance
+
+    def start(self) -> None:
+        """Create the engine on its thread (idempotent); ``voices_ready`` or ``error`` follows."""
+        if not self._started:
+            self._started = True
+            self._thread.start()
+
+    @property
+    def available(self) -> bool:
+        return self.state not in (SystemState.STARTING, SystemState.UNAVAILABLE)
+
+    def wait_ready(self, timeout_ms: int = 15000) -> bool:
+        """For tests and benchmarks: process events until the engine is up (never call it from the UI)."""
+        from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+        self.start()
+        deadline = QDeadlineTimer(timeout_ms)
+        while self.state is SystemState.STARTING and not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            QThread.msleep(5)
+        return self.available
+
+    def best_voice(self, preferred: str = "", dialect: str = "mandarin") -> str:
+        """The stored choice if it still exists, else the first voice of the dialect, else any Chinese voice."""
+        names = [v.name for v in self.voices]
+        if preferred in names:
+            return preferred
+        for voice in self.voices:
+            if voice.dialect == dialect:
+                return voice.name
+        return names[0] if names else ""
+
+    def say(self, text: str, voice: str = "", rate: float = 1.0, pitch: int = 0, volume: int = 0) -> bool:
+        """Speak text (replacing anything being spoken); False with ``error`` emitted if it cannot."""
+        if not self.available:
+            self.error.emit(self.error_message or "The system voice is still starting.")
+            return False
+        self._say.emit(text, voice, qt_rate(rate), qt_pitch(pitch), qt_volume(volume))
+        return True
+
+    def pause(self) -> None:
+        self._pause.emit()
+
+    def resume(self) -> None:
+        self._resume.emit()
+
+    def stop(self) -> None:
+        self._stop.emit()
+
+    def shutdown(self) -> None:
+        """Stop speaking and end the thread (safe twice; also runs at exit)."""
+        if self._thread.isRunning():
+            self._close.emit()
+            if not self._thread.wait(3000):
+                log.warning("the system voice thread did not stop")
+        if SystemVoice._instance is self:
+            SystemVoice._instance = None
+
+    # -- from the worker thread (queued) --------------------------------------------------------
+    def _on_ready(self, engine: str | None, voices: list[SystemVoiceInfo], message: str, words: bool) -> None:
+        self.engine = engine
+        self.word_progress = words
+        self.voices = voices
+        self.error_message = message
+        if engine is not None and voices:
+            self.state = SystemState.READY
+        else:
+            self.state = SystemState.UNAVAILABLE
+            log.warning("system voice unavailable: %s", message)
+            self.error.emit(message)
+        self.state_changed.emit(self.state)
+        self.voices_ready.emit()
+
+    def _on_state(self, state: SystemState) -> None:
+        if self.state is SystemState.UNAVAILABLE or state == self.state:
+            return
+        self.state = state
+        self.state_changed.emit(state)
+
+    def _on_failed(self, message: str) -> None:
+        log.warning("system voice: %s", message)
+        self.error.emit(message)
