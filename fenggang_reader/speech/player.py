@@ -13,10 +13,14 @@ import enum
 import logging
 import time
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLoggingCategory, QObject, QTimer, QUrl, Signal
 
-from fenggang_reader.speech.types import Audio
+# Qt Multimedia warns on every machine without PipeWire, though it then uses PulseAudio (or the
+# platform audio) just fine; the warning would only alarm users and fail warning-strict tests.
+QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer  # noqa: E402 - after the logging rule
+
+from fenggang_reader.speech.types import Audio  # noqa: E402
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,12 @@ import sys
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QThread, Signal, Slot
-from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
+from PySide6.QtCore import QCoreApplication, QLocale, QLoggingCategory, QObject, QThread, Signal, Slot
+
+# Qt Multimedia warns on every machine without PipeWire, though it then uses PulseAudio (or the
+# platform audio) just fine; the warning would only alarm users and fail warning-strict tests.
+QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
+from PySide6.QtTextToSpeech import QTextToSpeech, QVoice  # noqa: E402 - after the logging rule
 
 log = logging.getLogger(__name__)
 

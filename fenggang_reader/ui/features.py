@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from . import read_aloud
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 Feature = Callable[["MainWindow"], None]
-FEATURES: list[Feature] = []
+FEATURES: list[Feature] = [read_aloud.install]
 
 
 def install_all(window: MainWindow) -> None:

@@ -1,0 +1,262 @@
+"""Read aloud in the main window: keys, toolbar buttons, highlight, announcements, voice dialog, first-run notice.
+
+``install(window)`` wires a ReadAloudController (speech/controller.py) to the window. The UI thread
+never waits on the network: Edge runs on its own thread and the system voice on another.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
+
+from ..core.model import Block
+from ..core.spoken import MarkerPolicy, SpeechChunk, prepare_block
+from ..speech.backend import EdgeBackend, SystemBackend
+from ..speech.cache import AudioCache
+from ..speech.controller import ReadAloudController, ReadState, SpeechConfig
+from ..speech.edge import ENDPOINT_ENV, EdgeSynthesizer
+from ..speech.system import SystemVoice
+from ..speech.types import Engine, VoiceParams
+from ..speech.voices import CATALOGUE
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+PREWARM_MS = 1500  # start the offline voice this long after the window opens: fast first Space, quick start-up
+RATE_STEP = 0.1
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ReadAloud", text)
+
+
+class ReadAloud(QObject):
+    """The read-aloud feature of one window; ``window.read_aloud`` for other features (e.g. notes)."""
+
+    def __init__(self, window: MainWindow, *, system_voice: SystemVoice | None = None,
+                 cache: AudioCache | None = None):
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        self.notice_box: QMessageBox | None = None
+        self._notice_shown = False
+        self.voice = system_voice or SystemVoice.shared()
+        self.system = SystemBackend(self.voice, self)
+        self.edge = EdgeBackend(self._make_synthesizer, cache or AudioCache(), parent=self)
+        self.controller = ReadAloudController(window.report, self.chunks_for, self.system, self.edge, self.config,
+                                              window.events, self)
+        self._prewarm = QTimer(self, singleShot=True, interval=PREWARM_MS)
+        self._prewarm.timeout.connect(self.voice.start)
+        self._prewarm.start()
+        window.installEventFilter(self)
+
+    # -- wiring ------------------------------------------------------------------------------------
+    def connect_actions(self) -> None:
+        w, c, a = self.window, self.controller, self.window.actions_by_id
+        a["speech_play_pause"].triggered.connect(self.play_pause)
+        a["speech_stop"].triggered.connect(c.stop)
+        a["speech_next_sentence"].triggered.connect(c.next_sentence)
+        a["speech_previous_sentence"].triggered.connect(c.previous_sentence)
+        a["speech_faster"].triggered.connect(lambda: self.change_rate(RATE_STEP))
+        a["speech_slower"].triggered.connect(lambda: self.change_rate(-RATE_STEP))
+        a["speech_voice"].triggered.connect(self.open_voice_dialog)
+        continuous = a["speech_continuous"]
+        continuous.setChecked(self.settings["read_continuously"])
+        continuous.toggled.connect(self.set_continuous)
+        w.add_toolbar_action("speech_play_pause")
+        w.add_toolbar_action("speech_stop")
+        # Down/Up (and the contents panel) move the current paragraph; reading follows.
+        w.view.current_block_changed.connect(c.follow)
+        c.highlight.connect(self._highlight)
+        c.highlight_cleared.connect(lambda: w.view.set_speech_highlight(None))
+        c.block_started.connect(self._block_started)
+        c.notice.connect(w.announce)
+        c.state_changed.connect(self._state_changed)
+        self._state_changed(c.state)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.controller.shutdown()
+        return False
+
+    def _make_synthesizer(self) -> EdgeSynthesizer:
+        endpoint = os.environ.get(ENDPOINT_ENV, "").strip() or self.settings["edge_endpoint"].strip() or None
+        return EdgeSynthesizer(endpoint=endpoint, proxy=self.settings["proxy"] or None, events=self.window.events)
+
+    def config(self) -> SpeechConfig:
+        s = self.settings
+        params = VoiceParams(s["voice"], float(s["speech_rate"]), int(s["speech_pitch"]), int(s["speech_volume"]))
+        edge_allowed = not s["offline_only"] and bool(s["edge_notice_accepted"])
+        return SpeechConfig(params, Engine(s["speech_engine"]), edge_allowed, bool(s["read_continuously"]),
+                            s["system_voice"])
+
+    def chunks_for(self, block: Block) -> list[SpeechChunk]:
+        getter = getattr(self.window.view, "annotator", None)  # respellings keep speech and pinyin in step
+        annotator = getter() if callable(getter) else None
+        record = [r for r in (getattr(annotator, "record", None), getattr(annotator, "user", None)) if r is not None]
+        return prepare_block(block, self.window.report, MarkerPolicy.from_setting(self.settings["marker_speech"]),
+                             record or None)
+
+    # -- commands ------------------------------------------------------------------------------
+    def play_pause(self) -> None:
+        self.maybe_show_edge_notice()
+        self.controller.toggle(self.window.view.current_index())
+
+    def set_continuous(self, on: bool) -> None:
+        self.settings.set("read_continuously", on)
+        self.window.announce(_t("Reading continues to the end") if on else _t("Reading stops after each paragraph"))
+
+    def change_rate(self, step: float) -> None:
+        rate = round(max(0.5, min(2.0, self.settings["speech_rate"] + step)), 2)
+        self.settings.set("speech_rate", rate)
+        self.window.announce(_t("Speed %1×").replace("%1", f"{rate:g}"))
+
+    def maybe_show_edge_notice(self) -> None:
+        """Once: Edge voices send the text to Microsoft. Until accepted, the offline voice reads."""
+        s = self.settings
+        if s["edge_notice_accepted"] or s["offline_only"] or s["speech_engine"] != "edge" or self._notice_shown:
+            return
+        self._notice_shown = True
+        box = QMessageBox(QMessageBox.Icon.Information, _t("Online voices"), _t(
+            "The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the "
+            "internet. The offline voice keeps everything on this computer.\n\n"
+            "Use the online voices?"), QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("edgeNoticeBox")
+        accept = box.addButton(_t("Use online voices"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_t("Offline voice only"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(accept)
+        font = QFont(box.font())
+        font.setPointSize(max(font.pointSize(), 16))
+        box.setFont(font)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._notice_answered(button is accept))
+        self.notice_box = box
+        box.open()
+
+    def _notice_answered(self, accepted: bool) -> None:
+        self.notice_box = None
+        if accepted:
+            self.settings.set("edge_notice_accepted", True)
+            self.window.announce(_t("Online voices on; the next sentence uses them."))
+        else:
+            self.settings.set("offline_only", True)
+            self.window.announce(_t("Only the offline voice will be used."))
+
+    def open_voice_dialog(self) -> VoiceDialog:
+        self.voice.start()
+        dialog = VoiceDialog(self, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # -- from the controller -------------------------------------------------------------------
+    def _highlight(self, block_id: str, start: int, end: int, word_start: int, word_end: int) -> None:
+        word = (word_start, word_end) if word_start >= 0 and word_end > word_start else None
+        self.window.view.set_speech_highlight(block_id, start, end, word=word)
+
+    def _block_started(self, block_id: str, index: int) -> None:
+        view = self.window.view
+        if view.current_index() != index:
+            view.set_current_index(index, move_caret=True)
+        else:
+            view.ensure_block_visible(index)
+        if self.controller.state is ReadState.STOPPED:  # the first paragraph: say where we are
+            self.window.announce(_t("Reading paragraph %1 of %2").replace("%1", str(index + 1))
+                                 .replace("%2", str(len(self.window.report.blocks))))
+
+    def _state_changed(self, state: ReadState) -> None:
+        action = self.window.actions_by_id["speech_play_pause"]
+        playing = state is ReadState.PLAYING
+        action.setText(_t("Pause") if playing else _t("Read"))
+        button = self.window.toolbar.findChild(QWidget, "button_speech_play_pause")
+        if button is not None:
+            button.setAccessibleName(action.text())
+        self.window.actions_by_id["speech_stop"].setEnabled(state is not ReadState.STOPPED)
+        if state is ReadState.PAUSED:
+            self.window.announce(_t("Paused"))
+        elif state is ReadState.STOPPED and self.window.isVisible():
+            self.window.statusBar().showMessage(_t("Stopped"), 3000)
+
+
+class VoiceDialog(QDialog):
+    """Voice, speed, pitch, volume and where the voice comes from; large text, every field named."""
+
+    def __init__(self, feature: ReadAloud, parent: QWidget):
+        super().__init__(parent)
+        self.feature = feature
+        s = feature.settings
+        self.setObjectName("voiceDialog")
+        self.setWindowTitle(_t("Voice and speed"))
+        font = QFont(self.font())
+        font.setPointSize(max(font.pointSize(), 16))
+        self.setFont(font)
+        form = QFormLayout(self)
+        self.voice = QComboBox(self)
+        for v in CATALOGUE:
+            self.voice.addItem(v.display_name, v.short_name)
+        self.voice.setCurrentIndex(max(0, self.voice.findData(s["voice"])))
+        self.system_voice = QComboBox(self)
+        self.system_voice.addItem(_t("Automatic"), "")
+        for info in feature.voice.voices:
+            self.system_voice.addItem(info.name, info.name)
+        self.system_voice.setCurrentIndex(max(0, self.system_voice.findData(s["system_voice"])))
+        self.rate = QDoubleSpinBox(self, minimum=0.5, maximum=2.0, singleStep=RATE_STEP, decimals=1, suffix="×")
+        self.rate.setValue(s["speech_rate"])
+        self.pitch = QSpinBox(self, minimum=-50, maximum=50, singleStep=5, suffix=" Hz")
+        self.pitch.setValue(s["speech_pitch"])
+        self.volume = QSpinBox(self, minimum=-50, maximum=50, singleStep=10, suffix=" %")
+        self.volume.setValue(s["speech_volume"])
+        self.engine = QComboBox(self)
+        self.engine.addItem(_t("Online voices (Microsoft Edge), offline voice as backup"), "edge")
+        self.engine.addItem(_t("Offline voice"), "system")
+        self.engine.setCurrentIndex(max(0, self.engine.findData(s["speech_engine"])))
+        self.offline_only = QCheckBox(_t("Never send text to online voices"), self)
+        self.offline_only.setChecked(s["offline_only"])
+        rows = (
+            (_t("Online voice"), self.voice), (_t("Offline voice"), self.system_voice), (_t("Speed"), self.rate),
+            (_t("Pitch"), self.pitch), (_t("Volume"), self.volume), (_t("Use"), self.engine),
+        )
+        for label_text, field in rows:
+            label = QLabel(label_text, self)
+            label.setBuddy(field)
+            field.setAccessibleName(label_text)
+            form.addRow(label, field)
+        self.offline_only.setAccessibleName(self.offline_only.text())
+        form.addRow(self.offline_only)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.voice.setFocus()
+
+    def accept(self) -> None:
+        s = self.feature.settings
+        s.set("voice", self.voice.currentData())
+        s.set("system_voice", self.system_voice.currentData())
+        s.set("speech_rate", round(self.rate.value(), 2))
+        s.set("speech_pitch", self.pitch.value())
+        s.set("speech_volume", self.volume.value())
+        s.set("speech_engine", self.engine.currentData())
+        s.set("offline_only", self.offline_only.isChecked())
+        super().accept()
+
+
+def install(window: MainWindow) -> None:
+    feature = ReadAloud(window)
+    feature.connect_actions()
+    window.read_aloud = feature
