@@ -1,0 +1,72 @@
+"""The MP3 player: real Edge-format audio reaches the audio device, boundaries follow, pause and stop work."""
+
+from __future__ import annotations
+
+import pytest
+
+from fenggang_reader.speech.player import AudioPlayer, PlayerState
+from fenggang_reader.speech.types import Audio, Boundary
+from tests.support.edge_server import render, tools_missing
+from tests.support.sound import Recorder, ensure_null_sink
+
+pytestmark = pytest.mark.qt_log_ignore("pipewire")
+
+
+@pytest.fixture(scope="module")
+def audio() -> Audio:
+    if tools_missing():
+        pytest.skip(f"needs {', '.join(tools_missing())}")
+    rendered = render("今年是收官之年。我们要努力工作。", "cmn", "+0%", "+0Hz", "+0%", False)
+    boundaries = [Boundary(o / 10_000, d / 10_000, t, 0, len(t)) for t, o, d in rendered.boundaries]
+    return Audio(rendered.mp3, boundaries)
+
+
+@pytest.fixture
+def sink():
+    reason = ensure_null_sink()
+    if reason:
+        pytest.skip(reason)
+
+
+def test_plays_to_the_end_with_boundaries_and_real_sound(qtbot, audio, sink, tmp_path):
+    player = AudioPlayer()
+    seen: list[int] = []
+    player.boundary.connect(seen.append)
+    with Recorder(tmp_path / "rec.raw") as rec:
+        with qtbot.waitSignal(player.audio_started, timeout=5000):
+            player.play(audio)
+        assert player.state is PlayerState.PLAYING
+        with qtbot.waitSignal(player.finished, timeout=20000):
+            pass
+    assert seen == list(range(len(audio.boundaries)))
+    assert player.state is PlayerState.STOPPED
+    assert rec.rms() > 100, "the null sink's monitor heard silence"
+    assert rec.loud_seconds() > 1.0
+
+
+def test_pause_resume_and_stop(qtbot, audio, sink):
+    player = AudioPlayer()
+    with qtbot.waitSignal(player.audio_started, timeout=5000):
+        player.play(audio)
+    player.pause()
+    assert player.state is PlayerState.PAUSED
+    positions: list[int] = []
+    player.position.connect(positions.append)
+    qtbot.wait(400)
+    assert positions == [], "a paused player must not advance"
+    player.resume()
+    assert player.state is PlayerState.PLAYING
+    with qtbot.waitSignal(player.position, timeout=5000):
+        pass
+    player.stop()
+    assert player.state is PlayerState.STOPPED
+    with qtbot.assertNotEmitted(player.finished, wait=300):
+        pass
+
+
+@pytest.mark.qt_log_ignore("Could not open media")
+def test_garbage_is_an_error_not_a_hang(qtbot, sink):
+    player = AudioPlayer(stall_timeout_ms=1500)
+    with qtbot.waitSignal(player.error, timeout=5000):
+        player.play(Audio(b"\x00not an mp3" * 50))
+    assert player.state is PlayerState.STOPPED
