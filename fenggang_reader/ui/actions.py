@@ -54,6 +54,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
                _("actions", "Go to the next match of the search.")),
     ActionSpec("find_previous", _("actions", "Find previous"), ("Shift+F3",), "navigate",
                _("actions", "Go to the previous match of the search.")),
+    # Glossary (ui/glossary.py). Terms are links: Tab / Shift+Tab move between them, Enter (or a click,
+    # or resting the mouse on one) opens the note, Esc closes it. Space is left to play/pause.
+    ActionSpec("show_note", _("actions", "Show the note"), ("N",), "navigate",
+               _("actions", "Open the note explaining the term in focus (Tab moves between terms; Enter on a term "
+                            "also opens it; Esc closes it)."), reader_keys=True),
+    ActionSpec("next_term_use", _("actions", "Next place the term is used"), ("Alt+Right",), "navigate",
+               _("actions", "From a note or a term, go to the next place where the term is used.")),
+    ActionSpec("previous_term_use", _("actions", "Previous place the term is used"), ("Alt+Shift+Right",),
+               "navigate", _("actions", "From a note or a term, go to the previous place where the term is used.")),
+    ActionSpec("glossary_back", _("actions", "Back"), ("Alt+Left",), "navigate",
+               _("actions", "Go back to where you were before going to a place where a term is used.")),
+    ActionSpec("read_note", _("actions", "Read the note aloud"), ("Shift+N",), "speech",
+               _("actions", "Read aloud the note for the term in focus (R in the note window)."), reader_keys=True),
     # View
     ActionSpec("zoom_in", _("actions", "Larger text"), ("Ctrl+=", "Ctrl++", "+"), "view",
                _("actions", "Make the characters and the pinyin larger.")),

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import read_aloud
+from . import glossary, read_aloud
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 Feature = Callable[["MainWindow"], None]
-FEATURES: list[Feature] = [read_aloud.install]
+FEATURES: list[Feature] = [glossary.install, read_aloud.install]
 
 
 def install_all(window: MainWindow) -> None:

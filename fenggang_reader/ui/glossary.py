@@ -1,0 +1,558 @@
+"""Glossary notes where the reader needs them: every term is a link, its note opens beside it.
+
+- Links: each [n] marker with its term, and every later occurrence of a glossary term, become
+  `note:N` anchors in the reader's document (merged over the text, so the view is not rebuilt),
+  drawn in the theme's link colour and underlined. Tab / Shift+Tab move between them (Qt's own link
+  focus), and the current paragraph follows.
+- The popup (glossary_popup.py) opens by Enter on a focused term, N, a click, or resting the mouse on
+  a term for HOVER_DELAY_MS; Esc closes it and gives the focus back to the term.
+- From a note (popup, contents panel, notes section) or a term: Alt+Right / Alt+Shift+Right go to
+  the places it is used, Alt+Left comes back.
+- Reading a note aloud emits `read_note_requested(note_number)`; the speech feature connects to it.
+  With nothing connected, the note is announced (screen readers speak it; the status bar shows it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QMetaMethod,
+    QObject,
+    QPoint,
+    QRect,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QAction, QActionGroup, QColor, QCursor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu, QTreeWidgetItem
+
+from ..core.glossary import Glossary, History, LinkSpan, Place, note_href, parse_note_href
+from ..core.model import BlockKind
+from ..core.pinyin import PinyinStyle
+from .contents_panel import ID_ROLE
+from .glossary_popup import GlossaryPopup
+from .themes import theme
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .reader_view import ReaderView
+
+HOVER_DELAY_MS = 600
+HOVER_CLOSE_MS = 400
+MARKER_SPEECH_CHOICES = (  # values of the marker_speech setting (core/spoken.py reads it)
+    ("skip", QT_TRANSLATE_NOOP("Glossary", "Skip markers like [1]")),
+    ("say", QT_TRANSLATE_NOOP("Glossary", "Say “注释一”")),
+    ("read_after", QT_TRANSLATE_NOOP("Glossary", "Read the note after the sentence")),
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Glossary", text)
+
+
+def apply_links(view: ReaderView, glossary: Glossary, link_colour: str) -> int:
+    """Make every glossary link an anchor in the view's document; returns how many were applied."""
+    doc = view.document()
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for span in glossary.links:
+        base = view.block_position(glossary.report.index_of(span.block_id))
+        fmt = QTextCharFormat()
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(note_href(span.note_number))
+        fmt.setForeground(QColor(link_colour))
+        fmt.setFontUnderline(True)
+        cursor.setPosition(base + span.start)
+        cursor.setPosition(base + span.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+    cursor.endEditBlock()
+    return len(glossary.links)
+
+
+class GlossaryFeature(QObject):
+    """Links, popup, uses and history for one main window (window.glossary)."""
+
+    read_note_requested = Signal(int)
+    popup_opened = Signal(int)
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.view = window.view
+        self.glossary = Glossary(window.report)
+        self.history = History()
+        self.popup: GlossaryPopup | None = None
+        self._popup_span: LinkSpan | None = None
+        self._annotator = self.view._annotator  # the same readings and corrections as the body
+        self._last_announced: LinkSpan | None = None
+        self._hover_note: int | None = None
+        self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_DELAY_MS)
+        self._hover_timer.timeout.connect(self._hover_elapsed)
+        self._close_timer = QTimer(self, singleShot=True, interval=HOVER_CLOSE_MS)
+        self._close_timer.timeout.connect(self._close_hover_popup)
+
+        apply_links(self.view, self.glossary, theme(window.settings["theme"]).link)
+        self.view.anchorClicked.connect(self._anchor_clicked)
+        self.view.highlighted.connect(self._link_hovered)
+        self.view.cursorPositionChanged.connect(self._caret_moved)
+        self.view.selectionChanged.connect(self._caret_moved)  # Tab onto a link changes only the selection
+        self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.view.viewport().installEventFilter(self)
+        self.view.installEventFilter(self)
+        window.settings.subscribe(self._setting_changed)
+
+        actions = window.actions_by_id
+        actions["show_note"].triggered.connect(self.show_note_here)
+        actions["read_note"].triggered.connect(self.read_note_here)
+        actions["next_term_use"].triggered.connect(lambda: self.step_use(1))
+        actions["previous_term_use"].triggered.connect(lambda: self.step_use(-1))
+        actions["glossary_back"].triggered.connect(self.go_back)
+        self._install_contents_menu()
+        self._install_marker_menu()
+
+    # -- which note ----------------------------------------------------------------------------
+    def focused_link(self) -> LinkSpan | None:
+        """The link the reader's caret is on (Tab selects a link; a click puts the caret inside one)."""
+        cursor = self.view.textCursor()
+        block = cursor.block()
+        if not block.isValid():
+            return None
+        block_id = self.window.report.blocks[block.blockNumber()].id
+        start = cursor.selectionStart() - block.position()
+        return self.glossary.link_at(block_id, start)
+
+    def current_note(self) -> int | None:
+        """The note the reader means: the open popup's, the contents entry's, the focused term's, the note's."""
+        if self.popup is not None:
+            return self.popup.note.number
+        contents = self.window.contents
+        if contents.hasFocus() and contents.currentItem() is not None:
+            number = self._note_of_item(contents.currentItem())
+            if number is not None:
+                return number
+        link = self.focused_link()
+        if link is not None:
+            return link.note_number
+        block = self.view.current_block()
+        if block.kind is BlockKind.NOTE:
+            return block.note_number
+        links = self.glossary.links_in(block.id)
+        return links[0].note_number if links else None
+
+    def _note_of_item(self, item: QTreeWidgetItem) -> int | None:
+        block = self.window.report.get(item.data(0, ID_ROLE) or "")
+        return block.note_number if block is not None and block.kind is BlockKind.NOTE else None
+
+    # -- links in the text ---------------------------------------------------------------------
+    def _anchor_clicked(self, url: QUrl) -> None:
+        number = parse_note_href(url.toString())
+        if number is None:
+            return
+        span = self.focused_link()
+        if span is None or span.note_number != number:
+            span = self._link_under_mouse()
+        if self.popup is not None and self.popup.note.number == number and not self.popup.opened_by_hover:
+            self.popup.activateWindow()
+            return
+        self.open_note(number, span, focus=True, via="key" if span is not None and span == self.focused_link()
+                       and not self.view.viewport().underMouse() else "click")
+
+    def _link_under_mouse(self) -> LinkSpan | None:
+        pos = self.view.viewport().mapFromGlobal(QCursor.pos())
+        if not self.view.viewport().rect().contains(pos):
+            return None
+        for probe in (pos, pos + QPoint(0, int(self.view.pinyin_band_height()))):
+            href = self.view.anchorAt(probe)
+            if parse_note_href(href) is not None:
+                cursor = self.view.cursorForPosition(probe)
+                block_id = self.window.report.blocks[cursor.blockNumber()].id
+                span = self.glossary.link_at(block_id, cursor.positionInBlock())
+                if span is not None:
+                    return span
+        return None
+
+    def _caret_moved(self) -> None:
+        """Tab onto a term: the paragraph holding it becomes current, and the term is announced."""
+        cursor = self.view.textCursor()
+        probe, self._probe = getattr(self, "_probe", None), None
+        if probe == (cursor.selectionStart(), cursor.selectionEnd()):
+            # Tab found no term and left the text: drop the helper selection.
+            cursor.clearSelection()
+            self.view.setTextCursor(cursor)
+            return
+        if not cursor.hasSelection():
+            self._last_announced = None
+            return
+        span = self.focused_link()
+        if span is None:
+            return
+        base = self.view.block_position(self.window.report.index_of(span.block_id))
+        if (cursor.selectionStart(), cursor.selectionEnd()) != (base + span.start, base + span.end):
+            return
+        index = self.window.report.index_of(span.block_id)
+        if index != self.view.current_index():
+            self.view.set_current_index(index, ensure_visible=False, move_caret=False)
+        if span != self._last_announced:
+            self._last_announced = span
+            note = self.window.report.notes[span.note_number]
+            self.window.announce(
+                _t("%1: note %2. Enter opens it.").replace("%1", note.term).replace("%2", str(note.number))
+            )
+
+    def _start_link_search_here(self, forward: bool) -> None:
+        """Tab finds the first term in or after the current paragraph (Shift+Tab: the last in or before it).
+
+        Without a selection Qt starts from the top or bottom of the document; a one-character
+        selection at the paragraph's edge makes it start from where the reader is.
+        """
+        cursor = self.view.textCursor()
+        if cursor.hasSelection():
+            return
+        block = self.view.document().findBlockByNumber(self.view.current_index())
+        if forward:
+            edge = block.position()
+            if edge == 0:
+                return
+            anchor, position = edge - 1, edge
+        else:
+            edge = block.position() + block.length() - 1
+            if edge >= self.view.document().characterCount() - 1:
+                return
+            anchor, position = edge + 1, edge
+        probe = QTextCursor(self.view.document())
+        probe.setPosition(anchor)
+        probe.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(probe)
+        self._probe = (min(anchor, position), max(anchor, position))
+
+    def select_link(self, span: LinkSpan) -> None:
+        """Put the keyboard focus on a link (as Tab would), so Enter opens it."""
+        index = self.window.report.index_of(span.block_id)
+        base = self.view.block_position(index)
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(base + span.start)
+        cursor.setPosition(base + span.end, QTextCursor.MoveMode.KeepAnchor)
+        self._last_announced = span  # the caller says where we are
+        self.view.setTextCursor(cursor)
+        self.view.set_current_index(index, ensure_visible=False, move_caret=False)
+
+    def _setting_changed(self, name: str, value: object) -> None:
+        if name == "theme":
+            apply_links(self.view, self.glossary, theme(str(value)).link)
+            if self.popup is not None:
+                self._style_popup(self.popup)
+        elif name == "marker_speech":
+            self._sync_marker_menu()
+
+    # -- hover ---------------------------------------------------------------------------------
+    def _link_hovered(self, url: QUrl) -> None:
+        number = parse_note_href(url.toString())
+        if number is None:
+            self._hover_timer.stop()
+            self._hover_note = None
+            if self.popup is not None and self.popup.opened_by_hover:
+                self._close_timer.start()
+            return
+        self._hover_note = number
+        if self.popup is not None and self.popup.note.number == number:
+            self._close_timer.stop()
+            return
+        self._hover_timer.start()
+
+    def _hover_elapsed(self) -> None:
+        number = self._hover_note
+        span = self._link_under_mouse()
+        if number is None or span is None or span.note_number != number:
+            return
+        if self.popup is not None and not self.popup.opened_by_hover:
+            return  # the reader is working in a popup they opened; do not replace it under them
+        self.open_note(number, span, focus=False, via="hover")
+
+    def _close_hover_popup(self) -> None:
+        if self.popup is None or not self.popup.opened_by_hover:
+            return
+        if self.popup.underMouse() or (self._hover_note == self.popup.note.number):
+            return
+        self.close_popup()
+
+    def _scrolled(self) -> None:
+        if self.popup is not None and self.popup.opened_by_hover:
+            self.close_popup()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and watched is self.view:
+            if event.key() == Qt.Key.Key_Escape and self.popup is not None:
+                self.close_popup()
+                return True
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+                    event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                self._start_link_search_here(event.key() == Qt.Key.Key_Tab)
+                # Qt moves the link focus without any signal: look once the key is handled.
+                QTimer.singleShot(0, self._caret_moved)
+        elif kind == QEvent.Type.MouseButtonPress and watched is self.view.viewport() and self.popup is not None:
+            self.close_popup(restore_focus=False)
+        elif watched is self.popup and kind in (QEvent.Type.Enter, QEvent.Type.Leave):
+            # The mouse may travel from the term onto its hover popup (to read or scroll it) and back.
+            if kind == QEvent.Type.Enter:
+                self._close_timer.stop()
+            elif self.popup.opened_by_hover:
+                self._close_timer.start()
+        elif kind == QEvent.Type.Leave and watched is self.view.viewport():
+            self._hover_timer.stop()
+            self._hover_note = None
+            if self.popup is not None and self.popup.opened_by_hover:
+                self._close_timer.start()
+        return False
+
+    # -- the popup -----------------------------------------------------------------------------
+    def open_note(self, number: int, span: LinkSpan | None = None, focus: bool = True, via: str = "key") -> None:
+        """Open note `number` beside `span` (or over the reader when opened from elsewhere)."""
+        note = self.window.report.notes.get(number)
+        if note is None:
+            return
+        self._hover_timer.stop()
+        self._close_timer.stop()
+        if self.popup is not None:
+            self.close_popup(restore_focus=False)
+        popup = GlossaryPopup(self.glossary, note, self._annotator, self.window, focusable=focus)
+        self.popup = popup
+        self._popup_span = span
+        self._style_popup(popup)
+        popup.read_requested.connect(self.read_note)
+        popup.use_requested.connect(self._use_from_popup)
+        popup.closed.connect(self._popup_closed)
+        for action_id in ("next_term_use", "previous_term_use", "glossary_back"):
+            popup.add_window_action(self.window.actions_by_id[action_id])
+        popup.installEventFilter(self)
+        self._place(popup, span)
+        popup.open_popup()
+        self.window.events.emit("glossary.open", note=number, via=via)
+        self.window.announce(_t("Note %1: %2. %3").replace("%1", str(number)).replace("%2", note.term)
+                             .replace("%3", note.explanation))
+        self.popup_opened.emit(number)
+
+    def _style_popup(self, popup: GlossaryPopup) -> None:
+        popup.apply_look(theme(self.window.settings["theme"]), self.view.font_size(), self.view.pinyin_visible(),
+                         PinyinStyle(self.view.pinyin_style()))
+        screen = (self.window.screen() or QApplication.primaryScreen()).availableGeometry()
+        width = int(min(max(self.view.width() * 0.7, 480), screen.width() - 40))
+        popup.fit(width, int(screen.height() * 0.85))
+
+    def _place(self, popup: GlossaryPopup, span: LinkSpan | None) -> None:
+        if span is not None:
+            rect = self.span_rect(span)
+        else:
+            centre = self.view.viewport().mapToGlobal(self.view.viewport().rect().center())
+            rect = QRect(centre.x() - popup.width() // 2 + 20, self.view.mapToGlobal(QPoint(0, 40)).y(), 1, 1)
+        popup.place_near(rect)
+
+    def span_rect(self, span: LinkSpan) -> QRect:
+        """The link's rectangle on the screen (first line of it when it wraps)."""
+        base = self.view.block_position(self.window.report.index_of(span.block_id))
+        start = QTextCursor(self.view.document())
+        start.setPosition(base + span.start)
+        end = QTextCursor(self.view.document())
+        end.setPosition(base + span.end)
+        a, b = self.view.cursorRect(start), self.view.cursorRect(end)
+        rect = a.united(b) if a.top() == b.top() else a.adjusted(0, 0, 40, 0)
+        return QRect(self.view.viewport().mapToGlobal(rect.topLeft()), rect.size())
+
+    def close_popup(self, restore_focus: bool = True) -> None:
+        popup = self.popup
+        if popup is None:
+            return
+        self._restore_focus = restore_focus
+        popup.reject()
+
+    def _popup_closed(self, had_focus: bool) -> None:
+        popup, span = self.popup, self._popup_span
+        self.popup = None
+        self._popup_span = None
+        if popup is not None:
+            self.window.events.emit("glossary.close", note=popup.note.number)
+        if had_focus and getattr(self, "_restore_focus", True):
+            self.window.activateWindow()
+            if span is not None:
+                self.select_link(span)
+            self.view.setFocus(Qt.FocusReason.PopupFocusReason)
+        self._restore_focus = True
+
+    def show_note_here(self) -> None:
+        """N: the focused term's note, else the first term of the current paragraph, else the current note."""
+        span = self.focused_link()
+        if span is None:
+            links = self.glossary.links_in(self.view.current_block().id)
+            if links:
+                span = links[0]
+                self.select_link(span)
+        number = span.note_number if span is not None else self.current_note()
+        if number is None:
+            QApplication.beep()
+            self.window.announce(_t("No glossary term in this paragraph."))
+            return
+        self.open_note(number, span, focus=True, via="key")
+
+    # -- reading aloud -------------------------------------------------------------------------
+    def read_note_here(self) -> None:
+        number = self.current_note()
+        if number is None:
+            QApplication.beep()
+            self.window.announce(_t("No glossary term in this paragraph."))
+            return
+        self.read_note(number)
+
+    def read_note(self, number: int) -> None:
+        """Ask the speech feature to read the note; without one, announce its text."""
+        self.window.events.emit("glossary.read", note=number)
+        if self.isSignalConnected(QMetaMethod.fromSignal(self.read_note_requested)):
+            self.read_note_requested.emit(number)
+            return
+        note = self.window.report.notes[number]
+        self.window.announce(f"{note.term}：{note.explanation}")
+
+    # -- uses and back -------------------------------------------------------------------------
+    def here(self) -> Place:
+        cursor = self.view.textCursor()
+        index = self.view.current_index()
+        offset = cursor.selectionStart() - self.view.block_position(index) if cursor.blockNumber() == index else 0
+        return Place(index, max(0, offset), self.view.verticalScrollBar().value())
+
+    def step_use(self, step: int) -> None:
+        number = self.current_note()
+        if number is None:
+            QApplication.beep()
+            self.window.announce(_t("No glossary note here."))
+            return
+        focused = self.focused_link()
+        in_body = self.view.current_block().kind not in (BlockKind.NOTE, BlockKind.NOTES_HEADING)
+        place = self.here() if (in_body and self.popup is None and not self.window.contents.hasFocus()) else None
+        if focused is not None and focused.note_number == number:
+            place = Place(self.window.report.index_of(focused.block_id), focused.start)
+        use = self.glossary.step_use(number, place, step)
+        if use is None:
+            QApplication.beep()
+            self.window.announce(_t("This term is not used in the report text."))
+            return
+        self.go_to_use(use)
+
+    def _use_from_popup(self, use: LinkSpan) -> None:
+        self.close_popup(restore_focus=False)
+        self.go_to_use(use)
+
+    def go_to_use(self, use: LinkSpan) -> None:
+        """Move the reader to a use (remembering where it was, unless already on this note's uses)."""
+        focused = self.focused_link()
+        if focused is None or focused.note_number != use.note_number:
+            self.history.push(self.here())
+        if self.popup is not None:
+            self.close_popup(restore_focus=False)
+        index = self.window.report.index_of(use.block_id)
+        self.view.set_current_index(index, ensure_visible=True, move_caret=False)
+        self.select_link(use)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        total = len(self.glossary.uses(use.note_number))
+        section = self.glossary.section_of(use.block_id)
+        note = self.window.report.notes[use.note_number]
+        message = (_t("%1: place %2 of %3, in %4. Alt+Left goes back.").replace("%1", note.term)
+                   .replace("%2", str(self.glossary.use_number(use))).replace("%3", str(total))
+                   .replace("%4", section.text if section is not None else ""))
+        self.window.events.emit("glossary.goto_use", note=use.note_number, block=use.block_id)
+        self.window.announce(message)
+
+    def go_back(self) -> None:
+        place = self.history.pop()
+        if place is None:
+            QApplication.beep()
+            self.window.announce(_t("Nothing to go back to."))
+            return
+        if self.popup is not None:
+            self.close_popup(restore_focus=False)
+        self.view.set_current_index(place.block_index, ensure_visible=False)
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(self.view.block_position(place.block_index) + place.offset)
+        self.view.setTextCursor(cursor)
+        self.view.verticalScrollBar().setValue(place.scroll)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.window.events.emit("glossary.back", block=self.window.report.blocks[place.block_index].id)
+        self.window.announce(_t("Back."))
+
+    # -- contents panel ------------------------------------------------------------------------
+    def _install_contents_menu(self) -> None:
+        contents = self.window.contents
+        contents.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        contents.customContextMenuRequested.connect(self._contents_menu)
+        for item_id, item in ((b.id, contents.item_for(b.id)) for b in self.window.report.blocks
+                              if b.kind is BlockKind.NOTE):
+            if item is not None:
+                uses = len(self.glossary.uses(self.window.report.block(item_id).note_number or 0))
+                item.setStatusTip(0, _t("Menu key: show the note and the %1 places it is used; Alt+Right goes there.")
+                                  .replace("%1", str(uses)))
+
+    def note_menu(self, number: int) -> QMenu:
+        """Show the note, then one entry per place it is used."""
+        menu = QMenu(self.window.contents)
+        menu.setObjectName("glossaryNoteMenu")
+        show = menu.addAction(_t("Show the note"))
+        show.triggered.connect(lambda: self.open_note(number, None, focus=True, via="contents"))
+        uses = self.glossary.uses(number)
+        if uses:
+            menu.addSection(_t("Used at"))
+        for i, use in enumerate(uses, start=1):
+            section = self.glossary.section_of(use.block_id)
+            label = f"{i}. {section.text if section else ''} {self.glossary.context(use, 6, 4)}"
+            action = menu.addAction(label)
+            action.triggered.connect(lambda _checked=False, u=use: self.go_to_use(u))
+        return menu
+
+    def _contents_menu(self, pos: QPoint) -> None:
+        contents = self.window.contents
+        item = contents.itemAt(pos) or contents.currentItem()
+        number = self._note_of_item(item) if item is not None else None
+        if number is None:
+            return
+        menu = self.note_menu(number)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(contents.viewport().mapToGlobal(contents.visualItemRect(item).bottomLeft()))
+
+    # -- speech policy for markers -------------------------------------------------------------
+    def _install_marker_menu(self) -> None:
+        speech = self.window.menus["speech"]
+        speech.menuAction().setVisible(True)
+        menu = speech.addMenu(_t("Glossary markers like [1]"))
+        menu.setObjectName("markerSpeechMenu")
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        self.marker_actions: dict[str, QAction] = {}
+        for value, label in MARKER_SPEECH_CHOICES:
+            action = QAction(QCoreApplication.translate("Glossary", label), menu)
+            action.setCheckable(True)
+            action.setData(value)
+            action.setObjectName(f"action_marker_speech_{value}")
+            action.triggered.connect(lambda _checked=False, v=value: self._set_marker_speech(v))
+            group.addAction(action)
+            menu.addAction(action)
+            self.marker_actions[value] = action
+        self.marker_menu = menu
+        self._sync_marker_menu()
+
+    def _sync_marker_menu(self) -> None:
+        value = self.window.settings["marker_speech"]
+        for key, action in self.marker_actions.items():
+            action.setChecked(key == value)
+
+    def _set_marker_speech(self, value: str) -> None:
+        self.window.settings.set("marker_speech", value)
+        label = dict(MARKER_SPEECH_CHOICES)[value]
+        self.window.announce(QCoreApplication.translate("Glossary", label))
+
+
+def install(window: MainWindow) -> None:
+    """Feature hook (ui/features.py): window.glossary is the feature."""
+    window.glossary = GlossaryFeature(window)

@@ -1,0 +1,298 @@
+"""Glossary links and the note popup, driven like a reader would: keys, clicks and a resting mouse."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAccessible, QColor, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from fenggang_reader.core.glossary import note_href
+from fenggang_reader.core.resources import bundled_annotator
+from fenggang_reader.core.settings import Settings
+from fenggang_reader.ui.actions import ACTIONS
+from fenggang_reader.ui.glossary import HOVER_DELAY_MS
+from fenggang_reader.ui.main_window import MainWindow
+from fenggang_reader.ui.themes import theme
+
+# The offscreen platform cannot raise windows; tooltip-type windows (the hover popup) ask it to.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
+
+
+@pytest.fixture
+def window(qtbot, report):
+    win = MainWindow(report, bundled_annotator(), Settings())
+    qtbot.addWidget(win)
+    win.resize(1200, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    win.restore_position()
+    win.view.setFocus()
+    yield win
+    if win.glossary.popup is not None:
+        win.glossary.close_popup(restore_focus=False)
+
+
+def link_positions(win):
+    g = win.glossary.glossary
+    out = []
+    for span in g.links:
+        base = win.view.block_position(win.report.index_of(span.block_id))
+        out.append((base + span.start, base + span.end))
+    return out
+
+
+def point_on(win, span, offset=1):
+    """A viewport point on the character `offset` into the link (scrolled into view first)."""
+    view = win.view
+    win.glossary.select_link(span)
+    view.ensureCursorVisible()
+    collapsed = view.textCursor()
+    collapsed.clearSelection()  # a click, not a keyboard focus, opens it
+    view.setTextCursor(collapsed)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.block_position(win.report.index_of(span.block_id)) + span.start + offset)
+    rect = view.cursorRect(cursor)
+    return QPoint(rect.x() + 4, rect.center().y())
+
+
+def popup_of(win):
+    return win.glossary.popup
+
+
+def test_every_term_is_an_underlined_link_in_the_theme_colour(window):
+    doc = window.view.document()
+    link = QColor(theme(window.settings["theme"]).link)
+    for span, (start, end) in zip(window.glossary.glossary.links, link_positions(window), strict=True):
+        for pos in (start + 1, end):
+            cursor = QTextCursor(doc)
+            cursor.setPosition(pos)
+            fmt = cursor.charFormat()
+            assert fmt.isAnchor() and fmt.anchorHref() == note_href(span.note_number)
+            assert fmt.fontUnderline() and fmt.foreground().color() == link
+    # The second “五个不发生”, in the 2025 part, has no marker but is a link all the same.
+    second = window.glossary.glossary.uses(18)[1]
+    assert second.block_id == "s6-p03" and not second.has_marker
+    # Plain text right before a link is not one.
+    cursor = QTextCursor(doc)
+    cursor.setPosition(link_positions(window)[0][0] - 1)
+    assert not cursor.charFormat().isAnchor()
+
+
+def test_links_follow_the_theme(window):
+    window.apply_theme("contrast-yellow-on-black")
+    start, _ = link_positions(window)[0]
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(start + 1)
+    assert cursor.charFormat().foreground().color() == QColor(theme("contrast-yellow-on-black").link)
+
+
+def test_tab_visits_every_term_in_reading_order_and_the_paragraph_follows(window, qtbot):
+    view = window.view
+    view.set_current_index(0)
+    seen = []
+    for _ in link_positions(window):
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        cursor = view.textCursor()
+        seen.append((cursor.selectionStart(), cursor.selectionEnd()))
+        assert view.current_index() == cursor.blockNumber()
+    assert seen == link_positions(window)
+    qtbot.keyClick(view, Qt.Key.Key_Backtab)
+    QApplication.processEvents()
+    cursor = view.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == seen[-2]
+
+
+def test_enter_on_a_focused_term_opens_its_note_and_esc_returns(window, qtbot):
+    announced = []
+    window.announced.connect(announced.append)
+    view = window.view
+    view.set_current_index(window.report.index_of("s6-p03"))
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    QApplication.processEvents()
+    assert view.textCursor().selectedText() == "“五个不发生”"
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    popup = popup_of(window)
+    assert popup is not None and popup.isVisible() and popup.note.number == 18
+    assert popup.text().startswith("[18]“五个不发生”：")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is popup.view)
+    assert any("五个不发生" in a and popup.note.explanation in a for a in announced)
+    qtbot.keyClick(popup.view, Qt.Key.Key_Escape)
+    assert popup_of(window) is None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    assert view.textCursor().selectedText() == "“五个不发生”"
+
+
+def test_popup_is_as_large_as_the_body_with_the_same_pinyin(window, qtbot):
+    window.set_font_size(40)
+    span = window.glossary.glossary.uses(2)[0]
+    window.glossary.select_link(span)
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    popup = popup_of(window)
+    assert popup.note.number == 2
+    assert popup.view.font_size() >= window.view.font_size() == 40
+    assert popup.view.body_font().pointSizeF() >= window.view.body_font().pointSizeF()
+    rects = popup.view.pinyin_rects(0)
+    note_index = window.report.index_of(popup.note.block_id)
+    body = {g.offset: g.syllable for g in window.view.glyphs(note_index)}
+    shown = {g.offset: g.syllable for g in popup.view.glyphs(0)}
+    assert len(rects) == len(shown) > 20 and shown == body  # the same readings, character for character
+    screen = popup.screen().availableGeometry()
+    assert screen.contains(popup.geometry())
+
+
+def test_a_short_note_shows_whole_beside_its_term(window, qtbot):
+    span = window.glossary.glossary.uses(26)[0]  # TID: a short note
+    window.glossary.select_link(span)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    popup = popup_of(window)
+    assert popup.note.number == 26
+    assert popup.view.verticalScrollBar().maximum() == 0  # no scrolling needed
+    term = window.glossary.span_rect(span)
+    assert popup.geometry().top() >= term.bottom() or popup.geometry().bottom() <= term.top()  # never over it
+
+
+def test_click_on_a_term_opens_its_note(window, qtbot):
+    span = window.glossary.glossary.uses(15)[0]  # “反向飞地”[15]
+    point = point_on(window, span, 2)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: popup_of(window) is not None)
+    assert popup_of(window).note.number == 15
+
+
+def test_click_on_the_pinyin_above_a_term_opens_it_too(window, qtbot):
+    span = window.glossary.glossary.uses(14)[0]
+    point = point_on(window, span, 2)
+    above = point - QPoint(0, int(window.view.pinyin_band_height() * 0.9))
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=above)
+    qtbot.waitUntil(lambda: popup_of(window) is not None)
+    assert popup_of(window).note.number == 14
+
+
+def test_resting_the_mouse_on_a_term_opens_it_after_a_delay(window, qtbot):
+    span = window.glossary.glossary.uses(16)[0]
+    point = point_on(window, span, 1)
+    window.view.setFocus()
+    qtbot.mouseMove(window.view.viewport(), QPoint(5, 5))
+    qtbot.mouseMove(window.view.viewport(), point)
+    qtbot.wait(HOVER_DELAY_MS // 2)
+    assert popup_of(window) is None  # not yet: a passing mouse does not open notes
+    qtbot.waitUntil(lambda: popup_of(window) is not None, timeout=HOVER_DELAY_MS * 3)
+    popup = popup_of(window)
+    assert popup.note.number == 16 and popup.opened_by_hover
+    assert QApplication.focusWidget() is window.view  # the reader keeps the keyboard
+    # Esc in the text closes a hover popup.
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert popup_of(window) is None
+
+
+def test_hover_popup_closes_when_the_mouse_moves_away(window, qtbot):
+    span = window.glossary.glossary.uses(17)[0]
+    point = point_on(window, span, 1)
+    qtbot.mouseMove(window.view.viewport(), QPoint(5, 5))  # Qt drops a move to where the mouse already is
+    qtbot.mouseMove(window.view.viewport(), point)
+    qtbot.waitUntil(lambda: popup_of(window) is not None, timeout=HOVER_DELAY_MS * 3)
+    qtbot.mouseMove(window.view.viewport(), QPoint(5, 5))
+    qtbot.waitUntil(lambda: popup_of(window) is None, timeout=3000)
+
+
+def test_popup_is_a_named_dialog_for_screen_readers(window, qtbot):
+    window.glossary.open_note(25)
+    popup = popup_of(window)
+    iface = QAccessible.queryAccessibleInterface(popup)
+    assert iface.role() == QAccessible.Role.Dialog
+    note = window.report.notes[25]
+    assert iface.text(QAccessible.Text.Name) == note.term
+    assert iface.text(QAccessible.Text.Description) == note.explanation
+    text_iface = QAccessible.queryAccessibleInterface(popup.view)
+    assert note.explanation in text_iface.textInterface().text(0, text_iface.textInterface().characterCount())
+
+
+def test_alt_right_walks_the_uses_of_a_note_and_alt_left_comes_back(window, qtbot):
+    view = window.view
+    start = window.report.index_of("y2024-p03")
+    view.set_current_index(start)
+    scroll = view.verticalScrollBar().value()
+    window.contents.setFocus()
+    window.contents.setCurrentItem(window.contents.item_for("note-18"))
+    qtbot.keyClick(window.contents, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    uses = window.glossary.glossary.uses(18)
+    assert view.current_block().id == uses[0].block_id and QApplication.focusWidget() is view
+    assert view.textCursor().selectedText() == "“五个不发生”[18]"
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert view.current_block().id == uses[1].block_id
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert view.current_block().id == uses[0].block_id  # wraps
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert view.current_block().id == uses[1].block_id
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert view.current_index() == start and view.verticalScrollBar().value() == scroll
+
+
+def test_used_at_list_in_the_popup_goes_there(window, qtbot):
+    window.view.set_current_index(window.report.index_of("note-1"))
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    popup = popup_of(window)
+    assert popup.note.number == 1 and popup.uses_list.count() == 2
+    popup.uses_list.setFocus()
+    popup.uses_list.setCurrentRow(1)
+    qtbot.keyClick(popup.uses_list, Qt.Key.Key_Return)
+    assert popup_of(window) is None
+    assert window.view.current_block().id == "y2025-p02"
+    assert window.view.textCursor().selectedText() == "“1310”具体部署"
+    qtbot.keyClick(window.view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.view.current_block().id == "note-1"
+
+
+def test_contents_menu_lists_the_uses_of_a_note(window):
+    menu = window.glossary.note_menu(4)
+    labels = [a.text() for a in menu.actions() if a.text() and not a.isSeparator()]
+    uses = window.glossary.glossary.uses(4)
+    assert len(labels) == 1 + len(uses)  # show, then one entry per use
+    menu.actions()[-1].trigger()
+    assert window.view.current_block().id == uses[-1].block_id
+    menu.deleteLater()
+
+
+def test_read_aloud_goes_to_the_speech_feature(window, qtbot):
+    heard = []
+    window.glossary.read_note_requested.connect(heard.append)
+    window.glossary.open_note(7)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is popup_of(window).view)
+    qtbot.keyClick(popup_of(window).view, Qt.Key.Key_R)
+    assert heard == [7]
+    window.glossary.close_popup()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
+    window.glossary.select_link(window.glossary.glossary.uses(9)[0])
+    qtbot.keyClick(window.view, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
+    assert heard == [7, 9]
+
+
+def test_read_aloud_without_speech_announces_the_note(window, qtbot):
+    announced = []
+    window.announced.connect(announced.append)
+    window.glossary.select_link(window.glossary.glossary.uses(9)[0])
+    qtbot.keyClick(window.view, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
+    assert announced[-1].startswith("“双报到”：")
+
+
+def test_marker_speech_menu_sets_and_follows_the_setting(window):
+    actions = window.glossary.marker_actions
+    assert set(actions) == {"skip", "say", "read_after"}
+    assert actions["skip"].isChecked()
+    actions["read_after"].trigger()
+    assert window.settings["marker_speech"] == "read_after"
+    window.settings.set("marker_speech", "say")
+    assert actions["say"].isChecked() and not actions["read_after"].isChecked()
+    assert window.glossary.marker_menu.menuAction() in window.menus["speech"].actions()
+
+
+def test_glossary_keys_do_not_collide():
+    keys = [k for spec in ACTIONS for k in spec.shortcuts]
+    assert len(keys) == len(set(keys))
+    ours = {"show_note", "next_term_use", "previous_term_use", "glossary_back", "read_note"}
+    assert ours <= {spec.id for spec in ACTIONS}
+    for spec in ACTIONS:
+        if spec.id in ours:
+            assert "Space" not in spec.shortcuts and "Return" not in spec.shortcuts
