@@ -59,7 +59,10 @@ def run_app(args: argparse.Namespace) -> int:
         return _fatal(str(exc))
     settings = Settings.load(dirs.settings_file)
 
+    from .ui.i18n import apply_language
     from .ui.main_window import MainWindow  # after QApplication: widgets need it
+
+    apply_language(settings["language"])  # before any widget, so every text starts translated
 
     # A warm start takes every reading from the cache and never loads pypinyin's dictionaries.
     readings_cache = dirs.cache / "readings.json"

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.report = report
         self.settings = settings
         self.events = events
+        self.annotator = annotator  # the pinyin annotator, even while the view shows another ruby
         self._matches: list[Match] = []
         self._match_index = -1
         self.find_fold: Callable[[str], str] | None = None  # maps text and query to one script (ui/languages)

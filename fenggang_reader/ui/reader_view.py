@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -33,6 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
+from ..core.jyutping import JyutpingAnnotator
 from ..core.model import Block, BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle
 from .themes import Theme, theme
@@ -93,6 +95,8 @@ class ReaderView(QTextBrowser):
         self._find_current = -1
         self._reserved: set[int] = set()  # key combinations our actions own (see event())
         self._painted_once = False
+        self._transform: Callable[[str], str] | None = None  # e.g. to Traditional characters (ui/languages)
+        self._ruby: JyutpingAnnotator | None = None  # shown instead of the pinyin when set (ui/languages)
 
         self.setObjectName("readerView")
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -155,7 +159,7 @@ class ReaderView(QTextBrowser):
         for fmt in (wide, narrow):
             if block.kind.is_heading:
                 fmt.setFontWeight(QFont.Weight.Bold)
-        text = block.text
+        text = self.display_text(block.text)
         start = 0
         while start < len(text):
             kind = is_wide(text[start])
@@ -253,6 +257,63 @@ class ReaderView(QTextBrowser):
 
     def set_pinyin_style(self, style: PinyinStyle) -> None:
         self._pinyin_style = style
+        self.invalidate_layout_cache()
+
+    def display_text(self, text: str) -> str:
+        """`text` as shown (e.g. in Traditional characters); always as long as `text`, so offsets agree."""
+        return self._transform(text) if self._transform is not None else text
+
+    def set_display_transform(self, transform: Callable[[str], str] | None) -> None:
+        """Show every block through `transform` (same length out as in), keeping the place in the text.
+
+        Only the characters that differ are replaced, in place and in their own formats, so positions,
+        links merged into the document (glossary), highlights and the layout all stay. Readings still
+        come from the report's own text, so pinyin stays as correct as before."""
+        top = self.block_rect(self._current).top()
+        self._transform = transform
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        block = doc.begin()
+        while block.isValid():
+            wanted = self.display_text(self._report.blocks[block.blockNumber()].text)
+            shown = block.text()
+            if wanted != shown and len(wanted) == len(shown):
+                self._replace_differences(cursor, block, shown, wanted)
+            block = block.next()
+        cursor.endEditBlock()
+        self.invalidate_layout_cache()
+        self.scroll_block_to(self._current, top)
+
+    @staticmethod
+    def _replace_differences(cursor: QTextCursor, block, shown: str, wanted: str) -> None:
+        """Replace each run of differing characters, fragment by fragment so every run keeps its format."""
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            start = fragment.position() - block.position()
+            end = start + fragment.length()
+            i = start
+            while i < end:
+                if shown[i] == wanted[i]:
+                    i += 1
+                    continue
+                j = i
+                while j < end and shown[j] != wanted[j]:
+                    j += 1
+                cursor.setPosition(block.position() + i)
+                cursor.setPosition(block.position() + j, QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(wanted[i:j], fragment.charFormat())
+                i = j
+            it += 1
+
+    def annotator(self) -> Annotator:
+        """The pinyin annotator (also while another ruby is shown): speech and corrections use it."""
+        return self._annotator
+
+    def set_ruby_annotator(self, ruby: JyutpingAnnotator | None) -> None:
+        """Show another romanisation (Jyutping) above the characters; None goes back to pinyin."""
+        self._ruby = ruby
         self.invalidate_layout_cache()
 
     def set_theme(self, t: Theme) -> None:
@@ -393,7 +454,7 @@ class ReaderView(QTextBrowser):
             return cached
         block = self.document().findBlockByNumber(index)
         model = self._report.blocks[index]
-        readings = self._annotator.rendered(model.text, model.id, self._pinyin_style)
+        readings = (self._ruby or self._annotator).rendered(model.text, model.id, self._pinyin_style)
         layout = block.layout()
         glyphs: list[_Glyph] = []
         em = self._em_width(index)

@@ -1,0 +1,943 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Fenggang Reader</source>
+        <translation>Fenggang Reader</translation>
+    </message>
+    <message>
+        <source>Read and listen to the 2025 Fenggang town government work report, with pinyin.</source>
+        <translation>Read and listen to the 2025 Fenggang town government work report, with pinyin.</translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation>Licence:</translation>
+    </message>
+    <message>
+        <source>This program comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>This program comes with ABSOLUTELY NO WARRANTY.</translation>
+    </message>
+    <message>
+        <source>Application ID:</source>
+        <translation>Application ID:</translation>
+    </message>
+    <message>
+        <source>Components and their licences</source>
+        <translation>Components and their licences</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>The full licence texts are installed with the program.</source>
+        <translation>The full licence texts are installed with the program.</translation>
+    </message>
+    <message>
+        <source>About Fenggang Reader</source>
+        <translation>About Fenggang Reader</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Error details</translation>
+    </message>
+    <message>
+        <source>Copy the details</source>
+        <translation>Copy the details</translation>
+    </message>
+    <message>
+        <source>Continue reading</source>
+        <translation>Continue reading</translation>
+    </message>
+    <message>
+        <source>The reader met an unexpected problem. It keeps running: you can go on reading.</source>
+        <translation>The reader met an unexpected problem. It keeps running: you can go on reading.</translation>
+    </message>
+    <message>
+        <source>(%1 problems so far.)</source>
+        <translation>(%1 problems so far.)</translation>
+    </message>
+    <message>
+        <source>The details were saved in %1. If you want help, copy them and send them to whoever looks after this computer.</source>
+        <translation>The details were saved in %1. If you want help, copy them and send them to whoever looks after this computer.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find:</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <source>Type a word, e.g. 凤岗</source>
+        <translation>Type a word, e.g. 凤岗</translation>
+    </message>
+    <message>
+        <source>Find in the report</source>
+        <translation>Find in the report</translation>
+    </message>
+    <message>
+        <source>Enter: next match. Shift+Enter: previous match. Esc: close.</source>
+        <translation>Enter: next match. Shift+Enter: previous match. Esc: close.</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Go to the previous match (Shift+F3)</source>
+        <translation>Go to the previous match (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Go to the next match (F3)</source>
+        <translation>Go to the next match (F3)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Close the find bar (Esc)</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>No match</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>Glossary</name>
+    <message>
+        <source>Skip markers like [1]</source>
+        <translation>Skip markers like [1]</translation>
+    </message>
+    <message>
+        <source>Say “注释一”</source>
+        <translation>Say “注释一”</translation>
+    </message>
+    <message>
+        <source>Read the note after the sentence</source>
+        <translation>Read the note after the sentence</translation>
+    </message>
+    <message>
+        <source>%1: note %2. Enter opens it.</source>
+        <translation>%1: note %2. Enter opens it.</translation>
+    </message>
+    <message>
+        <source>Note %1: %2. %3</source>
+        <translation>Note %1: %2. %3</translation>
+    </message>
+    <message>
+        <source>No glossary term in this paragraph.</source>
+        <translation>No glossary term in this paragraph.</translation>
+    </message>
+    <message>
+        <source>No glossary note here.</source>
+        <translation>No glossary note here.</translation>
+    </message>
+    <message>
+        <source>This term is not used in the report text.</source>
+        <translation>This term is not used in the report text.</translation>
+    </message>
+    <message>
+        <source>%1: place %2 of %3, in %4. Alt+Left goes back.</source>
+        <translation>%1: place %2 of %3, in %4. Alt+Left goes back.</translation>
+    </message>
+    <message>
+        <source>Nothing to go back to.</source>
+        <translation>Nothing to go back to.</translation>
+    </message>
+    <message>
+        <source>Back.</source>
+        <translation>Back.</translation>
+    </message>
+    <message>
+        <source>Menu key: show the note and the %1 places it is used; Alt+Right goes there.</source>
+        <translation>Menu key: show the note and the %1 places it is used; Alt+Right goes there.</translation>
+    </message>
+    <message>
+        <source>Show the note</source>
+        <translation>Show the note</translation>
+    </message>
+    <message>
+        <source>Used at</source>
+        <translation>Used at</translation>
+    </message>
+    <message>
+        <source>Glossary markers like [1]</source>
+        <translation>Glossary markers like [1]</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryPopup</name>
+    <message>
+        <source>Used at (Enter goes there, Alt+Left comes back):</source>
+        <translation>Used at (Enter goes there, Alt+Left comes back):</translation>
+    </message>
+    <message>
+        <source>Places where this term is used</source>
+        <translation>Places where this term is used</translation>
+    </message>
+    <message>
+        <source>Read aloud (R)</source>
+        <translation>Read aloud (R)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Read the note aloud</source>
+        <translation>Read the note aloud</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Fenggang Reader shows the 2025 government work report of Fenggang town with pinyin above every character. Press + or - to change the size. Press Down and Up to move from paragraph to paragraph. Press F6 to move to the list of contents. Your place and your settings are remembered.</source>
+        <translation>Fenggang Reader shows the 2025 government work report of Fenggang town with pinyin above every character. Press + or - to change the size. Press Down and Up to move from paragraph to paragraph. Press F6 to move to the list of contents. Your place and your settings are remembered.</translation>
+    </message>
+    <message>
+        <source>How to use Fenggang Reader</source>
+        <translation>How to use Fenggang Reader</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <source>Keys and help</source>
+        <translation>Keys and help</translation>
+    </message>
+    <message>
+        <source>Help text</source>
+        <translation>Help text</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <source>Simplified characters</source>
+        <translation>Simplified characters</translation>
+    </message>
+    <message>
+        <source>Traditional characters (Hong Kong)</source>
+        <translation>Traditional characters (Hong Kong)</translation>
+    </message>
+    <message>
+        <source>Traditional characters (Taiwan)</source>
+        <translation>Traditional characters (Taiwan)</translation>
+    </message>
+    <message>
+        <source>Pinyin above the characters</source>
+        <translation>Pinyin above the characters</translation>
+    </message>
+    <message>
+        <source>Jyutping (Cantonese) above the characters</source>
+        <translation>Jyutping (Cantonese) above the characters</translation>
+    </message>
+    <message>
+        <source>Menus and messages: %1</source>
+        <translation>Menus and messages: %1</translation>
+    </message>
+    <message>
+        <source>Also read aloud in Cantonese?</source>
+        <translation>Also read aloud in Cantonese?</translation>
+    </message>
+    <message>
+        <source>Read aloud in Mandarin again?</source>
+        <translation>Read aloud in Mandarin again?</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Voice</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>凤岗镇政府工作报告 — Fenggang Reader</source>
+        <translation>凤岗镇政府工作报告 — Fenggang Reader</translation>
+    </message>
+    <message>
+        <source>Report text</source>
+        <translation>Report text</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message>
+        <source>End of the report.</source>
+        <translation>End of the report.</translation>
+    </message>
+    <message>
+        <source>Start of the report.</source>
+        <translation>Start of the report.</translation>
+    </message>
+    <message>
+        <source>No more headings.</source>
+        <translation>No more headings.</translation>
+    </message>
+    <message>
+        <source>Paragraph %1 of %2</source>
+        <translation>Paragraph %1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 pt</source>
+        <translation>%1 pt</translation>
+    </message>
+    <message>
+        <source>Text size %1 points</source>
+        <translation>Text size %1 points</translation>
+    </message>
+    <message>
+        <source>Pinyin shown</source>
+        <translation>Pinyin shown</translation>
+    </message>
+    <message>
+        <source>Pinyin hidden</source>
+        <translation>Pinyin hidden</translation>
+    </message>
+    <message>
+        <source>Pinyin with tone marks</source>
+        <translation>Pinyin with tone marks</translation>
+    </message>
+    <message>
+        <source>Pinyin with tone numbers</source>
+        <translation>Pinyin with tone numbers</translation>
+    </message>
+    <message>
+        <source>Zhuyin</source>
+        <translation>Zhuyin</translation>
+    </message>
+    <message>
+        <source>Settings were reset</source>
+        <translation>Settings were reset</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Nothing to read here.</source>
+        <translation>Nothing to read here.</translation>
+    </message>
+    <message>
+        <source>End of the report.</source>
+        <translation>End of the report.</translation>
+    </message>
+    <message>
+        <source>No voice is available.</source>
+        <translation>No voice is available.</translation>
+    </message>
+    <message>
+        <source>Cannot read aloud: %1</source>
+        <translation>Cannot read aloud: %1</translation>
+    </message>
+    <message>
+        <source>Switched to the offline voice: %1</source>
+        <translation>Switched to the offline voice: %1</translation>
+    </message>
+    <message>
+        <source>Reading stopped: %1</source>
+        <translation>Reading stopped: %1</translation>
+    </message>
+    <message>
+        <source>Reading continues to the end</source>
+        <translation>Reading continues to the end</translation>
+    </message>
+    <message>
+        <source>Reading stops after each paragraph</source>
+        <translation>Reading stops after each paragraph</translation>
+    </message>
+    <message>
+        <source>Speed %1×</source>
+        <translation>Speed %1×</translation>
+    </message>
+    <message>
+        <source>Online voices</source>
+        <translation>Online voices</translation>
+    </message>
+    <message>
+        <source>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer.
+
+Use the online voices?</source>
+        <translation>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer.
+
+Use the online voices?</translation>
+    </message>
+    <message>
+        <source>Use online voices</source>
+        <translation>Use online voices</translation>
+    </message>
+    <message>
+        <source>Offline voice only</source>
+        <translation>Offline voice only</translation>
+    </message>
+    <message>
+        <source>Online voices on; the next sentence uses them.</source>
+        <translation>Online voices on; the next sentence uses them.</translation>
+    </message>
+    <message>
+        <source>Only the offline voice will be used.</source>
+        <translation>Only the offline voice will be used.</translation>
+    </message>
+    <message>
+        <source>Reading paragraph %1 of %2</source>
+        <translation>Reading paragraph %1 of %2</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Voice and speed</source>
+        <translation>Voice and speed</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>Online voices (Microsoft Edge), offline voice as backup</source>
+        <translation>Online voices (Microsoft Edge), offline voice as backup</translation>
+    </message>
+    <message>
+        <source>Offline voice</source>
+        <translation>Offline voice</translation>
+    </message>
+    <message>
+        <source>Never send text to online voices</source>
+        <translation>Never send text to online voices</translation>
+    </message>
+    <message>
+        <source>Online voice</source>
+        <translation>Online voice</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Use</translation>
+    </message>
+</context>
+<context>
+    <name>StorageWarning</name>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>the folder cannot be written</source>
+        <translation>the folder cannot be written</translation>
+    </message>
+    <message>
+        <source>Your settings cannot be saved: %1 (%2). The reader keeps working, but changes are forgotten when it closes.</source>
+        <translation>Your settings cannot be saved: %1 (%2). The reader keeps working, but changes are forgotten when it closes.</translation>
+    </message>
+    <message>
+        <source>Spoken audio cannot be kept on this computer: %1 (%2). Reading aloud still works, but needs the network each time.</source>
+        <translation>Spoken audio cannot be kept on this computer: %1 (%2). Reading aloud still works, but needs the network each time.</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>Next paragraph</source>
+        <translation>Next paragraph</translation>
+    </message>
+    <message>
+        <source>Move to the next paragraph.</source>
+        <translation>Move to the next paragraph.</translation>
+    </message>
+    <message>
+        <source>Previous paragraph</source>
+        <translation>Previous paragraph</translation>
+    </message>
+    <message>
+        <source>Move to the previous paragraph.</source>
+        <translation>Move to the previous paragraph.</translation>
+    </message>
+    <message>
+        <source>Next heading</source>
+        <translation>Next heading</translation>
+    </message>
+    <message>
+        <source>Jump to the next heading.</source>
+        <translation>Jump to the next heading.</translation>
+    </message>
+    <message>
+        <source>Previous heading</source>
+        <translation>Previous heading</translation>
+    </message>
+    <message>
+        <source>Jump to the previous heading.</source>
+        <translation>Jump to the previous heading.</translation>
+    </message>
+    <message>
+        <source>Go to the start</source>
+        <translation>Go to the start</translation>
+    </message>
+    <message>
+        <source>Jump to the title at the start of the report.</source>
+        <translation>Jump to the title at the start of the report.</translation>
+    </message>
+    <message>
+        <source>Go to the end</source>
+        <translation>Go to the end</translation>
+    </message>
+    <message>
+        <source>Jump to the last note at the end of the report.</source>
+        <translation>Jump to the last note at the end of the report.</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>Page down</translation>
+    </message>
+    <message>
+        <source>Show the next screenful of text.</source>
+        <translation>Show the next screenful of text.</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>Page up</translation>
+    </message>
+    <message>
+        <source>Show the previous screenful of text.</source>
+        <translation>Show the previous screenful of text.</translation>
+    </message>
+    <message>
+        <source>Contents / text</source>
+        <translation>Contents / text</translation>
+    </message>
+    <message>
+        <source>Move between the contents panel and the text.</source>
+        <translation>Move between the contents panel and the text.</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <source>Search the report for a word.</source>
+        <translation>Search the report for a word.</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>Find next</translation>
+    </message>
+    <message>
+        <source>Go to the next match of the search.</source>
+        <translation>Go to the next match of the search.</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>Find previous</translation>
+    </message>
+    <message>
+        <source>Go to the previous match of the search.</source>
+        <translation>Go to the previous match of the search.</translation>
+    </message>
+    <message>
+        <source>Show the note</source>
+        <translation>Show the note</translation>
+    </message>
+    <message>
+        <source>Open the note explaining the term in focus (Tab moves between terms; Enter on a term also opens it; Esc closes it).</source>
+        <translation>Open the note explaining the term in focus (Tab moves between terms; Enter on a term also opens it; Esc closes it).</translation>
+    </message>
+    <message>
+        <source>Next place the term is used</source>
+        <translation>Next place the term is used</translation>
+    </message>
+    <message>
+        <source>From a note or a term, go to the next place where the term is used.</source>
+        <translation>From a note or a term, go to the next place where the term is used.</translation>
+    </message>
+    <message>
+        <source>Previous place the term is used</source>
+        <translation>Previous place the term is used</translation>
+    </message>
+    <message>
+        <source>From a note or a term, go to the previous place where the term is used.</source>
+        <translation>From a note or a term, go to the previous place where the term is used.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Go back to where you were before going to a place where a term is used.</source>
+        <translation>Go back to where you were before going to a place where a term is used.</translation>
+    </message>
+    <message>
+        <source>Read the note aloud</source>
+        <translation>Read the note aloud</translation>
+    </message>
+    <message>
+        <source>Read aloud the note for the term in focus (R in the note window).</source>
+        <translation>Read aloud the note for the term in focus (R in the note window).</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>Make the characters and the pinyin larger.</source>
+        <translation>Make the characters and the pinyin larger.</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <source>Make the characters and the pinyin smaller.</source>
+        <translation>Make the characters and the pinyin smaller.</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>Normal text size</translation>
+    </message>
+    <message>
+        <source>Return to the normal text size.</source>
+        <translation>Return to the normal text size.</translation>
+    </message>
+    <message>
+        <source>Show pinyin</source>
+        <translation>Show pinyin</translation>
+    </message>
+    <message>
+        <source>Show or hide the pinyin above the characters.</source>
+        <translation>Show or hide the pinyin above the characters.</translation>
+    </message>
+    <message>
+        <source>Pinyin style: marks / numbers / zhuyin</source>
+        <translation>Pinyin style: marks / numbers / zhuyin</translation>
+    </message>
+    <message>
+        <source>Switch between tone marks, tone numbers and zhuyin.</source>
+        <translation>Switch between tone marks, tone numbers and zhuyin.</translation>
+    </message>
+    <message>
+        <source>Next colour theme</source>
+        <translation>Next colour theme</translation>
+    </message>
+    <message>
+        <source>Switch to the next colour theme (light, dark, high contrast).</source>
+        <translation>Switch to the next colour theme (light, dark, high contrast).</translation>
+    </message>
+    <message>
+        <source>Show contents panel</source>
+        <translation>Show contents panel</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of parts, headings and notes.</source>
+        <translation>Show or hide the list of parts, headings and notes.</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <source>Use the whole screen for the text.</source>
+        <translation>Use the whole screen for the text.</translation>
+    </message>
+    <message>
+        <source>Follow the system language</source>
+        <translation>Follow the system language</translation>
+    </message>
+    <message>
+        <source>Show the menus and messages in the language of this computer.</source>
+        <translation>Show the menus and messages in the language of this computer.</translation>
+    </message>
+    <message>
+        <source>简体中文</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Show the menus and messages in Simplified Chinese.</source>
+        <translation>Show the menus and messages in Simplified Chinese.</translation>
+    </message>
+    <message>
+        <source>繁體中文</source>
+        <translation>繁體中文</translation>
+    </message>
+    <message>
+        <source>Show the menus and messages in Traditional Chinese.</source>
+        <translation>Show the menus and messages in Traditional Chinese.</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Show the menus and messages in English.</source>
+        <translation>Show the menus and messages in English.</translation>
+    </message>
+    <message>
+        <source>Simplified characters</source>
+        <translation>Simplified characters</translation>
+    </message>
+    <message>
+        <source>Show the report in Simplified characters, as it was published.</source>
+        <translation>Show the report in Simplified characters, as it was published.</translation>
+    </message>
+    <message>
+        <source>Traditional characters (Hong Kong)</source>
+        <translation>Traditional characters (Hong Kong)</translation>
+    </message>
+    <message>
+        <source>Show the report in Traditional characters, Hong Kong style. The pinyin stays the same.</source>
+        <translation>Show the report in Traditional characters, Hong Kong style. The pinyin stays the same.</translation>
+    </message>
+    <message>
+        <source>Traditional characters (Taiwan)</source>
+        <translation>Traditional characters (Taiwan)</translation>
+    </message>
+    <message>
+        <source>Show the report in Traditional characters, Taiwan style. The pinyin stays the same.</source>
+        <translation>Show the report in Traditional characters, Taiwan style. The pinyin stays the same.</translation>
+    </message>
+    <message>
+        <source>Next character set</source>
+        <translation>Next character set</translation>
+    </message>
+    <message>
+        <source>Switch between Simplified and Traditional characters (Hong Kong, Taiwan).</source>
+        <translation>Switch between Simplified and Traditional characters (Hong Kong, Taiwan).</translation>
+    </message>
+    <message>
+        <source>Pinyin (Mandarin)</source>
+        <translation>Pinyin (Mandarin)</translation>
+    </message>
+    <message>
+        <source>Show Mandarin pinyin above the characters.</source>
+        <translation>Show Mandarin pinyin above the characters.</translation>
+    </message>
+    <message>
+        <source>Jyutping (Cantonese)</source>
+        <translation>Jyutping (Cantonese)</translation>
+    </message>
+    <message>
+        <source>Show Cantonese Jyutping above the characters.</source>
+        <translation>Show Cantonese Jyutping above the characters.</translation>
+    </message>
+    <message>
+        <source>Pinyin / Jyutping</source>
+        <translation>Pinyin / Jyutping</translation>
+    </message>
+    <message>
+        <source>Switch between Mandarin pinyin and Cantonese Jyutping above the characters.</source>
+        <translation>Switch between Mandarin pinyin and Cantonese Jyutping above the characters.</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Read the current paragraph aloud; press again to pause or resume.</source>
+        <translation>Read the current paragraph aloud; press again to pause or resume.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud.</source>
+        <translation>Stop reading aloud.</translation>
+    </message>
+    <message>
+        <source>Next sentence</source>
+        <translation>Next sentence</translation>
+    </message>
+    <message>
+        <source>While reading aloud, skip to the next sentence.</source>
+        <translation>While reading aloud, skip to the next sentence.</translation>
+    </message>
+    <message>
+        <source>Previous sentence</source>
+        <translation>Previous sentence</translation>
+    </message>
+    <message>
+        <source>While reading aloud, go back to the previous sentence.</source>
+        <translation>While reading aloud, go back to the previous sentence.</translation>
+    </message>
+    <message>
+        <source>Keep reading to the end</source>
+        <translation>Keep reading to the end</translation>
+    </message>
+    <message>
+        <source>Go on to the next paragraphs after this one, with the text following the voice.</source>
+        <translation>Go on to the next paragraphs after this one, with the text following the voice.</translation>
+    </message>
+    <message>
+        <source>Read faster</source>
+        <translation>Read faster</translation>
+    </message>
+    <message>
+        <source>Make the voice faster (up to 2×).</source>
+        <translation>Make the voice faster (up to 2×).</translation>
+    </message>
+    <message>
+        <source>Read slower</source>
+        <translation>Read slower</translation>
+    </message>
+    <message>
+        <source>Make the voice slower (down to 0.5×).</source>
+        <translation>Make the voice slower (down to 0.5×).</translation>
+    </message>
+    <message>
+        <source>Voice and speed…</source>
+        <translation>Voice and speed…</translation>
+    </message>
+    <message>
+        <source>Choose the voice, speed, pitch and volume, and whether online voices may be used.</source>
+        <translation>Choose the voice, speed, pitch and volume, and whether online voices may be used.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Close the reader; your place is remembered.</source>
+        <translation>Close the reader; your place is remembered.</translation>
+    </message>
+    <message>
+        <source>Keys and help</source>
+        <translation>Keys and help</translation>
+    </message>
+    <message>
+        <source>Show every key and how to use the reader.</source>
+        <translation>Show every key and how to use the reader.</translation>
+    </message>
+    <message>
+        <source>Where am I?</source>
+        <translation>Where am I?</translation>
+    </message>
+    <message>
+        <source>Say which part and paragraph you are reading.</source>
+        <translation>Say which part and paragraph you are reading.</translation>
+    </message>
+</context>
+<context>
+    <name>menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language / 语言</source>
+        <translation>&amp;Language / 语言</translation>
+    </message>
+    <message>
+        <source>&amp;Speech</source>
+        <translation>&amp;Speech</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+</context>
+<context>
+    <name>themes</name>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>High contrast: white on black</source>
+        <translation>High contrast: white on black</translation>
+    </message>
+    <message>
+        <source>High contrast: yellow on black</source>
+        <translation>High contrast: yellow on black</translation>
+    </message>
+    <message>
+        <source>High contrast: black on white</source>
+        <translation>High contrast: black on white</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,941 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Fenggang Reader</source>
+        <translation>凤岗读报</translation>
+    </message>
+    <message>
+        <source>Read and listen to the 2025 Fenggang town government work report, with pinyin.</source>
+        <translation>阅读和收听《2025年凤岗镇政府工作报告》，每个字上都有拼音。</translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation>许可证：</translation>
+    </message>
+    <message>
+        <source>This program comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>本程序不提供任何担保。</translation>
+    </message>
+    <message>
+        <source>Application ID:</source>
+        <translation>应用标识：</translation>
+    </message>
+    <message>
+        <source>Components and their licences</source>
+        <translation>所用组件及其许可证</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>The full licence texts are installed with the program.</source>
+        <translation>完整的许可证文本已随程序一起安装。</translation>
+    </message>
+    <message>
+        <source>About Fenggang Reader</source>
+        <translation>关于凤岗读报</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出了点问题</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>错误详情</translation>
+    </message>
+    <message>
+        <source>Copy the details</source>
+        <translation>复制详情</translation>
+    </message>
+    <message>
+        <source>Continue reading</source>
+        <translation>继续阅读</translation>
+    </message>
+    <message>
+        <source>The reader met an unexpected problem. It keeps running: you can go on reading.</source>
+        <translation>阅读器遇到了一个意外问题，但仍在运行，您可以继续阅读。</translation>
+    </message>
+    <message>
+        <source>(%1 problems so far.)</source>
+        <translation>（到目前为止共 %1 个问题。）</translation>
+    </message>
+    <message>
+        <source>The details were saved in %1. If you want help, copy them and send them to whoever looks after this computer.</source>
+        <translation>详情已保存在 %1。如需帮助，请复制详情，发给帮您照看这台电脑的人。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>Type a word, e.g. 凤岗</source>
+        <translation>输入要找的词，例如：凤岗</translation>
+    </message>
+    <message>
+        <source>Find in the report</source>
+        <translation>在报告中查找</translation>
+    </message>
+    <message>
+        <source>Enter: next match. Shift+Enter: previous match. Esc: close.</source>
+        <translation>回车键：下一处。Shift+回车键：上一处。Esc 键：关闭。</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>查找结果</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一处</translation>
+    </message>
+    <message>
+        <source>Go to the previous match (Shift+F3)</source>
+        <translation>转到上一处（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一处</translation>
+    </message>
+    <message>
+        <source>Go to the next match (F3)</source>
+        <translation>转到下一处（F3）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 处，共 %2 处</translation>
+    </message>
+</context>
+<context>
+    <name>Glossary</name>
+    <message>
+        <source>Skip markers like [1]</source>
+        <translation>不读 [1] 这样的注释编号</translation>
+    </message>
+    <message>
+        <source>Say “注释一”</source>
+        <translation>读作“注释一”</translation>
+    </message>
+    <message>
+        <source>Read the note after the sentence</source>
+        <translation>读完这句话后再读注释</translation>
+    </message>
+    <message>
+        <source>%1: note %2. Enter opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note %1: %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No glossary term in this paragraph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No glossary note here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This term is not used in the report text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: place %2 of %3, in %4. Alt+Left goes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to go back to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu key: show the note and the %1 places it is used; Alt+Right goes there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the note</source>
+        <translation type="unfinished">显示注释</translation>
+    </message>
+    <message>
+        <source>Used at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glossary markers like [1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryPopup</name>
+    <message>
+        <source>Used at (Enter goes there, Alt+Left comes back):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places where this term is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read aloud (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the note aloud</source>
+        <translation type="unfinished">朗读注释</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Fenggang Reader shows the 2025 government work report of Fenggang town with pinyin above every character. Press + or - to change the size. Press Down and Up to move from paragraph to paragraph. Press F6 to move to the list of contents. Your place and your settings are remembered.</source>
+        <translation>凤岗读报为您显示《2025年凤岗镇政府工作报告》，每个字的上方都标有拼音。按 + 或 - 键调整字的大小。按向下、向上方向键逐段移动。按 F6 键转到目录。您读到的位置和各项设置都会自动记住。</translation>
+    </message>
+    <message>
+        <source>How to use Fenggang Reader</source>
+        <translation>凤岗读报使用说明</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Keys and help</source>
+        <translation>按键与帮助</translation>
+    </message>
+    <message>
+        <source>Help text</source>
+        <translation>帮助内容</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <source>Simplified characters</source>
+        <translation>简体字</translation>
+    </message>
+    <message>
+        <source>Traditional characters (Hong Kong)</source>
+        <translation>繁体字（香港）</translation>
+    </message>
+    <message>
+        <source>Traditional characters (Taiwan)</source>
+        <translation>繁体字（台湾）</translation>
+    </message>
+    <message>
+        <source>Pinyin above the characters</source>
+        <translation>字上显示拼音</translation>
+    </message>
+    <message>
+        <source>Jyutping (Cantonese) above the characters</source>
+        <translation>字上显示粤拼（粤语）</translation>
+    </message>
+    <message>
+        <source>Menus and messages: %1</source>
+        <translation>菜单和提示：%1</translation>
+    </message>
+    <message>
+        <source>Also read aloud in Cantonese?</source>
+        <translation>朗读也改用粤语吗？</translation>
+    </message>
+    <message>
+        <source>Read aloud in Mandarin again?</source>
+        <translation>朗读改回普通话吗？</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>朗读声音</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>凤岗镇政府工作报告 — Fenggang Reader</source>
+        <translation>凤岗镇政府工作报告 — 凤岗读报</translation>
+    </message>
+    <message>
+        <source>Report text</source>
+        <translation>报告正文</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>End of the report.</source>
+        <translation>已到报告末尾。</translation>
+    </message>
+    <message>
+        <source>Start of the report.</source>
+        <translation>已到报告开头。</translation>
+    </message>
+    <message>
+        <source>No more headings.</source>
+        <translation>后面没有标题了。</translation>
+    </message>
+    <message>
+        <source>Paragraph %1 of %2</source>
+        <translation>第 %1 段，共 %2 段</translation>
+    </message>
+    <message>
+        <source>%1 pt</source>
+        <translation>字号 %1</translation>
+    </message>
+    <message>
+        <source>Text size %1 points</source>
+        <translation>字号 %1 磅</translation>
+    </message>
+    <message>
+        <source>Pinyin shown</source>
+        <translation>已显示拼音</translation>
+    </message>
+    <message>
+        <source>Pinyin hidden</source>
+        <translation>已隐藏拼音</translation>
+    </message>
+    <message>
+        <source>Pinyin with tone marks</source>
+        <translation>拼音带声调符号</translation>
+    </message>
+    <message>
+        <source>Pinyin with tone numbers</source>
+        <translation>拼音带声调数字</translation>
+    </message>
+    <message>
+        <source>Zhuyin</source>
+        <translation>注音符号</translation>
+    </message>
+    <message>
+        <source>Settings were reset</source>
+        <translation>部分设置已恢复默认</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Nothing to read here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the report.</source>
+        <translation type="unfinished">已到报告末尾。</translation>
+    </message>
+    <message>
+        <source>No voice is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read aloud: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched to the offline voice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading continues to the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading stops after each paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed %1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online voices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer.
+
+Use the online voices?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use online voices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline voice only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online voices on; the next sentence uses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the offline voice will be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading paragraph %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished">朗读</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice and speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online voices (Microsoft Edge), offline voice as backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never send text to online voices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StorageWarning</name>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the folder cannot be written</source>
+        <translation>文件夹无法写入</translation>
+    </message>
+    <message>
+        <source>Your settings cannot be saved: %1 (%2). The reader keeps working, but changes are forgotten when it closes.</source>
+        <translation>无法保存您的设置：%1（%2）。阅读器仍可正常使用，但关闭后所做的更改不会保留。</translation>
+    </message>
+    <message>
+        <source>Spoken audio cannot be kept on this computer: %1 (%2). Reading aloud still works, but needs the network each time.</source>
+        <translation>朗读的声音无法保存在这台电脑上：%1（%2）。朗读仍然可用，但每次都需要联网。</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>Next paragraph</source>
+        <translation>下一段</translation>
+    </message>
+    <message>
+        <source>Move to the next paragraph.</source>
+        <translation>转到下一段。</translation>
+    </message>
+    <message>
+        <source>Previous paragraph</source>
+        <translation>上一段</translation>
+    </message>
+    <message>
+        <source>Move to the previous paragraph.</source>
+        <translation>转到上一段。</translation>
+    </message>
+    <message>
+        <source>Next heading</source>
+        <translation>下一个标题</translation>
+    </message>
+    <message>
+        <source>Jump to the next heading.</source>
+        <translation>跳到下一个标题。</translation>
+    </message>
+    <message>
+        <source>Previous heading</source>
+        <translation>上一个标题</translation>
+    </message>
+    <message>
+        <source>Jump to the previous heading.</source>
+        <translation>跳到上一个标题。</translation>
+    </message>
+    <message>
+        <source>Go to the start</source>
+        <translation>回到开头</translation>
+    </message>
+    <message>
+        <source>Jump to the title at the start of the report.</source>
+        <translation>跳到报告开头的标题。</translation>
+    </message>
+    <message>
+        <source>Go to the end</source>
+        <translation>跳到末尾</translation>
+    </message>
+    <message>
+        <source>Jump to the last note at the end of the report.</source>
+        <translation>跳到报告末尾的最后一条注释。</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>向下翻页</translation>
+    </message>
+    <message>
+        <source>Show the next screenful of text.</source>
+        <translation>显示下一屏文字。</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>向上翻页</translation>
+    </message>
+    <message>
+        <source>Show the previous screenful of text.</source>
+        <translation>显示上一屏文字。</translation>
+    </message>
+    <message>
+        <source>Contents / text</source>
+        <translation>目录 / 正文</translation>
+    </message>
+    <message>
+        <source>Move between the contents panel and the text.</source>
+        <translation>在目录和正文之间切换。</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Search the report for a word.</source>
+        <translation>在报告中查找词语。</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>查找下一处</translation>
+    </message>
+    <message>
+        <source>Go to the next match of the search.</source>
+        <translation>转到下一处查找结果。</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>查找上一处</translation>
+    </message>
+    <message>
+        <source>Go to the previous match of the search.</source>
+        <translation>转到上一处查找结果。</translation>
+    </message>
+    <message>
+        <source>Show the note</source>
+        <translation>显示注释</translation>
+    </message>
+    <message>
+        <source>Open the note explaining the term in focus (Tab moves between terms; Enter on a term also opens it; Esc closes it).</source>
+        <translation>打开当前词语的注释（Tab 键在词语之间移动；在词语上按回车键也能打开；按 Esc 键关闭）。</translation>
+    </message>
+    <message>
+        <source>Next place the term is used</source>
+        <translation>这个词下一次出现的地方</translation>
+    </message>
+    <message>
+        <source>From a note or a term, go to the next place where the term is used.</source>
+        <translation>从注释或词语出发，转到这个词下一次出现的地方。</translation>
+    </message>
+    <message>
+        <source>Previous place the term is used</source>
+        <translation>这个词上一次出现的地方</translation>
+    </message>
+    <message>
+        <source>From a note or a term, go to the previous place where the term is used.</source>
+        <translation>从注释或词语出发，转到这个词上一次出现的地方。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Go back to where you were before going to a place where a term is used.</source>
+        <translation>回到跳转之前读到的地方。</translation>
+    </message>
+    <message>
+        <source>Read the note aloud</source>
+        <translation>朗读注释</translation>
+    </message>
+    <message>
+        <source>Read aloud the note for the term in focus (R in the note window).</source>
+        <translation>朗读当前词语的注释（在注释窗口中按 R 键）。</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>放大字体</translation>
+    </message>
+    <message>
+        <source>Make the characters and the pinyin larger.</source>
+        <translation>把字和拼音放大。</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>缩小字体</translation>
+    </message>
+    <message>
+        <source>Make the characters and the pinyin smaller.</source>
+        <translation>把字和拼音缩小。</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>正常字号</translation>
+    </message>
+    <message>
+        <source>Return to the normal text size.</source>
+        <translation>恢复正常字号。</translation>
+    </message>
+    <message>
+        <source>Show pinyin</source>
+        <translation>显示拼音</translation>
+    </message>
+    <message>
+        <source>Show or hide the pinyin above the characters.</source>
+        <translation>显示或隐藏字上方的拼音。</translation>
+    </message>
+    <message>
+        <source>Pinyin style: marks / numbers / zhuyin</source>
+        <translation>拼音样式：声调符号 / 数字 / 注音</translation>
+    </message>
+    <message>
+        <source>Switch between tone marks, tone numbers and zhuyin.</source>
+        <translation>在声调符号、声调数字和注音符号之间切换。</translation>
+    </message>
+    <message>
+        <source>Next colour theme</source>
+        <translation>换一种配色</translation>
+    </message>
+    <message>
+        <source>Switch to the next colour theme (light, dark, high contrast).</source>
+        <translation>换成下一种配色（浅色、深色、高对比度）。</translation>
+    </message>
+    <message>
+        <source>Show contents panel</source>
+        <translation>显示目录</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of parts, headings and notes.</source>
+        <translation>显示或隐藏各部分、标题和注释的列表。</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Use the whole screen for the text.</source>
+        <translation>用整个屏幕显示文字。</translation>
+    </message>
+    <message>
+        <source>Follow the system language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>Show the menus and messages in the language of this computer.</source>
+        <translation>菜单和提示使用这台电脑的语言。</translation>
+    </message>
+    <message>
+        <source>简体中文</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Show the menus and messages in Simplified Chinese.</source>
+        <translation>菜单和提示使用简体中文。</translation>
+    </message>
+    <message>
+        <source>繁體中文</source>
+        <translation>繁體中文</translation>
+    </message>
+    <message>
+        <source>Show the menus and messages in Traditional Chinese.</source>
+        <translation>菜单和提示使用繁体中文。</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Show the menus and messages in English.</source>
+        <translation>菜单和提示使用英文。</translation>
+    </message>
+    <message>
+        <source>Simplified characters</source>
+        <translation>简体字</translation>
+    </message>
+    <message>
+        <source>Show the report in Simplified characters, as it was published.</source>
+        <translation>用简体字显示报告（与原文相同）。</translation>
+    </message>
+    <message>
+        <source>Traditional characters (Hong Kong)</source>
+        <translation>繁体字（香港）</translation>
+    </message>
+    <message>
+        <source>Show the report in Traditional characters, Hong Kong style. The pinyin stays the same.</source>
+        <translation>用香港繁体字显示报告，拼音不变。</translation>
+    </message>
+    <message>
+        <source>Traditional characters (Taiwan)</source>
+        <translation>繁体字（台湾）</translation>
+    </message>
+    <message>
+        <source>Show the report in Traditional characters, Taiwan style. The pinyin stays the same.</source>
+        <translation>用台湾繁体字显示报告，拼音不变。</translation>
+    </message>
+    <message>
+        <source>Next character set</source>
+        <translation>切换简繁体</translation>
+    </message>
+    <message>
+        <source>Switch between Simplified and Traditional characters (Hong Kong, Taiwan).</source>
+        <translation>在简体字和繁体字（香港、台湾）之间切换。</translation>
+    </message>
+    <message>
+        <source>Pinyin (Mandarin)</source>
+        <translation>拼音（普通话）</translation>
+    </message>
+    <message>
+        <source>Show Mandarin pinyin above the characters.</source>
+        <translation>在字的上方显示普通话拼音。</translation>
+    </message>
+    <message>
+        <source>Jyutping (Cantonese)</source>
+        <translation>粤拼（粤语）</translation>
+    </message>
+    <message>
+        <source>Show Cantonese Jyutping above the characters.</source>
+        <translation>在字的上方显示粤语拼音（粤拼）。</translation>
+    </message>
+    <message>
+        <source>Pinyin / Jyutping</source>
+        <translation>拼音 / 粤拼</translation>
+    </message>
+    <message>
+        <source>Switch between Mandarin pinyin and Cantonese Jyutping above the characters.</source>
+        <translation>在普通话拼音和粤拼之间切换。</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>Read the current paragraph aloud; press again to pause or resume.</source>
+        <translation>朗读当前这一段；再按一次暂停或继续。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud.</source>
+        <translation>停止朗读。</translation>
+    </message>
+    <message>
+        <source>Next sentence</source>
+        <translation>下一句</translation>
+    </message>
+    <message>
+        <source>While reading aloud, skip to the next sentence.</source>
+        <translation>朗读时跳到下一句。</translation>
+    </message>
+    <message>
+        <source>Previous sentence</source>
+        <translation>上一句</translation>
+    </message>
+    <message>
+        <source>While reading aloud, go back to the previous sentence.</source>
+        <translation>朗读时回到上一句。</translation>
+    </message>
+    <message>
+        <source>Keep reading to the end</source>
+        <translation>一直读到最后</translation>
+    </message>
+    <message>
+        <source>Go on to the next paragraphs after this one, with the text following the voice.</source>
+        <translation>读完这一段后接着读下面各段，文字跟着声音走。</translation>
+    </message>
+    <message>
+        <source>Read faster</source>
+        <translation>读快一点</translation>
+    </message>
+    <message>
+        <source>Make the voice faster (up to 2×).</source>
+        <translation>让声音读得快一些（最快 2 倍）。</translation>
+    </message>
+    <message>
+        <source>Read slower</source>
+        <translation>读慢一点</translation>
+    </message>
+    <message>
+        <source>Make the voice slower (down to 0.5×).</source>
+        <translation>让声音读得慢一些（最慢 0.5 倍）。</translation>
+    </message>
+    <message>
+        <source>Voice and speed…</source>
+        <translation>声音和语速…</translation>
+    </message>
+    <message>
+        <source>Choose the voice, speed, pitch and volume, and whether online voices may be used.</source>
+        <translation>选择朗读的声音、语速、音调和音量，以及是否可以使用在线声音。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Close the reader; your place is remembered.</source>
+        <translation>关闭阅读器，会记住您读到的位置。</translation>
+    </message>
+    <message>
+        <source>Keys and help</source>
+        <translation>按键与帮助</translation>
+    </message>
+    <message>
+        <source>Show every key and how to use the reader.</source>
+        <translation>显示所有按键和使用方法。</translation>
+    </message>
+    <message>
+        <source>Where am I?</source>
+        <translation>我读到哪里了？</translation>
+    </message>
+    <message>
+        <source>Say which part and paragraph you are reading.</source>
+        <translation>告诉您正在读哪一部分、哪一段。</translation>
+    </message>
+</context>
+<context>
+    <name>menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>跳转(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>显示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language / 语言</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Speech</source>
+        <translation>朗读(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>themes</name>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>High contrast: white on black</source>
+        <translation>高对比度：黑底白字</translation>
+    </message>
+    <message>
+        <source>High contrast: yellow on black</source>
+        <translation>高对比度：黑底黄字</translation>
+    </message>
+    <message>
+        <source>High contrast: black on white</source>
+        <translation>高对比度：白底黑字</translation>
+    </message>
+</context>
+</TS>

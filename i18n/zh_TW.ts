@@ -1,0 +1,941 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Fenggang Reader</source>
+        <translation>鳳崗讀報</translation>
+    </message>
+    <message>
+        <source>Read and listen to the 2025 Fenggang town government work report, with pinyin.</source>
+        <translation>閱讀和收聽《2025年鳳崗鎮政府工作報告》，每個字上都有拼音。</translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation>授權條款：</translation>
+    </message>
+    <message>
+        <source>This program comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation>本程式不提供任何擔保。</translation>
+    </message>
+    <message>
+        <source>Application ID:</source>
+        <translation>應用程式識別碼：</translation>
+    </message>
+    <message>
+        <source>Components and their licences</source>
+        <translation>所用元件及其授權條款</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>元件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>授權條款</translation>
+    </message>
+    <message>
+        <source>The full licence texts are installed with the program.</source>
+        <translation>完整的授權條款文字已隨程式一起安裝。</translation>
+    </message>
+    <message>
+        <source>About Fenggang Reader</source>
+        <translation>關於鳳崗讀報</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出了點問題</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>錯誤詳情</translation>
+    </message>
+    <message>
+        <source>Copy the details</source>
+        <translation>複製詳情</translation>
+    </message>
+    <message>
+        <source>Continue reading</source>
+        <translation>繼續閱讀</translation>
+    </message>
+    <message>
+        <source>The reader met an unexpected problem. It keeps running: you can go on reading.</source>
+        <translation>閱讀器遇到了一個意外問題，但仍在執行，您可以繼續閱讀。</translation>
+    </message>
+    <message>
+        <source>(%1 problems so far.)</source>
+        <translation>（到目前為止共 %1 個問題。）</translation>
+    </message>
+    <message>
+        <source>The details were saved in %1. If you want help, copy them and send them to whoever looks after this computer.</source>
+        <translation>詳情已儲存在 %1。如需協助，請複製詳情，傳給幫您照看這台電腦的人。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已複製</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find:</source>
+        <translation>尋找：</translation>
+    </message>
+    <message>
+        <source>Type a word, e.g. 凤岗</source>
+        <translation>輸入要找的詞，例如：鳳崗</translation>
+    </message>
+    <message>
+        <source>Find in the report</source>
+        <translation>在報告中尋找</translation>
+    </message>
+    <message>
+        <source>Enter: next match. Shift+Enter: previous match. Esc: close.</source>
+        <translation>Enter 鍵：下一處。Shift+Enter：上一處。Esc 鍵：關閉。</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>尋找結果</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一處</translation>
+    </message>
+    <message>
+        <source>Go to the previous match (Shift+F3)</source>
+        <translation>前往上一處（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一處</translation>
+    </message>
+    <message>
+        <source>Go to the next match (F3)</source>
+        <translation>前往下一處（F3）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>關閉尋找列（Esc）</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>找不到</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 處，共 %2 處</translation>
+    </message>
+</context>
+<context>
+    <name>Glossary</name>
+    <message>
+        <source>Skip markers like [1]</source>
+        <translation>不讀 [1] 這樣的註釋編號</translation>
+    </message>
+    <message>
+        <source>Say “注释一”</source>
+        <translation>讀作「註釋一」</translation>
+    </message>
+    <message>
+        <source>Read the note after the sentence</source>
+        <translation>讀完這句話後再讀註釋</translation>
+    </message>
+    <message>
+        <source>%1: note %2. Enter opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note %1: %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No glossary term in this paragraph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No glossary note here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This term is not used in the report text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: place %2 of %3, in %4. Alt+Left goes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to go back to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu key: show the note and the %1 places it is used; Alt+Right goes there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the note</source>
+        <translation type="unfinished">顯示註釋</translation>
+    </message>
+    <message>
+        <source>Used at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glossary markers like [1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryPopup</name>
+    <message>
+        <source>Used at (Enter goes there, Alt+Left comes back):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places where this term is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read aloud (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the note aloud</source>
+        <translation type="unfinished">朗讀註釋</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Fenggang Reader shows the 2025 government work report of Fenggang town with pinyin above every character. Press + or - to change the size. Press Down and Up to move from paragraph to paragraph. Press F6 to move to the list of contents. Your place and your settings are remembered.</source>
+        <translation>鳳崗讀報為您顯示《2025年鳳崗鎮政府工作報告》，每個字的上方都標有拼音。按 + 或 - 鍵調整字的大小。按向下、向上方向鍵逐段移動。按 F6 鍵前往目錄。您讀到的位置和各項設定都會自動記住。</translation>
+    </message>
+    <message>
+        <source>How to use Fenggang Reader</source>
+        <translation>鳳崗讀報使用說明</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>選單</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Keys and help</source>
+        <translation>按鍵與說明</translation>
+    </message>
+    <message>
+        <source>Help text</source>
+        <translation>說明內容</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <source>Simplified characters</source>
+        <translation>簡體字</translation>
+    </message>
+    <message>
+        <source>Traditional characters (Hong Kong)</source>
+        <translation>繁體字（香港）</translation>
+    </message>
+    <message>
+        <source>Traditional characters (Taiwan)</source>
+        <translation>繁體字（台灣）</translation>
+    </message>
+    <message>
+        <source>Pinyin above the characters</source>
+        <translation>字上顯示拼音</translation>
+    </message>
+    <message>
+        <source>Jyutping (Cantonese) above the characters</source>
+        <translation>字上顯示粵拼（粵語）</translation>
+    </message>
+    <message>
+        <source>Menus and messages: %1</source>
+        <translation>選單和提示：%1</translation>
+    </message>
+    <message>
+        <source>Also read aloud in Cantonese?</source>
+        <translation>朗讀也改用粵語嗎？</translation>
+    </message>
+    <message>
+        <source>Read aloud in Mandarin again?</source>
+        <translation>朗讀改回普通話嗎？</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>朗讀聲音</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>凤岗镇政府工作报告 — Fenggang Reader</source>
+        <translation>鳳崗鎮政府工作報告 — 鳳崗讀報</translation>
+    </message>
+    <message>
+        <source>Report text</source>
+        <translation>報告正文</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目錄</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具列</translation>
+    </message>
+    <message>
+        <source>End of the report.</source>
+        <translation>已到報告結尾。</translation>
+    </message>
+    <message>
+        <source>Start of the report.</source>
+        <translation>已到報告開頭。</translation>
+    </message>
+    <message>
+        <source>No more headings.</source>
+        <translation>後面沒有標題了。</translation>
+    </message>
+    <message>
+        <source>Paragraph %1 of %2</source>
+        <translation>第 %1 段，共 %2 段</translation>
+    </message>
+    <message>
+        <source>%1 pt</source>
+        <translation>字號 %1</translation>
+    </message>
+    <message>
+        <source>Text size %1 points</source>
+        <translation>字號 %1 點</translation>
+    </message>
+    <message>
+        <source>Pinyin shown</source>
+        <translation>已顯示拼音</translation>
+    </message>
+    <message>
+        <source>Pinyin hidden</source>
+        <translation>已隱藏拼音</translation>
+    </message>
+    <message>
+        <source>Pinyin with tone marks</source>
+        <translation>拼音帶聲調符號</translation>
+    </message>
+    <message>
+        <source>Pinyin with tone numbers</source>
+        <translation>拼音帶聲調數字</translation>
+    </message>
+    <message>
+        <source>Zhuyin</source>
+        <translation>注音符號</translation>
+    </message>
+    <message>
+        <source>Settings were reset</source>
+        <translation>部分設定已恢復預設</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Nothing to read here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the report.</source>
+        <translation type="unfinished">已到報告結尾。</translation>
+    </message>
+    <message>
+        <source>No voice is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read aloud: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched to the offline voice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading continues to the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading stops after each paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed %1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online voices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer.
+
+Use the online voices?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use online voices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline voice only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online voices on; the next sentence uses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the offline voice will be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading paragraph %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished">朗讀</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice and speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online voices (Microsoft Edge), offline voice as backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never send text to online voices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StorageWarning</name>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁碟已滿</translation>
+    </message>
+    <message>
+        <source>the folder cannot be written</source>
+        <translation>資料夾無法寫入</translation>
+    </message>
+    <message>
+        <source>Your settings cannot be saved: %1 (%2). The reader keeps working, but changes are forgotten when it closes.</source>
+        <translation>無法儲存您的設定：%1（%2）。閱讀器仍可正常使用，但關閉後所做的變更不會保留。</translation>
+    </message>
+    <message>
+        <source>Spoken audio cannot be kept on this computer: %1 (%2). Reading aloud still works, but needs the network each time.</source>
+        <translation>朗讀的聲音無法儲存在這台電腦上：%1（%2）。朗讀仍然可用，但每次都需要上網。</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>無法儲存</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>Next paragraph</source>
+        <translation>下一段</translation>
+    </message>
+    <message>
+        <source>Move to the next paragraph.</source>
+        <translation>前往下一段。</translation>
+    </message>
+    <message>
+        <source>Previous paragraph</source>
+        <translation>上一段</translation>
+    </message>
+    <message>
+        <source>Move to the previous paragraph.</source>
+        <translation>前往上一段。</translation>
+    </message>
+    <message>
+        <source>Next heading</source>
+        <translation>下一個標題</translation>
+    </message>
+    <message>
+        <source>Jump to the next heading.</source>
+        <translation>跳到下一個標題。</translation>
+    </message>
+    <message>
+        <source>Previous heading</source>
+        <translation>上一個標題</translation>
+    </message>
+    <message>
+        <source>Jump to the previous heading.</source>
+        <translation>跳到上一個標題。</translation>
+    </message>
+    <message>
+        <source>Go to the start</source>
+        <translation>回到開頭</translation>
+    </message>
+    <message>
+        <source>Jump to the title at the start of the report.</source>
+        <translation>跳到報告開頭的標題。</translation>
+    </message>
+    <message>
+        <source>Go to the end</source>
+        <translation>跳到結尾</translation>
+    </message>
+    <message>
+        <source>Jump to the last note at the end of the report.</source>
+        <translation>跳到報告結尾的最後一條註釋。</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>向下翻頁</translation>
+    </message>
+    <message>
+        <source>Show the next screenful of text.</source>
+        <translation>顯示下一個畫面的文字。</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>向上翻頁</translation>
+    </message>
+    <message>
+        <source>Show the previous screenful of text.</source>
+        <translation>顯示上一個畫面的文字。</translation>
+    </message>
+    <message>
+        <source>Contents / text</source>
+        <translation>目錄 / 正文</translation>
+    </message>
+    <message>
+        <source>Move between the contents panel and the text.</source>
+        <translation>在目錄和正文之間切換。</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>尋找…</translation>
+    </message>
+    <message>
+        <source>Search the report for a word.</source>
+        <translation>在報告中尋找詞語。</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>尋找下一處</translation>
+    </message>
+    <message>
+        <source>Go to the next match of the search.</source>
+        <translation>前往下一處尋找結果。</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>尋找上一處</translation>
+    </message>
+    <message>
+        <source>Go to the previous match of the search.</source>
+        <translation>前往上一處尋找結果。</translation>
+    </message>
+    <message>
+        <source>Show the note</source>
+        <translation>顯示註釋</translation>
+    </message>
+    <message>
+        <source>Open the note explaining the term in focus (Tab moves between terms; Enter on a term also opens it; Esc closes it).</source>
+        <translation>開啟目前詞語的註釋（Tab 鍵在詞語之間移動；在詞語上按 Enter 鍵也能開啟；按 Esc 鍵關閉）。</translation>
+    </message>
+    <message>
+        <source>Next place the term is used</source>
+        <translation>這個詞下一次出現的地方</translation>
+    </message>
+    <message>
+        <source>From a note or a term, go to the next place where the term is used.</source>
+        <translation>從註釋或詞語出發，前往這個詞下一次出現的地方。</translation>
+    </message>
+    <message>
+        <source>Previous place the term is used</source>
+        <translation>這個詞上一次出現的地方</translation>
+    </message>
+    <message>
+        <source>From a note or a term, go to the previous place where the term is used.</source>
+        <translation>從註釋或詞語出發，前往這個詞上一次出現的地方。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Go back to where you were before going to a place where a term is used.</source>
+        <translation>回到跳轉之前讀到的地方。</translation>
+    </message>
+    <message>
+        <source>Read the note aloud</source>
+        <translation>朗讀註釋</translation>
+    </message>
+    <message>
+        <source>Read aloud the note for the term in focus (R in the note window).</source>
+        <translation>朗讀目前詞語的註釋（在註釋視窗中按 R 鍵）。</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>放大字體</translation>
+    </message>
+    <message>
+        <source>Make the characters and the pinyin larger.</source>
+        <translation>把字和拼音放大。</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>縮小字體</translation>
+    </message>
+    <message>
+        <source>Make the characters and the pinyin smaller.</source>
+        <translation>把字和拼音縮小。</translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation>正常字號</translation>
+    </message>
+    <message>
+        <source>Return to the normal text size.</source>
+        <translation>恢復正常字號。</translation>
+    </message>
+    <message>
+        <source>Show pinyin</source>
+        <translation>顯示拼音</translation>
+    </message>
+    <message>
+        <source>Show or hide the pinyin above the characters.</source>
+        <translation>顯示或隱藏字上方的拼音。</translation>
+    </message>
+    <message>
+        <source>Pinyin style: marks / numbers / zhuyin</source>
+        <translation>拼音樣式：聲調符號 / 數字 / 注音</translation>
+    </message>
+    <message>
+        <source>Switch between tone marks, tone numbers and zhuyin.</source>
+        <translation>在聲調符號、聲調數字和注音符號之間切換。</translation>
+    </message>
+    <message>
+        <source>Next colour theme</source>
+        <translation>換一種配色</translation>
+    </message>
+    <message>
+        <source>Switch to the next colour theme (light, dark, high contrast).</source>
+        <translation>換成下一種配色（淺色、深色、高對比）。</translation>
+    </message>
+    <message>
+        <source>Show contents panel</source>
+        <translation>顯示目錄</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of parts, headings and notes.</source>
+        <translation>顯示或隱藏各部分、標題和註釋的清單。</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全螢幕</translation>
+    </message>
+    <message>
+        <source>Use the whole screen for the text.</source>
+        <translation>用整個螢幕顯示文字。</translation>
+    </message>
+    <message>
+        <source>Follow the system language</source>
+        <translation>跟隨系統語言</translation>
+    </message>
+    <message>
+        <source>Show the menus and messages in the language of this computer.</source>
+        <translation>選單和提示使用這台電腦的語言。</translation>
+    </message>
+    <message>
+        <source>简体中文</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Show the menus and messages in Simplified Chinese.</source>
+        <translation>選單和提示使用簡體中文。</translation>
+    </message>
+    <message>
+        <source>繁體中文</source>
+        <translation>繁體中文</translation>
+    </message>
+    <message>
+        <source>Show the menus and messages in Traditional Chinese.</source>
+        <translation>選單和提示使用繁體中文。</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Show the menus and messages in English.</source>
+        <translation>選單和提示使用英文。</translation>
+    </message>
+    <message>
+        <source>Simplified characters</source>
+        <translation>簡體字</translation>
+    </message>
+    <message>
+        <source>Show the report in Simplified characters, as it was published.</source>
+        <translation>用簡體字顯示報告（與原文相同）。</translation>
+    </message>
+    <message>
+        <source>Traditional characters (Hong Kong)</source>
+        <translation>繁體字（香港）</translation>
+    </message>
+    <message>
+        <source>Show the report in Traditional characters, Hong Kong style. The pinyin stays the same.</source>
+        <translation>用香港繁體字顯示報告，拼音不變。</translation>
+    </message>
+    <message>
+        <source>Traditional characters (Taiwan)</source>
+        <translation>繁體字（台灣）</translation>
+    </message>
+    <message>
+        <source>Show the report in Traditional characters, Taiwan style. The pinyin stays the same.</source>
+        <translation>用台灣繁體字顯示報告，拼音不變。</translation>
+    </message>
+    <message>
+        <source>Next character set</source>
+        <translation>切換簡繁體</translation>
+    </message>
+    <message>
+        <source>Switch between Simplified and Traditional characters (Hong Kong, Taiwan).</source>
+        <translation>在簡體字和繁體字（香港、台灣）之間切換。</translation>
+    </message>
+    <message>
+        <source>Pinyin (Mandarin)</source>
+        <translation>拼音（普通話）</translation>
+    </message>
+    <message>
+        <source>Show Mandarin pinyin above the characters.</source>
+        <translation>在字的上方顯示普通話拼音。</translation>
+    </message>
+    <message>
+        <source>Jyutping (Cantonese)</source>
+        <translation>粵拼（粵語）</translation>
+    </message>
+    <message>
+        <source>Show Cantonese Jyutping above the characters.</source>
+        <translation>在字的上方顯示粵語拼音（粵拼）。</translation>
+    </message>
+    <message>
+        <source>Pinyin / Jyutping</source>
+        <translation>拼音 / 粵拼</translation>
+    </message>
+    <message>
+        <source>Switch between Mandarin pinyin and Cantonese Jyutping above the characters.</source>
+        <translation>在普通話拼音和粵拼之間切換。</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>朗讀</translation>
+    </message>
+    <message>
+        <source>Read the current paragraph aloud; press again to pause or resume.</source>
+        <translation>朗讀目前這一段；再按一次暫停或繼續。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud.</source>
+        <translation>停止朗讀。</translation>
+    </message>
+    <message>
+        <source>Next sentence</source>
+        <translation>下一句</translation>
+    </message>
+    <message>
+        <source>While reading aloud, skip to the next sentence.</source>
+        <translation>朗讀時跳到下一句。</translation>
+    </message>
+    <message>
+        <source>Previous sentence</source>
+        <translation>上一句</translation>
+    </message>
+    <message>
+        <source>While reading aloud, go back to the previous sentence.</source>
+        <translation>朗讀時回到上一句。</translation>
+    </message>
+    <message>
+        <source>Keep reading to the end</source>
+        <translation>一直讀到最後</translation>
+    </message>
+    <message>
+        <source>Go on to the next paragraphs after this one, with the text following the voice.</source>
+        <translation>讀完這一段後接著讀下面各段，文字跟著聲音走。</translation>
+    </message>
+    <message>
+        <source>Read faster</source>
+        <translation>讀快一點</translation>
+    </message>
+    <message>
+        <source>Make the voice faster (up to 2×).</source>
+        <translation>讓聲音讀得快一些（最快 2 倍）。</translation>
+    </message>
+    <message>
+        <source>Read slower</source>
+        <translation>讀慢一點</translation>
+    </message>
+    <message>
+        <source>Make the voice slower (down to 0.5×).</source>
+        <translation>讓聲音讀得慢一些（最慢 0.5 倍）。</translation>
+    </message>
+    <message>
+        <source>Voice and speed…</source>
+        <translation>聲音和語速…</translation>
+    </message>
+    <message>
+        <source>Choose the voice, speed, pitch and volume, and whether online voices may be used.</source>
+        <translation>選擇朗讀的聲音、語速、音調和音量，以及是否可以使用線上聲音。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>Close the reader; your place is remembered.</source>
+        <translation>關閉閱讀器，會記住您讀到的位置。</translation>
+    </message>
+    <message>
+        <source>Keys and help</source>
+        <translation>按鍵與說明</translation>
+    </message>
+    <message>
+        <source>Show every key and how to use the reader.</source>
+        <translation>顯示所有按鍵和使用方法。</translation>
+    </message>
+    <message>
+        <source>Where am I?</source>
+        <translation>我讀到哪裡了？</translation>
+    </message>
+    <message>
+        <source>Say which part and paragraph you are reading.</source>
+        <translation>告訴您正在讀哪一部分、哪一段。</translation>
+    </message>
+</context>
+<context>
+    <name>menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>顯示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language / 语言</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Speech</source>
+        <translation>朗讀(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>themes</name>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>High contrast: white on black</source>
+        <translation>高對比：黑底白字</translation>
+    </message>
+    <message>
+        <source>High contrast: yellow on black</source>
+        <translation>高對比：黑底黃字</translation>
+    </message>
+    <message>
+        <source>High contrast: black on white</source>
+        <translation>高對比：白底黑字</translation>
+    </message>
+</context>
+</TS>
