@@ -13,10 +13,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from . import APP_ID, __version__
 from .core.events import EventLog
 from .core.pronunciation import RecordError
+from .core.recovery import sweep_stale_temps
 from .core.report_format import ReportFormatError, load_report
 from .core.resources import bundled_annotator, load_bundled_report, resources_dir
 from .core.settings import Settings
 from .core.storage import AppDirs
+from .single_instance import SingleInstance, bring_to_front
+from .ui.crash_dialog import install_crash_handling
 
 log = logging.getLogger(__name__)
 UI_FONT_PT = 15
@@ -52,6 +55,16 @@ def run_app(args: argparse.Namespace) -> int:
     events.emit("app.start", version=__version__)
     app = create_application()
     dirs = AppDirs.default()
+    instance = SingleInstance(dirs.config)
+    if not instance.acquire():  # already open: that window came to the front
+        events.emit("app.handed_off")
+        events.close()
+        return 0
+    crash = install_crash_handling(dirs.log)
+    if instance.stale_removed:
+        log.info("removed the stale instance socket of a run that ended abruptly")
+    for folder in (dirs.config, dirs.data):
+        sweep_stale_temps(folder)  # leftovers of writes a crash interrupted; the files themselves are whole
     try:
         report = load_report(args.report) if args.report else load_bundled_report()
         annotator = bundled_annotator(dirs.data / "corrections.tsv")
@@ -71,6 +84,8 @@ def run_app(args: argparse.Namespace) -> int:
     window = MainWindow(report, annotator, settings, events)
     if cached < len(block_keys):
         window.view.after_warm_up = lambda: annotator.save_cache(readings_cache, block_keys)
+    crash.parent_window = window
+    instance.activation_requested.connect(lambda: bring_to_front(window))
     window.view.first_paint.connect(lambda: events.emit("app.first_paint"))
     window.show()
     QTimer.singleShot(0, window.restore_position)
@@ -78,6 +93,7 @@ def run_app(args: argparse.Namespace) -> int:
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)
     code = app.exec()
+    instance.release()
     events.emit("app.quit")
     events.close()
     return code
