@@ -1,0 +1,176 @@
+"""One reader per user and settings folder: starting it again brings the open window to the front.
+
+An elderly reader who cannot see the window behind others simply double-clicks the icon again; a
+second copy would be a second writer to the same settings and a second voice. The first instance
+listens on a QLocalServer named after the user and the config folder (a Unix socket in the temp
+folder, a named pipe on Windows, readable by the user only); a later start connects, says
+``activate``, waits for ``ok`` and exits. A lock file (QLockFile, ``instance.lock`` in the config
+folder) settles two starts at the same moment. A socket left behind by a crashed instance answers
+nothing and its lock is stale: both are removed and the new instance takes over. Event log names: ``app.handed_off``, ``app.activated``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QLockFile, QObject, Qt, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+ACTIVATE = b"activate\n"
+ACK = b"ok\n"
+_MAX_MESSAGE = 64
+
+
+def server_name(config_dir: Path) -> str:
+    """Per user and per config folder, short enough for a Unix socket path, no user text in it."""
+    try:
+        user = str(os.getuid())
+    except AttributeError:  # Windows
+        user = getpass.getuser()
+    try:
+        folder = str(config_dir.resolve())
+    except OSError:
+        folder = str(config_dir.absolute())
+    digest = hashlib.sha256(f"{user}\0{folder}".encode()).hexdigest()[:20]
+    return f"fenggang-reader-{digest}"
+
+
+class SingleInstance(QObject):
+    """``acquire()`` once at start: True means carry on (we are the one), False means exit quietly."""
+
+    activation_requested = Signal()
+
+    def __init__(self, config_dir: Path, parent: QObject | None = None, *, timeout_ms: int = 1500,
+                 startup_wait: float = 8.0):
+        super().__init__(parent)
+        self.name = server_name(config_dir)
+        self.timeout_ms = timeout_ms
+        self.server: QLocalServer | None = None
+        self.stale_removed = False
+        self.startup_wait = startup_wait
+        self.lock_path = config_dir / "instance.lock"
+        with contextlib.suppress(OSError):  # a read-only profile: QLockFile says so, the reader runs unlocked
+            config_dir.mkdir(parents=True, exist_ok=True)
+        self.lock = QLockFile(str(self.lock_path))
+        # Unix: the socket is a file in the temp folder (Windows uses a named pipe, nothing to clean).
+        self.socket_path = None if sys.platform == "win32" else Path(QDir.tempPath()) / self.name
+        self._clients: list[QLocalSocket] = []
+
+    def acquire(self) -> bool:
+        if self._hand_off():
+            return False
+        if not self._lock_or_hand_off():
+            return False
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        # Holding the lock, any socket still there belongs to an instance that died: take its place.
+        if self.socket_path is not None and self.socket_path.exists():
+            log.info("removing the stale instance socket %s (a previous run ended abruptly)", self.socket_path)
+            QLocalServer.removeServer(self.name)
+            self.stale_removed = True
+        if not server.listen(self.name):
+            # No single-instance guard is better than no reader at all.
+            log.warning("cannot listen on %s: %s; running without the single-instance guard", self.name,
+                        server.errorString())
+            return True
+        server.newConnection.connect(self._accept)
+        self.server = server
+        return True
+
+    def _lock_or_hand_off(self) -> bool:
+        """Take the lock file (True), or find the instance that holds it starting up and hand off (False).
+
+        The lock closes the gap between two starts at the same moment; QLockFile knows a lock whose
+        process is gone is stale, so a kill -9 never locks the reader out.
+        """
+        self.lock.setStaleLockTime(0)  # stale only when its process is gone, however young
+        deadline = time.monotonic() + self.startup_wait
+        while True:
+            if self.lock.tryLock(100):
+                return True
+            if self.lock.error() != QLockFile.LockError.LockFailedError:
+                log.warning("cannot use the instance lock %s (%s); running without it", self.lock_path,
+                            self.lock.error().name)
+                return True
+            if self._hand_off():
+                return False
+            if time.monotonic() > deadline:
+                log.warning("another instance holds %s but does not answer; starting anyway", self.lock_path)
+                return True
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        if self.lock.isLocked():
+            self.lock.unlock()
+
+    # ---- the second instance
+    def _hand_off(self) -> bool:
+        """Ask a running instance to come forward; True when it confirmed."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(self.timeout_ms):
+            return False
+        try:
+            socket.write(ACTIVATE)
+            socket.waitForBytesWritten(self.timeout_ms)
+            reply = b""
+            while not reply.endswith(b"\n") and len(reply) < _MAX_MESSAGE:
+                if not socket.bytesAvailable() and not socket.waitForReadyRead(self.timeout_ms):
+                    break
+                reply += bytes(socket.readAll().data())
+            if reply != ACK:
+                log.warning("the running instance did not confirm (%r); starting anyway", reply[:_MAX_MESSAGE])
+                return False
+            return True
+        finally:
+            socket.abort()
+
+    # ---- the first instance
+    def _accept(self) -> None:
+        assert self.server is not None
+        while self.server.hasPendingConnections():
+            client = self.server.nextPendingConnection()
+            self._clients.append(client)
+            client.readyRead.connect(lambda c=client: self._read(c))
+            client.disconnected.connect(lambda c=client: self._drop(c))
+
+    def _read(self, client: QLocalSocket) -> None:
+        data = bytes(client.peek(_MAX_MESSAGE + 1).data())
+        if b"\n" not in data and len(data) <= _MAX_MESSAGE:
+            return  # wait for the rest of the line
+        client.readAll()
+        if data == ACTIVATE:
+            client.write(ACK)
+            client.flush()
+            self.activation_requested.emit()
+        else:
+            log.info("ignored an unexpected message on the instance socket (%d bytes)", len(data))
+        client.disconnectFromServer()
+
+    def _drop(self, client: QLocalSocket) -> None:
+        if client in self._clients:
+            self._clients.remove(client)
+        client.deleteLater()
+
+
+def bring_to_front(window) -> None:
+    """Unminimise, raise and focus the window (window managers may only flash it; that still helps)."""
+    if window.isMinimized():
+        window.setWindowState((window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    events = getattr(window, "events", None)
+    if events is not None:
+        events.emit("app.activated")
