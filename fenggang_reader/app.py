@@ -67,7 +67,7 @@ def run_app(args: argparse.Namespace) -> int:
         sweep_stale_temps(folder)  # leftovers of writes a crash interrupted; the files themselves are whole
     try:
         report = load_report(args.report) if args.report else load_bundled_report()
-        annotator = bundled_annotator(dirs.data / "corrections.tsv")
+        annotator = bundled_annotator()  # the reader's corrections: ui/pronunciation_dialog.install
     except (ReportFormatError, RecordError) as exc:
         return _fatal(str(exc))
     settings = Settings.load(dirs.settings_file)
@@ -80,8 +80,10 @@ def run_app(args: argparse.Namespace) -> int:
     # A warm start takes every reading from the cache and never loads pypinyin's dictionaries.
     readings_cache = dirs.cache / "readings.json"
     block_keys = [(b.id, b.text) for b in report.blocks]
-    cached = annotator.load_cache(readings_cache, block_keys)
     window = MainWindow(report, annotator, settings, events)
+    # After the window: its pronunciation feature has set the reader's corrections and 一/不 tones,
+    # which the cache's fingerprint covers.
+    cached = annotator.load_cache(readings_cache, block_keys)
     if cached < len(block_keys):
         window.view.after_warm_up = lambda: annotator.save_cache(readings_cache, block_keys)
     crash.parent_window = window

@@ -78,6 +78,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
                _("actions", "Show or hide the pinyin above the characters."), checkable=True),
     ActionSpec("cycle_pinyin_style", _("actions", "Pinyin style: marks / numbers / zhuyin"), ("Ctrl+Shift+Y",),
                "view", _("actions", "Switch between tone marks, tone numbers and zhuyin.")),
+    # Pinyin corrections and 一/不 tones (ui/pronunciation_dialog.py, in View ▸ Pinyin).
+    ActionSpec("correct_pinyin", _("actions", "Correct the pinyin…"), ("F2",), "view",
+               _("actions", "Choose the right reading of the selected character or word (or the one at the cursor); "
+                            "the pinyin and the voice both use it.")),
+    ActionSpec("reset_all_corrections", _("actions", "Reset all my pinyin corrections…"), (), "view",
+               _("actions", "Forget every reading you chose yourself and show the usual pinyin again.")),
+    ActionSpec("sandhi_citation", _("actions", "Dictionary tones (一 yī, 不 bù)"), (), "view",
+               _("actions", "Show 一 and 不 with the tones the dictionary writes (一定 yīdìng, 不断 bùduàn)."),
+               checkable=True),
+    ActionSpec("sandhi_spoken", _("actions", "Spoken tones (一 yí/yì, 不 bú)"), (), "view",
+               _("actions", "Show 一 and 不 with the tones they are said with (一定 yídìng, 一般 yìbān, 不断 búduàn)."),
+               checkable=True),
     ActionSpec("cycle_theme", _("actions", "Next colour theme"), ("Ctrl+Shift+T",), "view",
                _("actions", "Switch to the next colour theme (light, dark, high contrast).")),
     ActionSpec("toggle_contents", _("actions", "Show contents panel"), ("Ctrl+Shift+C",), "view",
