@@ -409,12 +409,23 @@ class GlossaryFeature(QObject):
         self.read_note(number)
 
     def read_note(self, number: int) -> None:
-        """Ask the speech feature to read the note; without one, announce its text."""
+        """Have the note read aloud.
+
+        In order: whoever listens to read_note_requested (the speech feature's way to read one note
+        without moving the reader); else the read-aloud controller plays the note's block (the view
+        follows it to the notes section; Alt+Left comes back); with no speech at all, the note is
+        announced, so a screen reader says it and the status bar shows it.
+        """
         self.window.events.emit("glossary.read", note=number)
+        note = self.window.report.notes[number]
         if self.isSignalConnected(QMetaMethod.fromSignal(self.read_note_requested)):
             self.read_note_requested.emit(number)
             return
-        note = self.window.report.notes[number]
+        controller = getattr(getattr(self.window, "read_aloud", None), "controller", None)
+        if controller is not None and callable(getattr(controller, "play", None)):
+            self.history.push(self.here())
+            controller.play(self.window.report.index_of(note.block_id))
+            return
         self.window.announce(f"{note.term}：{note.explanation}")
 
     # -- uses and back -------------------------------------------------------------------------
