@@ -103,6 +103,8 @@ class GlossaryFeature(QObject):
         self.view.cursorPositionChanged.connect(self._caret_moved)
         self.view.selectionChanged.connect(self._caret_moved)  # Tab onto a link changes only the selection
         self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.view.font_size_changed.connect(lambda _pt: self._restyle_popup())
+        window.actions_by_id["toggle_pinyin"].toggled.connect(lambda _on: QTimer.singleShot(0, self._restyle_popup))
         self.view.viewport().installEventFilter(self)
         self.view.installEventFilter(self)
         window.settings.subscribe(self._setting_changed)
@@ -247,6 +249,8 @@ class GlossaryFeature(QObject):
             apply_links(self.view, self.glossary, theme(str(value)).link)
             if self.popup is not None:
                 self._style_popup(self.popup)
+        elif name in ("script", "ruby") and self.popup is not None:
+            QTimer.singleShot(0, self._restyle_popup)  # after the body has switched
         elif name == "marker_speech":
             self._sync_marker_menu()
 
@@ -338,9 +342,15 @@ class GlossaryFeature(QObject):
                              .replace("%3", note.explanation))
         self.popup_opened.emit(number)
 
+    def _restyle_popup(self) -> None:
+        """The reader changed size, pinyin or characters while a note is open: the note follows."""
+        if self.popup is not None:
+            self._style_popup(self.popup)
+            self._place(self.popup, self._popup_span)
+
     def _style_popup(self, popup: GlossaryPopup) -> None:
         popup.apply_look(theme(self.window.settings["theme"]), self.view.font_size(), self.view.pinyin_visible(),
-                         PinyinStyle(self.view.pinyin_style()))
+                         PinyinStyle(self.view.pinyin_style()), self.view)
         screen = (self.window.screen() or QApplication.primaryScreen()).availableGeometry()
         width = int(min(max(self.view.width() * 0.7, 480), screen.width() - 40))
         popup.fit(width, int(screen.height() * 0.85))

@@ -197,11 +197,16 @@ class GlossaryPopup(QDialog):
         return self.view.toPlainText()
 
     # -- appearance ----------------------------------------------------------------------------
-    def apply_look(self, t: Theme, font_pt: int, pinyin_visible: bool, pinyin_style: PinyinStyle) -> None:
-        """Match the reader: the same text size (never smaller), theme, pinyin on/off and style."""
+    def apply_look(self, t: Theme, font_pt: int, pinyin_visible: bool, pinyin_style: PinyinStyle,
+                   body: ReaderView | None = None) -> None:
+        """Match the reader: the same text size (never smaller), theme, pinyin on/off and style, and
+        (from `body`) the same characters (Simplified/Traditional) and romanisation (pinyin/Jyutping)."""
         self.view.set_font_size(font_pt)
         self.view.set_pinyin_style(pinyin_style)
         self.view.set_pinyin_visible(pinyin_visible)
+        if body is not None:
+            self.view.set_ruby_annotator(body._ruby)  # noqa: SLF001 - the body's own choice, shown alike
+            self.view.set_display_transform(body.display_text)
         control = QFont(self.font())
         control.setPointSizeF(max(float(control.pointSizeF()), min(font_pt * CONTROL_RATIO, CONTROL_MAX_PT)))
         for widget in (self.uses_label, self.uses_list, self.read_button, self.close_button):

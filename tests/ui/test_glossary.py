@@ -153,6 +153,19 @@ def test_a_short_note_shows_whole_beside_its_term(window, qtbot):
     assert popup.geometry().top() >= term.bottom() or popup.geometry().bottom() <= term.top()  # never over it
 
 
+def test_an_open_note_follows_size_and_characters(window, qtbot):
+    window.glossary.open_note(18)
+    popup = popup_of(window)
+    window.set_font_size(48)
+    assert popup.view.font_size() == 48
+    if "script" in window.settings.values:
+        window.settings.set("script", "hk")
+        qtbot.waitUntil(lambda: "發生" in popup.text())
+        assert popup.text().startswith("[18]“五個不發生”")
+        window.settings.set("script", "simplified")
+        qtbot.waitUntil(lambda: "发生" in popup.text())
+
+
 def test_click_on_a_term_opens_its_note(window, qtbot):
     span = window.glossary.glossary.uses(15)[0]  # “反向飞地”[15]
     point = point_on(window, span, 2)
