@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import glossary, languages, pronunciation_dialog, read_aloud
+from . import glossary, languages, pronunciation_dialog, read_aloud, storage_warning
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 Feature = Callable[["MainWindow"], None]
-FEATURES: list[Feature] = [glossary.install, languages.install, pronunciation_dialog.install, read_aloud.install]
+FEATURES: list[Feature] = [glossary.install, languages.install, pronunciation_dialog.install, read_aloud.install,
+                          storage_warning.install]
 
 
 def install_all(window: MainWindow) -> None:
