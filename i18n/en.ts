@@ -204,12 +204,16 @@
 <context>
     <name>GlossaryPopup</name>
     <message>
-        <source>Used at (Enter goes there, Alt+Left comes back):</source>
-        <translation>Used at (Enter goes there, Alt+Left comes back):</translation>
+        <source>Used at:</source>
+        <translation>Used at:</translation>
     </message>
     <message>
         <source>Places where this term is used</source>
         <translation>Places where this term is used</translation>
+    </message>
+    <message>
+        <source>Enter goes there; Alt+Left comes back.</source>
+        <translation>Enter goes there; Alt+Left comes back.</translation>
     </message>
     <message>
         <source>Read aloud (R)</source>
@@ -359,6 +363,188 @@
     <message>
         <source>Settings were reset</source>
         <translation>Settings were reset</translation>
+    </message>
+</context>
+<context>
+    <name>PronunciationDialog</name>
+    <message>
+        <source>neutral tone</source>
+        <translation>neutral tone</translation>
+    </message>
+    <message>
+        <source>tone %1</source>
+        <translation>tone %1</translation>
+    </message>
+    <message>
+        <source>Correct the pinyin of %1</source>
+        <translation>Correct the pinyin of %1</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>Now: %1</translation>
+    </message>
+    <message>
+        <source>In the text: %1</source>
+        <translation>In the text: %1</translation>
+    </message>
+    <message>
+        <source>Only the first %1 characters of your selection are shown.</source>
+        <translation>Only the first %1 characters of your selection are shown.</translation>
+    </message>
+    <message>
+        <source>&amp;Spoken as (optional, for experts):</source>
+        <translation>&amp;Spoken as (optional, for experts):</translation>
+    </message>
+    <message>
+        <source>characters the voice should say instead</source>
+        <translation>characters the voice should say instead</translation>
+    </message>
+    <message>
+        <source>Spoken as (optional, for experts)</source>
+        <translation>Spoken as (optional, for experts)</translation>
+    </message>
+    <message>
+        <source>Only for speech, never shown: characters with the same sound that the voice reads correctly, for example 围 for 为 read wéi. Leave empty to let the reader choose.</source>
+        <translation>Only for speech, never shown: characters with the same sound that the voice reads correctly, for example 围 for 为 read wéi. Leave empty to let the reader choose.</translation>
+    </message>
+    <message>
+        <source>Use this reading</source>
+        <translation>Use this reading</translation>
+    </message>
+    <message>
+        <source>Use these readings</source>
+        <translation>Use these readings</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Reset this reading</source>
+        <translation>&amp;Reset this reading</translation>
+    </message>
+    <message>
+        <source>Reset this reading</source>
+        <translation>Reset this reading</translation>
+    </message>
+    <message>
+        <source>Forget your own choice here and show the usual reading again.</source>
+        <translation>Forget your own choice here and show the usual reading again.</translation>
+    </message>
+    <message>
+        <source>%1 — now %2</source>
+        <translation>%1 — now %2</translation>
+    </message>
+    <message>
+        <source>shown now</source>
+        <translation>shown now</translation>
+    </message>
+    <message>
+        <source>usual reading</source>
+        <translation>usual reading</translation>
+    </message>
+    <message>
+        <source>The spoken form must be a few characters on one line.</source>
+        <translation>The spoken form must be a few characters on one line.</translation>
+    </message>
+    <message>
+        <source>&amp;Pinyin</source>
+        <translation>&amp;Pinyin</translation>
+    </message>
+    <message>
+        <source>Select a Chinese character or word first, or put the cursor on one.</source>
+        <translation>Select a Chinese character or word first, or put the cursor on one.</translation>
+    </message>
+    <message>
+        <source>There is no Chinese character to correct here.</source>
+        <translation>There is no Chinese character to correct here.</translation>
+    </message>
+    <message>
+        <source>%1 is now read %2. Speech uses it too.</source>
+        <translation>%1 is now read %2. Speech uses it too.</translation>
+    </message>
+    <message>
+        <source>You have not corrected this reading.</source>
+        <translation>You have not corrected this reading.</translation>
+    </message>
+    <message>
+        <source>%1 is read %2 again.</source>
+        <translation>%1 is read %2 again.</translation>
+    </message>
+    <message>
+        <source>Your correction could not be saved: %1</source>
+        <translation>Your correction could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>You have no pinyin corrections.</source>
+        <translation>You have no pinyin corrections.</translation>
+    </message>
+    <message>
+        <source>Reset all my corrections</source>
+        <translation>Reset all my corrections</translation>
+    </message>
+    <message>
+        <source>Forget all %1 of your pinyin corrections and show the usual readings again?</source>
+        <translation>Forget all %1 of your pinyin corrections and show the usual readings again?</translation>
+    </message>
+    <message>
+        <source>Reset all</source>
+        <translation>Reset all</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Keep them</translation>
+    </message>
+    <message>
+        <source>Your corrections could not be reset: %1</source>
+        <translation>Your corrections could not be reset: %1</translation>
+    </message>
+    <message>
+        <source>All your pinyin corrections were reset (%1).</source>
+        <translation>All your pinyin corrections were reset (%1).</translation>
+    </message>
+    <message>
+        <source>Pinyin of 一 and 不: spoken tones</source>
+        <translation>Pinyin of 一 and 不: spoken tones</translation>
+    </message>
+    <message>
+        <source>Pinyin of 一 and 不: dictionary tones</source>
+        <translation>Pinyin of 一 and 不: dictionary tones</translation>
+    </message>
+    <message>
+        <source>Pinyin corrections</source>
+        <translation>Pinyin corrections</translation>
+    </message>
+    <message>
+        <source>Pinyin corrections could not be read</source>
+        <translation>Pinyin corrections could not be read</translation>
+    </message>
+    <message>
+        <source>Correct the pinyin of “%1”…</source>
+        <translation>Correct the pinyin of “%1”…</translation>
+    </message>
+    <message>
+        <source>Correct the pinyin…</source>
+        <translation>Correct the pinyin…</translation>
+    </message>
+</context>
+<context>
+    <name>QDockWidget</name>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Closes the dock widget</source>
+        <translation>Closes the dock widget</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Float</translation>
+    </message>
+    <message>
+        <source>Undocks and re-attaches the dock widget</source>
+        <translation>Undocks and re-attaches the dock widget</translation>
     </message>
 </context>
 <context>
@@ -688,6 +874,38 @@ Use the online voices?</translation>
     <message>
         <source>Switch between tone marks, tone numbers and zhuyin.</source>
         <translation>Switch between tone marks, tone numbers and zhuyin.</translation>
+    </message>
+    <message>
+        <source>Correct the pinyin…</source>
+        <translation>Correct the pinyin…</translation>
+    </message>
+    <message>
+        <source>Choose the right reading of the selected character or word (or the one at the cursor); the pinyin and the voice both use it.</source>
+        <translation>Choose the right reading of the selected character or word (or the one at the cursor); the pinyin and the voice both use it.</translation>
+    </message>
+    <message>
+        <source>Reset all my pinyin corrections…</source>
+        <translation>Reset all my pinyin corrections…</translation>
+    </message>
+    <message>
+        <source>Forget every reading you chose yourself and show the usual pinyin again.</source>
+        <translation>Forget every reading you chose yourself and show the usual pinyin again.</translation>
+    </message>
+    <message>
+        <source>Dictionary tones (一 yī, 不 bù)</source>
+        <translation>Dictionary tones (一 yī, 不 bù)</translation>
+    </message>
+    <message>
+        <source>Show 一 and 不 with the tones the dictionary writes (一定 yīdìng, 不断 bùduàn).</source>
+        <translation>Show 一 and 不 with the tones the dictionary writes (一定 yīdìng, 不断 bùduàn).</translation>
+    </message>
+    <message>
+        <source>Spoken tones (一 yí/yì, 不 bú)</source>
+        <translation>Spoken tones (一 yí/yì, 不 bú)</translation>
+    </message>
+    <message>
+        <source>Show 一 and 不 with the tones they are said with (一定 yídìng, 一般 yìbān, 不断 búduàn).</source>
+        <translation>Show 一 and 不 with the tones they are said with (一定 yídìng, 一般 yìbān, 不断 búduàn).</translation>
     </message>
     <message>
         <source>Next colour theme</source>

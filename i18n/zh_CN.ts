@@ -154,74 +154,78 @@
     </message>
     <message>
         <source>%1: note %2. Enter opens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：注释 %2。按回车键打开。</translation>
     </message>
     <message>
         <source>Note %1: %2. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>注释 %1：%2。%3</translation>
     </message>
     <message>
         <source>No glossary term in this paragraph.</source>
-        <translation type="unfinished"></translation>
+        <translation>这一段没有需要解释的词语。</translation>
     </message>
     <message>
         <source>No glossary note here.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里没有注释。</translation>
     </message>
     <message>
         <source>This term is not used in the report text.</source>
-        <translation type="unfinished"></translation>
+        <translation>报告正文中没有用到这个词。</translation>
     </message>
     <message>
         <source>%1: place %2 of %3, in %4. Alt+Left goes back.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：第 %2 处，共 %3 处，在“%4”。按 Alt+向左键返回。</translation>
     </message>
     <message>
         <source>Nothing to go back to.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可以返回的地方。</translation>
     </message>
     <message>
         <source>Back.</source>
-        <translation type="unfinished"></translation>
+        <translation>已返回。</translation>
     </message>
     <message>
         <source>Menu key: show the note and the %1 places it is used; Alt+Right goes there.</source>
-        <translation type="unfinished"></translation>
+        <translation>按菜单键：显示注释和用到它的 %1 个地方；按 Alt+向右键前往。</translation>
     </message>
     <message>
         <source>Show the note</source>
-        <translation type="unfinished">显示注释</translation>
+        <translation>显示注释</translation>
     </message>
     <message>
         <source>Used at</source>
-        <translation type="unfinished"></translation>
+        <translation>出现位置</translation>
     </message>
     <message>
         <source>Glossary markers like [1]</source>
-        <translation type="unfinished"></translation>
+        <translation>[1] 这样的注释编号</translation>
     </message>
 </context>
 <context>
     <name>GlossaryPopup</name>
     <message>
-        <source>Used at (Enter goes there, Alt+Left comes back):</source>
-        <translation type="unfinished"></translation>
+        <source>Used at:</source>
+        <translation>出现位置：</translation>
     </message>
     <message>
         <source>Places where this term is used</source>
-        <translation type="unfinished"></translation>
+        <translation>这个词出现的地方</translation>
+    </message>
+    <message>
+        <source>Enter goes there; Alt+Left comes back.</source>
+        <translation>按回车键前往；按 Alt+向左键返回。</translation>
     </message>
     <message>
         <source>Read aloud (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>朗读（R）</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭（Esc）</translation>
     </message>
     <message>
         <source>Read the note aloud</source>
-        <translation type="unfinished">朗读注释</translation>
+        <translation>朗读注释</translation>
     </message>
 </context>
 <context>
@@ -362,128 +366,312 @@
     </message>
 </context>
 <context>
+    <name>PronunciationDialog</name>
+    <message>
+        <source>neutral tone</source>
+        <translation>轻声</translation>
+    </message>
+    <message>
+        <source>tone %1</source>
+        <translation>第 %1 声</translation>
+    </message>
+    <message>
+        <source>Correct the pinyin of %1</source>
+        <translation>改正“%1”的拼音</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>现在：%1</translation>
+    </message>
+    <message>
+        <source>In the text: %1</source>
+        <translation>原文：%1</translation>
+    </message>
+    <message>
+        <source>Only the first %1 characters of your selection are shown.</source>
+        <translation>只显示所选内容的前 %1 个字。</translation>
+    </message>
+    <message>
+        <source>&amp;Spoken as (optional, for experts):</source>
+        <translation>朗读时读作（可不填，供熟练用户使用）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>characters the voice should say instead</source>
+        <translation>朗读时改读的字</translation>
+    </message>
+    <message>
+        <source>Spoken as (optional, for experts)</source>
+        <translation>朗读时读作（可不填，供熟练用户使用）</translation>
+    </message>
+    <message>
+        <source>Only for speech, never shown: characters with the same sound that the voice reads correctly, for example 围 for 为 read wéi. Leave empty to let the reader choose.</source>
+        <translation>只用于朗读，不会显示：填写读音相同、朗读声音能读对的字，例如“为”读 wéi 时填“围”。不填则由阅读器自动选择。</translation>
+    </message>
+    <message>
+        <source>Use this reading</source>
+        <translation>使用这个读音</translation>
+    </message>
+    <message>
+        <source>Use these readings</source>
+        <translation>使用这些读音</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Reset this reading</source>
+        <translation>恢复这个读音(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reset this reading</source>
+        <translation>恢复这个读音</translation>
+    </message>
+    <message>
+        <source>Forget your own choice here and show the usual reading again.</source>
+        <translation>取消您在这里的选择，恢复通常的读音。</translation>
+    </message>
+    <message>
+        <source>%1 — now %2</source>
+        <translation>%1 — 现在读 %2</translation>
+    </message>
+    <message>
+        <source>shown now</source>
+        <translation>现在显示的</translation>
+    </message>
+    <message>
+        <source>usual reading</source>
+        <translation>通常读音</translation>
+    </message>
+    <message>
+        <source>The spoken form must be a few characters on one line.</source>
+        <translation>朗读时读作的内容只能是一行里的几个字。</translation>
+    </message>
+    <message>
+        <source>&amp;Pinyin</source>
+        <translation>拼音(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Select a Chinese character or word first, or put the cursor on one.</source>
+        <translation>请先选中一个汉字或词语，或者把光标放在上面。</translation>
+    </message>
+    <message>
+        <source>There is no Chinese character to correct here.</source>
+        <translation>这里没有可以改正的汉字。</translation>
+    </message>
+    <message>
+        <source>%1 is now read %2. Speech uses it too.</source>
+        <translation>“%1”现在读作 %2，朗读也会这样读。</translation>
+    </message>
+    <message>
+        <source>You have not corrected this reading.</source>
+        <translation>您没有改过这个读音。</translation>
+    </message>
+    <message>
+        <source>%1 is read %2 again.</source>
+        <translation>“%1”已恢复读作 %2。</translation>
+    </message>
+    <message>
+        <source>Your correction could not be saved: %1</source>
+        <translation>无法保存您的改正：%1</translation>
+    </message>
+    <message>
+        <source>You have no pinyin corrections.</source>
+        <translation>您还没有改过任何拼音。</translation>
+    </message>
+    <message>
+        <source>Reset all my corrections</source>
+        <translation>恢复我改过的全部读音</translation>
+    </message>
+    <message>
+        <source>Forget all %1 of your pinyin corrections and show the usual readings again?</source>
+        <translation>要取消您改过的全部 %1 处拼音，恢复通常的读音吗？</translation>
+    </message>
+    <message>
+        <source>Reset all</source>
+        <translation>全部恢复</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Your corrections could not be reset: %1</source>
+        <translation>无法恢复您的改正：%1</translation>
+    </message>
+    <message>
+        <source>All your pinyin corrections were reset (%1).</source>
+        <translation>您改过的拼音已全部恢复（%1 处）。</translation>
+    </message>
+    <message>
+        <source>Pinyin of 一 and 不: spoken tones</source>
+        <translation>“一”“不”的拼音：按实际读法标调</translation>
+    </message>
+    <message>
+        <source>Pinyin of 一 and 不: dictionary tones</source>
+        <translation>“一”“不”的拼音：按字典标调</translation>
+    </message>
+    <message>
+        <source>Pinyin corrections</source>
+        <translation>拼音改正</translation>
+    </message>
+    <message>
+        <source>Pinyin corrections could not be read</source>
+        <translation>无法读取拼音改正</translation>
+    </message>
+    <message>
+        <source>Correct the pinyin of “%1”…</source>
+        <translation>改正“%1”的拼音…</translation>
+    </message>
+    <message>
+        <source>Correct the pinyin…</source>
+        <translation>改正拼音…</translation>
+    </message>
+</context>
+<context>
+    <name>QDockWidget</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Closes the dock widget</source>
+        <translation>关闭这个面板</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>悬浮</translation>
+    </message>
+    <message>
+        <source>Undocks and re-attaches the dock widget</source>
+        <translation>让这个面板独立出来或放回原处</translation>
+    </message>
+</context>
+<context>
     <name>ReadAloud</name>
     <message>
         <source>Nothing to read here.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里没有可以朗读的内容。</translation>
     </message>
     <message>
         <source>End of the report.</source>
-        <translation type="unfinished">已到报告末尾。</translation>
+        <translation>已到报告末尾。</translation>
     </message>
     <message>
         <source>No voice is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的朗读声音。</translation>
     </message>
     <message>
         <source>Cannot read aloud: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法朗读：%1</translation>
     </message>
     <message>
         <source>Switched to the offline voice: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已改用离线声音：%1</translation>
     </message>
     <message>
         <source>Reading stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>朗读已停止：%1</translation>
     </message>
     <message>
         <source>Reading continues to the end</source>
-        <translation type="unfinished"></translation>
+        <translation>朗读会一直读到最后</translation>
     </message>
     <message>
         <source>Reading stops after each paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>每读完一段就停下</translation>
     </message>
     <message>
         <source>Speed %1×</source>
-        <translation type="unfinished"></translation>
+        <translation>语速 %1 倍</translation>
     </message>
     <message>
         <source>Online voices</source>
-        <translation type="unfinished"></translation>
+        <translation>在线声音</translation>
     </message>
     <message>
         <source>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer.
 
 Use the online voices?</source>
-        <translation type="unfinished"></translation>
+        <translation>声音自然的在线朗读（微软 Edge）会把正在朗读的文字通过互联网发送给微软。离线声音则全部在这台电脑上完成。
+
+要使用在线声音吗？</translation>
     </message>
     <message>
         <source>Use online voices</source>
-        <translation type="unfinished"></translation>
+        <translation>使用在线声音</translation>
     </message>
     <message>
         <source>Offline voice only</source>
-        <translation type="unfinished"></translation>
+        <translation>只用离线声音</translation>
     </message>
     <message>
         <source>Online voices on; the next sentence uses them.</source>
-        <translation type="unfinished"></translation>
+        <translation>已开启在线声音，从下一句开始使用。</translation>
     </message>
     <message>
         <source>Only the offline voice will be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>只会使用离线声音。</translation>
     </message>
     <message>
         <source>Reading paragraph %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正在朗读第 %1 段，共 %2 段</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished">朗读</translation>
+        <translation>朗读</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <source>Voice and speed</source>
-        <translation type="unfinished"></translation>
+        <translation>声音和语速</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <source>Online voices (Microsoft Edge), offline voice as backup</source>
-        <translation type="unfinished"></translation>
+        <translation>在线声音（微软 Edge），离线声音备用</translation>
     </message>
     <message>
         <source>Offline voice</source>
-        <translation type="unfinished"></translation>
+        <translation>离线声音</translation>
     </message>
     <message>
         <source>Never send text to online voices</source>
-        <translation type="unfinished"></translation>
+        <translation>绝不把文字发送给在线声音</translation>
     </message>
     <message>
         <source>Online voice</source>
-        <translation type="unfinished"></translation>
+        <translation>在线声音</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>语速</translation>
     </message>
     <message>
         <source>Pitch</source>
-        <translation type="unfinished"></translation>
+        <translation>音调</translation>
     </message>
     <message>
         <source>Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>音量</translation>
     </message>
     <message>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>使用</translation>
     </message>
 </context>
 <context>
@@ -686,6 +874,38 @@ Use the online voices?</source>
     <message>
         <source>Switch between tone marks, tone numbers and zhuyin.</source>
         <translation>在声调符号、声调数字和注音符号之间切换。</translation>
+    </message>
+    <message>
+        <source>Correct the pinyin…</source>
+        <translation>改正拼音…</translation>
+    </message>
+    <message>
+        <source>Choose the right reading of the selected character or word (or the one at the cursor); the pinyin and the voice both use it.</source>
+        <translation>为选中的字或词（或光标处的字）选择正确的读音；拼音和朗读都会照此读。</translation>
+    </message>
+    <message>
+        <source>Reset all my pinyin corrections…</source>
+        <translation>恢复我改过的全部拼音…</translation>
+    </message>
+    <message>
+        <source>Forget every reading you chose yourself and show the usual pinyin again.</source>
+        <translation>取消您自己选过的所有读音，恢复通常的拼音。</translation>
+    </message>
+    <message>
+        <source>Dictionary tones (一 yī, 不 bù)</source>
+        <translation>按字典标调（一 yī，不 bù）</translation>
+    </message>
+    <message>
+        <source>Show 一 and 不 with the tones the dictionary writes (一定 yīdìng, 不断 bùduàn).</source>
+        <translation>“一”和“不”按字典上的声调标注（一定 yīdìng，不断 bùduàn）。</translation>
+    </message>
+    <message>
+        <source>Spoken tones (一 yí/yì, 不 bú)</source>
+        <translation>按实际读法标调（一 yí/yì，不 bú）</translation>
+    </message>
+    <message>
+        <source>Show 一 and 不 with the tones they are said with (一定 yídìng, 一般 yìbān, 不断 búduàn).</source>
+        <translation>“一”和“不”按实际读出的声调标注（一定 yídìng，一般 yìbān，不断 búduàn）。</translation>
     </message>
     <message>
         <source>Next colour theme</source>

@@ -154,74 +154,78 @@
     </message>
     <message>
         <source>%1: note %2. Enter opens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：註釋 %2。按 Enter 鍵開啟。</translation>
     </message>
     <message>
         <source>Note %1: %2. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>註釋 %1：%2。%3</translation>
     </message>
     <message>
         <source>No glossary term in this paragraph.</source>
-        <translation type="unfinished"></translation>
+        <translation>這一段沒有需要解釋的詞語。</translation>
     </message>
     <message>
         <source>No glossary note here.</source>
-        <translation type="unfinished"></translation>
+        <translation>這裡沒有註釋。</translation>
     </message>
     <message>
         <source>This term is not used in the report text.</source>
-        <translation type="unfinished"></translation>
+        <translation>報告正文中沒有用到這個詞。</translation>
     </message>
     <message>
         <source>%1: place %2 of %3, in %4. Alt+Left goes back.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：第 %2 處，共 %3 處，在「%4」。按 Alt+向左鍵返回。</translation>
     </message>
     <message>
         <source>Nothing to go back to.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有可以返回的地方。</translation>
     </message>
     <message>
         <source>Back.</source>
-        <translation type="unfinished"></translation>
+        <translation>已返回。</translation>
     </message>
     <message>
         <source>Menu key: show the note and the %1 places it is used; Alt+Right goes there.</source>
-        <translation type="unfinished"></translation>
+        <translation>按選單鍵：顯示註釋和用到它的 %1 個地方；按 Alt+向右鍵前往。</translation>
     </message>
     <message>
         <source>Show the note</source>
-        <translation type="unfinished">顯示註釋</translation>
+        <translation>顯示註釋</translation>
     </message>
     <message>
         <source>Used at</source>
-        <translation type="unfinished"></translation>
+        <translation>出現位置</translation>
     </message>
     <message>
         <source>Glossary markers like [1]</source>
-        <translation type="unfinished"></translation>
+        <translation>[1] 這樣的註釋編號</translation>
     </message>
 </context>
 <context>
     <name>GlossaryPopup</name>
     <message>
-        <source>Used at (Enter goes there, Alt+Left comes back):</source>
-        <translation type="unfinished"></translation>
+        <source>Used at:</source>
+        <translation>出現位置：</translation>
     </message>
     <message>
         <source>Places where this term is used</source>
-        <translation type="unfinished"></translation>
+        <translation>這個詞出現的地方</translation>
+    </message>
+    <message>
+        <source>Enter goes there; Alt+Left comes back.</source>
+        <translation>按 Enter 鍵前往；按 Alt+向左鍵返回。</translation>
     </message>
     <message>
         <source>Read aloud (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>朗讀（R）</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>關閉（Esc）</translation>
     </message>
     <message>
         <source>Read the note aloud</source>
-        <translation type="unfinished">朗讀註釋</translation>
+        <translation>朗讀註釋</translation>
     </message>
 </context>
 <context>
@@ -362,128 +366,312 @@
     </message>
 </context>
 <context>
+    <name>PronunciationDialog</name>
+    <message>
+        <source>neutral tone</source>
+        <translation>輕聲</translation>
+    </message>
+    <message>
+        <source>tone %1</source>
+        <translation>第 %1 聲</translation>
+    </message>
+    <message>
+        <source>Correct the pinyin of %1</source>
+        <translation>改正「%1」的拼音</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>目前：%1</translation>
+    </message>
+    <message>
+        <source>In the text: %1</source>
+        <translation>原文：%1</translation>
+    </message>
+    <message>
+        <source>Only the first %1 characters of your selection are shown.</source>
+        <translation>只顯示所選內容的前 %1 個字。</translation>
+    </message>
+    <message>
+        <source>&amp;Spoken as (optional, for experts):</source>
+        <translation>朗讀時讀作（可不填，供熟練使用者使用）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>characters the voice should say instead</source>
+        <translation>朗讀時改讀的字</translation>
+    </message>
+    <message>
+        <source>Spoken as (optional, for experts)</source>
+        <translation>朗讀時讀作（可不填，供熟練使用者使用）</translation>
+    </message>
+    <message>
+        <source>Only for speech, never shown: characters with the same sound that the voice reads correctly, for example 围 for 为 read wéi. Leave empty to let the reader choose.</source>
+        <translation>只用於朗讀，不會顯示：填寫讀音相同、朗讀聲音能讀對的字，例如「為」讀 wéi 時填「圍」。不填則由閱讀器自動選擇。</translation>
+    </message>
+    <message>
+        <source>Use this reading</source>
+        <translation>使用這個讀音</translation>
+    </message>
+    <message>
+        <source>Use these readings</source>
+        <translation>使用這些讀音</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Reset this reading</source>
+        <translation>恢復這個讀音(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reset this reading</source>
+        <translation>恢復這個讀音</translation>
+    </message>
+    <message>
+        <source>Forget your own choice here and show the usual reading again.</source>
+        <translation>取消您在這裡的選擇，恢復通常的讀音。</translation>
+    </message>
+    <message>
+        <source>%1 — now %2</source>
+        <translation>%1 — 目前讀 %2</translation>
+    </message>
+    <message>
+        <source>shown now</source>
+        <translation>目前顯示的</translation>
+    </message>
+    <message>
+        <source>usual reading</source>
+        <translation>通常讀音</translation>
+    </message>
+    <message>
+        <source>The spoken form must be a few characters on one line.</source>
+        <translation>朗讀時讀作的內容只能是一行裡的幾個字。</translation>
+    </message>
+    <message>
+        <source>&amp;Pinyin</source>
+        <translation>拼音(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Select a Chinese character or word first, or put the cursor on one.</source>
+        <translation>請先選取一個漢字或詞語，或者把游標放在上面。</translation>
+    </message>
+    <message>
+        <source>There is no Chinese character to correct here.</source>
+        <translation>這裡沒有可以改正的漢字。</translation>
+    </message>
+    <message>
+        <source>%1 is now read %2. Speech uses it too.</source>
+        <translation>「%1」現在讀作 %2，朗讀也會這樣讀。</translation>
+    </message>
+    <message>
+        <source>You have not corrected this reading.</source>
+        <translation>您沒有改過這個讀音。</translation>
+    </message>
+    <message>
+        <source>%1 is read %2 again.</source>
+        <translation>「%1」已恢復讀作 %2。</translation>
+    </message>
+    <message>
+        <source>Your correction could not be saved: %1</source>
+        <translation>無法儲存您的改正：%1</translation>
+    </message>
+    <message>
+        <source>You have no pinyin corrections.</source>
+        <translation>您還沒有改過任何拼音。</translation>
+    </message>
+    <message>
+        <source>Reset all my corrections</source>
+        <translation>恢復我改過的全部讀音</translation>
+    </message>
+    <message>
+        <source>Forget all %1 of your pinyin corrections and show the usual readings again?</source>
+        <translation>要取消您改過的全部 %1 處拼音，恢復通常的讀音嗎？</translation>
+    </message>
+    <message>
+        <source>Reset all</source>
+        <translation>全部恢復</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Your corrections could not be reset: %1</source>
+        <translation>無法恢復您的改正：%1</translation>
+    </message>
+    <message>
+        <source>All your pinyin corrections were reset (%1).</source>
+        <translation>您改過的拼音已全部恢復（%1 處）。</translation>
+    </message>
+    <message>
+        <source>Pinyin of 一 and 不: spoken tones</source>
+        <translation>「一」「不」的拼音：按實際讀法標調</translation>
+    </message>
+    <message>
+        <source>Pinyin of 一 and 不: dictionary tones</source>
+        <translation>「一」「不」的拼音：按字典標調</translation>
+    </message>
+    <message>
+        <source>Pinyin corrections</source>
+        <translation>拼音改正</translation>
+    </message>
+    <message>
+        <source>Pinyin corrections could not be read</source>
+        <translation>無法讀取拼音改正</translation>
+    </message>
+    <message>
+        <source>Correct the pinyin of “%1”…</source>
+        <translation>改正「%1」的拼音…</translation>
+    </message>
+    <message>
+        <source>Correct the pinyin…</source>
+        <translation>改正拼音…</translation>
+    </message>
+</context>
+<context>
+    <name>QDockWidget</name>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Closes the dock widget</source>
+        <translation>關閉這個面板</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>浮動</translation>
+    </message>
+    <message>
+        <source>Undocks and re-attaches the dock widget</source>
+        <translation>讓這個面板獨立出來或放回原處</translation>
+    </message>
+</context>
+<context>
     <name>ReadAloud</name>
     <message>
         <source>Nothing to read here.</source>
-        <translation type="unfinished"></translation>
+        <translation>這裡沒有可以朗讀的內容。</translation>
     </message>
     <message>
         <source>End of the report.</source>
-        <translation type="unfinished">已到報告結尾。</translation>
+        <translation>已到報告結尾。</translation>
     </message>
     <message>
         <source>No voice is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有可用的朗讀聲音。</translation>
     </message>
     <message>
         <source>Cannot read aloud: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法朗讀：%1</translation>
     </message>
     <message>
         <source>Switched to the offline voice: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已改用離線聲音：%1</translation>
     </message>
     <message>
         <source>Reading stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>朗讀已停止：%1</translation>
     </message>
     <message>
         <source>Reading continues to the end</source>
-        <translation type="unfinished"></translation>
+        <translation>朗讀會一直讀到最後</translation>
     </message>
     <message>
         <source>Reading stops after each paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>每讀完一段就停下</translation>
     </message>
     <message>
         <source>Speed %1×</source>
-        <translation type="unfinished"></translation>
+        <translation>語速 %1 倍</translation>
     </message>
     <message>
         <source>Online voices</source>
-        <translation type="unfinished"></translation>
+        <translation>線上聲音</translation>
     </message>
     <message>
         <source>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer.
 
 Use the online voices?</source>
-        <translation type="unfinished"></translation>
+        <translation>聲音自然的線上朗讀（微軟 Edge）會把正在朗讀的文字透過網際網路傳送給微軟。離線聲音則全部在這台電腦上完成。
+
+要使用線上聲音嗎？</translation>
     </message>
     <message>
         <source>Use online voices</source>
-        <translation type="unfinished"></translation>
+        <translation>使用線上聲音</translation>
     </message>
     <message>
         <source>Offline voice only</source>
-        <translation type="unfinished"></translation>
+        <translation>只用離線聲音</translation>
     </message>
     <message>
         <source>Online voices on; the next sentence uses them.</source>
-        <translation type="unfinished"></translation>
+        <translation>已開啟線上聲音，從下一句開始使用。</translation>
     </message>
     <message>
         <source>Only the offline voice will be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>只會使用離線聲音。</translation>
     </message>
     <message>
         <source>Reading paragraph %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正在朗讀第 %1 段，共 %2 段</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暫停</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished">朗讀</translation>
+        <translation>朗讀</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暫停</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <source>Voice and speed</source>
-        <translation type="unfinished"></translation>
+        <translation>聲音和語速</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自動</translation>
     </message>
     <message>
         <source>Online voices (Microsoft Edge), offline voice as backup</source>
-        <translation type="unfinished"></translation>
+        <translation>線上聲音（微軟 Edge），離線聲音備用</translation>
     </message>
     <message>
         <source>Offline voice</source>
-        <translation type="unfinished"></translation>
+        <translation>離線聲音</translation>
     </message>
     <message>
         <source>Never send text to online voices</source>
-        <translation type="unfinished"></translation>
+        <translation>絕不把文字傳送給線上聲音</translation>
     </message>
     <message>
         <source>Online voice</source>
-        <translation type="unfinished"></translation>
+        <translation>線上聲音</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>語速</translation>
     </message>
     <message>
         <source>Pitch</source>
-        <translation type="unfinished"></translation>
+        <translation>音調</translation>
     </message>
     <message>
         <source>Volume</source>
-        <translation type="unfinished"></translation>
+        <translation>音量</translation>
     </message>
     <message>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>使用</translation>
     </message>
 </context>
 <context>
@@ -686,6 +874,38 @@ Use the online voices?</source>
     <message>
         <source>Switch between tone marks, tone numbers and zhuyin.</source>
         <translation>在聲調符號、聲調數字和注音符號之間切換。</translation>
+    </message>
+    <message>
+        <source>Correct the pinyin…</source>
+        <translation>改正拼音…</translation>
+    </message>
+    <message>
+        <source>Choose the right reading of the selected character or word (or the one at the cursor); the pinyin and the voice both use it.</source>
+        <translation>為選取的字或詞（或游標處的字）選擇正確的讀音；拼音和朗讀都會照此讀。</translation>
+    </message>
+    <message>
+        <source>Reset all my pinyin corrections…</source>
+        <translation>恢復我改過的全部拼音…</translation>
+    </message>
+    <message>
+        <source>Forget every reading you chose yourself and show the usual pinyin again.</source>
+        <translation>取消您自己選過的所有讀音，恢復通常的拼音。</translation>
+    </message>
+    <message>
+        <source>Dictionary tones (一 yī, 不 bù)</source>
+        <translation>按字典標調（一 yī，不 bù）</translation>
+    </message>
+    <message>
+        <source>Show 一 and 不 with the tones the dictionary writes (一定 yīdìng, 不断 bùduàn).</source>
+        <translation>「一」和「不」按字典上的聲調標注（一定 yīdìng，不斷 bùduàn）。</translation>
+    </message>
+    <message>
+        <source>Spoken tones (一 yí/yì, 不 bú)</source>
+        <translation>按實際讀法標調（一 yí/yì，不 bú）</translation>
+    </message>
+    <message>
+        <source>Show 一 and 不 with the tones they are said with (一定 yídìng, 一般 yìbān, 不断 búduàn).</source>
+        <translation>「一」和「不」按實際讀出的聲調標注（一定 yídìng，一般 yìbān，不斷 búduàn）。</translation>
     </message>
     <message>
         <source>Next colour theme</source>

@@ -562,6 +562,13 @@ class GlossaryFeature(QObject):
             self.marker_actions[value] = action
         self.marker_menu = menu
         self._sync_marker_menu()
+        self.window.retranslated.connect(self._retranslate_marker_menu)
+
+    def _retranslate_marker_menu(self) -> None:
+        """After a live change of the interface language (MainWindow.retranslated)."""
+        self.marker_menu.setTitle(_t("Glossary markers like [1]"))
+        for value, label in MARKER_SPEECH_CHOICES:
+            self.marker_actions[value].setText(QCoreApplication.translate("Glossary", label))
 
     def _sync_marker_menu(self) -> None:
         value = self.window.settings["marker_speech"]

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ..core.script import Script, to_script
+
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("zh_CN", "zh_TW", "en")
@@ -47,6 +49,15 @@ def system_language(ui_languages: list[str] | None = None) -> str:
 def resolve(setting: str) -> str:
     """The language to use for the `language` setting ("" follows the system)."""
     return setting if setting in LANGUAGES else system_language()
+
+
+def pick(chinese: str, english: str) -> str:
+    """Of a name given in both languages (e.g. a voice), the one for the interface in use; Traditional
+    characters for a Traditional interface."""
+    language = _state.language or "en"
+    if language == "en":
+        return english
+    return to_script(chinese, Script.TRADITIONAL_TW) if language == "zh_TW" else chinese
 
 
 def translations_dir() -> Path:
@@ -96,7 +107,8 @@ def apply_language(setting: str) -> str:
     QLocale.setDefault(QLocale(language))
     if language == "en":  # the source strings are English; Qt's own are English too
         return language
-    for directory, name in ((translations_dir(), language), (qt_translations_dir(), f"qtbase_{language}")):
+    # Qt asks the last installed translator first: ours after qtbase, so ours wins where both translate.
+    for directory, name in ((qt_translations_dir(), f"qtbase_{language}"), (translations_dir(), language)):
         translator = QTranslator(app)
         if translator.load(name, str(directory)):
             QCoreApplication.installTranslator(translator)
@@ -113,4 +125,4 @@ def reset() -> None:
         QCoreApplication.removeTranslator(old)
     _state.translators = []
     _state.language = None
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QMessageBox
 
 from ..core.jyutping import JyutpingAnnotator
 from ..core.script import Converter, Folder, Script
@@ -89,6 +89,7 @@ class LanguageFeature(QObject):
         actions["cycle_script"].triggered.connect(self.cycle_script)
         actions["cycle_ruby"].triggered.connect(self.cycle_ruby)
         self.settings.subscribe(self._setting_changed)
+        window.retranslated.connect(self._retranslate_qt_widgets)
 
         i18n.apply_language(self.settings["language"])  # normally done by app.py before the window
         if self.settings["script"] != "simplified":
@@ -118,6 +119,22 @@ class LanguageFeature(QObject):
         action: QAction = self.window.actions_by_id[ids[value]]
         if not action.isChecked():
             action.setChecked(True)
+
+    def _retranslate_qt_widgets(self) -> None:
+        """Qt names the dock's title-bar buttons once, when it makes them: name them again."""
+        names = {
+            "qt_dockwidget_closebutton": (QCoreApplication.translate("QDockWidget", "Close"),
+                                          QCoreApplication.translate("QDockWidget", "Closes the dock widget")),
+            "qt_dockwidget_floatbutton": (
+                QCoreApplication.translate("QDockWidget", "Float"),
+                QCoreApplication.translate("QDockWidget", "Undocks and re-attaches the dock widget")),
+        }
+        for dock in self.window.findChildren(QDockWidget):
+            for button in dock.findChildren(QAbstractButton):
+                if button.objectName() in names:
+                    name, description = names[button.objectName()]
+                    button.setAccessibleName(name)
+                    button.setAccessibleDescription(description)
 
     # -- applying --------------------------------------------------------------------------------
     def apply_language(self, value: str) -> None:

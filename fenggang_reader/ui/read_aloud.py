@@ -33,6 +33,7 @@ from ..speech.edge import ENDPOINT_ENV, EdgeSynthesizer
 from ..speech.system import SystemVoice
 from ..speech.types import Engine, VoiceParams
 from ..speech.voices import CATALOGUE
+from . import i18n
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -208,7 +209,7 @@ class VoiceDialog(QDialog):
         form = QFormLayout(self)
         self.voice = QComboBox(self)
         for v in CATALOGUE:
-            self.voice.addItem(v.display_name, v.short_name)
+            self.voice.addItem(i18n.pick(v.name_zh, v.name_en), v.short_name)  # in the interface's language
         self.voice.setCurrentIndex(max(0, self.voice.findData(s["voice"])))
         self.system_voice = QComboBox(self)
         self.system_voice.addItem(_t("Automatic"), "")
