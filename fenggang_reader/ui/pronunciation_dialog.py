@@ -106,6 +106,20 @@ def char_rows(annotator: Annotator, text: str, block_id: str, start: int, end: i
     return rows
 
 
+def own_respelling(text: str, target: Target, entries: list[Entry]) -> str:
+    """The spoken form of the whole target made from the reader's own respellings inside it ("" if none),
+    so a dialog grown around one keeps it exactly."""
+    if not entries:
+        return ""
+    out, pos = [], target.start
+    for entry in sorted(entries, key=lambda e: e.offset):
+        out.append(text[pos:entry.offset])
+        out.append(entry.spoken)
+        pos = entry.offset + len(entry.readings)
+    out.append(text[pos:target.end])
+    return "".join(out)
+
+
 class PronunciationDialog(QDialog):
     """Candidate readings for each selected character; OK keeps the choice, "Reset" forgets the reader's own."""
 
@@ -398,7 +412,7 @@ class PronunciationFeature(QObject):
         text = self.view.report.blocks[index].text
         for candidate in ((offset,) if exact else (offset, offset - 1)):
             if 0 <= candidate < len(text) and is_han(text[candidate]):
-                return self._expand(Target(index, self.view.report.blocks[index].id, candidate, candidate + 1))
+                return Target(index, self.view.report.blocks[index].id, candidate, candidate + 1)
         return None
 
     def _trim(self, index: int, start: int, end: int) -> Target | None:
@@ -409,7 +423,7 @@ class PronunciationFeature(QObject):
             end -= 1
         if start >= end:
             return None
-        return self._expand(Target(index, self.view.report.blocks[index].id, start, end))
+        return Target(index, self.view.report.blocks[index].id, start, end)
 
     def _overlapping(self, block_id: str, start: int, end: int) -> list[Entry]:
         return [e for e in self.store.record.entries if e.scope == "at" and e.block_id == block_id
@@ -446,18 +460,20 @@ class PronunciationFeature(QObject):
         if len(han) > MAX_CHARS:
             target = dataclasses.replace(target, end=han[MAX_CHARS - 1] + 1)
             cut = True
+        target = self._expand(target)  # after cutting, so no stored correction is ever cut in two
         rows = char_rows(self.annotator, block.text, block.id, target.start, target.end)
         if not rows:
             QApplication.beep()
             self.window.announce(_t("There is no Chinese character to correct here."))
             return None
         own = [e for e in self._overlapping(block.id, target.start, target.end) if e.why == WHY_OWN_RESPELLING]
+        respelling = own_respelling(block.text, target, own)
         if self.dialog is not None:
             self.dialog.close()
         display = self._display(block.text)[target.start:target.end]
         dialog = PronunciationDialog(
             target, block.text, rows, font_pt=self.view.font_size(), style=self.view.pinyin_style(),
-            respelling=own[-1].spoken if own else "", corrected=bool(self._overlapping(block.id, target.start,
+            respelling=respelling, corrected=bool(self._overlapping(block.id, target.start,
                                                                                          target.end)),
             cut=cut, display=display if display != block.text[target.start:target.end] else "", parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -488,6 +504,8 @@ class PronunciationFeature(QObject):
         rows = {r.offset: r for r in char_rows(self.annotator, block.text, block.id, target.start, target.end)}
         new: list[Entry] = []
         if respelling:
+            respelling = self._respell_choices(block.text[target.start:target.end], target.start, respelling,
+                                               chosen, rows)
             readings = tuple(chosen[i] if i in chosen and i in rows and chosen[i] != rows[i].usual else "*"
                              for i in range(target.start, target.end))
             new.append(Entry("at", f"{block.id}:{target.start}", readings, respelling, WHY_OWN_RESPELLING))
@@ -506,6 +524,21 @@ class PronunciationFeature(QObject):
         self.window.events.emit("pronunciation.corrected", block=block.id, start=target.start, end=target.end,
                                 readings=[r for r in readings if r], spoken=respelling)
         return True
+
+    @staticmethod
+    def _respell_choices(span: str, start: int, respelling: str, chosen: dict[int, str],
+                         rows: dict[int, CharRow]) -> str:
+        """A typed spoken form that keeps a character the reader also re-read gets that character's
+        homophone, so speech follows both."""
+        if len(respelling) != len(span):
+            return respelling
+        chars = list(respelling)
+        for i, char in enumerate(chars):
+            row = rows.get(start + i)
+            reading = chosen.get(start + i)
+            if char == span[i] and row is not None and reading and reading != row.usual:
+                chars[i] = spoken_respelling(char, [reading]) or char
+        return "".join(chars)
 
     def reset(self, target: Target) -> bool:
         """Forget the reader's corrections in the target; the usual readings show again."""

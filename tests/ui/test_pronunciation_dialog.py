@@ -211,6 +211,28 @@ def test_a_typed_spoken_form_goes_to_speech_only(window, qtbot):
     dialog.reject()
 
 
+def test_a_wider_dialog_keeps_an_own_spoken_form_and_adds_a_new_choice(window, qtbot):
+    index, offset = locate(window, WORD, BLOCK)
+    text = window.report.get(BLOCK).text
+    select(window, index, offset, offset + 2)
+    dialog = open_with_f2(window, qtbot)
+    dialog.respelling_edit.setText("航夜")
+    dialog.ok_button.click()
+    start = max(i for i in range(offset - 3, offset) if all("\u4e00" <= c <= "\u9fff" for c in text[i:offset]))
+    select(window, index, start, offset + 2)  # a longer stretch around the respelled word
+    dialog = open_with_f2(window, qtbot)
+    assert dialog.respelling_edit.text() == text[start:offset] + "航夜"
+    dialog.choose(offset, "xing2")
+    dialog.ok_button.click()
+    entries = window.pronunciation.store.record.entries
+    assert len(entries) == 1 and entries[0].target == f"{BLOCK}:{start}"
+    assert entries[0].spoken == text[start:offset] + "航夜"  # the typed form wins over the reading's homophone
+    assert syllable(window, index, offset) == "xíng"
+    chunks = prepare_block(window.report.get(BLOCK), window.report, MarkerPolicy.SKIP,
+                           [window.annotator.record, window.annotator.user])
+    assert text[start:offset] + "航夜" in "".join(c.text for c in chunks)
+
+
 def test_reset_all_asks_first(window, qtbot):
     feature = window.pronunciation
     index, offset = locate(window, WORD, BLOCK)
