@@ -25,6 +25,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("run", help="open the reader (the default)")
     sub.add_parser("export-pinyin", help="print the report's pinyin as JSON to stdout")
+    audio = sub.add_parser(
+        "export-audio", help="write an audiobook: one MP3 per paragraph, an M3U playlist, one MP3 with chapters",
+        description="Write one MP3 per paragraph (named so they sort in reading order), an M3U playlist and one "
+                    "MP3 with ID3 chapters into DIR. Voice and speed default to the reader's settings; audio "
+                    "already heard comes from the cache. Without the online voice, espeak-ng and ffmpeg are used.")
+    audio.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the files (created)")
+    audio.add_argument("--voice", help="Edge voice short name, e.g. zh-CN-YunxiNeural (default: the setting)")
+    audio.add_argument("--rate", type=float, help="speed, 0.5 to 2 (default: the setting)")
+    audio.add_argument("--part", choices=("all", "2024", "2025", "notes"), default="all",
+                       help="all (default), 2024 = 2024年工作回顾, 2025 = 2025年工作安排, notes = 名词解释")
+    audio.add_argument("--engine", choices=("auto", "edge", "offline"), default="auto",
+                       help="auto (default): online Edge voice, the offline voice if it cannot be reached")
+    pdf = sub.add_parser("export-pdf", help="write a large-print PDF with pinyin, an outline and linked notes")
+    pdf.add_argument("--out", type=Path, required=True, metavar="FILE", help="the PDF to write")
+    pdf.add_argument("--size", type=int, default=36, help="text size in points, 12 to 96 (default 36)")
+    pdf.add_argument("--pinyin", choices=("on", "off"), default="on", help="pinyin above the characters (default on)")
     return parser
 
 
@@ -33,6 +49,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "export-pinyin":
         return _export_pinyin(args)
+    if args.command == "export-audio":
+        from .export.commands import export_audio
+
+        return export_audio(args, _load_report(args))
+    if args.command == "export-pdf":
+        from .ui.print_layout import export_pdf_command  # painting the pages needs the reader's widgets
+
+        return export_pdf_command(args, _load_report(args))
     from .app import run_app  # Qt is imported only when a window is wanted
 
     return run_app(args)

@@ -579,6 +579,20 @@ class ReaderView(QTextBrowser):
             self.first_paint.emit()
             self._start_warm_up()
 
+    def paint_pinyin_in(self, painter: QPainter, rect: QRectF) -> None:
+        """Paint the ruby of the lines in ``rect`` (document coordinates, ``painter`` mapped to the document).
+
+        Printing and PDF export (ui/print_layout.py) use it, so paper gets the reader's own placement."""
+        self._paint_pinyin(painter, self._visible_indices(rect), rect)
+
+    def copy_reading_options_to(self, other: ReaderView) -> None:
+        """Give another view (a print copy) this one's readings, ruby, characters and pinyin style."""
+        other._annotator = self._annotator
+        other.set_ruby_annotator(self._ruby)
+        if self._transform is not None:
+            other.set_display_transform(self._transform)
+        other.set_pinyin_style(self._pinyin_style)
+
     def _visible_indices(self, exposed: QRectF) -> list[int]:
         layout = self.document().documentLayout()
         band = self.pinyin_band_height()

@@ -1,0 +1,489 @@
+"""The report as an audiobook: one MP3 per paragraph, an M3U playlist and one MP3 with chapters.
+
+Each paragraph is spoken in the same chunks as reading aloud (core/spoken.py), through the same audio
+cache, so anything already heard costs nothing and everything exported plays instantly later. Edge
+gives MPEG-2 layer III, 24 kHz mono, 48 kbit/s CBR with no headers, so a paragraph is its chunks'
+bytes end to end, and the chapters file is all paragraphs end to end with ID3 CHAP/CTOC frames
+(ID3v2.3, which more players read than v2.4).
+
+The offline voice is espeak-ng (the engine behind the system voice on Linux) encoded by ffmpeg to the
+very same MP3 format. QTextToSpeech cannot be used here: PySide6 does not bind
+``QTextToSpeech::synthesize`` (a C++ template), and the speechd engine lacks the Synthesize capability.
+
+Files are written into a hidden staging folder beside the output and moved in only when everything
+is done, so a cancelled or failed export leaves nothing half-made behind.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import logging
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from mutagen.id3 import CHAP, CTOC, ID3, TALB, TIT2, TPE1, TRCK, CTOCFlags
+from mutagen.mp3 import MP3
+
+from fenggang_reader.core.events import NULL_LOG, EventLog
+from fenggang_reader.core.model import Block, BlockKind, Report
+from fenggang_reader.core.spoken import MarkerPolicy, Respeller, SpeechChunk, prepare_block
+from fenggang_reader.core.storage import atomic_write_bytes, atomic_write_text
+from fenggang_reader.speech.cache import AudioCache
+from fenggang_reader.speech.edge import ENDPOINT_ENV, EdgeError, EdgeSynthesizer
+from fenggang_reader.speech.types import Audio, Engine, VoiceParams
+
+log = logging.getLogger(__name__)
+
+PARTS = ("all", "2024", "2025", "notes")
+ENGINES = ("auto", "edge", "offline")
+EDGE_BOUNDARY = "WordBoundary"  # what reading aloud asks for (speech/backend.py): the cache keys then agree
+MP3_BYTES_PER_MS = 48_000 / 8 / 1000  # 48 kbit/s CBR, both engines
+OFFLINE_TOOLS = ("espeak-ng", "ffmpeg")
+PART_TITLES = {"2024": "2024年工作回顾", "2025": "2025年工作安排", "notes": "名词解释"}  # album names of parts
+
+Progress = Callable[[int, int, str], None]  # chunks done, chunks in all, what is happening
+
+
+class ExportCancelled(Exception):
+    """The listener pressed Cancel (or Ctrl+C); nothing was left in the output folder."""
+
+
+class ExportError(Exception):
+    """The export cannot be done; the message says why in plain words."""
+
+
+# ------------------------------------------------------------------------------------------- the plan
+
+
+def select_blocks(report: Report, part: str = "all") -> list[Block]:
+    """The blocks of one part, in reading order.
+
+    ``all`` is the whole report; ``2024`` is 2024年工作回顾 (block part-2024 up to part-2025), ``2025`` is
+    2025年工作安排 (part-2025 up to the notes), ``notes`` is 名词解释 and its notes.
+    """
+    if part not in PARTS:
+        raise ExportError(f"unknown part {part!r}: choose one of {', '.join(PARTS)}")
+    blocks = report.blocks
+    if part == "all":
+        return list(blocks)
+    notes_start = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.NOTES_HEADING), len(blocks))
+    if part == "notes":
+        chosen = blocks[notes_start:]
+    else:
+        start_id = f"part-{part}"
+        if report.get(start_id) is None:
+            raise ExportError(f"this report has no block {start_id!r}, so it has no part {part}")
+        start = report.index_of(start_id)
+        following = [i for i, b in enumerate(blocks) if i > start and b.kind is BlockKind.PART] + [notes_start]
+        chosen = blocks[start:min(following)]
+    if not chosen:
+        raise ExportError(f"this report has no {part} part")
+    return list(chosen)
+
+
+def track_titles(report: Report) -> dict[str, str]:
+    """A title for every block: headings by their text, paragraphs as "heading · n", notes by their term."""
+    titles: dict[str, str] = {}
+    section = report.title or "报告"
+    count = 0
+    for block in report.blocks:
+        if block.kind.is_heading:
+            section, count = block.text, 0
+            titles[block.id] = block.text
+        elif block.kind is BlockKind.NOTE and block.note_number in report.notes:
+            titles[block.id] = f"[{block.note_number}] {report.notes[block.note_number].term}"
+        else:
+            count += 1
+            titles[block.id] = f"{section} · {count}"
+    return titles
+
+
+def file_name(report: Report, block: Block) -> str:
+    """``017-y2024-p03.mp3``: the block's place in the whole report, so names sort in reading order."""
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "_", block.id).strip("_") or "block"
+    width = max(3, len(str(len(report.blocks))))
+    return f"{report.index_of(block.id) + 1:0{width}d}-{safe}.mp3"
+
+
+def output_names(part: str) -> tuple[str, str]:
+    """(playlist, chapters file) for a part; parts get their own, so several can share a folder."""
+    suffix = "" if part == "all" else f"-{part}"
+    return f"playlist{suffix}.m3u8", f"report{suffix}-chapters.mp3"
+
+
+@dataclass
+class Track:
+    block: Block
+    title: str
+    file: str
+    chunks: list[SpeechChunk]
+    duration_s: float = 0.0
+
+
+@dataclass
+class AudioExportResult:
+    folder: Path
+    tracks: list[Track]
+    playlist: Path
+    chapters_file: Path
+    engine: Engine
+    voice: str
+    duration_s: float
+    cache_hits: int = 0
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # e.g. "the online voice failed; used the offline voice"
+
+
+# -------------------------------------------------------------------------------------------- voices
+
+
+class ChunkVoice(Protocol):
+    engine: Engine
+    label: str
+
+    def synthesize(self, texts: Sequence[str], cancel: threading.Event, done: Callable[[], None]) -> list[bytes]:
+        """MP3 (48 kbit/s CBR, 24 kHz mono) for each text, in order; ``done()`` after each one."""
+        ...
+
+
+def _wait(future: concurrent.futures.Future, cancel: threading.Event) -> object:
+    while True:
+        if cancel.is_set():
+            future.cancel()
+            raise ExportCancelled()
+        try:
+            return future.result(timeout=0.1)
+        except concurrent.futures.TimeoutError:
+            continue
+        except concurrent.futures.CancelledError:
+            raise ExportError("the online voice stopped before the export was finished") from None
+
+
+class EdgeVoice:
+    """Edge through the shared cache: hits are read from disk, misses fetched and stored."""
+
+    engine = Engine.EDGE
+
+    def __init__(self, params: VoiceParams, cache: AudioCache, *, endpoint: str | None = None,
+                 proxy: str | None = None, events: EventLog = NULL_LOG, synthesizer: EdgeSynthesizer | None = None):
+        self.params = params
+        self.cache = cache
+        self.label = params.voice
+        self.hits = 0
+        self._own = synthesizer is None
+        # The environment variable wins over the setting (as everywhere else).
+        chosen = None if os.environ.get(ENDPOINT_ENV) else (endpoint or None)
+        self.synth = synthesizer or EdgeSynthesizer(endpoint=chosen, proxy=proxy, events=events)
+
+    def synthesize(self, texts: Sequence[str], cancel: threading.Event, done: Callable[[], None]) -> list[bytes]:
+        keys = [AudioCache.key(t, self.params, Engine.EDGE, boundary=EDGE_BOUNDARY) for t in texts]
+        cached = [self.cache.get(k) for k in keys]
+        futures = {i: self.synth.submit(t, self.params, boundary=EDGE_BOUNDARY)
+                   for i, (t, hit) in enumerate(zip(texts, cached, strict=True)) if hit is None}
+        out: list[bytes] = []
+        try:
+            for i, hit in enumerate(cached):
+                if hit is not None:
+                    self.hits += 1
+                    out.append(hit.mp3)
+                else:
+                    audio = _wait(futures[i], cancel)
+                    self.cache.put(keys[i], audio)
+                    out.append(audio.mp3)
+                done()
+        finally:
+            for future in futures.values():
+                future.cancel()
+        return out
+
+    def close(self) -> None:
+        if self._own:
+            self.synth.shutdown()
+
+
+def offline_missing() -> list[str]:
+    """The programs the offline voice needs that are not installed."""
+    return [tool for tool in OFFLINE_TOOLS if shutil.which(tool) is None]
+
+
+def espeak_voice_for(edge_voice: str) -> str:
+    """espeak-ng's Cantonese for a Hong Kong voice, Mandarin otherwise."""
+    return "yue" if edge_voice.startswith("zh-HK") else "cmn"
+
+
+class OfflineVoice:
+    """espeak-ng → WAV → ffmpeg → MP3 in Edge's format; cached like Edge audio (engine "system")."""
+
+    engine = Engine.SYSTEM
+
+    def __init__(self, params: VoiceParams, cache: AudioCache | None = None, espeak_voice: str | None = None):
+        missing = offline_missing()
+        if missing:
+            raise ExportError(f"the offline voice needs {' and '.join(missing)}, which "
+                              f"{'is' if len(missing) == 1 else 'are'} not installed")
+        self.espeak_voice = espeak_voice or espeak_voice_for(params.voice)
+        self.label = f"espeak-ng {self.espeak_voice}"
+        # The cache key holds everything that changes the sound.
+        self.params = VoiceParams(f"espeak-ng:{self.espeak_voice}", params.rate, params.pitch, params.volume)
+        self.cache = cache
+        self.hits = 0
+
+    def synthesize(self, texts: Sequence[str], cancel: threading.Event, done: Callable[[], None]) -> list[bytes]:
+        out = []
+        for text in texts:
+            if cancel.is_set():
+                raise ExportCancelled()
+            key = AudioCache.key(text, self.params, Engine.SYSTEM, boundary="none")
+            hit = self.cache.get(key) if self.cache is not None else None
+            if hit is not None:
+                self.hits += 1
+                out.append(hit.mp3)
+            else:
+                mp3 = self._render(text)
+                if self.cache is not None:
+                    self.cache.put(key, Audio(mp3, [], Engine.SYSTEM, self.params.voice))
+                out.append(mp3)
+            done()
+        return out
+
+    def _render(self, text: str) -> bytes:
+        if not text.strip():
+            return b""
+        p = self.params
+        speed = max(80, min(450, round(175 * p.rate)))
+        pitch = max(0, min(99, 50 + p.pitch))
+        amplitude = max(0, min(200, round(100 * (1 + p.volume / 100))))
+        try:
+            wav = subprocess.run(
+                ["espeak-ng", "-v", self.espeak_voice, "-s", str(speed), "-p", str(pitch), "-a", str(amplitude),
+                 "--stdout", "--", text], check=True, capture_output=True, timeout=120).stdout
+            # ffmpeg reads espeak-ng's streamed WAV (whose header has no real sizes) from the pipe.
+            return subprocess.run(
+                ["ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "wav", "-i", "pipe:0", "-c:a", "libmp3lame",
+                 "-b:a", "48k", "-ar", "24000", "-ac", "1", "-write_xing", "0", "-id3v2_version", "0", "-write_id3v1", "0", "-map_metadata", "-1",
+                 "-f", "mp3", "pipe:1"], input=wav, check=True, capture_output=True, timeout=120).stdout
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
+            detail = getattr(exc, "stderr", b"") or b""
+            raise ExportError(f"the offline voice failed: {exc} {detail.decode(errors='replace')[-200:]}") from exc
+
+    def close(self) -> None:
+        pass
+
+
+# ------------------------------------------------------------------------------------------ exporter
+
+
+@dataclass
+class AudioExportOptions:
+    out: Path
+    part: str = "all"
+    params: VoiceParams = field(default_factory=VoiceParams)
+    engine: str = "auto"  # "auto": Edge, and the offline voice if Edge cannot be reached
+    policy: MarkerPolicy = MarkerPolicy.SKIP
+    record: Sequence[Respeller] = ()
+    endpoint: str | None = None
+    proxy: str | None = None
+
+
+class AudioExporter:
+    """Runs an export on the calling thread (the UI calls ``run`` from a worker thread).
+
+    ``cancel()`` from any thread stops it at the next chunk; ``run`` then raises ExportCancelled.
+    """
+
+    def __init__(self, report: Report, options: AudioExportOptions, *, cache: AudioCache | None = None,
+                 events: EventLog = NULL_LOG, progress: Progress | None = None,
+                 edge_factory: Callable[[], ChunkVoice] | None = None):
+        if options.engine not in ENGINES:
+            raise ExportError(f"unknown engine {options.engine!r}: choose one of {', '.join(ENGINES)}")
+        self.report = report
+        self.options = options
+        self.cache = cache if cache is not None else AudioCache()
+        self.events = events
+        self.progress = progress or (lambda done, total, what: None)
+        self._edge_factory = edge_factory
+        self._cancel = threading.Event()
+        titles = track_titles(report)
+        self.tracks = [
+            Track(block, titles[block.id], file_name(report, block),
+                  [c for c in prepare_block(block, report, options.policy, list(options.record)) if c.text.strip()])
+            for block in select_blocks(report, options.part)
+        ]
+        self.tracks = [t for t in self.tracks if t.chunks]
+        self.total_chunks = sum(len(t.chunks) for t in self.tracks)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> AudioExportResult:
+        started = time.monotonic()
+        opts = self.options
+        notes: list[str] = []
+        self.events.emit("export.start", kind="audio", part=opts.part, engine=opts.engine, chunks=self.total_chunks)
+        try:
+            if opts.engine == "offline":
+                result = self._run_with(OfflineVoice(opts.params, self.cache))
+            else:
+                try:
+                    result = self._run_with(self._edge_voice())
+                except EdgeError as exc:
+                    if opts.engine == "edge":
+                        raise ExportError(f"the online voice failed: {exc} ({exc.user_message})") from exc
+                    missing = offline_missing()
+                    if missing:
+                        raise ExportError(
+                            f"the online voice cannot be used ({exc.user_message} {exc}) and there is no offline "
+                            f"voice that can write audio (install {' and '.join(missing)})") from exc
+                    note = f"the online voice failed ({exc}); the offline voice was used instead"
+                    log.warning("audio export: %s", note)
+                    notes.append(note)
+                    self.progress(0, self.total_chunks, "The online voice failed; using the offline voice.")
+                    result = self._run_with(OfflineVoice(opts.params, self.cache))
+        except ExportCancelled:
+            self.events.emit("export.end", kind="audio", ok=False, error="cancelled",
+                             ms=round((time.monotonic() - started) * 1000))
+            raise
+        except ExportError as exc:
+            self.events.emit("export.end", kind="audio", ok=False, error=str(exc),
+                             ms=round((time.monotonic() - started) * 1000))
+            raise
+        result.notes = notes
+        result.seconds = time.monotonic() - started
+        self.events.emit("export.end", kind="audio", ok=True, ms=round(result.seconds * 1000),
+                         files=len(result.tracks), engine=result.engine.value, audio_s=round(result.duration_s, 1),
+                         cache_hits=result.cache_hits)
+        return result
+
+    def _edge_voice(self) -> ChunkVoice:
+        if self._edge_factory is not None:
+            return self._edge_factory()
+        opts = self.options
+        return EdgeVoice(opts.params, self.cache, endpoint=opts.endpoint, proxy=opts.proxy, events=self.events)
+
+    def _run_with(self, voice: ChunkVoice) -> AudioExportResult:
+        out = self.options.out
+        created = not out.exists()
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ExportError(f"cannot create the folder {out}: {exc.strerror}") from exc
+        staging = Path(tempfile.mkdtemp(prefix=".fenggang-export-", dir=out))
+        try:
+            result = self._write_all(voice, staging)
+            self._move_in(staging, out, result)
+            return result
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            if created:
+                with contextlib.suppress(OSError):
+                    out.rmdir()  # only if still empty: nothing of ours is left behind
+            raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+            close = getattr(voice, "close", None)
+            if close is not None:
+                close()
+
+    def _write_all(self, voice: ChunkVoice, staging: Path) -> AudioExportResult:
+        opts = self.options
+        playlist_name, chapters_name = output_names(opts.part)
+        chapters_raw = staging / (chapters_name + ".raw")
+        done = 0
+
+        def tick(what: str) -> Callable[[], None]:
+            def step() -> None:
+                nonlocal done
+                done += 1
+                self.progress(done, self.total_chunks, what)
+            return step
+
+        spans: list[tuple[Track, float, float]] = []
+        position_ms = 0.0
+        tracks: list[Track] = []
+        with open(chapters_raw, "wb") as whole:
+            for number, track in enumerate(self.tracks, 1):
+                if self._cancel.is_set():
+                    raise ExportCancelled()
+                pieces = voice.synthesize([c.text for c in track.chunks], self._cancel, tick(track.title))
+                audio = b"".join(pieces)
+                if not audio:
+                    continue
+                path = staging / track.file
+                atomic_write_bytes(path, audio)
+                self._tag_track(path, track, number)
+                track.duration_s = MP3(path).info.length
+                whole.write(audio)
+                length_ms = len(audio) / MP3_BYTES_PER_MS
+                spans.append((track, position_ms, position_ms + length_ms))
+                position_ms += length_ms
+                tracks.append(track)
+        if not tracks:
+            raise ExportError("there was nothing to say in this part")
+        chapters = staging / chapters_name
+        os.replace(chapters_raw, chapters)
+        self._tag_chapters(chapters, spans)
+        atomic_write_text(staging / playlist_name, self._playlist(tracks))
+        return AudioExportResult(self.options.out, tracks, self.options.out / playlist_name,
+                                 self.options.out / chapters_name, voice.engine, voice.label,
+                                 MP3(chapters).info.length, getattr(voice, "hits", 0))
+
+    def _album(self) -> str:
+        title = self.report.title or "报告"
+        part = PART_TITLES.get(self.options.part)
+        return f"{title}（{part}）" if part else title
+
+    def _artist(self) -> str:
+        speaker = self.report.get("speaker")
+        return speaker.text if speaker is not None else ""
+
+    def _tag_track(self, path: Path, track: Track, number: int) -> None:
+        tags = ID3()
+        tags.add(TIT2(encoding=3, text=[track.title]))
+        tags.add(TALB(encoding=3, text=[self._album()]))
+        tags.add(TRCK(encoding=3, text=[f"{number}/{len(self.tracks)}"]))
+        if self._artist():
+            tags.add(TPE1(encoding=3, text=[self._artist()]))
+        tags.save(path, v2_version=3)
+
+    def _tag_chapters(self, path: Path, spans: list[tuple[Track, float, float]]) -> None:
+        """One chapter per paragraph file, titled like it; a top-level ordered table of contents."""
+        tags = ID3()
+        tags.add(TIT2(encoding=3, text=[self._album()]))
+        tags.add(TALB(encoding=3, text=[self._album()]))
+        if self._artist():
+            tags.add(TPE1(encoding=3, text=[self._artist()]))
+        ids = [f"ch{i:03d}" for i in range(1, len(spans) + 1)]
+        tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
+                      sub_frames=[TIT2(encoding=3, text=[self._album()])]))
+        for element_id, (track, start, end) in zip(ids, spans, strict=True):
+            tags.add(CHAP(element_id=element_id, start_time=round(start), end_time=round(end),
+                          start_offset=0xFFFFFFFF, end_offset=0xFFFFFFFF,
+                          sub_frames=[TIT2(encoding=3, text=[track.title])]))
+        tags.save(path, v2_version=3)
+
+    def _playlist(self, tracks: list[Track]) -> str:
+        lines = ["#EXTM3U", f"#PLAYLIST:{self._album()}"]
+        for track in tracks:
+            lines.append(f"#EXTINF:{round(track.duration_s)},{track.title}")
+            lines.append(track.file)
+        return "\n".join(lines) + "\n"
+
+    @staticmethod
+    def _move_in(staging: Path, out: Path, result: AudioExportResult) -> None:
+        names = [t.file for t in result.tracks] + [result.chapters_file.name, result.playlist.name]
+        for name in names:
+            os.replace(staging / name, out / name)

@@ -1,0 +1,365 @@
+"""Large print on paper and in PDF, laid out and painted by the reader itself.
+
+A ReaderView that is never shown holds the report at the print size, wrapped at the page's text
+width; its document layout draws the characters and its own ruby painter draws the pinyin
+(ReaderView.paint_pinyin_in), so paper gets exactly the reader's placement. The long layout is cut
+into pages between lines (a line's pinyin band stays with its line), parts and the notes start on a
+new page, and a heading is never left alone at the foot of a page. Page numbers go in the footer.
+
+The paint device runs at the layout's resolution (96 dpi on most screens): fonts are given in points
+and Qt resolves them against the device, so a scaled painter would draw the pinyin at the wrong size.
+PDF is vector output, so the resolution costs nothing in quality.
+
+For a PDF file, export.pdf then adds what Qt cannot: the outline and the links between markers and notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QRawFont,
+)
+from PySide6.QtWidgets import QTextEdit
+
+from ..core.model import BlockKind, Report
+from ..core.pinyin import Annotator, PinyinStyle
+from ..core.storage import atomic_write_bytes
+from ..export.pdf import Destination, LinkArea, OutlineEntry, add_navigation
+from .reader_view import BODY_FAMILIES, MAX_FONT_PT, MIN_FONT_PT, ReaderView
+
+PAGE_MARGINS_MM = QMarginsF(14, 12, 14, 18)  # left, top, right, bottom (the footer sits in the bottom one)
+DEFAULT_PRINT_PT = 36
+_NEW_PAGE_KINDS = (BlockKind.PART, BlockKind.NOTES_HEADING)
+
+
+@dataclass(frozen=True)
+class _Line:
+    block: int
+    top: float  # document y of the top of its pinyin (or of the line, when nothing is annotated)
+    bottom: float  # document y of the bottom of its characters
+    first: bool  # the first line of its block
+
+
+@dataclass(frozen=True)
+class Page:
+    top: float  # document y range painted on this page
+    bottom: float
+
+
+class PrintLayout:
+    """The report at ``size`` points on pages of ``page_size``; paint pages on any paged device."""
+
+    def __init__(self, report: Report, annotator: Annotator, *, size: int = DEFAULT_PRINT_PT, pinyin: bool = True,
+                 style: PinyinStyle = PinyinStyle.TONE_MARKS, page_size: QPageSize | None = None,
+                 source: ReaderView | None = None):
+        if not MIN_FONT_PT <= size <= MAX_FONT_PT:
+            raise ValueError(f"the text size must be between {MIN_FONT_PT} and {MAX_FONT_PT} points, not {size}")
+        self.report = report
+        self.size = size
+        self.pinyin = pinyin
+        self.page_size = page_size or QPageSize(QPageSize.PageSizeId.A4)
+        view = ReaderView(report, annotator)
+        view.set_pinyin_style(style)
+        if source is not None:  # print what the reader shows: its script, ruby and pinyin style
+            source.copy_reading_options_to(view)
+        view.set_font_size(size)
+        self.view = view
+        self.dpi = view.logicalDpiY()
+        self.px_per_pt = self.dpi / 72.0
+        layout = QPageLayout(self.page_size, QPageLayout.Orientation.Portrait, PAGE_MARGINS_MM,
+                             QPageLayout.Unit.Millimeter)
+        full, paint = layout.fullRect(QPageLayout.Unit.Point), layout.paintRect(QPageLayout.Unit.Point)
+        k = self.px_per_pt
+        self.page_rect = QRectF(0, 0, full.width() * k, full.height() * k)
+        self.content = QRectF(paint.x() * k, paint.y() * k, paint.width() * k, paint.height() * k)
+        view.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        view.setLineWrapColumnOrWidth(int(self.content.width()))
+        view.ensure_laid_out()
+        self.lines = self._lines()
+        self.pages = self._paginate()
+        self._page_tops = [p.top for p in self.pages]
+
+    # -- layout --------------------------------------------------------------------------------
+    def _lines(self) -> list[_Line]:
+        doc = self.view.document()
+        doc_layout = doc.documentLayout()
+        lines: list[_Line] = []
+        for index in range(len(self.report.blocks)):
+            block = doc.findBlockByNumber(index)
+            origin = doc_layout.blockBoundingRect(block).top()
+            ruby_tops: dict[float, float] = {}
+            for _, char_rect, ruby_rect in self.view.pinyin_rects(index):
+                key = round(char_rect.top(), 2)
+                ruby_tops[key] = min(ruby_tops.get(key, ruby_rect.top()), ruby_rect.top())
+            text_layout = block.layout()
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                top = origin + line.y()
+                ruby_top = ruby_tops.get(round(top, 2), top) if self.pinyin else top
+                lines.append(_Line(index, min(top, ruby_top), top + line.ascent() + line.descent(), i == 0))
+        return lines
+
+    def _paginate(self) -> list[Page]:
+        """Cut between lines: a page takes lines while they fit; parts start a page; headings keep with the text."""
+        height = self.content.height()
+        blocks = self.report.blocks
+        starts: list[int] = [0]  # index of the first line of each page
+        i = 1
+        while i < len(self.lines):
+            line = self.lines[i]
+            first = starts[-1]
+            page_top = 0.0 if first == 0 else self.lines[first].top
+            forced = line.first and blocks[line.block].kind in _NEW_PAGE_KINDS
+            if forced or line.bottom - page_top > height:
+                cut = i
+                if not forced:  # do not leave a heading (or its first lines) alone at the foot of the page
+                    while cut - 1 > first and blocks[self.lines[cut - 1].block].kind.is_heading:
+                        cut -= 1
+                    if cut > first and blocks[self.lines[cut].block].kind.is_heading and not self.lines[cut].first:
+                        cut = i  # a heading longer than a page: cut it where it falls
+                starts.append(cut)
+                i = cut + 1
+                continue
+            i += 1
+        doc_height = self.view.document().documentLayout().documentSize().height()
+        pages = []
+        for n, start in enumerate(starts):
+            top = 0.0 if n == 0 else self.lines[start].top
+            bottom = self.lines[starts[n + 1]].top if n + 1 < len(starts) else doc_height
+            pages.append(Page(top, bottom))
+        return pages
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    # -- painting ------------------------------------------------------------------------------
+    def prepare(self, device: QPagedPaintDevice) -> None:
+        """Set the device to the whole page at the layout's resolution (call before QPainter.begin)."""
+        device.setPageLayout(QPageLayout(self.page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        if hasattr(device, "setFullPage"):  # QPrinter
+            device.setFullPage(True)
+        device.setResolution(self.dpi)
+
+    def paint_page(self, painter: QPainter, number: int) -> None:
+        """Page ``number`` (0-based): its slice of the document, the pinyin over it, the page number below."""
+        page = self.pages[number]
+        doc = self.view.document()
+        painter.save()
+        painter.translate(self.content.left(), self.content.top() - page.top)
+        clip = QRectF(-self.content.left(), page.top, self.page_rect.width(), page.bottom - page.top)
+        painter.setClipRect(clip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Text, QColor("#000000"))
+        context.palette = palette
+        doc.documentLayout().draw(painter, context)
+        if self.pinyin:
+            self.view.paint_pinyin_in(painter, clip)
+        painter.restore()
+        self._paint_footer(painter, number)
+
+    def _paint_footer(self, painter: QPainter, number: int) -> None:
+        font = QFont()
+        font.setFamilies(BODY_FAMILIES)
+        font.setPointSizeF(max(12.0, min(22.0, self.size * 0.5)))
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(QColor("#000000"))
+        band = QRectF(0, self.content.bottom(), self.page_rect.width(), self.page_rect.height() - self.content.bottom())
+        painter.drawText(band, Qt.AlignmentFlag.AlignCenter, f"{number + 1} / {self.page_count}")
+        painter.restore()
+
+    def paint_steps(self, device: QPagedPaintDevice) -> Iterator[int]:
+        """Paint every page on ``device``, yielding after each page (the caller may stop early)."""
+        self.prepare(device)
+        painter = QPainter()
+        if not painter.begin(device):
+            raise OSError("the printer or PDF file could not be opened for painting")
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        try:
+            for number in range(self.page_count):
+                if number:
+                    device.newPage()
+                self.paint_page(painter, number)
+                yield number + 1
+        finally:
+            painter.end()
+
+    # -- text --------------------------------------------------------------------------------------
+    def unicode_fixes(self) -> dict[str, str]:
+        """Radicals and compatibility characters that share a glyph with a character we drew → that character.
+
+        Qt's PDF names each glyph by the first character the font maps to it (工 came out as ⼯ U+2F2F);
+        export.pdf.fix_to_unicode puts back the characters really drawn, for copying, search and screen readers.
+        """
+        drawn = {ch for block in self.report.blocks for ch in self.view.display_text(block.text) if ord(ch) >= 0x2E80}
+        fixes: dict[str, str] = {}
+        for weight in (QFont.Weight.Normal, QFont.Weight.Bold):
+            font = self.view.body_font()
+            font.setWeight(weight)
+            raw = QRawFont.fromFont(font)
+            if not raw.isValid():
+                continue
+            aliases: dict[int, list[str]] = {}
+            for code in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00)):
+                char = chr(code)
+                if char not in drawn:
+                    glyph = raw.glyphIndexesForString(char)
+                    if glyph and glyph[0]:
+                        aliases.setdefault(glyph[0], []).append(char)
+            for char in sorted(drawn):
+                glyph = raw.glyphIndexesForString(char)
+                for alias in aliases.get(glyph[0] if len(glyph) == 1 else 0, ()):
+                    fixes.setdefault(alias, char)
+        return fixes
+
+    # -- navigation ----------------------------------------------------------------------------
+    def locate(self, doc_y: float) -> Destination:
+        """The page and the distance from its top (points) of a document y."""
+        number = max(0, bisect.bisect_right(self._page_tops, doc_y) - 1)
+        return Destination(number, (self.content.top() + doc_y - self.pages[number].top) / self.px_per_pt)
+
+    def block_destination(self, block_id: str) -> Destination:
+        index = self.report.index_of(block_id)
+        line = next(line for line in self.lines if line.block == index)
+        return self.locate(line.top)
+
+    def outline(self) -> list[OutlineEntry]:
+        """Parts, headings and the notes heading, nested by level."""
+        return [OutlineEntry(b.text, b.kind.heading_level, self.block_destination(b.id))
+                for b in self.report.blocks if b.kind in (BlockKind.PART, BlockKind.HEADING, BlockKind.NOTES_HEADING)]
+
+    def _area(self, block_id: str, start: int, end: int, dest: Destination) -> LinkArea:
+        """A clickable area over characters [start, end) of a block (on the line where they start)."""
+        block = self.view.document().findBlockByNumber(self.report.index_of(block_id))
+        origin = self.view.document().documentLayout().blockBoundingRect(block).topLeft()
+        line = block.layout().lineForTextPosition(start)
+        end = min(end, line.textStart() + line.textLength())
+        x0, x1 = line.cursorToX(start)[0], line.cursorToX(end)[0]
+        top = origin.y() + line.y()
+        where = self.locate(top)
+        k = self.px_per_pt
+        pad = 2.0
+        left = (self.content.left() + origin.x() + x0) / k - pad
+        right = (self.content.left() + origin.x() + x1) / k + pad
+        return LinkArea(where.page, left, where.top - pad, right, where.top + (line.ascent() + line.descent()) / k + pad,
+                        dest)
+
+    def links(self) -> list[LinkArea]:
+        """Every marker links to its note; each note's own number links back to where it is first used."""
+        areas: list[LinkArea] = []
+        first_use: dict[int, LinkArea] = {}
+        for marker in self.report.markers:
+            note = self.report.notes.get(marker.note_number)
+            if note is None:
+                continue
+            area = self._area(marker.block_id, marker.start, marker.end, self.block_destination(note.block_id))
+            areas.append(area)
+            first_use.setdefault(marker.note_number, area)
+        for number, area in first_use.items():
+            note = self.report.notes[number]
+            label = f"[{number}]"
+            text = self.report.block(note.block_id).text
+            if text.startswith(label):
+                areas.append(self._area(note.block_id, 0, len(label), Destination(area.page, area.top)))
+        return areas
+
+
+# -- PDF files ---------------------------------------------------------------------------------------
+
+
+class PdfExport:
+    """Paint a layout into a PDF in memory, page by page; ``finish`` adds the navigation and writes the file.
+
+    Nothing touches ``path`` until ``finish``, which writes atomically: a cancelled export leaves no file.
+    """
+
+    def __init__(self, layout: PrintLayout, path: Path, title: str = ""):
+        self.layout = layout
+        self.path = path
+        self.title = title or layout.report.title
+        self._buffer = QBuffer()
+        self._buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self._writer = QPdfWriter(self._buffer)
+        self._writer.setTitle(self.title)
+        self._writer.setCreator("Fenggang Reader")
+        self._steps = layout.paint_steps(self._writer)
+
+    def step(self) -> int | None:
+        """Paint the next page; its number, or None when every page is painted."""
+        return next(self._steps, None)
+
+    def finish(self) -> int:
+        """Add the outline and links, write the file; the number of pages."""
+        for _ in self._steps:
+            pass
+        del self._writer  # flushes the PDF into the buffer
+        data = bytes(self._buffer.data().data())
+        self._buffer.close()
+        data = add_navigation(data, self.layout.outline(), self.layout.links(), title=self.title,
+                              unicode_fixes=self.layout.unicode_fixes())
+        atomic_write_bytes(self.path, data)
+        return self.layout.page_count
+
+    def cancel(self) -> None:
+        self._steps.close()
+        self._buffer.close()
+
+
+def export_pdf(report: Report, annotator: Annotator, path: Path, *, size: int = DEFAULT_PRINT_PT,
+               pinyin: bool = True, style: PinyinStyle = PinyinStyle.TONE_MARKS) -> int:
+    """Write the whole report as a large-print PDF; the number of pages."""
+    return PdfExport(PrintLayout(report, annotator, size=size, pinyin=pinyin, style=style), path).finish()
+
+
+def export_pdf_command(args: argparse.Namespace, report: Report | None) -> int:
+    """``fenggang-reader export-pdf``: works without a screen (Qt's offscreen platform)."""
+    if report is None:
+        return 1
+    if not MIN_FONT_PT <= args.size <= MAX_FONT_PT:
+        print(f"fenggang-reader: --size must be between {MIN_FONT_PT} and {MAX_FONT_PT}", file=sys.stderr)
+        return 1
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ..app import create_application
+    from ..core.pronunciation import RecordError
+    from ..core.resources import bundled_annotator
+    from ..core.settings import Settings
+    from ..core.storage import AppDirs
+
+    create_application()
+    dirs = AppDirs.default()
+    settings = Settings.load(dirs.settings_file)
+    try:
+        annotator = bundled_annotator(dirs.data / "corrections.tsv")
+    except RecordError as exc:
+        print(f"fenggang-reader: {exc}", file=sys.stderr)
+        return 1
+    try:
+        pages = export_pdf(report, annotator, args.out, size=args.size, pinyin=args.pinyin == "on",
+                           style=PinyinStyle(settings["pinyin_style"]))
+    except OSError as exc:
+        print(f"fenggang-reader: cannot write {args.out}: {exc}", file=sys.stderr)
+        return 1
+    print(f"{pages} pages at {args.size} pt in {args.out}")
+    return 0

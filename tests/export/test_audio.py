@@ -1,0 +1,184 @@
+"""Audiobook export against the loopback Edge service: files, durations, chapters, playlist, cancel, offline."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
+
+from fenggang_reader.cli import main
+from fenggang_reader.export.audio import (
+    AudioExporter,
+    AudioExportOptions,
+    ExportCancelled,
+    ExportError,
+    file_name,
+    offline_missing,
+    output_names,
+    select_blocks,
+)
+from fenggang_reader.speech.cache import AudioCache
+from fenggang_reader.speech.edge import EdgeSynthesizer
+from fenggang_reader.speech.types import VoiceParams
+from tests.support import edge_server as support
+
+pytestmark = pytest.mark.skipif(bool(support.tools_missing()), reason="needs espeak-ng and ffmpeg (./dev installs them)")
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch):
+    support.guard_network(monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with support.EdgeServer() as srv:
+        yield srv
+
+
+@pytest.fixture
+def endpoint(server, monkeypatch):
+    monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", server.base_url)
+    server.clear_fault()
+    return server.base_url
+
+
+def _listing(folder):
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_parts_select_the_right_blocks(report):
+    ids = {part: [b.id for b in select_blocks(report, part)] for part in ("all", "2024", "2025", "notes")}
+    assert ids["all"] == [b.id for b in report.blocks]
+    assert ids["2024"][0] == "part-2024" and ids["2024"][-1].startswith("y2024-p")
+    assert ids["2025"][0] == "part-2025" and "h7" in ids["2025"] and "notes" not in ids["2025"]
+    assert ids["notes"][0] == "notes" and len(ids["notes"]) == 31
+    assert file_name(report, report.block("y2024-p03")) == f"{report.index_of('y2024-p03') + 1:03d}-y2024-p03.mp3"
+    with pytest.raises(ExportError, match="unknown part"):
+        select_blocks(report, "2023")
+
+
+def test_cli_exports_the_notes_through_edge(endpoint, tmp_path, report):
+    out = tmp_path / "book"
+    assert main(["export-audio", "--out", str(out), "--part", "notes", "--engine", "edge"]) == 0
+    playlist_name, chapters_name = output_names("notes")
+    blocks = select_blocks(report, "notes")
+    files = [file_name(report, b) for b in blocks]
+    assert _listing(out) == sorted([*files, playlist_name, chapters_name])
+    assert files == sorted(files), "names sort in reading order"
+
+    lengths = [MP3(out / f).info.length for f in files]
+    assert all(length > 0.5 for length in lengths)
+    whole = MP3(out / chapters_name).info.length
+    assert whole == pytest.approx(sum(lengths), abs=0.1)
+
+    tags = ID3(out / chapters_name)
+    chapters = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    assert len(chapters) == len(blocks)
+    (toc,) = tags.getall("CTOC")
+    assert toc.child_element_ids == [c.element_id for c in chapters]
+    assert chapters[0].sub_frames["TIT2"].text == ["名词解释"]
+    assert chapters[1].sub_frames["TIT2"].text[0].startswith("[1] ")
+    for before, after in zip(chapters, chapters[1:], strict=False):
+        assert before.end_time == pytest.approx(after.start_time, abs=1)
+    assert chapters[-1].end_time / 1000 == pytest.approx(whole, abs=0.1)
+    assert [c.end_time - c.start_time for c in chapters] == pytest.approx([x * 1000 for x in lengths], abs=30)
+    assert ID3(out / files[1])["TIT2"].text[0].startswith("[1] ")
+
+    lines = (out / playlist_name).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "#EXTM3U"
+    entries = [line for line in lines if line and not line.startswith("#")]
+    infos = [line for line in lines if line.startswith("#EXTINF:")]
+    assert entries == files and len(infos) == len(files)
+    seconds = [int(info.split(":", 1)[1].split(",", 1)[0]) for info in infos]
+    assert seconds == [round(x) for x in lengths]
+    assert infos[0].endswith(",名词解释")
+
+
+def test_second_export_comes_from_the_cache(endpoint, server, tmp_path, report):
+    cache = AudioCache()
+    options = AudioExportOptions(out=tmp_path / "a", part="notes", engine="edge")
+    first = AudioExporter(report, options, cache=cache).run()
+    asked = server.synth_requests
+    options.out = tmp_path / "b"
+    second = AudioExporter(report, options, cache=cache).run()
+    assert server.synth_requests == asked, "everything came from the audio cache"
+    assert second.cache_hits == sum(len(t.chunks) for t in second.tracks)
+    assert second.duration_s == pytest.approx(first.duration_s)
+
+
+def test_cancel_midway_leaves_nothing(endpoint, tmp_path, report):
+    out = tmp_path / "cancelled"
+    seen: list[int] = []
+
+    def progress(done: int, total: int, what: str) -> None:
+        seen.append(done)
+        if done == 6:
+            exporter.cancel()
+
+    exporter = AudioExporter(report, AudioExportOptions(out=out, part="notes", engine="edge"), progress=progress)
+    with pytest.raises(ExportCancelled):
+        exporter.run()
+    assert 6 in seen and max(seen) < exporter.total_chunks
+    assert not out.exists(), "the folder we created is removed again"
+
+    kept = tmp_path / "existing"
+    kept.mkdir()
+    (kept / "mine.txt").write_text("keep me")
+    exporter = AudioExporter(report, AudioExportOptions(out=kept, part="notes", engine="edge"), progress=progress)
+    with pytest.raises(ExportCancelled):
+        exporter.run()
+    assert _listing(kept) == ["mine.txt"]
+
+
+def test_cancel_from_another_thread_while_waiting_for_edge(endpoint, server, tmp_path, report):
+    server.latency = 2.0
+    try:
+        exporter = AudioExporter(report, AudioExportOptions(out=tmp_path / "slow", part="notes", engine="edge"))
+        threading.Timer(0.3, exporter.cancel).start()
+        with pytest.raises(ExportCancelled):
+            exporter.run()
+    finally:
+        server.latency = 0.0
+    assert not (tmp_path / "slow").exists()
+
+
+def test_dead_network_and_no_offline_voice_is_a_clear_error(monkeypatch, tmp_path, report, capsys):
+    monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", "http://127.0.0.1:9")  # nothing listens on port 9
+    monkeypatch.setattr("fenggang_reader.export.audio.offline_missing", lambda: ["espeak-ng"])
+    assert main(["export-audio", "--out", str(tmp_path / "x"), "--part", "notes"]) == 1
+    err = capsys.readouterr().err
+    assert "online voice cannot be used" in err and "install espeak-ng" in err
+    assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.skipif(bool(offline_missing()), reason="the offline voice needs espeak-ng and ffmpeg")
+def test_dead_network_falls_back_to_the_offline_voice(monkeypatch, tmp_path, report):
+    monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", "http://127.0.0.1:9")
+    result = AudioExporter(report, AudioExportOptions(out=tmp_path / "o", part="notes")).run()
+    assert result.engine.value == "system" and result.notes
+    assert len(result.tracks) == 31
+    lengths = [MP3(tmp_path / "o" / t.file).info.length for t in result.tracks]
+    assert MP3(result.chapters_file).info.length == pytest.approx(sum(lengths), abs=0.1)
+    assert support.mp3_is_cbr48(_audio_frames(tmp_path / "o" / result.tracks[1].file))
+
+
+def _audio_frames(path):
+    """The MP3 frames of a file, without its ID3 tag."""
+    data = path.read_bytes()
+    size = ID3(path).size
+    return data[size:]
+
+
+def test_edge_voices_are_what_the_cache_holds_for_reading_aloud(endpoint, tmp_path, report):
+    """An export fills the cache under the keys reading aloud uses (WordBoundary requests)."""
+    cache = AudioCache()
+    options = AudioExportOptions(out=tmp_path / "c", part="notes", engine="edge", params=VoiceParams())
+    result = AudioExporter(report, options, cache=cache).run()
+    chunk = result.tracks[1].chunks[0]
+    hit = cache.get(AudioCache.key(chunk.text, options.params, result.engine, boundary="WordBoundary"))
+    assert hit is not None and hit.boundaries and len(hit.boundaries) > 1
+    with EdgeSynthesizer(endpoint=endpoint) as synth:
+        assert synth.endpoint == endpoint
