@@ -1,0 +1,184 @@
+"""Soak: read the whole report aloud, continuously, at 2× through the real window against the loopback Edge
+service; sample memory (RSS), open files (/proc/self/fd) and threads at every paragraph; print JSON.
+
+    .venv/bin/python benchmarks/bench_soak.py [--speedup 8] [--rate 2.0] [--latency 0.05] [--timeout 900]
+
+The loopback service normally speaks with espeak-ng at natural length (the whole report is ~25 minutes at
+2×); here it answers with silent MP3 of the same shape, ``--speedup`` times shorter, with sentence
+boundaries placed as the real service places them, so the app does exactly the same work per paragraph
+(request, cache write, decode, play, highlight, follow) in a few minutes. Targets: RSS growth ≤ 10 MB
+from the warmed-up baseline to the end; open files and threads constant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.support import edge_server  # noqa: E402
+from tests.support.sound import ensure_null_sink, ensure_speech_dispatcher  # noqa: E402
+
+MS_PER_CHAR = 250.0  # a Mandarin voice at 1× speaks about four characters a second
+WARM_UP_PARAGRAPHS = 8  # the baseline is taken after these (caches, the decoder, the system voice are up)
+
+
+def silent_frame() -> bytes:
+    """One MPEG-2 layer III frame of silence at the service's format (24 kHz mono 48 kbit/s, 24 ms)."""
+    out = subprocess.run(
+        ["ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "anullsrc=r=24000:cl=mono",
+         "-t", "0.5", "-c:a", "libmp3lame", "-b:a", "48k", "-write_xing", "0", "-id3v2_version", "0",
+         "-write_id3v1", "0", "-f", "mp3", "pipe:1"], check=True, capture_output=True, timeout=60).stdout
+    frames = [out[i:i + edge_server.MP3_FRAME_BYTES] for i in range(0, len(out), edge_server.MP3_FRAME_BYTES)]
+    return frames[len(frames) // 2]  # from the middle: past the encoder's start-up frames
+
+
+def speeded_render(speedup: float, frame: bytes):
+    """A stand-in for edge_server.render: same boundaries, silent audio, ``speedup`` times shorter."""
+
+    def render(text: str, espeak_voice: str, rate: str, pitch: str, volume: str, words: bool):
+        factor = (1 + int(rate[:-1]) / 100) * speedup
+        ticks_per_ms = edge_server.TICKS_PER_SECOND // 1000
+        position = edge_server.LEAD_SILENCE_S * 1000
+        boundaries = []
+        for sentence in edge_server.split_sentences(text):
+            duration = max(60.0, len(sentence) * MS_PER_CHAR / factor)
+            if words:
+                tokens = edge_server._WORD.findall(sentence) or [sentence]  # noqa: SLF001 - same tokens as the server
+                weight = sum(len(t) for t in tokens)
+                cursor = position
+                for token in tokens:
+                    share = duration * len(token) / weight
+                    boundaries.append((token, round(cursor * ticks_per_ms), round(share * ticks_per_ms)))
+                    cursor += share
+            else:
+                boundaries.append((sentence, round(position * ticks_per_ms), round(duration * ticks_per_ms)))
+            position += duration
+        frames = math.ceil((position + 50) / 24)
+        return edge_server.Rendered(frame * frames, boundaries)
+
+    return render
+
+
+def sample() -> dict:
+    status = Path("/proc/self/status").read_text()
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    return {
+        "rss_mb": round(int(fields["VmRSS"].split()[0]) / 1024, 2),
+        "fds": len(os.listdir("/proc/self/fd")),
+        "threads": int(fields["Threads"]),
+        "py_threads": threading.active_count(),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--speedup", type=float, default=8.0, help="audio this many times shorter than natural")
+    parser.add_argument("--rate", type=float, default=2.0, help="reading speed setting (0.5-2)")
+    parser.add_argument("--latency", type=float, default=0.05, help="server seconds before answering")
+    parser.add_argument("--timeout", type=float, default=900.0, help="give up after this many seconds")
+    parser.add_argument("--start", default="title", help="block id to start reading at")
+    args = parser.parse_args(argv)
+    for reason in (ensure_null_sink(), ensure_speech_dispatcher()):
+        if reason:
+            print(json.dumps({"skipped": reason}))
+            return 0
+    home = tempfile.mkdtemp(prefix="fenggang-soak-")
+    os.environ["FENGGANG_READER_HOME"] = home
+    edge_server.render = speeded_render(args.speedup, silent_frame())
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from fenggang_reader.app import create_application
+    from fenggang_reader.core.events import EventLog
+    from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
+    from fenggang_reader.core.settings import Settings
+    from fenggang_reader.core.storage import AppDirs
+    from fenggang_reader.speech.controller import ReadState
+    from fenggang_reader.ui.main_window import MainWindow
+
+    app = create_application()
+    events_path = Path(home) / "events.jsonl"
+    with edge_server.EdgeServer(latency=args.latency) as server:
+        os.environ["FENGGANG_READER_EDGE_ENDPOINT"] = server.base_url
+        settings = Settings.load(AppDirs.default().settings_file)
+        for name, value in {"edge_notice_accepted": True, "speech_engine": "edge", "read_continuously": True,
+                            "speech_rate": args.rate}.items():
+            settings.set(name, value)
+        report = load_bundled_report()
+        events = EventLog(events_path)
+        window = MainWindow(report, bundled_annotator(), settings, events)
+        window.resize(1280, 860)
+        window.show()
+        window.view.wait_for_warm_up()
+        controller = window.read_aloud.controller
+        samples: list[dict] = []
+        started = time.monotonic()
+        finished = {"done": False}
+
+        def on_block(block_id: str, index: int) -> None:
+            samples.append({"index": index, "block": block_id, "t": round(time.monotonic() - started, 2), **sample()})
+
+        def on_state(state) -> None:
+            if state is ReadState.STOPPED and samples:
+                finished["done"] = True
+                app.quit()
+
+        controller.block_started.connect(on_block)
+        controller.state_changed.connect(on_state)
+        window.go_to_block(args.start)
+        QTimer.singleShot(300, lambda: window.actions_by_id["speech_play_pause"].trigger())
+        QTimer.singleShot(int(args.timeout * 1000), app.quit)
+        app.exec()
+        elapsed = time.monotonic() - started
+        after_stop = sample()
+        window.close()
+        QApplication.processEvents()
+        events.close()
+    names = [json.loads(line)["event"] for line in events_path.read_text(encoding="utf-8").splitlines()]
+    baseline_samples = samples[WARM_UP_PARAGRAPHS:WARM_UP_PARAGRAPHS + 5] or samples[:1]
+    tail = samples[-5:] or samples
+    rss_base = statistics.median(s["rss_mb"] for s in baseline_samples)
+    rss_end = statistics.median(s["rss_mb"] for s in tail)
+    steady = samples[WARM_UP_PARAGRAPHS:] or samples
+    result = {
+        "paragraphs_read": len(samples),
+        "report_blocks": len(report.blocks),
+        "finished": finished["done"] and bool(samples) and samples[-1]["index"] == len(report.blocks) - 1,
+        "seconds": round(elapsed, 1),
+        "speedup": args.speedup,
+        "rate": args.rate,
+        "edge_requests": server.synth_requests,
+        "fallbacks": names.count("speech.fallback"),
+        "rss_mb": {"first": samples[0]["rss_mb"] if samples else None, "baseline": rss_base, "end": rss_end,
+                   "max": max(s["rss_mb"] for s in samples) if samples else None,
+                   "growth": round(rss_end - rss_base, 2)},
+        "fds": {"min": min(s["fds"] for s in steady), "max": max(s["fds"] for s in steady),
+                "after_stop": after_stop["fds"]},
+        "threads": {"min": min(s["threads"] for s in steady), "max": max(s["threads"] for s in steady),
+                    "py_min": min(s["py_threads"] for s in steady), "py_max": max(s["py_threads"] for s in steady),
+                    "after_stop": after_stop["threads"]},
+        "targets": {"rss_growth_mb": 10, "fds": "constant", "threads": "constant"},
+    }
+    result["within_targets"] = (result["rss_mb"]["growth"] <= 10 and result["fds"]["max"] - result["fds"]["min"] <= 2
+                                and result["threads"]["max"] - result["threads"]["min"] <= 2)
+    result["samples"] = [{k: s[k] for k in ("index", "t", "rss_mb", "fds", "threads")} for s in samples]
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
