@@ -38,6 +38,7 @@ from fenggang_reader.core.events import NULL_LOG, EventLog
 from fenggang_reader.core.model import Block, BlockKind, Report
 from fenggang_reader.core.spoken import MarkerPolicy, Respeller, SpeechChunk, prepare_block
 from fenggang_reader.core.storage import atomic_write_bytes, atomic_write_text
+from fenggang_reader.export import share_like_a_new_file
 from fenggang_reader.speech.cache import AudioCache
 from fenggang_reader.speech.edge import ENDPOINT_ENV, EdgeError, EdgeSynthesizer
 from fenggang_reader.speech.types import Audio, Engine, VoiceParams
@@ -486,4 +487,5 @@ class AudioExporter:
     def _move_in(staging: Path, out: Path, result: AudioExportResult) -> None:
         names = [t.file for t in result.tracks] + [result.chapters_file.name, result.playlist.name]
         for name in names:
+            share_like_a_new_file(staging / name)
             os.replace(staging / name, out / name)

@@ -25,14 +25,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
-    QPalette,
     QPdfWriter,
     QRawFont,
 )
@@ -41,6 +39,7 @@ from PySide6.QtWidgets import QTextEdit
 from ..core.model import BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle
 from ..core.storage import atomic_write_bytes
+from ..export import share_like_a_new_file
 from ..export.pdf import Destination, LinkArea, OutlineEntry, add_navigation
 from .reader_view import BODY_FAMILIES, MAX_FONT_PT, MIN_FONT_PT, ReaderView
 
@@ -54,13 +53,17 @@ class _Line:
     block: int
     top: float  # document y of the top of its pinyin (or of the line, when nothing is annotated)
     bottom: float  # document y of the bottom of its characters
+    text_top: float  # document y of the top of the line itself
     first: bool  # the first line of its block
+    number: int  # its number in the block
 
 
 @dataclass(frozen=True)
 class Page:
     top: float  # document y range painted on this page
     bottom: float
+    text_top: float  # the first line's characters start here (its pinyin is above)
+    text_bottom: float  # the last line's characters end here
 
 
 class PrintLayout:
@@ -80,6 +83,11 @@ class PrintLayout:
         if source is not None:  # print what the reader shows: its script, ruby and pinyin style
             source.copy_reading_options_to(view)
         view.set_font_size(size)
+        # Noto CJK's "locl" swaps digits after [ “ + for glyphs no character maps to, so Qt's ToUnicode
+        # leaves them out and "[7]" copies as "[]". The plain digits look the same on paper.
+        font = view.document().defaultFont()
+        font.setFeature(QFont.Tag("locl"), 0)
+        view.document().setDefaultFont(font)
         self.view = view
         self.dpi = view.logicalDpiY()
         self.px_per_pt = self.dpi / 72.0
@@ -113,7 +121,7 @@ class PrintLayout:
                 line = text_layout.lineAt(i)
                 top = origin + line.y()
                 ruby_top = ruby_tops.get(round(top, 2), top) if self.pinyin else top
-                lines.append(_Line(index, min(top, ruby_top), top + line.ascent() + line.descent(), i == 0))
+                lines.append(_Line(index, min(top, ruby_top), top + line.ascent() + line.descent(), top, i == 0, i))
         return lines
 
     def _paginate(self) -> list[Page]:
@@ -141,9 +149,11 @@ class PrintLayout:
         doc_height = self.view.document().documentLayout().documentSize().height()
         pages = []
         for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(self.lines)
             top = 0.0 if n == 0 else self.lines[start].top
-            bottom = self.lines[starts[n + 1]].top if n + 1 < len(starts) else doc_height
-            pages.append(Page(top, bottom))
+            bottom = self.lines[end].top if end < len(self.lines) else doc_height
+            text_top = 0.0 if n == 0 else self.lines[start].text_top
+            pages.append(Page(top, bottom, text_top, self.lines[end - 1].bottom))
         return pages
 
     @property
@@ -166,14 +176,20 @@ class PrintLayout:
         painter.translate(self.content.left(), self.content.top() - page.top)
         clip = QRectF(-self.content.left(), page.top, self.page_rect.width(), page.bottom - page.top)
         painter.setClipRect(clip)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.clip = clip
-        palette = QPalette()
-        palette.setColor(QPalette.ColorRole.Text, QColor("#000000"))
-        context.palette = palette
-        doc.documentLayout().draw(painter, context)
+        # The clip hides the neighbours' lines, but PDF keeps clipped text (copy and search would find a
+        # line twice), so only this page's own lines are drawn, one by one, as the document layout would.
+        lines = QRectF(clip.left(), page.text_top + 2, clip.width(), page.text_bottom - page.text_top - 4)
+        doc_layout = doc.documentLayout()
+        painter.setPen(QColor("#000000"))
+        for line in self.lines:
+            if page.text_top <= line.text_top < page.text_bottom:
+                block = doc.findBlockByNumber(line.block)
+                text_layout = block.layout()
+                origin = doc_layout.blockBoundingRect(block).topLeft()
+                text_line = text_layout.lineAt(line.number)
+                text_line.draw(painter, origin)
         if self.pinyin:
-            self.view.paint_pinyin_in(painter, clip)
+            self.view.paint_pinyin_in(painter, lines)
         painter.restore()
         self._paint_footer(painter, number)
 
@@ -319,6 +335,7 @@ class PdfExport:
         data = add_navigation(data, self.layout.outline(), self.layout.links(), title=self.title,
                               unicode_fixes=self.layout.unicode_fixes())
         atomic_write_bytes(self.path, data)
+        share_like_a_new_file(self.path)
         return self.layout.page_count
 
     def cancel(self) -> None:

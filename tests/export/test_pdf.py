@@ -1,0 +1,135 @@
+"""Large-print PDF: pages for the size, outline, note links, page numbers and text that can be extracted."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from fenggang_reader.cli import main
+from fenggang_reader.core.model import BlockKind
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils, ./dev)")
+PINYIN_LINE = re.compile(r"^[a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\s]+$")
+FOOTER = re.compile(r"^\d+ / \d+$")
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    """The CLI's PDFs, made once: 36 pt with pinyin, 24 pt without."""
+    folder = tmp_path_factory.mktemp("pdf")
+    made = {}
+    for size, pinyin in ((36, "on"), (24, "off")):
+        out = folder / f"r{size}-{pinyin}.pdf"
+        assert main(["export-pdf", "--out", str(out), "--size", str(size), "--pinyin", pinyin]) == 0
+        made[(size, pinyin)] = out
+    return made
+
+
+def _pages_text(path) -> list[str]:
+    """Each page's text in drawing order, without pinyin lines and the page number."""
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True,
+                         text=True).stdout
+    pages = []
+    for page in raw.split("\f")[:-1]:
+        lines = [line for line in page.splitlines() if not PINYIN_LINE.match(line) and not FOOTER.match(line.strip())]
+        pages.append("".join("".join(lines).split()))
+    return pages
+
+
+def _flat(outline, depth=0):
+    for item in outline:
+        if isinstance(item, list):
+            yield from _flat(item, depth + 1)
+        else:
+            yield depth, item
+
+
+def test_page_count_follows_the_size(pdfs, report):
+    big, small = (len(PdfReader(pdfs[k]).pages) for k in ((36, "on"), (24, "off")))
+    chars = sum(len(b.text) for b in report.blocks)
+    # A4 text column ≈ 510 × 780 pt; a character takes 1.32 em, a line ≈ 1.45 em × 1.72.
+    for pages, size in ((big, 36), (small, 24)):
+        per_page = (510 // (size * 1.32)) * (780 // (size * 1.45 * 1.72))
+        assert chars / per_page * 0.8 < pages < chars / per_page * 1.6, (size, pages)
+    assert big > small * 1.8
+
+
+def test_outline_is_parts_headings_and_notes(pdfs, report):
+    reader = PdfReader(pdfs[(36, "on")])
+    entries = list(_flat(reader.outline))
+    wanted = [b for b in report.blocks if b.kind in (BlockKind.PART, BlockKind.HEADING, BlockKind.NOTES_HEADING)]
+    assert [e.title for _, e in entries] == [b.text for b in wanted]
+    assert [depth for depth, _ in entries] == [1 if b.kind is BlockKind.HEADING else 0 for b in wanted]
+    pages = [reader.get_destination_page_number(e) for _, e in entries]
+    assert pages == sorted(pages) and pages[0] > 0
+    texts = _pages_text(pdfs[(36, "on")])
+    for (_, entry), page in zip(entries, pages, strict=True):
+        assert "".join(entry.title.split()) in texts[page], entry.title
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+
+
+def test_markers_link_to_their_notes_and_back(pdfs, report):
+    reader = PdfReader(pdfs[(36, "on")])
+    texts = _pages_text(pdfs[(36, "on")])
+    links = []
+    for number, page in enumerate(reader.pages):
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot["/Subtype"] == "/Link":
+                links.append((number, reader.get_destination_page_number(annot) if "/Dest" not in annot
+                              else reader.get_page_number(annot["/Dest"][0].get_object())))
+    assert len(links) == len(report.markers) + len(report.notes)
+    notes_page = texts.index(next(t for t in texts if "名词解释" in t))
+    forward = [(src, dest) for src, dest in links if src < notes_page]
+    assert len(forward) == len(report.markers)
+    for marker, (src, dest) in zip(report.markers, forward, strict=True):
+        assert f"[{marker.note_number}]" in texts[src]
+        note_text = report.block(report.notes[marker.note_number].block_id).text
+        assert note_text[:6] in texts[dest], "the link lands on the page where the note starts"
+
+
+@pytest.mark.parametrize("key", [(36, "on"), (24, "off")])
+def test_text_extracts_as_the_report(pdfs, report, key):
+    text = "".join(_pages_text(pdfs[key]))
+    assert not re.search("[\u2e80-\u2fdf\uf900-\ufaff]", text), "radicals instead of the characters (ToUnicode)"
+    sentences = []
+    for block in report.blocks:
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE):
+            for start, end in block.sentences[:2]:
+                sentences.append("".join(block.text[start:end].split()))
+    missing = [s for s in sentences if s not in text]
+    # a sentence cut by a page break has that page's number and pinyin between its halves
+    assert len(missing) <= len(sentences) // 10, missing[:3]
+    assert len(sentences) > 100
+
+
+def test_pinyin_is_there_only_when_asked(pdfs):
+    def pinyin_lines(path):
+        raw = subprocess.run(["pdftotext", "-raw", "-f", "3", "-l", "3", str(path), "-"], capture_output=True,
+                             check=True, text=True).stdout
+        return [line for line in raw.splitlines() if PINYIN_LINE.match(line) and line.strip()]
+
+    with_pinyin = pinyin_lines(pdfs[(36, "on")])
+    assert len(with_pinyin) >= 4 and any(re.search("[āáǎàōóǒòēéěè]", line) for line in with_pinyin)
+    assert pinyin_lines(pdfs[(24, "off")]) == []
+
+
+def test_page_numbers_in_the_footer(pdfs):
+    reader = PdfReader(pdfs[(24, "off")])
+    total = len(reader.pages)
+    raw = subprocess.run(["pdftotext", "-raw", str(pdfs[(24, "off")]), "-"], capture_output=True, check=True,
+                         text=True).stdout
+    pages = raw.split("\f")[:-1]
+    for number in (1, total // 2, total):
+        assert f"{number} / {total}" in pages[number - 1].splitlines()[-1]
+
+
+def test_bad_size_is_refused(tmp_path, capsys):
+    assert main(["export-pdf", "--out", str(tmp_path / "x.pdf"), "--size", "200"]) == 1
+    assert "between 12 and 96" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
