@@ -90,7 +90,7 @@ def run_app(args: argparse.Namespace) -> int:
     instance.activation_requested.connect(lambda: bring_to_front(window))
     window.view.first_paint.connect(lambda: events.emit("app.first_paint"))
     window.show()
-    QTimer.singleShot(0, window.restore_position)
+    QTimer.singleShot(0, lambda: window.restore_position(offer=True))
     QTimer.singleShot(0, lambda: window.show_problems(settings.problems))
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)

@@ -75,6 +75,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("edge_endpoint", str, "", "Base URL replacing https://speech.platform.bing.com (FENGGANG_READER_EDGE_ENDPOINT wins)."),
     Setting("proxy", str, "", "Proxy URL for the online voices, e.g. http://host:3128; empty for none."),
     Setting("read_continuously", bool, True, "Keep reading into the next paragraphs until the end or Stop."),
+    Setting("theme_follows_system", bool, True, "Start in high contrast / dark when the system asks, until a theme is chosen."),
+    Setting("spoken_feedback", bool, False, "Also say state changes (size, pinyin, theme) aloud with the app's voice."),
+    Setting("line_spacing", int, 172, "Line height in percent of a line (room for the pinyin).", 140, 260),
+    Setting("character_spacing", int, 132, "Advance of each Chinese character in percent of its width.", 110, 200),
+    Setting("paragraph_spacing", int, 55, "Space after each paragraph in percent of a line.", 20, 200),
+    Setting("focus_mode", str, "off", "Dim all but the current paragraph or line.", choices=("off", "paragraph", "line")),
+    Setting("large_toolbar", bool, False, "Extra-large toolbar buttons with text labels."),
+    Setting("simple_mode", bool, False, "Only a few very large buttons: Read, Bigger, Smaller, Next, Previous."),
+    Setting("spoken_welcome", bool, True, "Say a short welcome on the first start (never while a screen reader runs)."),
+    Setting("welcomed", bool, False, "The first-start welcome has been given."),
+    Setting("offer_resume", bool, True, "At start, ask whether to continue where the reader stopped."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -10,14 +10,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import glossary, languages, pronunciation_dialog, read_aloud, storage_warning
+from . import (  # keep accessibility last: it names what others added
+    accessibility,
+    comfort,
+    glossary,
+    languages,
+    pronunciation_dialog,
+    read_aloud,
+    simple_mode,
+    startup,
+    storage_warning,
+)
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 Feature = Callable[["MainWindow"], None]
 FEATURES: list[Feature] = [glossary.install, languages.install, pronunciation_dialog.install, read_aloud.install,
-                          storage_warning.install]
+                          storage_warning.install,
+                          comfort.install, simple_mode.install, startup.install, accessibility.install]
 
 
 def install_all(window: MainWindow) -> None:

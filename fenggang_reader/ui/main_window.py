@@ -198,8 +198,13 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray.fromBase64(s["window_state"].encode("ascii")))
         self._update_position_label()
 
-    def restore_position(self) -> None:
-        """Reopen where the reader left off (call once the window is shown and laid out)."""
+    def restore_position(self, offer: bool = False) -> None:
+        """Reopen where the reader left off (call once the window is shown and laid out).
+
+        With ``offer`` (the app's start), ``self.on_start`` (ui/startup.py) may ask first; it returns True
+        when it takes over and calls restore_position() again on "yes"."""
+        if offer and getattr(self, "on_start", None) is not None and self.on_start():
+            return
         block_id = self.settings["current_block"]
         if block_id and self.report.get(block_id) is not None:
             index = self.report.index_of(block_id)

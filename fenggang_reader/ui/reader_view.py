@@ -44,6 +44,7 @@ MIN_FONT_PT, MAX_FONT_PT, DEFAULT_FONT_PT = 12, 96, 28
 PINYIN_RATIO = 0.46  # pinyin size relative to the body text
 CJK_SPACING_PERCENT = 132.0  # advance of every Han character and full-width mark, in % of its width
 LINE_HEIGHT_PERCENT = 172.0  # line height in % of the natural line: the extra becomes the pinyin band
+PARAGRAPH_SPACING = 0.55  # space after a paragraph, in lines of body text
 
 # Heading sizes relative to the body (QTextFormat.FontSizeAdjustment steps are too coarse).
 _SIZE_FACTOR = {
@@ -95,6 +96,12 @@ class ReaderView(QTextBrowser):
         self._find_current = -1
         self._reserved: set[int] = set()  # key combinations our actions own (see event())
         self._painted_once = False
+        # Spacing settings (ui/comfort.py changes them through set_spacing).
+        self.line_height_percent = LINE_HEIGHT_PERCENT
+        self.cjk_spacing_percent = CJK_SPACING_PERCENT
+        self.paragraph_spacing = PARAGRAPH_SPACING
+        # Called in the warm-up thread once every block is annotated (the app saves the readings cache).
+        self.after_warm_up: Callable[[], None] | None = None
         self._transform: Callable[[str], str] | None = None  # e.g. to Traditional characters (ui/languages)
         self._ruby: JyutpingAnnotator | None = None  # shown instead of the pinyin when set (ui/languages)
 
@@ -138,7 +145,7 @@ class ReaderView(QTextBrowser):
 
     def _block_format(self, block: Block) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
-        fmt.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        fmt.setLineHeight(self.line_height_percent, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         if block.kind in (BlockKind.TITLE, BlockKind.META):
             fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         if block.kind is BlockKind.META and block.id == "speaker":
@@ -152,7 +159,7 @@ class ReaderView(QTextBrowser):
         """Insert the block's text in runs: wide characters spaced evenly, Latin/digit runs untouched."""
         wide = QTextCharFormat()
         wide.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
-        wide.setFontLetterSpacing(CJK_SPACING_PERCENT)
+        wide.setFontLetterSpacing(self.cjk_spacing_percent)
         narrow = QTextCharFormat()
         narrow.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
         narrow.setFontLetterSpacing(100.0)
@@ -207,7 +214,9 @@ class ReaderView(QTextBrowser):
         while block.isValid():
             model = self._report.blocks[block.blockNumber()]
             fmt = block.blockFormat()
-            fmt.setBottomMargin(px * (0.55 if model.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE) else 0.35))
+            fmt.setLineHeight(self.line_height_percent, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            gap = self.paragraph_spacing
+            fmt.setBottomMargin(px * (gap if model.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE) else gap * 0.64))
             fmt.setTopMargin(px * 0.5 if model.kind in (BlockKind.PART, BlockKind.HEADING, BlockKind.NOTES_HEADING)
                              else 0.0)
             cursor.setPosition(block.position())
@@ -244,6 +253,41 @@ class ReaderView(QTextBrowser):
         self._apply_metrics()
         self._restore_viewport_fraction(anchor)
         self.font_size_changed.emit(points)
+
+    def set_spacing(self, line: float | None = None, characters: float | None = None,
+                    paragraphs: float | None = None) -> None:
+        """Line height (% of a line), Han character advance (% of its width), space after paragraphs (lines)."""
+        anchor = self._current_block_viewport_fraction()
+        if line is not None:
+            self.line_height_percent = float(line)
+        if paragraphs is not None:
+            self.paragraph_spacing = float(paragraphs)
+        if characters is not None and float(characters) != self.cjk_spacing_percent:
+            old, self.cjk_spacing_percent = self.cjk_spacing_percent, float(characters)
+            self._respace_characters(old)
+        self._apply_metrics()
+        self._restore_viewport_fraction(anchor)
+
+    def _respace_characters(self, old: float) -> None:
+        """Give every wide run (letter spacing `old`) the new advance; Latin runs keep 100 %."""
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid() and abs(fragment.charFormat().fontLetterSpacing() - old) < 0.01:
+                    fmt = QTextCharFormat()
+                    fmt.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
+                    fmt.setFontLetterSpacing(self.cjk_spacing_percent)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(fmt)
+                it += 1
+            block = block.next()
+        cursor.endEditBlock()
 
     def pinyin_visible(self) -> bool:
         return self._pinyin_visible
@@ -328,6 +372,9 @@ class ReaderView(QTextBrowser):
         self.viewport().setPalette(pal)
         self._update_extra_selections()
         self.viewport().update()
+
+    def current_theme(self) -> Theme:
+        return self._theme
 
     def current_index(self) -> int:
         return self._current
@@ -494,9 +541,13 @@ class ReaderView(QTextBrowser):
         blocks = [(b.text, b.id) for b in self._report.blocks]
         annotator = self._annotator
 
+        after = self.after_warm_up
+
         def work() -> None:
             for text, block_id in blocks:
                 annotator.readings(text, block_id)
+            if after is not None:
+                after()
 
         self._warm_up = threading.Thread(target=work, name="pinyin-warm-up", daemon=True)
         self._warm_up.start()
@@ -535,7 +586,7 @@ class ReaderView(QTextBrowser):
         if hit is None:
             font = self.pinyin_font(factor)
             natural = QFontMetricsF(font).horizontalAdvance(syllable)
-            limit = cell * (CJK_SPACING_PERCENT / 100.0) * 0.93
+            limit = cell * (self.cjk_spacing_percent / 100.0) * 0.93
             if natural > limit > 0:
                 font.setStretch(max(50, int(100 * limit / natural)))
             static = QStaticText(syllable)
@@ -611,7 +662,7 @@ class ReaderView(QTextBrowser):
         t = self._theme
         speech = self._speech
         word = self._word
-        spacing = CJK_SPACING_PERCENT / 100.0
+        spacing = self.cjk_spacing_percent / 100.0
         current_colour = None
         current_font = None
         for index in visible:

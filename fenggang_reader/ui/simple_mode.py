@@ -1,0 +1,153 @@
+"""Simple mode for elderly readers: five very large buttons and the text, nothing else.
+
+Read / Pause, Bigger, Smaller, Previous, Next — each change is confirmed aloud (the app's own voice, or the
+screen reader through the announcement) — and a large "All features" button (or Ctrl+Shift+M) to go back.
+The buttons trigger the same actions as the keys, so there is one behaviour, not two.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+BUTTON_PX = 96  # height of every simple-mode button; comfortably above the 44 px target
+BUTTON_PT = 26
+
+# (action id, label, what is said when the button is used); labels are short words in very large print.
+BUTTONS = (
+    ("speech_play_pause", QT_TRANSLATE_NOOP("SimpleMode", "Read"), ""),
+    ("zoom_in", QT_TRANSLATE_NOOP("SimpleMode", "Bigger"), ""),
+    ("zoom_out", QT_TRANSLATE_NOOP("SimpleMode", "Smaller"), ""),
+    ("previous_paragraph", QT_TRANSLATE_NOOP("SimpleMode", "Previous"), "position"),
+    ("next_paragraph", QT_TRANSLATE_NOOP("SimpleMode", "Next"), "position"),
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SimpleMode", text)
+
+
+class SimpleBar(QWidget):
+    """The row of very large buttons shown above the text in simple mode."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("simpleBar")
+        font = QFont(self.font())
+        font.setPointSize(BUTTON_PT)
+        font.setBold(True)
+        self.setFont(font)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(12)
+        self.buttons: dict[str, QPushButton] = {}
+        for action_id, _label, _say in BUTTONS:
+            self.buttons[action_id] = self._button(action_id)
+            layout.addWidget(self.buttons[action_id])
+        layout.addStretch(1)
+        self.back = self._button("all_features")
+        layout.addWidget(self.back)
+
+    def _button(self, key: str) -> QPushButton:
+        button = QPushButton(self)
+        button.setObjectName(f"simple_{key}")
+        button.setMinimumSize(BUTTON_PX + 40, BUTTON_PX)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setAutoDefault(False)
+        return button
+
+
+class SimpleMode(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.active = False
+        self.bar = SimpleBar(window)
+        self.bar.hide()
+        layout = window.centralWidget().layout()
+        layout.insertWidget(0, self.bar)
+        self._hidden: list[QWidget] = []
+        actions = window.actions_by_id
+        for action_id, _label, say in BUTTONS:
+            button = self.bar.buttons[action_id]
+            action = actions.get(action_id)
+            if action is None:  # e.g. no read-aloud feature in this build
+                button.hide()
+                continue
+            button.clicked.connect(lambda _c=False, a=action, s=say: self._press(a, s))
+            if action_id == "speech_play_pause":
+                action.changed.connect(lambda a=action, b=button: self._follow_label(a, b))
+        self.bar.back.clicked.connect(lambda: actions["simple_mode"].setChecked(False))
+        self.retranslate()
+        window.retranslated.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        actions = self.window.actions_by_id
+        for action_id, label, _say in BUTTONS:
+            button = self.bar.buttons[action_id]
+            action = actions.get(action_id)
+            if action is None:
+                continue
+            button.setText(_t(label))
+            button.setAccessibleDescription(action.statusTip())
+            if action_id == "speech_play_pause":
+                self._follow_label(action, button)
+        key = actions["simple_mode"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.bar.back.setText(f"{_t('All features')}\n({key})")
+        self.bar.back.setAccessibleName(_t("All features"))
+        self.bar.back.setAccessibleDescription(_t("Show the menus, the toolbar and the contents again (%1).")
+                                               .replace("%1", key))
+        self.bar.setAccessibleName(_t("Simple mode buttons"))
+
+    def _follow_label(self, action, button: QPushButton) -> None:
+        text = action.text().replace("&", "")
+        if button.text() != text:
+            button.setText(text)
+            button.setAccessibleName(text)
+
+    def _press(self, action, say: str) -> None:
+        action.trigger()
+        if say == "position":
+            self.window.announce(self.window.position_text())
+        self.window.view.viewport().update()
+
+    def set_active(self, on: bool) -> None:
+        if on == self.active:
+            return
+        self.active = on
+        w = self.window
+        w.settings.set("simple_mode", on)
+        if on:
+            self._hidden = [x for x in (w.menuBar(), w.toolbar, w.contents_dock) if not x.isHidden()]
+            for x in self._hidden:
+                x.hide()
+            self.bar.show()
+            first = next((b for b in self.bar.buttons.values() if not b.isHidden()), self.bar.back)
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            w.announce(_t("Simple mode. Large buttons: Read, Bigger, Smaller, Previous, Next. "
+                          "All features brings everything back."))
+        else:
+            self.bar.hide()
+            for x in self._hidden:
+                x.show()
+            self._hidden = []
+            w.menuBar().show()
+            w.toolbar.show()
+            w.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            w.announce(_t("All features shown."))
+
+
+def install(window: MainWindow) -> None:
+    mode = SimpleMode(window)
+    window.simple_mode = mode
+    action = window.actions_by_id["simple_mode"]
+    action.toggled.connect(mode.set_active)
+    if window.settings["simple_mode"]:
+        QTimer.singleShot(0, mode, lambda: action.setChecked(True))
