@@ -312,7 +312,7 @@ def install(window: MainWindow) -> None:
     install_factory()
     window.headings = HeadingExposer(window.view)
     window.focus_namer = _FocusNamer(window)
-    window.speak_text = lambda text: speak(window, text)  # F1 help and others read aloud through this
+    window.speak_text = lambda text: speak(window, text, interrupt_reading=True)  # F1 help reads through this
 
     def describe_view(*_args: object) -> None:
         window.view.setAccessibleDescription(paragraph_description(window))

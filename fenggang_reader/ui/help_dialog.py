@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from .actions import help_rows
@@ -34,17 +34,20 @@ def help_html() -> str:
 
 
 class HelpDialog(QDialog):
-    """Large print: at least 20 pt, or the reader's size when that is larger (up to 40 pt)."""
+    """Large print: at least 24 pt, or the reader's size when that is larger (up to 48 pt).
+
+    "Read aloud" says the whole page with the app's voice (``speak``, e.g. window.speak_text)."""
 
     def __init__(self, font_pt: int, parent: QWidget | None = None):
         super().__init__(parent)
+        self.speak = getattr(parent, "speak_text", None)
         self.setObjectName("helpDialog")
         self.resize(1000, 760)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("helpText")
         font = QFont(self.browser.font())
-        font.setPointSize(max(20, min(40, font_pt)))
+        font.setPointSize(max(24, min(48, font_pt)))
         self.browser.setFont(font)
         self.browser.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -53,6 +56,12 @@ class HelpDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setFont(font)
+        self.read_button = buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.read_button.setObjectName("helpReadAloud")
+        self.read_button.setFont(font)
+        self.read_button.setShortcut(QKeySequence("Ctrl+R"))
+        self.read_button.clicked.connect(self.read_aloud)
+        self.read_button.setVisible(self.speak is not None)
         layout.addWidget(buttons)
         self.retranslate()
         self.browser.setFocus()
@@ -63,6 +72,13 @@ class HelpDialog(QDialog):
         self.setAccessibleName(QCoreApplication.translate("HelpDialog", "Keys and help"))
         self.browser.setAccessibleName(QCoreApplication.translate("HelpDialog", "Help text"))
         self.browser.setHtml(help_html())
+        self.read_button.setText(QCoreApplication.translate("HelpDialog", "Read aloud"))
+        self.read_button.setAccessibleDescription(
+            QCoreApplication.translate("HelpDialog", "Say this page with the reader's voice (Ctrl+R)."))
+
+    def read_aloud(self) -> None:
+        if self.speak is not None:
+            self.speak(self.browser.toPlainText())
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -177,9 +177,11 @@ class AtspiApp:
         """Every node of the app: role, name, description, states, attributes, text (first 400 chars), path."""
         return self.request({"cmd": "tree"})["nodes"]
 
-    def key(self, key: str, settle: float = 0.5) -> dict | None:
-        """Press a key (xdotool syntax: Tab, shift+Tab, ctrl+f, F6, Escape) and return what has focus."""
-        answer = self.request({"cmd": "key", "key": key, "settle": settle})
+    def key(self, key: str, settle: float = 0.5, wait_focus: float = 0.0) -> dict | None:
+        """Press a key (xdotool syntax: Tab, shift+Tab, ctrl+f, F6, Escape) and return what has focus.
+
+        ``wait_focus``: a key expected to move focus waits up to that many more seconds for the focus event."""
+        answer = self.request({"cmd": "key", "key": key, "settle": settle, "wait_focus": wait_focus})
         return answer["focus"] or answer["focused"]
 
     def type_text(self, text: str) -> None:

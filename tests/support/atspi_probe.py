@@ -2,7 +2,7 @@
 
 Runs in the *system* Python (Debian python3-gi + gir1.2-atspi-2.0), not in the venv; started by
 tests/support/atspi.py. Each request is one JSON object per line; each answer is one JSON line.
-Requests: {"cmd": "tree"}, {"cmd": "key", "key": "Tab", "settle": 0.5}, {"cmd": "focused"},
+Requests: {"cmd": "tree"}, {"cmd": "key", "key": "Tab", "settle": 0.5, "wait_focus": 3}, {"cmd": "focused"},
 {"cmd": "events"}, {"cmd": "node", "path": [0, 1], "full_text": true}, {"cmd": "sleep", "seconds": 1},
 {"cmd": "quit"}. Events recorded between requests: focus changes, showing, announcements, caret moves.
 """
@@ -90,8 +90,10 @@ class Probe:
         self.app = app
         self.events: list[dict] = []
         self.last_focus: dict | None = None
+        self.focus_count = 0
         self.listener = Atspi.EventListener.new(self.on_event)
         for kind in ("object:state-changed:focused", "object:state-changed:showing", "object:announcement",
+                     "object:property-change:accessible-name", "object:property-change:accessible-description",
                      "object:text-caret-moved", "window:activate"):
             self.listener.register(kind)
 
@@ -105,6 +107,7 @@ class Probe:
             record["source"] = describe(event.source)
             if event.type.endswith(":focused"):
                 self.last_focus = record["source"]
+                self.focus_count += 1
             self.events.append(record)
         except Exception as exc:  # noqa: BLE001 - the source may be gone already
             self.events.append({"type": event.type, "error": str(exc)})
@@ -122,9 +125,20 @@ class Probe:
             walk(self.app, [], nodes)
             reply({"nodes": nodes})
         elif cmd == "key":
+            before = self.focus_count
             subprocess.run(["xdotool", "key", "--clearmodifiers", request["key"]], check=False)
-            GLib.timeout_add(int(request.get("settle", 0.5) * 1000),
-                             lambda: (reply({"focus": self.last_focus, "focused": self.focused()}), False)[1])
+            deadline = time.monotonic() + request.get("settle", 0.5) + request.get("wait_focus", 0.0)
+            settle_until = time.monotonic() + request.get("settle", 0.5)
+
+            def check() -> bool:
+                now = time.monotonic()
+                waiting = request.get("wait_focus", 0.0) and self.focus_count == before
+                if now < settle_until or (waiting and now < deadline):
+                    return True
+                reply({"focus": self.last_focus, "focused": self.focused()})
+                return False
+
+            GLib.timeout_add(50, check)
         elif cmd == "type":
             subprocess.run(["xdotool", "type", "--delay", "60", request["text"]], check=False)
             GLib.timeout_add(int(request.get("settle", 0.5) * 1000), lambda: (reply({}), False)[1])
