@@ -27,8 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("export-pinyin", help="print the report's pinyin as JSON to stdout")
     audio = sub.add_parser(
         "export-audio", help="write an audiobook: one MP3 per paragraph, an M3U playlist, one MP3 with chapters",
-        description="Write one MP3 per paragraph (named so they sort in reading order), an M3U playlist and one "
-                    "MP3 with ID3 chapters into DIR. Voice and speed default to the reader's settings; audio "
+        description="Write one MP3 with ID3 chapters into DIR, and one MP3 per paragraph (named so they sort in "
+                    "reading order) with an M3U playlist into DIR/段落 paragraphs. Voice and speed default to the reader's settings; audio "
                     "already heard comes from the cache. Without the online voice, espeak-ng and ffmpeg are used.")
     audio.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the files (created)")
     audio.add_argument("--voice", help="Edge voice short name, e.g. zh-CN-YunxiNeural (default: the setting)")

@@ -10,6 +10,12 @@ The offline voice is espeak-ng (the engine behind the system voice on Linux) enc
 very same MP3 format. QTextToSpeech cannot be used here: PySide6 does not bind
 ``QTextToSpeech::synthesize`` (a C++ template), and the speechd engine lacks the Synthesize capability.
 
+Layout of the output folder: the chapters file at the top, the paragraph files and their playlist in
+the subfolder ``段落 paragraphs`` — a player that plays a whole folder (a car stereo, a phone's folder
+mode) would otherwise play everything twice, once per paragraph file and once more in the chapters file.
+Paragraph files are named by their place in the whole report, so parts exported into one folder share
+the subfolder and still sort in reading order.
+
 Files are written into a hidden staging folder beside the output and moved in only when everything
 is done, so a cancelled or failed export leaves nothing half-made behind.
 """
@@ -51,6 +57,7 @@ EDGE_BOUNDARY = "WordBoundary"  # what reading aloud asks for (speech/backend.py
 MP3_BYTES_PER_MS = 48_000 / 8 / 1000  # 48 kbit/s CBR, both engines
 OFFLINE_TOOLS = ("espeak-ng", "ffmpeg")
 PART_TITLES = {"2024": "2024年工作回顾", "2025": "2025年工作安排", "notes": "名词解释"}  # album names of parts
+PARAGRAPH_FOLDER = "段落 paragraphs"  # the paragraph files and the playlist; the chapters file sits above it
 
 Progress = Callable[[int, int, str], None]  # chunks done, chunks in all, what is happening
 
@@ -60,7 +67,15 @@ class ExportCancelled(Exception):
 
 
 class ExportError(Exception):
-    """The export cannot be done; the message says why in plain words."""
+    """The export cannot be done; the message says why in plain words.
+
+    ``kind`` lets a window say it in the reader's language: "folder" (cannot write there: choose another),
+    "voice" (no voice could speak), "input" (a bad option), "other".
+    """
+
+    def __init__(self, message: str, kind: str = "other"):
+        super().__init__(message)
+        self.kind = kind
 
 
 # ------------------------------------------------------------------------------------------- the plan
@@ -73,7 +88,7 @@ def select_blocks(report: Report, part: str = "all") -> list[Block]:
     2025年工作安排 (part-2025 up to the notes), ``notes`` is 名词解释 and its notes.
     """
     if part not in PARTS:
-        raise ExportError(f"unknown part {part!r}: choose one of {', '.join(PARTS)}")
+        raise ExportError(f"unknown part {part!r}: choose one of {', '.join(PARTS)}", "input")
     blocks = report.blocks
     if part == "all":
         return list(blocks)
@@ -83,12 +98,12 @@ def select_blocks(report: Report, part: str = "all") -> list[Block]:
     else:
         start_id = f"part-{part}"
         if report.get(start_id) is None:
-            raise ExportError(f"this report has no block {start_id!r}, so it has no part {part}")
+            raise ExportError(f"this report has no block {start_id!r}, so it has no part {part}", "input")
         start = report.index_of(start_id)
         following = [i for i, b in enumerate(blocks) if i > start and b.kind is BlockKind.PART] + [notes_start]
         chosen = blocks[start:min(following)]
     if not chosen:
-        raise ExportError(f"this report has no {part} part")
+        raise ExportError(f"this report has no {part} part", "input")
     return list(chosen)
 
 
@@ -135,8 +150,9 @@ class Track:
 class AudioExportResult:
     folder: Path
     tracks: list[Track]
-    playlist: Path
-    chapters_file: Path
+    playlist: Path  # in paragraph_folder, beside the files it lists
+    chapters_file: Path  # in folder, above paragraph_folder
+    paragraph_folder: Path
     engine: Engine
     voice: str
     duration_s: float
@@ -231,7 +247,7 @@ class OfflineVoice:
         missing = offline_missing()
         if missing:
             raise ExportError(f"the offline voice needs {' and '.join(missing)}, which "
-                              f"{'is' if len(missing) == 1 else 'are'} not installed")
+                              f"{'is' if len(missing) == 1 else 'are'} not installed", "voice")
         self.espeak_voice = espeak_voice or espeak_voice_for(params.voice)
         self.label = f"espeak-ng {self.espeak_voice}"
         # The cache key holds everything that changes the sound.
@@ -275,7 +291,8 @@ class OfflineVoice:
                  "-f", "mp3", "pipe:1"], input=wav, check=True, capture_output=True, timeout=120).stdout
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
             detail = getattr(exc, "stderr", b"") or b""
-            raise ExportError(f"the offline voice failed: {exc} {detail.decode(errors='replace')[-200:]}") from exc
+            raise ExportError(f"the offline voice failed: {exc} {detail.decode(errors='replace')[-200:]}",
+                              "voice") from exc
 
     def close(self) -> None:
         pass
@@ -306,7 +323,7 @@ class AudioExporter:
                  events: EventLog = NULL_LOG, progress: Progress | None = None,
                  edge_factory: Callable[[], ChunkVoice] | None = None):
         if options.engine not in ENGINES:
-            raise ExportError(f"unknown engine {options.engine!r}: choose one of {', '.join(ENGINES)}")
+            raise ExportError(f"unknown engine {options.engine!r}: choose one of {', '.join(ENGINES)}", "input")
         self.report = report
         self.options = options
         self.cache = cache if cache is not None else AudioCache()
@@ -343,12 +360,12 @@ class AudioExporter:
                     result = self._run_with(self._edge_voice())
                 except EdgeError as exc:
                     if opts.engine == "edge":
-                        raise ExportError(f"the online voice failed: {exc} ({exc.user_message})") from exc
+                        raise ExportError(f"the online voice failed: {exc} ({exc.user_message})", "voice") from exc
                     missing = offline_missing()
                     if missing:
                         raise ExportError(
                             f"the online voice cannot be used ({exc.user_message} {exc}) and there is no offline "
-                            f"voice that can write audio (install {' and '.join(missing)})") from exc
+                            f"voice that can write audio (install {' and '.join(missing)})", "voice") from exc
                     note = f"the online voice failed ({exc}); the offline voice was used instead"
                     log.warning("audio export: %s", note)
                     notes.append(note)
@@ -380,12 +397,19 @@ class AudioExporter:
         created = not out.exists()
         try:
             out.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".fenggang-export-", dir=out))
         except OSError as exc:
-            raise ExportError(f"cannot create the folder {out}: {exc.strerror}") from exc
-        staging = Path(tempfile.mkdtemp(prefix=".fenggang-export-", dir=out))
+            close = getattr(voice, "close", None)
+            if close is not None:
+                close()
+            verb = "create the folder" if created else "write in the folder"
+            raise ExportError(f"cannot {verb} {out}: {exc.strerror or exc}", "folder") from exc
         try:
-            result = self._write_all(voice, staging)
-            self._move_in(staging, out, result)
+            try:
+                result = self._write_all(voice, staging)
+                self._move_in(staging, out, result)
+            except OSError as exc:  # a full disk, a folder made read-only meanwhile
+                raise ExportError(f"cannot write in the folder {out}: {exc.strerror or exc}", "folder") from exc
             return result
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -403,6 +427,8 @@ class AudioExporter:
         opts = self.options
         playlist_name, chapters_name = output_names(opts.part)
         chapters_raw = staging / (chapters_name + ".raw")
+        paragraphs = staging / PARAGRAPH_FOLDER
+        paragraphs.mkdir()
         done = 0
 
         def tick(what: str) -> Callable[[], None]:
@@ -423,7 +449,7 @@ class AudioExporter:
                 audio = b"".join(pieces)
                 if not audio:
                     continue
-                path = staging / track.file
+                path = paragraphs / track.file
                 atomic_write_bytes(path, audio)
                 self._tag_track(path, track, number)
                 track.duration_s = MP3(path).info.length
@@ -433,14 +459,15 @@ class AudioExporter:
                 position_ms += length_ms
                 tracks.append(track)
         if not tracks:
-            raise ExportError("there was nothing to say in this part")
+            raise ExportError("there was nothing to say in this part", "input")
         chapters = staging / chapters_name
         os.replace(chapters_raw, chapters)
         self._tag_chapters(chapters, spans)
-        atomic_write_text(staging / playlist_name, self._playlist(tracks))
-        return AudioExportResult(self.options.out, tracks, self.options.out / playlist_name,
-                                 self.options.out / chapters_name, voice.engine, voice.label,
-                                 MP3(chapters).info.length, getattr(voice, "hits", 0))
+        atomic_write_text(paragraphs / playlist_name, self._playlist(tracks))
+        out = self.options.out
+        return AudioExportResult(out, tracks, out / PARAGRAPH_FOLDER / playlist_name, out / chapters_name,
+                                 out / PARAGRAPH_FOLDER, voice.engine, voice.label, MP3(chapters).info.length,
+                                 getattr(voice, "hits", 0))
 
     def _album(self) -> str:
         title = self.report.title or "报告"
@@ -485,7 +512,10 @@ class AudioExporter:
 
     @staticmethod
     def _move_in(staging: Path, out: Path, result: AudioExportResult) -> None:
-        names = [t.file for t in result.tracks] + [result.chapters_file.name, result.playlist.name]
+        """Paragraph files first, the playlist once they are all there, the chapters file last."""
+        (out / PARAGRAPH_FOLDER).mkdir(exist_ok=True)
+        names = [f"{PARAGRAPH_FOLDER}/{t.file}" for t in result.tracks]
+        names += [f"{PARAGRAPH_FOLDER}/{result.playlist.name}", result.chapters_file.name]
         for name in names:
             share_like_a_new_file(staging / name)
             os.replace(staging / name, out / name)

@@ -70,5 +70,6 @@ def export_audio(args: argparse.Namespace, report: Report | None) -> int:
         print(f"fenggang-reader: {note}", file=sys.stderr)
     minutes = result.duration_s / 60
     print(f"{len(result.tracks)} paragraphs, {minutes:.1f} minutes ({result.voice}) in {result.folder}")
-    print(f"playlist: {result.playlist.name}; one file with chapters: {result.chapters_file.name}")
+    print(f"one file with chapters: {result.chapters_file.name}; paragraph files and their playlist: "
+          f"{result.paragraph_folder.name}/{result.playlist.name}")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
@@ -10,6 +11,7 @@ from mutagen.mp3 import MP3
 
 from fenggang_reader.cli import main
 from fenggang_reader.export.audio import (
+    PARAGRAPH_FOLDER,
     AudioExporter,
     AudioExportOptions,
     ExportCancelled,
@@ -66,10 +68,12 @@ def test_cli_exports_the_notes_through_edge(endpoint, tmp_path, report):
     playlist_name, chapters_name = output_names("notes")
     blocks = select_blocks(report, "notes")
     files = [file_name(report, b) for b in blocks]
-    assert _listing(out) == sorted([*files, playlist_name, chapters_name])
+    assert _listing(out) == sorted([PARAGRAPH_FOLDER, chapters_name]), "a folder player plays each paragraph once"
+    paragraphs = out / PARAGRAPH_FOLDER
+    assert _listing(paragraphs) == sorted([*files, playlist_name])
     assert files == sorted(files), "names sort in reading order"
 
-    lengths = [MP3(out / f).info.length for f in files]
+    lengths = [MP3(paragraphs / f).info.length for f in files]
     assert all(length > 0.5 for length in lengths)
     whole = MP3(out / chapters_name).info.length
     assert whole == pytest.approx(sum(lengths), abs=0.1)
@@ -85,9 +89,9 @@ def test_cli_exports_the_notes_through_edge(endpoint, tmp_path, report):
         assert before.end_time == pytest.approx(after.start_time, abs=1)
     assert chapters[-1].end_time / 1000 == pytest.approx(whole, abs=0.1)
     assert [c.end_time - c.start_time for c in chapters] == pytest.approx([x * 1000 for x in lengths], abs=30)
-    assert ID3(out / files[1])["TIT2"].text[0].startswith("[1] ")
+    assert ID3(paragraphs / files[1])["TIT2"].text[0].startswith("[1] ")
 
-    lines = (out / playlist_name).read_text(encoding="utf-8").splitlines()
+    lines = (paragraphs / playlist_name).read_text(encoding="utf-8").splitlines()
     assert lines[0] == "#EXTM3U"
     entries = [line for line in lines if line and not line.startswith("#")]
     infos = [line for line in lines if line.startswith("#EXTINF:")]
@@ -154,15 +158,51 @@ def test_dead_network_and_no_offline_voice_is_a_clear_error(monkeypatch, tmp_pat
     assert not (tmp_path / "x").exists()
 
 
+def test_parts_share_the_paragraph_folder(endpoint, tmp_path, report):
+    """Two parts in one folder: one paragraph subfolder sorted in reading order, a playlist and chapters each."""
+    out = tmp_path / "both"
+    for part in ("notes", "2025"):
+        AudioExporter(report, AudioExportOptions(out=out, part=part, engine="edge")).run()
+    names = [output_names(part) for part in ("notes", "2025")]
+    assert _listing(out) == sorted([PARAGRAPH_FOLDER, names[0][1], names[1][1]])
+    files = [f for f in _listing(out / PARAGRAPH_FOLDER) if f.endswith(".mp3")]
+    wanted = [file_name(report, b) for b in select_blocks(report, "2025") + select_blocks(report, "notes")]
+    assert files == wanted
+
+
+def test_unwritable_folder_is_a_clear_error(endpoint, tmp_path, report):
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("keep me")
+    with pytest.raises(ExportError, match="cannot create the folder") as caught:
+        AudioExporter(report, AudioExportOptions(out=in_the_way / "book", part="notes", engine="edge")).run()
+    assert caught.value.kind == "folder" and in_the_way.read_text() == "keep me"
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "mine.txt").write_text("keep me")
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):
+            return  # root ignores the permission bits; the file in the way above still made the point
+        with pytest.raises(ExportError, match="cannot write in the folder") as caught:
+            AudioExporter(report, AudioExportOptions(out=locked, part="notes", engine="edge")).run()
+        assert caught.value.kind == "folder"
+        assert _listing(locked) == ["mine.txt"]
+    finally:
+        locked.chmod(0o700)
+
+
 @pytest.mark.skipif(bool(offline_missing()), reason="the offline voice needs espeak-ng and ffmpeg")
 def test_dead_network_falls_back_to_the_offline_voice(monkeypatch, tmp_path, report):
     monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", "http://127.0.0.1:9")
     result = AudioExporter(report, AudioExportOptions(out=tmp_path / "o", part="notes")).run()
     assert result.engine.value == "system" and result.notes
     assert len(result.tracks) == 31
-    lengths = [MP3(tmp_path / "o" / t.file).info.length for t in result.tracks]
+    assert result.paragraph_folder == tmp_path / "o" / PARAGRAPH_FOLDER
+    assert result.playlist.parent == result.paragraph_folder and result.chapters_file.parent == tmp_path / "o"
+    lengths = [MP3(result.paragraph_folder / t.file).info.length for t in result.tracks]
     assert MP3(result.chapters_file).info.length == pytest.approx(sum(lengths), abs=0.1)
-    assert support.mp3_is_cbr48(_audio_frames(tmp_path / "o" / result.tracks[1].file))
+    assert support.mp3_is_cbr48(_audio_frames(result.paragraph_folder / result.tracks[1].file))
 
 
 def _audio_frames(path):
