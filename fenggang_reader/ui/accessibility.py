@@ -53,6 +53,8 @@ def unnamed_focusables(root: QWidget) -> list[QWidget]:
     """Visible controls a keyboard user can reach that a screen reader could not name."""
     out = []
     for widget in root.findChildren(QWidget):
+        if widget.objectName().startswith("qt_"):  # Qt's own parts (a spin box's editor): named through their owner
+            continue
         if widget.isVisible() and is_focusable(widget) and not accessible_name(widget):
             out.append(widget)
     return out

@@ -98,7 +98,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                _("actions", "Dim everything but the current paragraph or line.")),
     ActionSpec("large_toolbar", _("actions", "Large buttons"), ("Ctrl+Shift+B",), "view",
                _("actions", "Make the toolbar buttons extra large."), checkable=True),
-    ActionSpec("simple_mode", _("actions", "Simple mode"), ("Ctrl+Shift+M",), "view",
+    ActionSpec("simple_mode", _("actions", "Simple mode"), ("Ctrl+Shift+E",), "view",
                _("actions", "Only five very large buttons: Read, Bigger, Smaller, Previous, Next."), checkable=True),
     ActionSpec("toggle_contents", _("actions", "Show contents panel"), ("Ctrl+Shift+C",), "view",
                _("actions", "Show or hide the list of parts, headings and notes."), checkable=True),

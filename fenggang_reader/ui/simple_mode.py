@@ -1,7 +1,7 @@
 """Simple mode for elderly readers: five very large buttons and the text, nothing else.
 
 Read / Pause, Bigger, Smaller, Previous, Next — each change is confirmed aloud (the app's own voice, or the
-screen reader through the announcement) — and a large "All features" button (or Ctrl+Shift+M) to go back.
+screen reader through the announcement) — and a large "All features" button (or Ctrl+Shift+E) to go back.
 The buttons trigger the same actions as the keys, so there is one behaviour, not two.
 """
 
