@@ -142,9 +142,16 @@ class AudioPlayer(QObject):
             self._watchdog.stop()
             self._audio = None
             self._set_state(PlayerState.STOPPED)
-            self.finished.emit()
+            # Never start the next source from inside QMediaPlayer's own signal: the FFmpeg backend
+            # deadlocks (seen with Qt 6.11: play() → setSourceDevice() in the EndOfMedia handler).
+            serial = self._serial
+            QTimer.singleShot(0, lambda: self._finished(serial))
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:
             self._fail("the audio could not be decoded")
+
+    def _finished(self, serial: int) -> None:
+        if serial == self._serial:
+            self.finished.emit()
 
     def _on_error(self, error: QMediaPlayer.Error, text: str) -> None:
         if error != QMediaPlayer.Error.NoError and self._audio is not None:
