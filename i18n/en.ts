@@ -49,6 +49,60 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Heading level %1</source>
+        <translation>Heading level %1</translation>
+    </message>
+    <message>
+        <source>Colour &amp;theme</source>
+        <translation>Colour &amp;theme</translation>
+    </message>
+    <message>
+        <source>Use the colour theme: %1</source>
+        <translation>Use the colour theme: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Comfort</name>
+    <message>
+        <source>Text spacing</source>
+        <translation>Text spacing</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Restore the normal spacing</source>
+        <translation>Restore the normal spacing</translation>
+    </message>
+    <message>
+        <source>Normal spacing</source>
+        <translation>Normal spacing</translation>
+    </message>
+    <message>
+        <source>Focus mode off</source>
+        <translation>Focus mode off</translation>
+    </message>
+    <message>
+        <source>Focus on the current paragraph</source>
+        <translation>Focus on the current paragraph</translation>
+    </message>
+    <message>
+        <source>Focus on the current line</source>
+        <translation>Focus on the current line</translation>
+    </message>
+    <message>
+        <source>Large buttons</source>
+        <translation>Large buttons</translation>
+    </message>
+    <message>
+        <source>Normal buttons</source>
+        <translation>Normal buttons</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -81,6 +135,221 @@
     <message>
         <source>Copied</source>
         <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Cannot write in the folder %1. Choose another folder; nothing was written.</source>
+        <translation>Cannot write in the folder %1. Choose another folder; nothing was written.</translation>
+    </message>
+    <message>
+        <source>No voice could make the audio: the online voices cannot be reached, and the offline voice cannot write audio on this computer. Check the internet connection, or install espeak-ng and ffmpeg.</source>
+        <translation>No voice could make the audio: the online voices cannot be reached, and the offline voice cannot write audio on this computer. Check the internet connection, or install espeak-ng and ffmpeg.</translation>
+    </message>
+    <message>
+        <source>The export could not be done. Nothing was written.</source>
+        <translation>The export could not be done. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>Export audiobook</source>
+        <translation>Export audiobook</translation>
+    </message>
+    <message>
+        <source>Makes MP3 files to listen to on a phone or a player: one file with chapters for the whole part and, in a folder of their own inside it, one file per paragraph with a playlist.</source>
+        <translation>Makes MP3 files to listen to on a phone or a player: one file with chapters for the whole part and, in a folder of their own inside it, one file per paragraph with a playlist.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Choose the folder</source>
+        <translation>Choose the folder</translation>
+    </message>
+    <message>
+        <source>The whole report</source>
+        <translation>The whole report</translation>
+    </message>
+    <message>
+        <source>Part 1: the review of 2024</source>
+        <translation>Part 1: the review of 2024</translation>
+    </message>
+    <message>
+        <source>Part 2: the plans for 2025</source>
+        <translation>Part 2: the plans for 2025</translation>
+    </message>
+    <message>
+        <source>The notes (explanations of terms)</source>
+        <translation>The notes (explanations of terms)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Voice</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>The folder the audiobook is written into; it is made if needed.</source>
+        <translation>The folder the audiobook is written into; it is made if needed.</translation>
+    </message>
+    <message>
+        <source>Offline voice only (nothing is sent over the internet)</source>
+        <translation>Offline voice only (nothing is sent over the internet)</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Export progress</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Stop the export; nothing is left behind.</source>
+        <translation>Stop the export; nothing is left behind.</translation>
+    </message>
+    <message>
+        <source>Folder for the audiobook</source>
+        <translation>Folder for the audiobook</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>Choose a folder first.</translation>
+    </message>
+    <message>
+        <source>Exporting the audiobook: %1 paragraphs.</source>
+        <translation>Exporting the audiobook: %1 paragraphs.</translation>
+    </message>
+    <message>
+        <source>Paragraph %1 of %2</source>
+        <translation>Paragraph %1 of %2</translation>
+    </message>
+    <message>
+        <source>The online voice failed; the offline voice is used instead.</source>
+        <translation>The online voice failed; the offline voice is used instead.</translation>
+    </message>
+    <message>
+        <source>The audiobook is ready: %1 paragraphs, %2 minutes, in %3.</source>
+        <translation>The audiobook is ready: %1 paragraphs, %2 minutes, in %3.</translation>
+    </message>
+    <message>
+        <source>The online voice could not be used, so the offline voice was used.</source>
+        <translation>The online voice could not be used, so the offline voice was used.</translation>
+    </message>
+    <message>
+        <source>The audiobook was not made</source>
+        <translation>The audiobook was not made</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Export cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Save as large-print PDF</source>
+        <translation>Save as large-print PDF</translation>
+    </message>
+    <message>
+        <source>A PDF to print or to read on a tablet: large characters with pinyin, the headings as bookmarks, the notes linked, page numbers at the foot of each page.</source>
+        <translation>A PDF to print or to read on a tablet: large characters with pinyin, the headings as bookmarks, the notes linked, page numbers at the foot of each page.</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Choose the file</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Pinyin above the characters</source>
+        <translation>Pinyin above the characters</translation>
+    </message>
+    <message>
+        <source>Open the PDF</source>
+        <translation>Open the PDF</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save the large-print PDF as</source>
+        <translation>Save the large-print PDF as</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Choose a file first.</translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation>Laying out the pages…</translation>
+    </message>
+    <message>
+        <source>Saving the large-print PDF…</source>
+        <translation>Saving the large-print PDF…</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>Saved the large-print PDF: %1 pages, in %2.</source>
+        <translation>Saved the large-print PDF: %1 pages, in %2.</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved</source>
+        <translation>The PDF was not saved</translation>
+    </message>
+    <message>
+        <source>Print preview — large print</source>
+        <translation>Print preview — large print</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>Pinyin</translation>
+    </message>
+    <message>
+        <source>The printer could not be used.</source>
+        <translation>The printer could not be used.</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Not printed</translation>
     </message>
 </context>
 <context>
@@ -257,6 +526,14 @@
     <message>
         <source>Help text</source>
         <translation>Help text</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <source>Say this page with the reader&apos;s voice (Ctrl+R).</source>
+        <translation>Say this page with the reader&apos;s voice (Ctrl+R).</translation>
     </message>
 </context>
 <context>
@@ -675,6 +952,76 @@ Use the online voices?</translation>
     </message>
 </context>
 <context>
+    <name>SimpleMode</name>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Bigger</source>
+        <translation>Bigger</translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation>Smaller</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>All features</source>
+        <translation>All features</translation>
+    </message>
+    <message>
+        <source>Show the menus, the toolbar and the contents again (%1).</source>
+        <translation>Show the menus, the toolbar and the contents again (%1).</translation>
+    </message>
+    <message>
+        <source>Simple mode buttons</source>
+        <translation>Simple mode buttons</translation>
+    </message>
+    <message>
+        <source>Simple mode. Large buttons: Read, Bigger, Smaller, Previous, Next. All features brings everything back.</source>
+        <translation>Simple mode. Large buttons: Read, Bigger, Smaller, Previous, Next. All features brings everything back.</translation>
+    </message>
+    <message>
+        <source>All features shown.</source>
+        <translation>All features shown.</translation>
+    </message>
+</context>
+<context>
+    <name>StartUp</name>
+    <message>
+        <source>Welcome to Fenggang Reader. Press Space to hear the paragraph in front of you, plus to make the characters bigger, and F1 for help.</source>
+        <translation>Welcome to Fenggang Reader. Press Space to hear the paragraph in front of you, plus to make the characters bigger, and F1 for help.</translation>
+    </message>
+    <message>
+        <source>Continue reading?</source>
+        <translation>Continue reading?</translation>
+    </message>
+    <message>
+        <source>Yes, continue</source>
+        <translation>Yes, continue</translation>
+    </message>
+    <message>
+        <source>No, start at the top</source>
+        <translation>No, start at the top</translation>
+    </message>
+    <message>
+        <source>Last time you stopped at “%1” (paragraph %2). Continue from there?</source>
+        <translation>Last time you stopped at “%1” (paragraph %2). Continue from there?</translation>
+    </message>
+    <message>
+        <source>Starting at the top.</source>
+        <translation>Starting at the top.</translation>
+    </message>
+</context>
+<context>
     <name>StorageWarning</name>
     <message>
         <source>the disk is full</source>
@@ -916,6 +1263,38 @@ Use the online voices?</translation>
         <translation>Switch to the next colour theme (light, dark, high contrast).</translation>
     </message>
     <message>
+        <source>Text spacing…</source>
+        <translation>Text spacing…</translation>
+    </message>
+    <message>
+        <source>Change the space between lines, characters and paragraphs.</source>
+        <translation>Change the space between lines, characters and paragraphs.</translation>
+    </message>
+    <message>
+        <source>Focus mode: paragraph / line / off</source>
+        <translation>Focus mode: paragraph / line / off</translation>
+    </message>
+    <message>
+        <source>Dim everything but the current paragraph or line.</source>
+        <translation>Dim everything but the current paragraph or line.</translation>
+    </message>
+    <message>
+        <source>Large buttons</source>
+        <translation>Large buttons</translation>
+    </message>
+    <message>
+        <source>Make the toolbar buttons extra large.</source>
+        <translation>Make the toolbar buttons extra large.</translation>
+    </message>
+    <message>
+        <source>Simple mode</source>
+        <translation>Simple mode</translation>
+    </message>
+    <message>
+        <source>Only five very large buttons: Read, Bigger, Smaller, Previous, Next.</source>
+        <translation>Only five very large buttons: Read, Bigger, Smaller, Previous, Next.</translation>
+    </message>
+    <message>
         <source>Show contents panel</source>
         <translation>Show contents panel</translation>
     </message>
@@ -1082,6 +1461,30 @@ Use the online voices?</translation>
     <message>
         <source>Choose the voice, speed, pitch and volume, and whether online voices may be used.</source>
         <translation>Choose the voice, speed, pitch and volume, and whether online voices may be used.</translation>
+    </message>
+    <message>
+        <source>Export audiobook…</source>
+        <translation>Export audiobook…</translation>
+    </message>
+    <message>
+        <source>Save the report as MP3 files for a phone or a player: one file with chapters, and one file per paragraph.</source>
+        <translation>Save the report as MP3 files for a phone or a player: one file with chapters, and one file per paragraph.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Print the report in large print with pinyin, after a preview.</source>
+        <translation>Print the report in large print with pinyin, after a preview.</translation>
+    </message>
+    <message>
+        <source>Save as large-print PDF…</source>
+        <translation>Save as large-print PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report as a PDF in large print with pinyin, the headings as bookmarks and the notes linked.</source>
+        <translation>Save the report as a PDF in large print with pinyin, the headings as bookmarks and the notes linked.</translation>
     </message>
     <message>
         <source>Quit</source>

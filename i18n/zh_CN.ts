@@ -49,6 +49,60 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Heading level %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour &amp;theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the colour theme: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Comfort</name>
+    <message>
+        <source>Text spacing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <source>Restore the normal spacing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal spacing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus mode off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus on the current paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus on the current line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -81,6 +135,221 @@
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Cannot write in the folder %1. Choose another folder; nothing was written.</source>
+        <translation>无法写入文件夹 %1。请另选一个文件夹；没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>No voice could make the audio: the online voices cannot be reached, and the offline voice cannot write audio on this computer. Check the internet connection, or install espeak-ng and ffmpeg.</source>
+        <translation>没有可以生成音频的语音：连接不上在线语音，这台电脑上的离线语音也无法写出音频。请检查网络连接，或安装 espeak-ng 和 ffmpeg。</translation>
+    </message>
+    <message>
+        <source>The export could not be done. Nothing was written.</source>
+        <translation>无法导出。没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export audiobook</source>
+        <translation>导出有声书</translation>
+    </message>
+    <message>
+        <source>Makes MP3 files to listen to on a phone or a player: one file with chapters for the whole part and, in a folder of their own inside it, one file per paragraph with a playlist.</source>
+        <translation>生成可以在手机或播放器上收听的 MP3 文件：整个部分一个带章节的文件；另在其中一个单独的文件夹里，每段一个文件，并附播放列表。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose the folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>The whole report</source>
+        <translation>整篇报告</translation>
+    </message>
+    <message>
+        <source>Part 1: the review of 2024</source>
+        <translation>第一部分：2024年工作回顾</translation>
+    </message>
+    <message>
+        <source>Part 2: the plans for 2025</source>
+        <translation>第二部分：2025年工作安排</translation>
+    </message>
+    <message>
+        <source>The notes (explanations of terms)</source>
+        <translation>名词解释</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>语速</translation>
+    </message>
+    <message>
+        <source>The folder the audiobook is written into; it is made if needed.</source>
+        <translation>有声书写入的文件夹；没有的话会自动建立。</translation>
+    </message>
+    <message>
+        <source>Offline voice only (nothing is sent over the internet)</source>
+        <translation>只用离线语音（不通过网络发送任何内容）</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Stop the export; nothing is left behind.</source>
+        <translation>停止导出；不会留下任何文件。</translation>
+    </message>
+    <message>
+        <source>Folder for the audiobook</source>
+        <translation>有声书的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>请先选择文件夹。</translation>
+    </message>
+    <message>
+        <source>Exporting the audiobook: %1 paragraphs.</source>
+        <translation>正在导出有声书：共 %1 段。</translation>
+    </message>
+    <message>
+        <source>Paragraph %1 of %2</source>
+        <translation>第 %1 段，共 %2 段</translation>
+    </message>
+    <message>
+        <source>The online voice failed; the offline voice is used instead.</source>
+        <translation>在线语音出错，改用离线语音。</translation>
+    </message>
+    <message>
+        <source>The audiobook is ready: %1 paragraphs, %2 minutes, in %3.</source>
+        <translation>有声书已完成：%1 段，%2 分钟，保存在 %3。</translation>
+    </message>
+    <message>
+        <source>The online voice could not be used, so the offline voice was used.</source>
+        <translation>在线语音无法使用，因此用了离线语音。</translation>
+    </message>
+    <message>
+        <source>The audiobook was not made</source>
+        <translation>有声书没有生成</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出；没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Save as large-print PDF</source>
+        <translation>另存为大字 PDF</translation>
+    </message>
+    <message>
+        <source>A PDF to print or to read on a tablet: large characters with pinyin, the headings as bookmarks, the notes linked, page numbers at the foot of each page.</source>
+        <translation>可以打印或在平板上阅读的 PDF：大字带拼音，标题作为书签，名词解释有链接，每页底部有页码。</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>Pinyin above the characters</source>
+        <translation>汉字上方显示拼音</translation>
+    </message>
+    <message>
+        <source>Open the PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the large-print PDF as</source>
+        <translation>大字 PDF 另存为</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation>正在排版…</translation>
+    </message>
+    <message>
+        <source>Saving the large-print PDF…</source>
+        <translation>正在保存大字 PDF…</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Saved the large-print PDF: %1 pages, in %2.</source>
+        <translation>大字 PDF 已保存：%1 页，保存在 %2。</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved</source>
+        <translation>PDF 没有保存</translation>
+    </message>
+    <message>
+        <source>Print preview — large print</source>
+        <translation>打印预览 — 大字</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>The printer could not be used.</source>
+        <translation>无法使用打印机。</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>没有打印</translation>
     </message>
 </context>
 <context>
@@ -257,6 +526,14 @@
     <message>
         <source>Help text</source>
         <translation>帮助内容</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say this page with the reader&apos;s voice (Ctrl+R).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -675,6 +952,76 @@ Use the online voices?</source>
     </message>
 </context>
 <context>
+    <name>SimpleMode</name>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished">朗读</translation>
+    </message>
+    <message>
+        <source>Bigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished">上一处</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished">下一处</translation>
+    </message>
+    <message>
+        <source>All features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the menus, the toolbar and the contents again (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simple mode buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simple mode. Large buttons: Read, Bigger, Smaller, Previous, Next. All features brings everything back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All features shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartUp</name>
+    <message>
+        <source>Welcome to Fenggang Reader. Press Space to hear the paragraph in front of you, plus to make the characters bigger, and F1 for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue reading?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, start at the top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last time you stopped at “%1” (paragraph %2). Continue from there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting at the top.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StorageWarning</name>
     <message>
         <source>the disk is full</source>
@@ -916,6 +1263,38 @@ Use the online voices?</source>
         <translation>换成下一种配色（浅色、深色、高对比度）。</translation>
     </message>
     <message>
+        <source>Text spacing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the space between lines, characters and paragraphs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus mode: paragraph / line / off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dim everything but the current paragraph or line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the toolbar buttons extra large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simple mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only five very large buttons: Read, Bigger, Smaller, Previous, Next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show contents panel</source>
         <translation>显示目录</translation>
     </message>
@@ -1082,6 +1461,30 @@ Use the online voices?</source>
     <message>
         <source>Choose the voice, speed, pitch and volume, and whether online voices may be used.</source>
         <translation>选择朗读的声音、语速、音调和音量，以及是否可以使用在线声音。</translation>
+    </message>
+    <message>
+        <source>Export audiobook…</source>
+        <translation>导出有声书…</translation>
+    </message>
+    <message>
+        <source>Save the report as MP3 files for a phone or a player: one file with chapters, and one file per paragraph.</source>
+        <translation>把报告保存为 MP3 文件，在手机或播放器上收听：一个带章节的文件，以及每段一个文件。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print the report in large print with pinyin, after a preview.</source>
+        <translation>预览后以大字带拼音打印报告。</translation>
+    </message>
+    <message>
+        <source>Save as large-print PDF…</source>
+        <translation>另存为大字 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report as a PDF in large print with pinyin, the headings as bookmarks and the notes linked.</source>
+        <translation>把报告保存为大字带拼音的 PDF，标题作为书签，名词解释有链接。</translation>
     </message>
     <message>
         <source>Quit</source>

@@ -49,6 +49,60 @@
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Heading level %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour &amp;theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the colour theme: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Comfort</name>
+    <message>
+        <source>Text spacing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">關閉</translation>
+    </message>
+    <message>
+        <source>Restore the normal spacing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal spacing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus mode off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus on the current paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus on the current line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -81,6 +135,221 @@
     <message>
         <source>Copied</source>
         <translation>已複製</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Cannot write in the folder %1. Choose another folder; nothing was written.</source>
+        <translation>無法寫入資料夾 %1。請另選一個資料夾；沒有寫入任何檔案。</translation>
+    </message>
+    <message>
+        <source>No voice could make the audio: the online voices cannot be reached, and the offline voice cannot write audio on this computer. Check the internet connection, or install espeak-ng and ffmpeg.</source>
+        <translation>沒有可以生成音訊的語音：連不上線上語音，這臺電腦上的離線語音也無法寫出音訊。請檢查網路連線，或安裝 espeak-ng 和 ffmpeg。</translation>
+    </message>
+    <message>
+        <source>The export could not be done. Nothing was written.</source>
+        <translation>無法匯出。沒有寫入任何檔案。</translation>
+    </message>
+    <message>
+        <source>Export audiobook</source>
+        <translation>匯出有聲書</translation>
+    </message>
+    <message>
+        <source>Makes MP3 files to listen to on a phone or a player: one file with chapters for the whole part and, in a folder of their own inside it, one file per paragraph with a playlist.</source>
+        <translation>產生可以在手機或播放器上收聽的 MP3 檔案：整個部分一個帶章節的檔案；另在其中一個單獨的資料夾裡，每段一個檔案，並附播放清單。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Choose the folder</source>
+        <translation>選擇資料夾</translation>
+    </message>
+    <message>
+        <source>The whole report</source>
+        <translation>整篇報告</translation>
+    </message>
+    <message>
+        <source>Part 1: the review of 2024</source>
+        <translation>第一部分：2024年工作回顧</translation>
+    </message>
+    <message>
+        <source>Part 2: the plans for 2025</source>
+        <translation>第二部分：2025年工作安排</translation>
+    </message>
+    <message>
+        <source>The notes (explanations of terms)</source>
+        <translation>名詞解釋</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>語音</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>語速</translation>
+    </message>
+    <message>
+        <source>The folder the audiobook is written into; it is made if needed.</source>
+        <translation>有聲書寫入的資料夾；沒有的話會自動建立。</translation>
+    </message>
+    <message>
+        <source>Offline voice only (nothing is sent over the internet)</source>
+        <translation>只用離線語音（不通過網路發送任何內容）</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>匯出進度</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>開啟資料夾</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Stop the export; nothing is left behind.</source>
+        <translation>停止匯出；不會留下任何檔案。</translation>
+    </message>
+    <message>
+        <source>Folder for the audiobook</source>
+        <translation>有聲書的資料夾</translation>
+    </message>
+    <message>
+        <source>Choose a folder first.</source>
+        <translation>請先選擇資料夾。</translation>
+    </message>
+    <message>
+        <source>Exporting the audiobook: %1 paragraphs.</source>
+        <translation>正在匯出有聲書：共 %1 段。</translation>
+    </message>
+    <message>
+        <source>Paragraph %1 of %2</source>
+        <translation>第 %1 段，共 %2 段</translation>
+    </message>
+    <message>
+        <source>The online voice failed; the offline voice is used instead.</source>
+        <translation>線上語音出錯，改用離線語音。</translation>
+    </message>
+    <message>
+        <source>The audiobook is ready: %1 paragraphs, %2 minutes, in %3.</source>
+        <translation>有聲書已完成：%1 段，%2 分鐘，儲存在 %3。</translation>
+    </message>
+    <message>
+        <source>The online voice could not be used, so the offline voice was used.</source>
+        <translation>線上語音無法使用，因此用了離線語音。</translation>
+    </message>
+    <message>
+        <source>The audiobook was not made</source>
+        <translation>有聲書沒有生成</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消匯出；沒有寫入任何檔案。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Save as large-print PDF</source>
+        <translation>另存為大字 PDF</translation>
+    </message>
+    <message>
+        <source>A PDF to print or to read on a tablet: large characters with pinyin, the headings as bookmarks, the notes linked, page numbers at the foot of each page.</source>
+        <translation>可以列印或在平板上閱讀的 PDF：大字帶拼音，標題作為書籤，名詞解釋有連結，每頁底部有頁碼。</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>選擇檔案</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>字級</translation>
+    </message>
+    <message>
+        <source>Pinyin above the characters</source>
+        <translation>漢字上方顯示拼音</translation>
+    </message>
+    <message>
+        <source>Open the PDF</source>
+        <translation>開啟 PDF</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Save the large-print PDF as</source>
+        <translation>大字 PDF 另存為</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>請先選擇檔案。</translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation>正在排版…</translation>
+    </message>
+    <message>
+        <source>Saving the large-print PDF…</source>
+        <translation>正在儲存大字 PDF…</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 頁，共 %2 頁</translation>
+    </message>
+    <message>
+        <source>Saved the large-print PDF: %1 pages, in %2.</source>
+        <translation>大字 PDF 已儲存：%1 頁，儲存在 %2。</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved</source>
+        <translation>PDF 沒有儲存</translation>
+    </message>
+    <message>
+        <source>Print preview — large print</source>
+        <translation>列印預覽 — 大字</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>The printer could not be used.</source>
+        <translation>無法使用印表機。</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>沒有列印</translation>
     </message>
 </context>
 <context>
@@ -257,6 +526,14 @@
     <message>
         <source>Help text</source>
         <translation>說明內容</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say this page with the reader&apos;s voice (Ctrl+R).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -675,6 +952,76 @@ Use the online voices?</source>
     </message>
 </context>
 <context>
+    <name>SimpleMode</name>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished">朗讀</translation>
+    </message>
+    <message>
+        <source>Bigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished">上一處</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished">下一處</translation>
+    </message>
+    <message>
+        <source>All features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the menus, the toolbar and the contents again (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simple mode buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simple mode. Large buttons: Read, Bigger, Smaller, Previous, Next. All features brings everything back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All features shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartUp</name>
+    <message>
+        <source>Welcome to Fenggang Reader. Press Space to hear the paragraph in front of you, plus to make the characters bigger, and F1 for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue reading?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, start at the top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last time you stopped at “%1” (paragraph %2). Continue from there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting at the top.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StorageWarning</name>
     <message>
         <source>the disk is full</source>
@@ -916,6 +1263,38 @@ Use the online voices?</source>
         <translation>換成下一種配色（淺色、深色、高對比）。</translation>
     </message>
     <message>
+        <source>Text spacing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the space between lines, characters and paragraphs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus mode: paragraph / line / off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dim everything but the current paragraph or line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the toolbar buttons extra large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simple mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only five very large buttons: Read, Bigger, Smaller, Previous, Next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show contents panel</source>
         <translation>顯示目錄</translation>
     </message>
@@ -1082,6 +1461,30 @@ Use the online voices?</source>
     <message>
         <source>Choose the voice, speed, pitch and volume, and whether online voices may be used.</source>
         <translation>選擇朗讀的聲音、語速、音調和音量，以及是否可以使用線上聲音。</translation>
+    </message>
+    <message>
+        <source>Export audiobook…</source>
+        <translation>匯出有聲書…</translation>
+    </message>
+    <message>
+        <source>Save the report as MP3 files for a phone or a player: one file with chapters, and one file per paragraph.</source>
+        <translation>把報告儲存為 MP3 檔案，在手機或播放器上收聽：一個帶章節的檔案，以及每段一個檔案。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>列印…</translation>
+    </message>
+    <message>
+        <source>Print the report in large print with pinyin, after a preview.</source>
+        <translation>預覽後以大字帶拼音列印報告。</translation>
+    </message>
+    <message>
+        <source>Save as large-print PDF…</source>
+        <translation>另存為大字 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report as a PDF in large print with pinyin, the headings as bookmarks and the notes linked.</source>
+        <translation>把報告儲存為大字帶拼音的 PDF，標題作為書籤，名詞解釋有連結。</translation>
     </message>
     <message>
         <source>Quit</source>

@@ -147,7 +147,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
                _("actions", "Show Cantonese Jyutping above the characters."), checkable=True),
     ActionSpec("cycle_ruby", _("actions", "Pinyin / Jyutping"), ("Ctrl+Shift+J",), "language",
                _("actions", "Switch between Mandarin pinyin and Cantonese Jyutping above the characters.")),
-    # File
+    # File (ui/export_dialogs.py): take the report away as sound or on paper.
+    ActionSpec("export_audio", _("actions", "Export audiobook…"), ("Ctrl+Shift+A",), "file",
+               _("actions", "Save the report as MP3 files for a phone or a player: one file with chapters, and one "
+                            "file per paragraph.")),
+    ActionSpec("print", _("actions", "Print…"), ("Ctrl+P",), "file",
+               _("actions", "Print the report in large print with pinyin, after a preview.")),
+    ActionSpec("export_pdf", _("actions", "Save as large-print PDF…"), ("Ctrl+Shift+S",), "file",
+               _("actions", "Save the report as a PDF in large print with pinyin, the headings as bookmarks and "
+                            "the notes linked.")),
     ActionSpec("quit", _("actions", "Quit"), ("Ctrl+Q",), "file",
                _("actions", "Close the reader; your place is remembered.")),
     # Help

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from . import (  # keep accessibility last: it names what others added
     accessibility,
     comfort,
+    export_dialogs,
     glossary,
     languages,
     pronunciation_dialog,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 Feature = Callable[["MainWindow"], None]
 FEATURES: list[Feature] = [glossary.install, languages.install, pronunciation_dialog.install, read_aloud.install,
-                          storage_warning.install,
+                          storage_warning.install, export_dialogs.install,
                           comfort.install, simple_mode.install, startup.install, accessibility.install]
 
 

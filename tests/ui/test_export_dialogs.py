@@ -1,0 +1,326 @@
+"""File ▸ Export audiobook…, Print… (Ctrl+P) and Save as large-print PDF… in the window.
+
+The audiobook is made against the loopback Edge service (tests/support/edge_server.py); modal file
+choosers and the system's "open" are monkeypatched, the dialogs themselves are not modal.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QSpinBox
+
+from fenggang_reader.core.model import BlockKind
+from fenggang_reader.export.audio import PARAGRAPH_FOLDER, file_name, output_names, select_blocks
+from fenggang_reader.ui.actions import ACTIONS
+from tests.support import edge_server as support
+
+EXPORT_TIMEOUT_MS = 90_000
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch):
+    support.guard_network(monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def server():
+    if support.tools_missing():
+        pytest.skip("the loopback Edge service needs espeak-ng and ffmpeg (./dev installs them)")
+    with support.EdgeServer() as srv:
+        yield srv
+
+
+@pytest.fixture
+def endpoint(server, monkeypatch):
+    monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", server.base_url)
+    server.clear_fault()
+    server.latency = 0.0
+    yield server.base_url
+    server.latency = 0.0
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """What the reader asked the system to open (file manager, PDF viewer)."""
+    urls: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) or True)
+    return urls
+
+
+def announcements(window) -> list[str]:
+    said: list[str] = []
+    window.announced.connect(said.append)
+    return said
+
+
+def audio_dialog(window, folder, part="notes"):
+    window.actions_by_id["export_audio"].trigger()
+    dialog = window.exports.audio_dialog
+    assert dialog is not None and dialog.isVisible() and not dialog.isModal()
+    dialog.folder.setText(str(folder))
+    dialog.part.setCurrentIndex(dialog.part.findData(part))
+    dialog.offline.setChecked(False)  # the loopback "online" voice
+    return dialog
+
+
+def listing(folder) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+# -- the actions ----------------------------------------------------------------------------------------
+def test_file_menu_offers_the_exports_before_quit(window):
+    ids = [a.data() for a in window.menus["file"].actions()]
+    assert ids == ["export_audio", "print", "export_pdf", "quit"]
+    keys = {s.id: s.shortcuts for s in ACTIONS}
+    assert keys["print"] == ("Ctrl+P",)
+    assert window.actions_by_id["print"].shortcut().toString() == "Ctrl+P"
+
+
+# -- the audiobook -----------------------------------------------------------------------------------------
+def test_dialog_defaults_follow_reading_aloud(window, tmp_path, monkeypatch):
+    window.settings.set("voice", "zh-CN-YunxiNeural")
+    window.settings.set("speech_rate", 1.3)
+    window.actions_by_id["export_audio"].trigger()
+    dialog = window.exports.audio_dialog
+    assert dialog.voice.currentData() == "zh-CN-YunxiNeural" and dialog.rate.value() == pytest.approx(1.3)
+    assert dialog.offline.isChecked(), "online voices not accepted yet: nothing is sent until the reader says so"
+    assert dialog.font().pointSize() >= 20
+    for field in (dialog.folder, dialog.part, dialog.voice, dialog.rate, dialog.offline, dialog.choose):
+        assert field.accessibleName(), field
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(tmp_path / "chosen"))
+    dialog.choose.click()
+    assert dialog.folder.text() == str(tmp_path / "chosen")
+    dialog.reject()
+    window.settings.set("edge_notice_accepted", True)
+    window.settings.set("speech_rate", 0.8)
+    window.actions_by_id["export_audio"].trigger()
+    assert dialog.rate.value() == pytest.approx(0.8) and not dialog.offline.isChecked()
+    assert dialog.folder.text() == str(tmp_path / "chosen"), "the folder chosen is kept"
+    assert not (tmp_path / "chosen").exists(), "nothing is made before Export"
+
+
+def test_exports_the_notes_with_progress_to_n_of_n(window, endpoint, tmp_path, qtbot, report, opened):
+    out = tmp_path / "book"
+    window.read_aloud.voice.wait_ready()  # its start starves the GIL ~1.5 s (tests/resilience/test_input_fuzz.py)
+    dialog = audio_dialog(window, out)
+    said = announcements(window)
+    formats: list[str] = []
+    dialog.bar.valueChanged.connect(lambda _v: formats.append(dialog.bar.format()))
+    beats: list[float] = []
+    heartbeat = QTimer(interval=20)
+    heartbeat.timeout.connect(lambda: beats.append(time.monotonic()))
+    heartbeat.start()
+
+    started = time.monotonic()
+    dialog.start_button.click()
+    assert time.monotonic() - started < 1.0 and dialog.job is not None and dialog.job.running()
+    formats.insert(0, dialog.bar.format())
+    assert not dialog.start_button.isEnabled() and dialog.cancel_button.text() == "Cancel"
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=EXPORT_TIMEOUT_MS)
+    heartbeat.stop()
+
+    blocks = select_blocks(report, "notes")
+    total = len(blocks)
+    assert dialog.bar.value() == dialog.bar.maximum() == sum(len(t.chunks) for t in dialog.result.tracks)
+    assert formats[0] == f"Paragraph 1 of {total}" and formats[-1] == f"Paragraph {total} of {total}"
+    numbers = [int(f.split()[1]) for f in formats]
+    assert numbers == sorted(numbers) and len(set(numbers)) == total, "every paragraph is shown, in order"
+    assert dialog.bar.accessibleName() == "Export progress"
+    gaps = [b - a for a, b in zip(beats, beats[1:], strict=False)]
+    assert len(beats) > 10 and max(gaps) < 0.5, "the window kept answering during the export"
+
+    playlist, chapters = output_names("notes")
+    assert listing(out) == sorted([PARAGRAPH_FOLDER, chapters])
+    assert listing(out / PARAGRAPH_FOLDER) == sorted([*(file_name(report, b) for b in blocks), playlist])
+    assert str(out) in dialog.status.text() and str(out) in said[-1] and f"{total} paragraphs" in said[-1]
+    assert said[0].startswith("Exporting the audiobook")
+
+    assert dialog.open_button.isVisible() and dialog.cancel_button.text() == "Close"
+    dialog.open_button.click()
+    assert opened == [str(out)]
+    dialog.cancel_button.click()
+    assert not dialog.isVisible()
+
+
+def test_cancel_midway_leaves_nothing(window, endpoint, server, tmp_path, qtbot):
+    server.latency = 0.15
+    kept = tmp_path / "existing"
+    kept.mkdir()
+    (kept / "mine.txt").write_text("keep me")
+    dialog = audio_dialog(window, kept)
+    said = announcements(window)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: dialog.bar.value() >= 3, timeout=EXPORT_TIMEOUT_MS)
+    assert dialog.bar.value() < dialog.bar.maximum()
+    dialog.cancel_button.click()  # Cancel stops the export; it does not close the dialog
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=10_000)
+    assert listing(kept) == ["mine.txt"], "no partial files, no staging folder"
+    assert said[-1] == "Export cancelled; nothing was written." == dialog.status.text()
+    assert dialog.start_button.isEnabled() and dialog.folder.text() == str(kept)
+
+    fresh = tmp_path / "fresh"
+    dialog.folder.setText(str(fresh))
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: dialog.bar.value() >= 2, timeout=EXPORT_TIMEOUT_MS)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc is Cancel too
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=10_000)
+    assert not fresh.exists(), "the folder the export made is removed again"
+
+
+def test_closing_the_window_stops_the_export_and_cleans_up(window, endpoint, server, tmp_path, qtbot):
+    server.latency = 0.15
+    out = tmp_path / "closing"
+    dialog = audio_dialog(window, out)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: dialog.bar.value() >= 1, timeout=EXPORT_TIMEOUT_MS)
+    job = dialog.job
+    window.close()
+    assert job is not None and not job.running()
+    assert not out.exists()
+
+
+def test_dead_network_and_no_offline_voice_is_a_clear_message(window, tmp_path, qtbot, monkeypatch):
+    monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", "http://127.0.0.1:9")  # nothing listens there
+    monkeypatch.setattr("fenggang_reader.export.audio.offline_missing", lambda: ["espeak-ng"])
+    out = tmp_path / "x"
+    dialog = audio_dialog(window, out, part="2025")
+    dialog.voice.setCurrentIndex(dialog.voice.findData("zh-CN-YunjianNeural"))
+    said = announcements(window)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: dialog.error_box is not None, timeout=EXPORT_TIMEOUT_MS)
+    box = dialog.error_box
+    assert box.isVisible()
+    assert "No voice could make the audio" in box.text() and "install espeak-ng" in box.text()
+    assert "online voice cannot be used" in box.detailedText()
+    assert said[-1] == box.text() == dialog.status.text()
+    assert not out.exists()
+    assert dialog.part.currentData() == "2025" and dialog.voice.currentData() == "zh-CN-YunjianNeural"
+    assert dialog.folder.text() == str(out) and dialog.start_button.isEnabled(), "the choices are kept to retry"
+    box.close()
+
+
+def test_unwritable_folder_is_a_clear_message(window, endpoint, tmp_path, qtbot):
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("keep me")
+    dialog = audio_dialog(window, in_the_way / "book")
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: dialog.error_box is not None, timeout=EXPORT_TIMEOUT_MS)
+    assert dialog.error_box.text().startswith(f"Cannot write in the folder {in_the_way / 'book'}")
+    assert "Choose another folder" in dialog.error_box.text()
+    assert in_the_way.read_text() == "keep me"
+    dialog.error_box.close()
+
+
+# -- printing ---------------------------------------------------------------------------------------------------
+def test_ctrl_p_opens_the_preview_at_the_readers_size(window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: pytest.fail("the preview must not be modal exec()"))
+    window.set_font_size(40)
+    window.view.setFocus()
+    window.activateWindow()
+    qtbot.keyClick(window.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.exports.preview
+    assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
+    size = dialog.findChild(QSpinBox, "printSize")
+    assert size.value() == 40 and size.accessibleName() == "Text size"
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() > 0, timeout=20_000)
+    pages_at_40 = preview.pageCount()
+
+    size.setValue(24)
+    qtbot.waitUntil(lambda: 0 < preview.pageCount() < pages_at_40, timeout=20_000)
+
+    # What Print sends to a printer: the same painting, here into a PDF file.
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = window.exports.paint(printer, 24, True)
+    assert pages == preview.pageCount()
+    reader = PdfReader(tmp_path / "printed.pdf")
+    assert len(reader.pages) == pages
+    first = reader.pages[0].extract_text()
+    # (printing does not map radicals back to characters: 长 extracts as ⻓ here, unlike the saved PDF)
+    assert "韩俊峰" in first and "凤岗镇" in first and "shěn" in first
+    assert re.search(rf"1\s/\s{pages}\s*$", first), first[-20:]
+    dialog.close()
+    QApplication.processEvents()
+    assert window.exports.preview is None
+
+
+def test_small_reader_text_prints_at_24_pt(window):
+    window.set_font_size(16)
+    assert window.exports.print_size() == 24
+
+
+# -- the large-print PDF -------------------------------------------------------------------------------------
+def pdf_dialog(window, path, size=24):
+    window.actions_by_id["export_pdf"].trigger()
+    dialog = window.exports.pdf_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.path.setText(str(path))
+    dialog.size.setValue(size)
+    return dialog
+
+
+def test_save_as_pdf_writes_the_outline_without_blocking(window, qtbot, tmp_path, monkeypatch, report, opened):
+    window.set_font_size(32)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "large"), "PDF (*.pdf)"))
+    window.actions_by_id["export_pdf"].trigger()
+    dialog = window.exports.pdf_dialog
+    assert dialog.size.value() == 32 and dialog.pinyin.isChecked()
+    dialog.choose.click()
+    dialog.size.setValue(24)
+    said = announcements(window)
+    values: list[int] = []
+    dialog.bar.valueChanged.connect(values.append)
+    dialog.save_button.click()
+    assert dialog.busy() and dialog.saved is None, "the pages are painted later, a few per timer tick"
+    qtbot.waitUntil(lambda: dialog.saved is not None, timeout=60_000)
+
+    target = tmp_path / "large.pdf"
+    assert dialog.saved == target and target.exists()
+    reader = PdfReader(target)
+    assert values[-1] == len(reader.pages) and len(values) > 3
+    titles = [item.title for item in _flat(reader.outline)]
+    wanted = [b.text for b in report.blocks if b.kind in (BlockKind.PART, BlockKind.HEADING, BlockKind.NOTES_HEADING)]
+    assert titles == wanted
+    assert f"{len(reader.pages)} pages" in said[-1] and str(target) in said[-1]
+    dialog.open_button.click()
+    assert opened == [str(target)]
+
+
+def _flat(outline):
+    for item in outline:
+        if isinstance(item, list):
+            yield from _flat(item)
+        else:
+            yield item
+
+
+def test_cancel_the_pdf_midway_writes_nothing(window, qtbot, tmp_path):
+    target = tmp_path / "cancelled.pdf"
+    dialog = pdf_dialog(window, target, size=36)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.bar.value() >= 2, timeout=30_000)
+    dialog.cancel_button.click()
+    assert not dialog.busy() and dialog.isVisible() and dialog.status.text() == "Export cancelled; nothing was written."
+    QApplication.processEvents()
+    assert list(tmp_path.iterdir()) == []
+    dialog.cancel_button.click()
+    assert not dialog.isVisible()
+
+
+def test_pdf_into_a_missing_folder_is_a_clear_message(window, tmp_path):
+    dialog = pdf_dialog(window, tmp_path / "no such folder" / "r.pdf")
+    dialog.save_button.click()
+    assert dialog.error_box is not None and "Cannot write in the folder" in dialog.error_box.text()
+    assert not dialog.busy() and dialog.save_button.isEnabled()
+    assert not (tmp_path / "no such folder").exists()
+    dialog.error_box.close()
