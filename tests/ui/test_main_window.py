@@ -179,7 +179,8 @@ def test_corrupt_settings_give_defaults_a_message_and_keep_the_file(make_window,
     path.write_text("{\"font_size\": 40, oops", encoding="utf-8")
     window = make_window()
     window.show_problems(window.settings.problems)
-    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    boxes = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "settingsProblemBox"]
     assert boxes and "damaged" in boxes[0].text()
     assert window.view.font_size() == 28
     assert list(path.parent.glob("settings.json.*.bad"))
