@@ -344,6 +344,18 @@
         <translation>Pinyin</translation>
     </message>
     <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Page number</translation>
+    </message>
+    <message>
+        <source>The pages as they will be printed</source>
+        <translation>The pages as they will be printed</translation>
+    </message>
+    <message>
         <source>The printer could not be used.</source>
         <translation>The printer could not be used.</translation>
     </message>

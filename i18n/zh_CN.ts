@@ -344,6 +344,18 @@
         <translation>拼音</translation>
     </message>
     <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>The pages as they will be printed</source>
+        <translation>打印出来的页面</translation>
+    </message>
+    <message>
         <source>The printer could not be used.</source>
         <translation>无法使用打印机。</translation>
     </message>

@@ -344,6 +344,18 @@
         <translation>拼音</translation>
     </message>
     <message>
+        <source>Zoom</source>
+        <translation>縮放</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>頁碼</translation>
+    </message>
+    <message>
+        <source>The pages as they will be printed</source>
+        <translation>列印出來的頁面</translation>
+    </message>
+    <message>
         <source>The printer could not be used.</source>
         <translation>無法使用印表機。</translation>
     </message>

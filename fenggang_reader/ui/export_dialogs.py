@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -709,6 +710,7 @@ class ExportFeature(QObject):
             for widget in (caption, size, pinyin):
                 toolbar.addWidget(widget)
         preview = dialog.findChild(QPrintPreviewWidget)
+        self._name_preview_controls(dialog)
         settle = QTimer(dialog, singleShot=True, interval=PREVIEW_DELAY_MS)
         if preview is not None:
             settle.timeout.connect(preview.updatePreview)
@@ -719,6 +721,20 @@ class ExportFeature(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    @staticmethod
+    def _name_preview_controls(dialog: QPrintPreviewDialog) -> None:
+        """Qt leaves the page number, the zoom field and the pages themselves without a name."""
+        for combo in dialog.findChildren(QComboBox):
+            combo.setAccessibleName(_t("Zoom"))
+            if combo.lineEdit() is not None:
+                combo.lineEdit().setAccessibleName(_t("Zoom"))
+        for field in dialog.findChildren(QLineEdit):
+            if not field.accessibleName():
+                field.setAccessibleName(_t("Page number"))
+        for view in dialog.findChildren(QGraphicsView):
+            view.setAccessibleName(_t("The pages as they will be printed"))
+            view.viewport().setAccessibleName(view.accessibleName())
 
     def paint(self, printer: QPrinter, size: int, pinyin: bool) -> int:
         """Paint every page on ``printer`` (the preview's, or the real one after Print); the page count."""

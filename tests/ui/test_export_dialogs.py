@@ -7,7 +7,10 @@ choosers and the system's "open" are monkeypatched, the dialogs themselves are n
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -230,6 +233,9 @@ def test_ctrl_p_opens_the_preview_at_the_readers_size(window, qtbot, tmp_path, m
     assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
     size = dialog.findChild(QSpinBox, "printSize")
     assert size.value() == 40 and size.accessibleName() == "Text size"
+    from fenggang_reader.ui.accessibility import unnamed_focusables
+
+    assert unnamed_focusables(dialog) == []
     preview = dialog.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: preview.pageCount() > 0, timeout=20_000)
     pages_at_40 = preview.pageCount()
@@ -324,3 +330,26 @@ def test_pdf_into_a_missing_folder_is_a_clear_message(window, tmp_path):
     assert not dialog.busy() and dialog.save_button.isEnabled()
     assert not (tmp_path / "no such folder").exists()
     dialog.error_box.close()
+
+
+# -- accessibility and language ----------------------------------------------------------------------------------
+def test_every_control_is_named_and_follows_the_language(window, qtbot):
+    from fenggang_reader.ui.accessibility import unnamed_focusables
+    from fenggang_reader.ui.i18n import apply_language, reset
+
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, str(root / "tools" / "build-translations")], check=True, capture_output=True)
+    window.actions_by_id["export_audio"].trigger()
+    window.actions_by_id["export_pdf"].trigger()
+    audio, pdf = window.exports.audio_dialog, window.exports.pdf_dialog
+    assert unnamed_focusables(audio) == [] and unnamed_focusables(pdf) == []
+    try:
+        apply_language("zh_CN")
+        QApplication.processEvents()
+        assert audio.windowTitle() == "导出有声书" and audio.start_button.text() == "导出"
+        assert audio.part.itemText(audio.part.findData("2024")) == "第一部分：2024年工作回顾"
+        assert pdf.windowTitle() == "另存为大字 PDF" and pdf.size.accessibleName() == "字号"
+    finally:
+        reset()
+        QApplication.processEvents()
+    assert audio.windowTitle() == "Export audiobook"
