@@ -4,6 +4,11 @@ One QTextToSpeech for the whole process (calibre: "Bad things happen with more t
 lives on its own thread: creating it with the speechd engine takes 2–3 s (speech-dispatcher is
 spawned and lists ~13,000 espeak-ng voices), which must never freeze the window. Commands go to
 the thread through queued signals; state, word progress and errors come back the same way.
+
+A thread alone is not enough: PySide holds the GIL for the whole of a wrapped constructor, so
+``QTextToSpeech("speechd")`` starved the window's Python for 1.6–1.9 s. The engine is therefore
+created as the instant "mock" engine and switched with a *queued* ``setEngine``: the switch then
+runs from the thread's C++ event loop, without the GIL (the window's worst stall fell to < 10 ms).
 """
 
 from __future__ import annotations
@@ -12,11 +17,24 @@ import atexit
 import enum
 import logging
 import math
+import os
 import sys
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale, QLoggingCategory, QObject, QThread, Signal, Slot
+from PySide6.QtCore import (
+    Q_ARG,
+    QCoreApplication,
+    QLocale,
+    QLoggingCategory,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 # Qt Multimedia warns on every machine without PipeWire, though it then uses PulseAudio (or the
 # platform audio) just fine; the warning would only alarm users and fail warning-strict tests.
@@ -31,6 +49,8 @@ PREFERRED_ENGINES = {
     "win32": ("winrt", "sapi"),
     "darwin": ("darwin",),
 }
+PLACEHOLDER_ENGINE = "mock"  # Qt's test engine: created at once, then swapped for the real one (see above)
+START_CHECK_MS = 700  # an engine that already thought it was speaking does not report a new start
 _CHINESE_WORDS = ("chinese", "mandarin", "cantonese", "hakka", "中文", "普通话", "國語", "国语", "粤语", "粵語")
 
 
@@ -75,6 +95,10 @@ def dialect_of(voice_name: str, locale_name: str) -> str:
     return "mandarin"
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ReadAloud", text)
+
+
 def qt_rate(rate: float) -> float:
     """0.5×–2× as Qt's -1..1 (0 normal): log2, so 0.5× and 2× are equally far from normal."""
     return max(-1.0, min(1.0, math.log2(max(0.25, rate))))
@@ -99,21 +123,42 @@ class _Worker(QObject):
     def __init__(self, engine: str | None):
         super().__init__()
         self._engine_choice = engine
+        self._engine = ""
         self._tts: QTextToSpeech | None = None
         self._voices: dict[str, QVoice] = {}
+        self._said = 0  # counts say() calls: a start check belongs to one of them
+        self._state_seen = True
 
     @Slot()
     def init(self) -> None:
-        engine = self._engine_choice or choose_engine(QTextToSpeech.availableEngines())
+        available = QTextToSpeech.availableEngines()
+        engine = self._engine_choice or choose_engine(available)
         if engine is None:
-            self.ready.emit(None, [], "No speech engine is installed (on Linux: install speech-dispatcher and "
-                                     "espeak-ng).", False)
+            self.ready.emit(None, [], _t("No speech engine is installed (on Linux: install speech-dispatcher and "
+                                         "espeak-ng)."), False)
             return
-        tts = QTextToSpeech(engine, self)
+        self._engine = engine
+        if PLACEHOLDER_ENGINE in available and engine != PLACEHOLDER_ENGINE:
+            tts = QTextToSpeech(PLACEHOLDER_ENGINE, self)
+            tts.engineChanged.connect(self._engine_loaded)
+            self._tts = tts
+            # Queued: setEngine runs from this thread's event loop, in C++, without holding the GIL.
+            QMetaObject.invokeMethod(tts, "setEngine", Qt.ConnectionType.QueuedConnection, Q_ARG(str, engine))
+            return
+        self._tts = QTextToSpeech(engine, self)
+        self._engine_loaded(engine)
+
+    def _engine_loaded(self, name: str) -> None:
+        tts = self._tts
+        if tts is None or name != self._engine:
+            return
+        engine = self._engine
         if tts.state() == QTextToSpeech.State.Error:
-            self.ready.emit(None, [], f"The system voice ({engine}) could not start: {tts.errorString()}", False)
+            self._tts = None
+            tts.deleteLater()
+            self.ready.emit(None, [], _t("The system voice (%1) could not start: %2").replace("%1", engine)
+                            .replace("%2", tts.errorString()), False)
             return
-        self._tts = tts
         voices: list[SystemVoiceInfo] = []
         for voice in tts.availableVoices() + [v for loc in tts.availableLocales() for v in self._zh_voices(loc)]:
             name = voice.name()
@@ -126,7 +171,7 @@ class _Worker(QObject):
         words = bool(tts.engineCapabilities() & QTextToSpeech.Capability.WordByWordProgress)
         if words:
             tts.sayingWord.connect(lambda _word, _id, start, length: self.word.emit(start, length))
-        message = "" if voices else "The system voice has no Chinese voice (on Linux: install espeak-ng)."
+        message = "" if voices else _t("The system voice has no Chinese voice (on Linux: install espeak-ng).")
         self.ready.emit(engine, voices, message, words)
 
     def _zh_voices(self, locale: QLocale) -> list[QVoice]:
@@ -135,6 +180,7 @@ class _Worker(QObject):
         return list(self._tts.allVoices(locale)) if self._tts is not None else []
 
     def _state_changed(self, state: QTextToSpeech.State) -> None:
+        self._state_seen = True
         mapping = {
             QTextToSpeech.State.Ready: SystemState.READY,
             QTextToSpeech.State.Speaking: SystemState.SPEAKING,
@@ -159,7 +205,23 @@ class _Worker(QObject):
         tts.setRate(rate)
         tts.setPitch(pitch)
         tts.setVolume(volume)
+        busy = tts.state() in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Synthesizing,
+                               QTextToSpeech.State.Paused)
+        self._said += 1
+        self._state_seen = False
         tts.say(text)
+        if busy:
+            # speechd reports states only when they change: if it already believed it was speaking (an
+            # end or cancel it never heard), the new start goes unreported. Report it ourselves.
+            said = self._said
+            QTimer.singleShot(START_CHECK_MS, lambda: self._check_started(said))
+
+    def _check_started(self, said: int) -> None:
+        tts = self._tts
+        if said == self._said and not self._state_seen and tts is not None \
+                and tts.state() == QTextToSpeech.State.Speaking:
+            log.info("the system voice did not report its start; assuming it speaks")
+            self.state.emit(SystemState.SPEAKING)
 
     @Slot()
     def pause(self) -> None:
@@ -209,6 +271,7 @@ class SystemVoice(QObject):
         self.error_message = ""
         self.state = SystemState.STARTING
         self.word_progress = False
+        self.speechd_address = os.environ.get("SPEECHD_ADDRESS", "")  # libspeechd reads it at connect
         self._thread = QThread()
         self._thread.setObjectName("system-voice")
         self._worker = _Worker(engine)
@@ -271,7 +334,7 @@ class SystemVoice(QObject):
     def say(self, text: str, voice: str = "", rate: float = 1.0, pitch: int = 0, volume: int = 0) -> bool:
         """Speak text (replacing anything being spoken); False with ``error`` emitted if it cannot."""
         if not self.available:
-            self.error.emit(self.error_message or "The system voice is still starting.")
+            self.error.emit(self.error_message or _t("The system voice is still starting."))
             return False
         self._say.emit(text, voice, qt_rate(rate), qt_pitch(pitch), qt_volume(volume))
         return True

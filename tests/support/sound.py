@@ -1,17 +1,23 @@
 """Proof of sound: record the PulseAudio null sink's monitor while something plays, and measure it.
 
 tools/run-tests starts PulseAudio with the null sink ``fenggang_null`` and sets FENGGANG_TEST_NULL_SINK;
-``ensure_null_sink`` does the same for a focused pytest run. Speech-dispatcher is started here too.
+``ensure_null_sink`` does the same for a focused pytest run. Each test session gets its own
+speech-dispatcher (``ensure_speech_dispatcher``).
 """
 
 from __future__ import annotations
 
 import array
+import atexit
+import contextlib
 import math
 import os
 import shutil
+import signal
 import subprocess
+import tempfile
 import time
+import uuid
 from pathlib import Path
 
 NULL_SINK = os.environ.get("FENGGANG_TEST_NULL_SINK", "fenggang_null")
@@ -34,31 +40,168 @@ def ensure_null_sink() -> str | None:
     return None
 
 
+SPEECHD_ENV = "FENGGANG_TEST_SPEECHD"  # set by tools/run-tests: the session's dispatcher address
+SPEECHD_ROOT = Path(tempfile.gettempdir()) / f"fenggang-speechd-{os.getuid() if hasattr(os, 'getuid') else 0}"
+_SPEECHD_CONF = """
+# Written by tests/support/sound.py: a private dispatcher for one test session.
+AudioOutputMethod "pulse"
+AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"
+DefaultModule espeak-ng
+DefaultLanguage "zh"
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class PrivateSpeechDispatcher:
+    """A speech-dispatcher for one test session: its own socket and config (espeak-ng, PulseAudio output).
+
+    A shared per-user dispatcher is shared with every other test run on the machine: their
+    ``spd_cancel_all`` silences our speech, and their queued messages delay ours, which looked like
+    "the system voice never starts". Each session therefore gets a fresh one, addressed through
+    SPEECHD_ADDRESS (read by libspeechd at connect), and stops it at the end. Dispatchers left by a
+    session that died are found by their directory (``owner`` = the session's pid) and ended.
+    """
+
+    def __init__(self, owner: int | None = None):
+        self.owner = owner or os.getpid()
+        self.directory = SPEECHD_ROOT / f"{self.owner}-{uuid.uuid4().hex[:8]}"
+        self.socket = self.directory / "speechd.sock"
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def address(self) -> str:
+        return f"unix_socket:{self.socket}"
+
+    def start(self, timeout: float = 10.0) -> str | None:
+        """Start it; None when it is listening, else the reason it could not start."""
+        if not shutil.which("speech-dispatcher"):
+            return "speech-dispatcher is not installed"
+        stop_stale_dispatchers()
+        conf = self.directory / "conf"
+        shutil.copytree("/etc/speech-dispatcher", conf, dirs_exist_ok=True)
+        with open(conf / "speechd.conf", "a", encoding="utf-8") as handle:
+            handle.write(_SPEECHD_CONF)
+        (self.directory / "owner").write_text(str(self.owner), encoding="ascii")
+        log = open(self.directory / "stderr.log", "wb")  # noqa: SIM115 - the child keeps it
+        self.process = subprocess.Popen(
+            ["speech-dispatcher", "--run-single", "--timeout", "0", "--communication-method", "unix_socket",
+             "--socket-path", str(self.socket), "--config-dir", str(conf), "--log-dir", str(self.directory),
+             "--pid-file", str(self.directory / "pid")],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+        log.close()
+        (self.directory / "process").write_text(str(self.process.pid), encoding="ascii")
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.socket.exists():
+                return None
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.02)
+        self.stop()
+        return f"speech-dispatcher did not start (see {self.directory / 'stderr.log'})"
+
+    def stop(self) -> None:
+        """End the dispatcher and its modules (they share its process group), then remove its files."""
+        if self.process is not None:
+            _end_group(self.process.pid)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(5)
+            self.process = None
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def _end_group(pid: int) -> None:
+    """SIGTERM, then SIGKILL, to the process group a test dispatcher leads (its modules are in it)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, sig)
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline and _alive(pid):
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, os.WNOHANG)
+            time.sleep(0.02)
+        if not _alive(pid):
+            return
+
+
+def stop_stale_dispatchers() -> list[int]:
+    """End dispatchers that earlier test sessions started and did not stop (their owner is gone)."""
+    ended: list[int] = []
+    if not SPEECHD_ROOT.is_dir():
+        return ended
+    for directory in SPEECHD_ROOT.iterdir():
+        try:
+            owner = int((directory / "owner").read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            owner = 0
+        if owner and _alive(owner):
+            continue
+        with contextlib.suppress(OSError, ValueError):
+            pid = int((directory / "process").read_text(encoding="ascii"))
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+            if str(directory) in cmdline:  # a reused pid is never ours to end
+                _end_group(pid)
+                ended.append(pid)
+        shutil.rmtree(directory, ignore_errors=True)
+    return ended
+
+
+_session: PrivateSpeechDispatcher | None = None
+
+
 def ensure_speech_dispatcher() -> str | None:
-    """Start speech-dispatcher (a no-op when it runs); None when it is running."""
-    if not shutil.which("speech-dispatcher"):
-        return "speech-dispatcher is not installed"
-    subprocess.run(["speech-dispatcher", "--spawn"], capture_output=True, timeout=20)
+    """Point this process's speech at the session's own dispatcher, starting one if none is running.
+
+    tools/run-tests starts it for the whole run (FENGGANG_TEST_SPEECHD); a focused pytest run gets one
+    on first use, stopped when the process exits. None when it is running, else the reason.
+    """
+    global _session
+    address = os.environ.get(SPEECHD_ENV, "")
+    if address.startswith("unix_socket:") and Path(address.removeprefix("unix_socket:")).exists():
+        os.environ["SPEECHD_ADDRESS"] = address
+        return None
+    if _session is None or _session.process is None or _session.process.poll() is not None:
+        session = PrivateSpeechDispatcher()
+        reason = session.start()
+        if reason:
+            return reason
+        _session = session
+        atexit.register(session.stop)
+    os.environ["SPEECHD_ADDRESS"] = _session.address
+    os.environ[SPEECHD_ENV] = _session.address
     return None
 
 
 class Recorder:
     """``with Recorder(path) as rec: ...`` then ``rec.rms()`` / ``rec.loud_seconds()``."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, latency_ms: int = 50):
         self.path = path
+        self.latency_ms = latency_ms
+        self.stopped_at = 0.0  # time.perf_counter() when recording ended: anchors sample times
         self._proc: subprocess.Popen | None = None
 
     def __enter__(self) -> Recorder:
         self._handle = open(self.path, "wb")  # noqa: SIM115 - closed in __exit__
         self._proc = subprocess.Popen(
             ["parec", "-d", f"{NULL_SINK}.monitor", "--format=s16le", f"--rate={RATE}", "--channels=1",
-             "--latency-msec=50"], stdout=self._handle, stderr=subprocess.DEVNULL)
+             f"--latency-msec={self.latency_ms}"], stdout=self._handle, stderr=subprocess.DEVNULL)
         time.sleep(0.2)
         return self
 
     def __exit__(self, *exc: object) -> None:
         assert self._proc is not None
+        time.sleep(self.latency_ms / 1000)  # let the last buffer reach the file
+        self.stopped_at = time.perf_counter() - self.latency_ms / 1000
         self._proc.terminate()
         self._proc.wait(5)
         self._handle.close()
@@ -81,3 +224,15 @@ class Recorder:
             if math.sqrt(sum(x * x for x in part) / window) > threshold:
                 loud += 1
         return loud / 50
+
+    def loud_times(self, threshold: int = 300, window_ms: int = 5) -> list[float]:
+        """time.perf_counter() values of the windows with sound (the last sample ≈ ``stopped_at``)."""
+        s = self.samples()
+        window = RATE * window_ms // 1000
+        n = len(s)
+        out = []
+        for i in range(0, n - window, window):
+            part = s[i : i + window]
+            if math.sqrt(sum(x * x for x in part) / window) > threshold:
+                out.append(self.stopped_at - (n - i) / RATE)
+        return out
