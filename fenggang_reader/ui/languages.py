@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QAbstractButton, QDockWidget, QMessageBox
 from ..core.jyutping import JyutpingAnnotator
 from ..core.script import Converter, Folder, Script
 from . import i18n
+from .reader_view import BODY_FAMILIES, HK_FAMILIES, TW_FAMILIES
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -148,6 +149,7 @@ class LanguageFeature(QObject):
         script = Script(value)
         converter = self._converters.get(script)
         self.view.set_display_transform(converter.convert if converter else None)
+        self.view.set_font_families({Script.TRADITIONAL_HK: HK_FAMILIES, Script.TRADITIONAL_TW: TW_FAMILIES}.get(script, BODY_FAMILIES))
         self._relabel_contents(converter)
         self.window.events.emit("language.script", script=value)
         if not quiet:

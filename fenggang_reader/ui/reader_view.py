@@ -40,6 +40,9 @@ from ..core.pinyin import Annotator, PinyinStyle
 from .themes import Theme, theme
 
 BODY_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif"]
+# Traditional characters in the glyph forms their readers learnt (Hong Kong and Taiwan standards differ).
+HK_FAMILIES = ["Noto Sans CJK HK", "Source Han Sans HC", "Microsoft JhengHei", "PingFang HK", *BODY_FAMILIES]
+TW_FAMILIES = ["Noto Sans CJK TC", "Source Han Sans TC", "Microsoft JhengHei", "PingFang TC", *BODY_FAMILIES]
 MIN_FONT_PT, MAX_FONT_PT, DEFAULT_FONT_PT = 12, 96, 28
 PINYIN_RATIO = 0.46  # pinyin size relative to the body text
 CJK_SPACING_PERCENT = 132.0  # advance of every Han character and full-width mark, in % of its width
@@ -84,6 +87,7 @@ class ReaderView(QTextBrowser):
         self._report = report
         self._annotator = annotator
         self._font_pt = DEFAULT_FONT_PT
+        self._families = list(BODY_FAMILIES)
         self._pinyin_visible = True
         self._pinyin_style = PinyinStyle.TONE_MARKS
         self._theme: Theme = theme("light")
@@ -177,9 +181,17 @@ class ReaderView(QTextBrowser):
             start = end
 
     # -- metrics -------------------------------------------------------------------------------
+    def set_font_families(self, families: list[str]) -> None:
+        """Which fonts draw the text (e.g. Hong Kong or Taiwan forms for Traditional characters)."""
+        if families != self._families:
+            self._families = list(families)
+            anchor = self._current_block_viewport_fraction()
+            self._apply_metrics()
+            self._restore_viewport_fraction(anchor)
+
     def body_font(self) -> QFont:
         font = QFont()
-        font.setFamilies(BODY_FAMILIES)
+        font.setFamilies(self._families)
         font.setPointSizeF(self._font_pt)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         return font
