@@ -26,7 +26,7 @@ SOURCES = [ROOT / "fenggang_reader", ROOT / "resources", ROOT / "packaging", ROO
 MAX_DEB_BYTES = 70 * 1000 * 1000
 INSTALL_DIR = Path("/opt/fenggang-reader")
 LAUNCHER = Path("/usr/bin/fenggang-reader")
-QUIT_AFTER_S = 15
+QUIT_AFTER_S = 12
 
 
 def _need_debian_tools() -> None:
@@ -120,7 +120,12 @@ def test_install_launch_show_report_and_remove(deb, tmp_path):
         assert installed.returncode == 0, f"apt-get install failed:\n{installed.stdout[-3000:]}\n{installed.stderr}"
         assert LAUNCHER.exists() and (INSTALL_DIR / "fenggang-reader").exists()
         install_s = time.monotonic() - started
-        _launch_and_look(tmp_path)
+        _launch_and_look(tmp_path / "simplified", title_words=("凤岗", "Fenggang"))
+        # Traditional characters and the zh_TW interface: OpenCC's tables and our .qm files made it into /opt.
+        settings = tmp_path / "traditional" / "home" / "config" / "settings.json"
+        settings.parent.mkdir(parents=True)
+        settings.write_text(json.dumps({"language": "zh_TW", "script": "tw"}), encoding="utf-8")
+        _launch_and_look(tmp_path / "traditional", title_words=("鳳崗", "報告"))
     finally:
         removed = subprocess.run([*apt, "remove", "fenggang-reader"], capture_output=True, text=True, timeout=600)
     assert removed.returncode == 0, f"apt-get remove failed:\n{removed.stdout}\n{removed.stderr}"
@@ -130,23 +135,25 @@ def test_install_launch_show_report_and_remove(deb, tmp_path):
     print(f"install {install_s:.1f} s; install + launch + remove {time.monotonic() - started:.1f} s")
 
 
-def _launch_and_look(tmp_path: Path) -> None:
+def _launch_and_look(tmp_path: Path, title_words: tuple[str, ...]) -> None:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     events = tmp_path / "events.jsonl"
     with xvfb() as display:
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "LC_ALL": "C.UTF-8"}
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "LC_ALL": "C.UTF-8",
+               "FENGGANG_READER_HOME": str(tmp_path / "home")}
         env.pop("QT_PLUGIN_PATH", None)
         app = subprocess.Popen(
             [str(LAUNCHER), "--quit-after", str(QUIT_AFTER_S), "--event-log", str(events)],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         try:
-            window = find_window(display, "Fenggang", timeout=QUIT_AFTER_S - 3)
+            window = find_window(display, title_words[0], timeout=QUIT_AFTER_S - 3)
             if window is None:
                 app.kill()
                 out, err = app.communicate()
-                pytest.fail(f"no window titled …Fenggang… appeared:\n{err[-3000:]}")
+                pytest.fail(f"no window titled …{title_words[0]}… appeared:\n{err[-3000:]}")
             window_id, title = window
-            assert "凤岗" in title and "Fenggang" in title, title
+            assert all(word in title for word in title_words), title
             _wait_for_event(events, "app.first_paint", timeout=10)
             time.sleep(1.0)  # let the visible paragraphs' pinyin settle
             x, y, w, h = window_geometry(display, window_id)
