@@ -12,6 +12,7 @@ files), and the dialogs keep what the reader chose so another folder or file can
 from __future__ import annotations
 
 import bisect
+import contextlib
 import logging
 import os
 import threading
@@ -96,8 +97,17 @@ def _big_button(text: str, parent: QWidget) -> QPushButton:
     return button
 
 
+def _sandbox() -> Path | None:
+    """With FENGGANG_READER_HOME set (tests, a portable copy) exports are offered inside it, not in the real home."""
+    home = os.environ.get("FENGGANG_READER_HOME")
+    return Path(home) / "exports" if home else None
+
+
 def default_folder() -> Path:
     """Music (or Documents, or home) / 2025年凤岗镇政府工作报告: created only when the export starts."""
+    sandbox = _sandbox()
+    if sandbox is not None:
+        return sandbox / DEFAULT_NAME
     for location in (QStandardPaths.StandardLocation.MusicLocation, QStandardPaths.StandardLocation.DocumentsLocation):
         base = QStandardPaths.writableLocation(location)
         if base and Path(base).is_dir():
@@ -106,6 +116,11 @@ def default_folder() -> Path:
 
 
 def default_pdf_path() -> Path:
+    sandbox = _sandbox()
+    if sandbox is not None:
+        with contextlib.suppress(OSError):  # our own folder; a file is saved only into an existing one
+            sandbox.mkdir(parents=True, exist_ok=True)
+        return sandbox / f"{DEFAULT_NAME}.pdf"
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = Path(base) if base and Path(base).is_dir() else Path.home()
     return folder / f"{DEFAULT_NAME}.pdf"

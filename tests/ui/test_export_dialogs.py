@@ -109,6 +109,15 @@ def test_dialog_defaults_follow_reading_aloud(window, tmp_path, monkeypatch):
     assert not (tmp_path / "chosen").exists(), "nothing is made before Export"
 
 
+def test_defaults_stay_inside_fenggang_reader_home(window, isolated_home):
+    """Tests (and a portable copy) never write into the real Music or Documents folders."""
+    window.actions_by_id["export_audio"].trigger()
+    window.actions_by_id["export_pdf"].trigger()
+    audio, pdf = window.exports.audio_dialog, window.exports.pdf_dialog
+    assert audio.folder.text().startswith(str(isolated_home / "exports"))
+    assert pdf.target().parent == isolated_home / "exports" and pdf.target().parent.is_dir()
+
+
 def test_exports_the_notes_with_progress_to_n_of_n(window, endpoint, tmp_path, qtbot, report, opened):
     out = tmp_path / "book"
     window.read_aloud.voice.wait_ready()  # its start starves the GIL ~1.5 s (tests/resilience/test_input_fuzz.py)
@@ -311,14 +320,15 @@ def _flat(outline):
 
 
 def test_cancel_the_pdf_midway_writes_nothing(window, qtbot, tmp_path):
-    target = tmp_path / "cancelled.pdf"
-    dialog = pdf_dialog(window, target, size=36)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    dialog = pdf_dialog(window, folder / "cancelled.pdf", size=36)
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.bar.value() >= 2, timeout=30_000)
     dialog.cancel_button.click()
     assert not dialog.busy() and dialog.isVisible() and dialog.status.text() == "Export cancelled; nothing was written."
     QApplication.processEvents()
-    assert list(tmp_path.iterdir()) == []
+    assert list(folder.iterdir()) == [], "no PDF, no temporary file"
     dialog.cancel_button.click()
     assert not dialog.isVisible()
 
