@@ -2,8 +2,7 @@
 
 The audiobook runs export.audio.AudioExporter on a worker thread; its progress comes back through
 queued signals, so the window keeps answering while Edge or espeak-ng speak every paragraph. Printing
-and the PDF paint pages with ui/print_layout.PrintLayout, which lays the report out in a hidden reader
-view: that needs the GUI thread, so the PDF is painted a few pages per timer tick instead.
+and the PDF are in ui/print_dialogs.py; this module wires all three actions (``window.exports``).
 
 Nothing is left half-made: a cancelled or failed export writes nothing (the exporters stage their
 files), and the dialogs keep what the reader chose so another folder or file can be tried at once.
@@ -12,17 +11,14 @@ files), and the dialogs keep what the reader chose so another folder or file can
 from __future__ import annotations
 
 import bisect
-import contextlib
 import logging
 import os
 import threading
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,15 +26,11 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
-    QPushButton,
-    QSpinBox,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -54,58 +46,31 @@ from ..export.audio import (
 from ..speech.types import VoiceParams
 from ..speech.voices import CATALOGUE
 from . import i18n
-from .print_layout import PdfExport, PrintLayout
-from .reader_view import MAX_FONT_PT, MIN_FONT_PT
+from .print_dialogs import (
+    DEFAULT_NAME,
+    PdfExportDialog,
+    PrintPreview,
+    big_button,
+    enlarge,
+    form_row,
+    open_location,
+    print_size,
+    sandbox_folder,
+    show_error,
+)
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
-DIALOG_PT = 20  # large print in the dialogs themselves
-MIN_PRINT_PT = 24  # the print size starts at the reader's size, but never smaller than this
-DEFAULT_NAME = "2025年凤岗镇政府工作报告"  # the folder or file offered first
-PDF_SLICE_S = 0.04  # paint pages for this long per timer tick: the window keeps answering
-PREVIEW_DELAY_MS = 500  # wait for the size to settle before laying the report out again
-
-
 def _t(text: str) -> str:
     return QCoreApplication.translate("Export", text)
 
 
-def _enlarge(widget: QWidget) -> None:
-    font = QFont(widget.font())
-    font.setPointSize(max(font.pointSize(), DIALOG_PT))
-    widget.setFont(font)
-
-
-def _row(form: QFormLayout, text: str, field: QWidget, description: str = "") -> QLabel:
-    """A form row a screen reader can follow: the label is the field's buddy and its name."""
-    label = QLabel(text, form.parentWidget())
-    label.setBuddy(field)
-    field.setAccessibleName(text)
-    if description:
-        field.setAccessibleDescription(description)
-        field.setToolTip(description)
-    form.addRow(label, field)
-    return label
-
-
-def _big_button(text: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setMinimumHeight(52)
-    return button
-
-
-def _sandbox() -> Path | None:
-    """With FENGGANG_READER_HOME set (tests, a portable copy) exports are offered inside it, not in the real home."""
-    home = os.environ.get("FENGGANG_READER_HOME")
-    return Path(home) / "exports" if home else None
-
-
 def default_folder() -> Path:
     """Music (or Documents, or home) / 2025年凤岗镇政府工作报告: created only when the export starts."""
-    sandbox = _sandbox()
+    sandbox = sandbox_folder()
     if sandbox is not None:
         return sandbox / DEFAULT_NAME
     for location in (QStandardPaths.StandardLocation.MusicLocation, QStandardPaths.StandardLocation.DocumentsLocation):
@@ -113,22 +78,6 @@ def default_folder() -> Path:
         if base and Path(base).is_dir():
             return Path(base) / DEFAULT_NAME
     return Path.home() / DEFAULT_NAME
-
-
-def default_pdf_path() -> Path:
-    sandbox = _sandbox()
-    if sandbox is not None:
-        with contextlib.suppress(OSError):  # our own folder; a file is saved only into an existing one
-            sandbox.mkdir(parents=True, exist_ok=True)
-        return sandbox / f"{DEFAULT_NAME}.pdf"
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(base) if base and Path(base).is_dir() else Path.home()
-    return folder / f"{DEFAULT_NAME}.pdf"
-
-
-def open_location(path: Path) -> bool:
-    """Show a folder or a file with the system's own program (the file manager, the PDF viewer)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def error_text(exc: ExportError, target: Path) -> str:
@@ -199,7 +148,7 @@ class AudioExportDialog(QDialog):
         self.error_box: QMessageBox | None = None
         self._ends: list[int] = []  # cumulative chunks at the end of each paragraph
         self.setObjectName("audioExportDialog")
-        _enlarge(self)
+        enlarge(self)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -208,7 +157,7 @@ class AudioExportDialog(QDialog):
         layout.addLayout(form)
 
         self.folder = QLineEdit(str(feature.audio_folder), self)
-        self.choose = _big_button("", self)
+        self.choose = big_button("", self)
         self.choose.clicked.connect(self.choose_folder)
         folder_row = QWidget(self)
         row = QHBoxLayout(folder_row)
@@ -224,7 +173,7 @@ class AudioExportDialog(QDialog):
         self.rate = QDoubleSpinBox(self, minimum=0.5, maximum=2.0, singleStep=0.1, decimals=1, suffix="×")
         self.offline = QCheckBox(self)
         self.load_voice_settings()
-        self.rows = [_row(form, "", w) for w in (folder_row, self.part, self.voice, self.rate)]
+        self.rows = [form_row(form, "", w) for w in (folder_row, self.part, self.voice, self.rate)]
         form.addRow(self.offline)
 
         self.status = QLabel(self)
@@ -238,13 +187,13 @@ class AudioExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.bar)
         buttons = QHBoxLayout()
-        self.open_button = _big_button("", self)
+        self.open_button = big_button("", self)
         self.open_button.clicked.connect(self.open_folder)
         self.open_button.hide()
-        self.start_button = _big_button("", self)
+        self.start_button = big_button("", self)
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
-        self.cancel_button = _big_button("", self)
+        self.cancel_button = big_button("", self)
         self.cancel_button.clicked.connect(self.reject)
         buttons.addStretch(1)
         for button in (self.open_button, self.start_button, self.cancel_button):
@@ -402,7 +351,7 @@ class AudioExportDialog(QDialog):
         text = error_text(exc, Path(self.folder.text().strip()))
         self._show_status(text)
         self.window_.announce(text)
-        self.error_box = self.feature.show_error(_t("The audiobook was not made"), text, str(exc), self)
+        self.error_box = show_error(_t("The audiobook was not made"), text, str(exc), self)
 
     def _cancelled(self) -> None:
         self._finished()
@@ -428,222 +377,6 @@ class AudioExportDialog(QDialog):
             open_location(self.result.folder)
 
 
-# -- the large-print PDF -------------------------------------------------------------------------------
-class PdfExportDialog(QDialog):
-    """File, size and pinyin; Save paints the pages a few at a time with progress; Cancel writes nothing."""
-
-    def __init__(self, feature: ExportFeature):
-        super().__init__(feature.window)
-        self.feature = feature
-        self.window_ = feature.window
-        self.export: PdfExport | None = None
-        self.pending: Path | None = None  # Save was pressed; the pages are being laid out
-        self.saved: Path | None = None
-        self.error_box: QMessageBox | None = None
-        self._timer = QTimer(self, interval=0)
-        self._timer.timeout.connect(self._paint_some)
-        self.setObjectName("pdfExportDialog")
-        _enlarge(self)
-        layout = QVBoxLayout(self)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        layout.addWidget(self.intro)
-        form = QFormLayout()
-        layout.addLayout(form)
-        self.path = QLineEdit(str(feature.pdf_path), self)
-        self.choose = _big_button("", self)
-        self.choose.clicked.connect(self.choose_file)
-        file_row = QWidget(self)
-        row = QHBoxLayout(file_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.path, 1)
-        row.addWidget(self.choose)
-        self.size = QSpinBox(self, minimum=MIN_FONT_PT, maximum=MAX_FONT_PT, singleStep=2, suffix=" pt")
-        self.pinyin = QCheckBox(self)
-        self.load_view_settings()
-        self.rows = [_row(form, "", w) for w in (file_row, self.size)]
-        form.addRow(self.pinyin)
-        self.status = QLabel(self)
-        self.status.setObjectName("exportStatus")
-        self.status.setWordWrap(True)
-        self.bar = QProgressBar(self)
-        self.bar.setObjectName("exportProgress")
-        self.bar.setMinimumHeight(40)
-        self.bar.hide()
-        layout.addWidget(self.status)
-        layout.addWidget(self.bar)
-        buttons = QHBoxLayout()
-        self.open_button = _big_button("", self)
-        self.open_button.clicked.connect(self.open_file)
-        self.open_button.hide()
-        self.save_button = _big_button("", self)
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.start)
-        self.cancel_button = _big_button("", self)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons.addStretch(1)
-        for button in (self.open_button, self.save_button, self.cancel_button):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
-        self.retranslate()
-        self.resize(max(760, self.sizeHint().width()), self.sizeHint().height())
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(_t("Save as large-print PDF"))
-        self.intro.setText(_t("A PDF to print or to read on a tablet: large characters with pinyin, the headings as "
-                              "bookmarks, the notes linked, page numbers at the foot of each page."))
-        self.choose.setText(_t("Choose…"))
-        self.choose.setAccessibleName(_t("Choose the file"))
-        for label, text, field in zip(self.rows, (_t("File"), _t("Text size")), (self.path, self.size), strict=True):
-            label.setText(text)
-            field.setAccessibleName(text)
-        self.pinyin.setText(_t("Pinyin above the characters"))
-        self.pinyin.setAccessibleName(self.pinyin.text())
-        self.bar.setAccessibleName(_t("Export progress"))
-        self.open_button.setText(_t("Open the PDF"))
-        self.save_button.setText(_t("Save"))
-        self.cancel_button.setText(_t("Cancel") if self.busy() or self.saved is None else _t("Close"))
-
-    def busy(self) -> bool:
-        return self.export is not None or self.pending is not None
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "bar"):
-            self.retranslate()
-        super().changeEvent(event)
-
-    def load_view_settings(self) -> None:
-        """The reader's text size (at least 24 pt) and its pinyin, shown or hidden."""
-        self.size.setValue(self.feature.print_size())
-        self.pinyin.setChecked(self.window_.view.pinyin_visible())
-
-    def choose_file(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(self, _t("Save the large-print PDF as"), self.path.text(),
-                                                      _t("PDF documents (*.pdf)"))
-        if chosen:
-            self.path.setText(chosen)
-
-    def target(self) -> Path:
-        path = Path(os.path.expanduser(self.path.text().strip()))
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
-
-    def start(self) -> None:
-        if self.busy():
-            return
-        if not self.path.text().strip():
-            self._show_status(_t("Choose a file first."))
-            self.path.setFocus()
-            return
-        target = self.target()
-        if not target.parent.is_dir() or not os.access(target.parent, os.W_OK):
-            self._fail(_t("Cannot write in the folder %1. Choose another folder; nothing was written.")
-                       .replace("%1", str(target.parent)), f"{target.parent}: not a writable folder")
-            return
-        self.feature.pdf_path = target
-        self.pending = target
-        self.saved = None
-        self.open_button.hide()
-        self._set_editable(False)
-        self._show_status(_t("Laying out the pages…"))
-        self.bar.setRange(0, 0)  # busy until the page count is known
-        self.bar.show()
-        self.cancel_button.setText(_t("Cancel"))
-        self.cancel_button.setFocus()
-        self.window_.announce(_t("Saving the large-print PDF…"))
-        # Let the status paint before the layout (a fraction of a second on the GUI thread).
-        QTimer.singleShot(0, self, self._lay_out)
-
-    def _lay_out(self) -> None:
-        target, self.pending = self.pending, None
-        if target is None:  # cancelled before the layout began
-            return
-        try:
-            layout = self.feature.layout(self.size.value(), self.pinyin.isChecked())
-        except ValueError as exc:
-            self._fail(_t("The export could not be done. Nothing was written."), str(exc))
-            return
-        self.export = PdfExport(layout, target)
-        self.bar.setRange(0, layout.page_count)
-        self._timer.start()
-
-    def _paint_some(self) -> None:
-        if self.export is None:
-            self._timer.stop()
-            return
-        deadline = time.monotonic() + PDF_SLICE_S
-        total = self.export.layout.page_count
-        while time.monotonic() < deadline:
-            page = self.export.step()
-            if page is None:
-                self._timer.stop()
-                self._finish()
-                return
-            text = _t("Page %1 of %2").replace("%1", str(page)).replace("%2", str(total))
-            self.bar.setFormat(text)
-            self.bar.setAccessibleDescription(text)
-            self.bar.setValue(page)
-            self.status.setText(text)
-
-    def _finish(self) -> None:
-        export, self.export = self.export, None
-        assert export is not None
-        target = export.path
-        try:
-            pages = export.finish()
-        except OSError as exc:
-            self._set_editable(True)
-            self._fail(_t("Cannot write in the folder %1. Choose another folder; nothing was written.")
-                       .replace("%1", str(target.parent)), str(exc))
-            return
-        self.saved = target
-        self._set_editable(True)
-        self.cancel_button.setText(_t("Close"))
-        text = _t("Saved the large-print PDF: %1 pages, in %2.").replace("%1", str(pages)).replace("%2", str(target))
-        self._show_status(text)
-        self.open_button.show()
-        self.open_button.setFocus()
-        self.window_.announce(text)
-
-    def _fail(self, text: str, details: str) -> None:
-        self._set_editable(True)
-        self.bar.hide()
-        self._show_status(text)
-        self.window_.announce(text)
-        self.error_box = self.feature.show_error(_t("The PDF was not saved"), text, details, self)
-
-    def _set_editable(self, editable: bool) -> None:
-        for widget in (self.path, self.choose, self.size, self.pinyin, self.save_button):
-            widget.setEnabled(editable)
-
-    def _show_status(self, text: str) -> None:
-        self.status.setText(text)
-        self.status.setAccessibleName(text)
-
-    def cancel_export(self) -> None:
-        self._timer.stop()
-        self.pending = None
-        export, self.export = self.export, None
-        if export is not None:
-            export.cancel()
-        self._set_editable(True)
-        self.bar.hide()
-        self.cancel_button.setText(_t("Cancel"))
-        text = _t("Export cancelled; nothing was written.")
-        self._show_status(text)
-        self.window_.announce(text)
-
-    def reject(self) -> None:
-        """Cancel (or Esc) stops the painting first, writing nothing; the dialog closes once nothing runs."""
-        if self.busy():
-            self.cancel_export()
-            return
-        super().reject()
-
-    def open_file(self) -> None:
-        if self.saved is not None:
-            open_location(self.saved)
-
-
 # -- the feature -------------------------------------------------------------------------------------------
 class ExportFeature(QObject):
     """The three File actions of one window; ``window.exports`` for tests and other features."""
@@ -652,21 +385,24 @@ class ExportFeature(QObject):
         super().__init__(window)
         self.window = window
         self.audio_folder = default_folder()
-        self.pdf_path = default_pdf_path()
         self.audio_dialog: AudioExportDialog | None = None
         self.pdf_dialog: PdfExportDialog | None = None
-        self.preview: QPrintPreviewDialog | None = None
-        self._printer: QPrinter | None = None
-        self._layouts: dict[tuple, PrintLayout] = {}
+        self.printing = PrintPreview(window)
         window.installEventFilter(self)
 
-    def print_size(self) -> int:
-        return max(MIN_PRINT_PT, min(MAX_FONT_PT, self.window.view.font_size()))
+    @property
+    def preview(self) -> QPrintPreviewDialog | None:
+        """The print preview while it is open."""
+        return self.printing.dialog
 
-    def layout(self, size: int, pinyin: bool, page_size=None) -> PrintLayout:
-        """The report laid out for paper as the reader shows it (script, ruby, pinyin style)."""
-        return PrintLayout(self.window.report, self.window.view.annotator(), size=size, pinyin=pinyin,
-                           page_size=page_size, source=self.window.view)
+    def print_size(self) -> int:
+        return print_size(self.window)
+
+    def open_print_preview(self) -> QPrintPreviewDialog:
+        return self.printing.open()
+
+    def paint(self, printer: QPrinter, size: int, pinyin: bool) -> int:
+        return self.printing.paint(printer, size, pinyin)
 
     # -- dialogs ----------------------------------------------------------------------------------
     def open_audio_dialog(self) -> AudioExportDialog:
@@ -680,98 +416,11 @@ class ExportFeature(QObject):
 
     def open_pdf_dialog(self) -> PdfExportDialog:
         if self.pdf_dialog is None:
-            self.pdf_dialog = PdfExportDialog(self)
+            self.pdf_dialog = PdfExportDialog(self.window)
         elif not self.pdf_dialog.busy():
             self.pdf_dialog.load_view_settings()
         self.pdf_dialog.show()
         return self.pdf_dialog
-
-    def show_error(self, title: str, text: str, details: str, parent: QWidget) -> QMessageBox:
-        """A non-modal message that says what to do; the exporter's own words under Show Details."""
-        log.warning("export failed: %s", details)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-        box.setObjectName("exportErrorBox")
-        box.setDetailedText(details)
-        _enlarge(box)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
-
-    # -- printing ---------------------------------------------------------------------------------
-    def open_print_preview(self) -> QPrintPreviewDialog:
-        """Qt's print preview with the text size and pinyin switch added to its toolbar."""
-        self._layouts.clear()
-        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self._printer.setDocName(DEFAULT_NAME)
-        dialog = QPrintPreviewDialog(self._printer, self.window)
-        dialog.setObjectName("printPreviewDialog")
-        dialog.setWindowTitle(_t("Print preview — large print"))
-        self.preview = dialog
-        size = QSpinBox(dialog, minimum=MIN_FONT_PT, maximum=MAX_FONT_PT, singleStep=2, suffix=" pt")
-        size.setObjectName("printSize")
-        size.setValue(self.print_size())
-        pinyin = QCheckBox(_t("Pinyin"), dialog)
-        pinyin.setObjectName("printPinyin")
-        pinyin.setChecked(self.window.view.pinyin_visible())
-        pinyin.setAccessibleName(_t("Pinyin above the characters"))
-        caption = QLabel(_t("Text size"), dialog)
-        caption.setBuddy(size)
-        size.setAccessibleName(_t("Text size"))
-        for widget in (caption, size, pinyin):
-            _enlarge(widget)
-        toolbar = dialog.findChild(QToolBar)
-        if toolbar is not None:
-            toolbar.addSeparator()
-            for widget in (caption, size, pinyin):
-                toolbar.addWidget(widget)
-        preview = dialog.findChild(QPrintPreviewWidget)
-        self._name_preview_controls(dialog)
-        settle = QTimer(dialog, singleShot=True, interval=PREVIEW_DELAY_MS)
-        if preview is not None:
-            settle.timeout.connect(preview.updatePreview)
-        size.valueChanged.connect(settle.start)
-        pinyin.toggled.connect(settle.start)
-        dialog.paintRequested.connect(lambda printer: self.paint(printer, size.value(), pinyin.isChecked()))
-        dialog.finished.connect(self._preview_closed)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    @staticmethod
-    def _name_preview_controls(dialog: QPrintPreviewDialog) -> None:
-        """Qt leaves the page number, the zoom field and the pages themselves without a name."""
-        for combo in dialog.findChildren(QComboBox):
-            combo.setAccessibleName(_t("Zoom"))
-            if combo.lineEdit() is not None:
-                combo.lineEdit().setAccessibleName(_t("Zoom"))
-        for field in dialog.findChildren(QLineEdit):
-            if not field.accessibleName():
-                field.setAccessibleName(_t("Page number"))
-        for view in dialog.findChildren(QGraphicsView):
-            view.setAccessibleName(_t("The pages as they will be printed"))
-            view.viewport().setAccessibleName(view.accessibleName())
-
-    def paint(self, printer: QPrinter, size: int, pinyin: bool) -> int:
-        """Paint every page on ``printer`` (the preview's, or the real one after Print); the page count."""
-        page_size = printer.pageLayout().pageSize()
-        points = page_size.sizePoints()
-        key = (size, pinyin, points.width(), points.height())
-        layout = self._layouts.get(key)
-        if layout is None:
-            self._layouts.clear()
-            layout = self._layouts[key] = self.layout(size, pinyin, page_size)
-        pages = 0
-        try:
-            pages = sum(1 for _page in layout.paint_steps(printer))
-        except OSError as exc:
-            text = _t("The printer could not be used.")
-            self.window.announce(text)
-            self.show_error(_t("Not printed"), text, str(exc), self.preview or self.window)
-        return pages
-
-    def _preview_closed(self) -> None:
-        self.preview = None
-        self._layouts.clear()
 
     # -- closing ----------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
