@@ -85,6 +85,8 @@ def one_run(command: list[str], display: str, home: Path) -> dict[str, float | N
                 window_s = time.time() - spawned
             if window_s is not None and "app.first_paint" in _events(log):
                 break
+            if proc.poll() is not None:  # crashed or quit before painting: counted as missing
+                break
             time.sleep(0.02)
         proc.terminate()
         proc.wait(timeout=30)

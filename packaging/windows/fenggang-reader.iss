@@ -49,7 +49,7 @@ Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.i
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [CustomMessages]
-chinesesimplified.AppName=凤岗报告朗读
+chinesesimplified.AppName=凤岗读报
 english.AppName=Fenggang Reader
 chinesesimplified.AppComment=阅读并收听《2025年凤岗镇政府工作报告》，带拼音，字号可随意放大
 english.AppComment=Read and listen to the 2025 Fenggang town government work report, with pinyin
