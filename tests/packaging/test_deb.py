@@ -96,7 +96,9 @@ def test_package_files(deb):
     }
     assert not expected - paths, f"missing from the package: {sorted(expected - paths)}"
     qt_plugins = {p for p in paths if "/Qt/plugins/" in p}
+    # mock: the system voice's placeholder engine (speech/system.py); without it the first paint stalls ~1.8 s.
     for plugin in ("platforms/libqxcb.so", "texttospeech/libqtexttospeech_speechd.so",
+                   "texttospeech/libqtexttospeech_mock.so",
                    "multimedia/libffmpegmediaplugin.so", "imageformats/libqsvg.so", "iconengines/libqsvgicon.so"):
         assert any(p.endswith(plugin) for p in qt_plugins), f"Qt plugin {plugin} not bundled"
     unwanted = [p for p in paths if any(name in p for name in ("WebEngine", "Qt63D", "Quick3D", "libqgtk3", "Pdf"))]
