@@ -90,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latency", type=float, default=0.05, help="server seconds before answering")
     parser.add_argument("--timeout", type=float, default=900.0, help="give up after this many seconds")
     parser.add_argument("--start", default="title", help="block id to start reading at")
+    parser.add_argument("--passes", type=int, default=1,
+                        help="read the report this many times (growth in later passes separates leaks from caches)")
     args = parser.parse_args(argv)
     for reason in (ensure_null_sink(), ensure_speech_dispatcher()):
         if reason:
@@ -127,15 +129,22 @@ def main(argv: list[str] | None = None) -> int:
         controller = window.read_aloud.controller
         samples: list[dict] = []
         started = time.monotonic()
-        finished = {"done": False}
+        finished = {"done": False, "pass": 1}
 
         def on_block(block_id: str, index: int) -> None:
-            samples.append({"index": index, "block": block_id, "t": round(time.monotonic() - started, 2), **sample()})
+            samples.append({"pass": finished["pass"], "index": index, "block": block_id,
+                            "t": round(time.monotonic() - started, 2), **sample()})
 
         def on_state(state) -> None:
-            if state is ReadState.STOPPED and samples:
-                finished["done"] = True
-                app.quit()
+            if state is not ReadState.STOPPED or not samples:
+                return
+            if samples[-1]["index"] == len(report.blocks) - 1 and finished["pass"] < args.passes:
+                finished["pass"] += 1
+                window.go_to_block(args.start)
+                QTimer.singleShot(300, lambda: window.actions_by_id["speech_play_pause"].trigger())
+                return
+            finished["done"] = True
+            app.quit()
 
         controller.block_started.connect(on_block)
         controller.state_changed.connect(on_state)
@@ -175,7 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     result["within_targets"] = (result["rss_mb"]["growth"] <= 10 and result["fds"]["max"] - result["fds"]["min"] <= 2
                                 and result["threads"]["max"] - result["threads"]["min"] <= 2)
-    result["samples"] = [{k: s[k] for k in ("index", "t", "rss_mb", "fds", "threads")} for s in samples]
+    for later in range(2, args.passes + 1):
+        in_pass = [s["rss_mb"] for s in samples if s["pass"] == later]
+        if in_pass:
+            result["rss_mb"][f"growth_in_pass_{later}"] = round(in_pass[-1] - in_pass[0], 2)
+    result["samples"] = [{k: s[k] for k in ("pass", "index", "t", "rss_mb", "fds", "threads")} for s in samples]
     print(json.dumps(result, ensure_ascii=False))
     return 0
 
