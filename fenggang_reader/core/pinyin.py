@@ -213,8 +213,18 @@ def _pypinyin_version() -> str:
         except (OSError, UnicodeDecodeError):
             pass
     try:
-        import importlib.metadata
+        from importlib import metadata
 
-        return importlib.metadata.version("pypinyin")
+        return metadata.version("pypinyin")
     except Exception:  # noqa: BLE001 - any failure just makes the cache key less specific
         return "unknown"
+
+
+def pinyin_line(readings: Sequence[str | None], style: PinyinStyle = PinyinStyle.TONE_MARKS) -> str:
+    """The readings as one space-separated string (for tests, logs and the review)."""
+    return " ".join(render(r, style) for r in readings if r is not None)
+
+
+def han_positions(text: str) -> Iterable[int]:
+    for run in _HAN_RUN.finditer(text):
+        yield from range(run.start(), run.end())
