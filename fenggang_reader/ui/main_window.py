@@ -96,7 +96,11 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._connect()
         install_all(self)
-        self._apply_settings()
+        self._quiet = True  # restoring settings is not news: say nothing while doing it
+        try:
+            self._apply_settings()
+        finally:
+            self._quiet = False
 
     # -- construction --------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -391,6 +395,8 @@ class MainWindow(QMainWindow):
     # -- messages ------------------------------------------------------------------------------
     def announce(self, text: str) -> None:
         """Tell every reader: the status bar for the eyes, an accessibility announcement for screen readers."""
+        if getattr(self, "_quiet", False):
+            return
         self.statusBar().showMessage(text, 6000)
         try:
             from PySide6.QtGui import QAccessibleAnnouncementEvent
