@@ -3,11 +3,43 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from ..core.model import BlockKind, Report
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Long headings wrap onto more lines (Chinese breaks between characters) instead of being cut off."""
+
+    def __init__(self, view: QTreeWidget):
+        super().__init__(view)
+        self._view = view
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:  # noqa: N802 - Qt override
+        super().initStyleOption(option, index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt override
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        width = max(80, self._view.viewport().width() - self._view.indentation() * (depth + 1) - 12)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(width, rect.height() + 10)
 
 
 class ContentsPanel(QTreeWidget):
@@ -22,8 +54,9 @@ class ContentsPanel(QTreeWidget):
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # full text in the tooltip and accessible name
-        # One column as wide as the panel (Chinese has no spaces to wrap at; long headings are elided).
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(_WrappingDelegate(self))
+        # One column as wide as the panel, so long headings wrap within it.
         self.header().setStretchLastSection(True)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -50,6 +83,10 @@ class ContentsPanel(QTreeWidget):
             item.setToolTip(0, block.text)
             self._items[block.id] = item
         self.expandAll()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # wrapped rows change height with the width
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.block_activated.emit(item.data(0, ID_ROLE))
