@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,9 @@ from typing import Any
 from .storage import atomic_write_text, keep_aside
 
 log = logging.getLogger(__name__)
+
+# Empty, or http(s)://host[:port][/path] with no query or fragment (a bad URL would break reading aloud).
+_BASE_URL = r"(|https?://[A-Za-z0-9.\-\[\]:]+(/[^\s?#]*)?)"
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class Setting:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[Any, ...] | None = None
+    pattern: str | None = None  # a str setting must match it (fullmatch)
 
     def validate(self, value: Any) -> Any:
         """The value if it is valid, else raise ValueError saying why."""
@@ -45,6 +50,8 @@ class Setting:
             raise ValueError(f"{value!r} is not one of {', '.join(map(str, self.choices))}")
         if self.type is str and len(value) > 4096:
             raise ValueError("text too long")
+        if self.pattern is not None and not re.fullmatch(self.pattern, value):
+            raise ValueError(f"{value!r} is not of the expected form")
         return value
 
 
@@ -72,8 +79,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("speech_volume", int, 0, "Voice volume offset in percent.", -50, 50),
     Setting("offline_only", bool, False, "Never send text to the online (Edge) voices."),
     Setting("edge_notice_accepted", bool, False, "The listener accepted that Edge voices send the text to Microsoft."),
-    Setting("edge_endpoint", str, "", "Base URL replacing https://speech.platform.bing.com (FENGGANG_READER_EDGE_ENDPOINT wins)."),
-    Setting("proxy", str, "", "Proxy URL for the online voices, e.g. http://host:3128; empty for none."),
+    Setting("edge_endpoint", str, "", "Base URL replacing https://speech.platform.bing.com (FENGGANG_READER_EDGE_ENDPOINT wins).",
+            pattern=_BASE_URL),
+    Setting("proxy", str, "", "Proxy URL for the online voices, e.g. http://host:3128; empty for none.",
+            pattern=_BASE_URL),
     Setting("read_continuously", bool, True, "Keep reading into the next paragraphs until the end or Stop."),
     Setting("theme_follows_system", bool, True, "Start in high contrast / dark when the system asks, until a theme is chosen."),
     Setting("spoken_feedback", bool, False, "Also say state changes (size, pinyin, theme) aloud with the app's voice."),

@@ -79,3 +79,18 @@ def test_dirs_follow_the_test_home(isolated_home):
     dirs = AppDirs.default()
     assert dirs.config == isolated_home / "config"
     assert dirs.settings_file.parent == dirs.config
+
+
+@pytest.mark.parametrize("value", ["", "http://127.0.0.1:8080", "https://tts.example.org/edge", "http://[::1]:9000"])
+def test_endpoint_and_proxy_accept_base_urls(value):
+    settings = Settings()
+    settings.set("edge_endpoint", value)
+    settings.set("proxy", value)
+
+
+@pytest.mark.parametrize("value", ["speech.example.org", "ftp://x", "http://x/?q=1", "http://x/#f", "javascript:alert(1)"])
+def test_endpoint_and_proxy_reject_what_would_break_reading_aloud(value):
+    with pytest.raises(ValueError):
+        Settings().set("edge_endpoint", value)
+    with pytest.raises(ValueError):
+        Settings().set("proxy", value)
