@@ -5,6 +5,8 @@ chunk index). It speaks one chunk (about a sentence) at a time through a backend
 following chunks and the next paragraph through Edge while one plays, follows on to the next
 paragraph when reading continuously, and falls back to the system voice for the SAME chunk when
 Edge fails or is too slow — telling the listener once and trying Edge again after a cool-down.
+``read_aside`` reads a few chunks on their own (a glossary note) without moving the reader's place.
+Prepared chunks are cached per block; ``invalidate`` drops them when readings change.
 No widgets: the window connects ``highlight``, ``block_started`` and ``notice`` to its view.
 """
 
@@ -85,6 +87,8 @@ class ReadAloudController(QObject):
         self._told_fallback = False
         self._requested_at = 0.0
         self._backend: SpeechBackend | None = None
+        self._prepared: dict[int, list[SpeechChunk]] = {}  # block index → chunks (see invalidate)
+        self._aside: tuple[int, list[SpeechChunk], int] | None = None  # the place kept while reading an aside
         for backend in self._backends():
             backend.audio_started.connect(self._on_audio_started)
             backend.saying.connect(self._on_saying)
@@ -105,6 +109,8 @@ class ReadAloudController(QObject):
             self.play(index)
 
     def play(self, index: int, chunk: int = 0) -> None:
+        if self._aside is not None:
+            self.stop()
         if not self._load_block(index, forward=True):
             self.notice.emit(_t("Nothing to read here."))
             self.stop()
@@ -133,17 +139,62 @@ class ReadAloudController(QObject):
         else:
             self._speak()
 
-    def stop(self) -> None:
+    def stop(self, reason: str = "stopped") -> None:
         was = self.state
+        block_id = self._block_id()
         for backend in self._backends():
             backend.stop()
         if self.edge is not None:
             self.edge.cancel_prefetch()
         self._backend = None
+        if self._aside is not None:  # back to the reader's own place
+            self.index, self.chunks, self.position = self._aside
+            self._aside = None
         self.highlight_cleared.emit()
         self._set_state(ReadState.STOPPED)
         if was is not ReadState.STOPPED:
-            self.events.emit("speech.end", block_id=self._block_id(), reason="stopped")
+            self.events.emit("speech.end", block_id=block_id, reason=reason)
+
+    def read_aside(self, chunks: list[SpeechChunk]) -> None:
+        """Read just these chunks (a glossary note), then be idle; the reader's place does not move."""
+        if not chunks:
+            self.notice.emit(_t("Nothing to read here."))
+            return
+        if self._aside is not None:
+            self.index, self.chunks, self.position = self._aside
+        if self.state is not ReadState.STOPPED:  # no STOPPED in between: reading goes straight on to the note
+            self._halt_backend()
+            self.events.emit("speech.end", block_id=self._block_id(), reason="aside")
+        self._aside = (self.index, self.chunks, self.position)
+        self.chunks, self.position = list(chunks), 0
+        self._set_state(ReadState.PLAYING)
+        self._speak()
+
+    @property
+    def reading_aside(self) -> bool:
+        return self._aside is not None
+
+    def invalidate(self, block_id: str = "") -> None:
+        """Readings of ``block_id`` ("" = every block) changed: prepare its chunks again.
+
+        The chunk being heard plays on; what follows is spoken with the new readings.
+        """
+        if block_id:
+            self._prepared.pop(self.report.index_of(block_id), None)
+        else:
+            self._prepared.clear()
+        if self._aside is not None or not self.chunks or not (0 <= self.index < len(self.report.blocks)):
+            return
+        block = self.report.blocks[self.index]
+        if block_id and block.id != block_id:
+            return
+        offset = self.chunks[self.position].start
+        self.chunks = self._chunks_of(self.index)
+        self.position = next((i for i, c in enumerate(self.chunks) if c.start <= offset < c.end),
+                             min(self.position, max(0, len(self.chunks) - 1)))
+        if self.edge is not None and self.state is not ReadState.STOPPED:
+            self.edge.cancel_prefetch()  # queued requests carry the old text
+            self._prefetch(self._config())
 
     def next_sentence(self) -> None:
         self._step_sentence(1)
@@ -152,15 +203,21 @@ class ReadAloudController(QObject):
         self._step_sentence(-1)
 
     def next_paragraph(self) -> None:
+        if self._aside is not None:
+            self.stop()
+            return
         self._jump_block(self.index + 1, 1)
 
     def previous_paragraph(self) -> None:
+        if self._aside is not None:
+            self.stop()
+            return
         self._jump_block(self.index - 1, -1)
 
     def follow(self, block_id: str) -> None:
         """The listener moved to another paragraph (arrow keys, contents): read from there if reading."""
         index = self.report.index_of(block_id)
-        if self.state is ReadState.STOPPED or index == self.index:
+        if self.state is ReadState.STOPPED or index == self.index or self._aside is not None:
             return
         if self.state is ReadState.PAUSED:
             self.stop()
@@ -174,13 +231,21 @@ class ReadAloudController(QObject):
 
     # -- position ------------------------------------------------------------------------------
     def _block_id(self) -> str | None:
+        if self._aside is not None and self.chunks:
+            return self.chunks[0].block_id
         return self.report.blocks[self.index].id if 0 <= self.index < len(self.report.blocks) else None
+
+    def _chunks_of(self, index: int) -> list[SpeechChunk]:
+        chunks = self._prepared.get(index)
+        if chunks is None:
+            chunks = self._prepared[index] = self._chunker(self.report.blocks[index])
+        return chunks
 
     def _load_block(self, index: int, forward: bool) -> bool:
         """Make ``index`` (or the next block with something to say, in that direction) current."""
         step = 1 if forward else -1
         while 0 <= index < len(self.report.blocks):
-            chunks = self._chunker(self.report.blocks[index])
+            chunks = self._chunks_of(index)
             if chunks:
                 changed = index != self.index
                 self.index, self.chunks, self.position = index, chunks, 0
@@ -217,6 +282,11 @@ class ReadAloudController(QObject):
         self._halt_backend()
         if 0 <= target < len(self.chunks):
             self.position = target
+        elif self._aside is not None:
+            if target >= len(self.chunks):
+                self.stop("aside_end")
+                return
+            self.position = 0
         elif target >= len(self.chunks):
             if not self._load_block(self.index + 1, forward=True):
                 self._finish_report(True)
@@ -239,9 +309,7 @@ class ReadAloudController(QObject):
             self.edge.cancel_prefetch()
 
     def _finish_report(self, announce: bool) -> None:
-        block_id = self._block_id()
-        self.stop()
-        self.events.emit("speech.end", block_id=block_id, reason="end_of_report")
+        self.stop("end_of_report")
         if announce:
             self.notice.emit(_t("End of the report."))
 
@@ -287,8 +355,9 @@ class ReadAloudController(QObject):
             return
         ahead = list(self.chunks[self.position + 1 : self.position + 1 + PREFETCH_CHUNKS])
         index = self.index + 1
-        while config.continuous and len(ahead) < PREFETCH_CHUNKS and index < len(self.report.blocks):
-            ahead += self._chunker(self.report.blocks[index])[: PREFETCH_CHUNKS - len(ahead)]
+        while (config.continuous and self._aside is None and len(ahead) < PREFETCH_CHUNKS
+               and index < len(self.report.blocks)):
+            ahead += self._chunks_of(index)[: PREFETCH_CHUNKS - len(ahead)]
             index += 1
         if ahead:
             self.edge.prefetch(ahead, config.params)
@@ -326,10 +395,11 @@ class ReadAloudController(QObject):
             self.position += 1
             self._speak()
             return
+        if self._aside is not None:
+            self.stop("aside_end")
+            return
         if not self._config().continuous:
-            block_id = self._block_id()
-            self.stop()
-            self.events.emit("speech.end", block_id=block_id, reason="paragraph_end")
+            self.stop("paragraph_end")
             return
         if not self._load_block(self.index + 1, forward=True):
             self._finish_report(True)

@@ -4,6 +4,14 @@ One player for the app. The MP3 is handed over from memory (a QBuffer), so a cac
 without touching the disk again. ``audio_started`` fires when the first samples reach the audio
 device (the first position report); ``boundary`` fires as the position passes each boundary's start.
 A watchdog turns a playback that stops advancing into ``error``, so the controller can fall back.
+
+Two traps of Qt 6.11's FFmpeg backend, both measured here:
+- stop()/setSourceDevice()/pause() wait for the backend's threads, and those threads read the QBuffer —
+  a PySide wrapper whose virtual readData() needs the GIL, which the caller holds: a deadlock on quick
+  skips (and in the EndOfMedia handler). Every control call therefore goes through a *queued*
+  connection to the C++ slot, which the event loop runs without the GIL.
+- A local file source stalls ~1.9 s after the first 72 ms of every stream on PulseAudio; the same
+  bytes from a QBuffer do not stall. Hence no temporary files.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ import enum
 import logging
 import time
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLoggingCategory, QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLoggingCategory, QObject, Qt, QTimer, QUrl, Signal
 
 # Qt Multimedia warns on every machine without PipeWire, though it then uses PulseAudio (or the
 # platform audio) just fine; the warning would only alarm users and fail warning-strict tests.
@@ -23,6 +31,7 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer  # noqa: E402 - afte
 from fenggang_reader.speech.types import Audio  # noqa: E402
 
 log = logging.getLogger(__name__)
+KEEP_BUFFERS = 3  # a replaced buffer may still be read until the backend has let go of it
 
 
 class PlayerState(enum.Enum):
@@ -42,19 +51,31 @@ class AudioPlayer(QObject):
     finished = Signal()
     error = Signal(str)
 
+    _halt = Signal()  # queued to the C++ slots (see the module docstring)
+    _load = Signal(QIODevice, QUrl)
+    _go = Signal()
+    _hold = Signal()
+
     def __init__(self, parent: QObject | None = None, *, stall_timeout_ms: int = 4000):
         super().__init__(parent)
         self._player = QMediaPlayer(self)
         self._output = QAudioOutput(self)
         self._player.setAudioOutput(self._output)
-        self._buffer: QBuffer | None = None
+        queued = Qt.ConnectionType.QueuedConnection
+        self._halt.connect(self._player.stop, queued)
+        self._load.connect(self._player.setSourceDevice, queued)
+        self._go.connect(self._player.play, queued)
+        self._hold.connect(self._player.pause, queued)
+        self._buffers: list[QBuffer] = []
         self._audio: Audio | None = None
         self._starts: list[float] = []
         self._current_boundary = -1
         self._state = PlayerState.STOPPED
         self._requested = 0.0
         self._serial = 0
+        self._source_serial = -1  # the play() whose source the backend has actually taken
         self._last_position = -1
+        self._player.sourceChanged.connect(self._on_source)
         self._player.positionChanged.connect(self._on_position)
         self._player.mediaStatusChanged.connect(self._on_status)
         self._player.errorOccurred.connect(self._on_error)
@@ -70,47 +91,48 @@ class AudioPlayer(QObject):
     def audio(self) -> Audio | None:
         return self._audio
 
+    def position_ms(self) -> int:
+        return self._player.position() if self._source_serial == self._serial else 0
+
     def set_volume(self, volume: float) -> None:
         self._output.setVolume(max(0.0, min(1.0, volume)))
 
     def play(self, audio: Audio) -> None:
         self._serial += 1
-        self._player.stop()
         self._audio = audio
         self._starts = [b.offset_ms for b in audio.boundaries]
         self._current_boundary = -1
         self._last_position = -1
-        old = self._buffer
         buffer = QBuffer(self)
         buffer.setData(QByteArray(audio.mp3))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._buffer = buffer
+        self._buffers.append(buffer)
+        while len(self._buffers) > KEEP_BUFFERS:
+            self._buffers.pop(0).deleteLater()
         self._requested = time.perf_counter()
         self._set_state(PlayerState.LOADING)
-        # A distinct URL per play: the FFmpeg backend takes the container hint from it.
-        self._player.setSourceDevice(buffer, QUrl(f"speech-{self._serial}.mp3"))
-        self._player.play()
+        self._halt.emit()
+        # A distinct URL per play: the FFmpeg backend takes the container hint from it, and we the serial.
+        self._load.emit(buffer, QUrl(f"speech-{self._serial}.mp3"))
+        self._go.emit()
         self._watchdog.start()
-        if old is not None:
-            old.close()
-            old.deleteLater()
 
     def pause(self) -> None:
         if self._state in (PlayerState.PLAYING, PlayerState.LOADING):
-            self._player.pause()
+            self._hold.emit()
             self._watchdog.stop()
             self._set_state(PlayerState.PAUSED)
 
     def resume(self) -> None:
         if self._state is PlayerState.PAUSED:
-            self._player.play()
+            self._go.emit()
             self._watchdog.start()
             self._set_state(PlayerState.PLAYING if self._last_position > 0 else PlayerState.LOADING)
 
     def stop(self) -> None:
         self._serial += 1
         self._watchdog.stop()
-        self._player.stop()
+        self._halt.emit()
         self._audio = None
         self._set_state(PlayerState.STOPPED)
 
@@ -120,8 +142,14 @@ class AudioPlayer(QObject):
             self._state = state
             self.state_changed.emit(state)
 
+    def _on_source(self, url: QUrl) -> None:
+        name = url.toString()
+        if name.startswith("speech-") and name.endswith(".mp3") and name[7:-4].isdigit():
+            self._source_serial = int(name[7:-4])
+
     def _on_position(self, ms: int) -> None:
-        if self._audio is None or self._state in (PlayerState.STOPPED, PlayerState.PAUSED):
+        if self._audio is None or self._state in (PlayerState.STOPPED, PlayerState.PAUSED) \
+                or self._source_serial != self._serial:
             return
         if ms > 0 and self._state is PlayerState.LOADING:
             self._set_state(PlayerState.PLAYING)
@@ -136,7 +164,7 @@ class AudioPlayer(QObject):
             self.boundary.emit(index)
 
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
-        if self._audio is None:
+        if self._audio is None or self._source_serial != self._serial:
             return
         if status == QMediaPlayer.MediaStatus.EndOfMedia:
             self._watchdog.stop()
@@ -154,7 +182,7 @@ class AudioPlayer(QObject):
             self.finished.emit()
 
     def _on_error(self, error: QMediaPlayer.Error, text: str) -> None:
-        if error != QMediaPlayer.Error.NoError and self._audio is not None:
+        if error != QMediaPlayer.Error.NoError and self._audio is not None and self._source_serial == self._serial:
             self._fail(text or str(error))
 
     def _stalled(self) -> None:
@@ -164,7 +192,8 @@ class AudioPlayer(QObject):
     def _fail(self, message: str) -> None:
         log.warning("audio player: %s", message)
         self._watchdog.stop()
-        self._player.stop()
+        self._serial += 1
+        self._halt.emit()
         self._audio = None
         self._set_state(PlayerState.STOPPED)
         self.error.emit(message)

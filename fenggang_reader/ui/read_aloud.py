@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import Block
-from ..core.spoken import MarkerPolicy, SpeechChunk, prepare_block
+from ..core.spoken import MarkerPolicy, SpeechChunk, note_chunks, prepare_block
 from ..speech.backend import EdgeBackend, SystemBackend
 from ..speech.cache import AudioCache
 from ..speech.controller import ReadAloudController, ReadState, SpeechConfig
@@ -89,6 +89,14 @@ class ReadAloud(QObject):
         c.notice.connect(w.announce)
         c.state_changed.connect(self._state_changed)
         self._state_changed(c.state)
+        # New pinyin or respellings ("" = every block) change what is spoken: prepare the chunks again.
+        pronunciation = getattr(w, "pronunciation", None)
+        if pronunciation is not None and hasattr(pronunciation, "changed"):
+            pronunciation.changed.connect(c.invalidate)
+        glossary = getattr(w, "glossary", None)
+        if glossary is not None and hasattr(glossary, "read_note_requested"):
+            glossary.read_note_requested.connect(self.read_note)
+        self.settings.subscribe(self._setting_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.window and event.type() == QEvent.Type.Close:
@@ -106,12 +114,29 @@ class ReadAloud(QObject):
         return SpeechConfig(params, Engine(s["speech_engine"]), edge_allowed, bool(s["read_continuously"]),
                             s["system_voice"])
 
+    def respellers(self) -> list:
+        """The shipped record, then the reader's corrections: speech says what the pinyin shows.
+
+        Always the pinyin annotator's (``window.annotator``), even while the view shows Jyutping.
+        """
+        annotator = self.window.annotator
+        return [r for r in (getattr(annotator, "record", None), getattr(annotator, "user", None)) if r is not None]
+
     def chunks_for(self, block: Block) -> list[SpeechChunk]:
-        getter = getattr(self.window.view, "annotator", None)  # respellings keep speech and pinyin in step
-        annotator = getter() if callable(getter) else None
-        record = [r for r in (getattr(annotator, "record", None), getattr(annotator, "user", None)) if r is not None]
         return prepare_block(block, self.window.report, MarkerPolicy.from_setting(self.settings["marker_speech"]),
-                             record or None)
+                             self.respellers() or None)
+
+    def read_note(self, number: int) -> None:
+        """Read one glossary note on its own; the reader's place stays where it is.
+
+        No first-run notice here (it would take the focus from the note): until the online voices are
+        accepted with Space, notes are read by the offline voice.
+        """
+        self.controller.read_aside(note_chunks(self.window.report, number, self.respellers() or None))
+
+    def _setting_changed(self, name: str, _value: object) -> None:
+        if name == "marker_speech":
+            self.controller.invalidate("")
 
     # -- commands ------------------------------------------------------------------------------
     def play_pause(self) -> None:

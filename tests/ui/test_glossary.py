@@ -286,6 +286,7 @@ def test_read_aloud_falls_back_to_the_read_aloud_controller(window, qtbot, monke
     if getattr(window, "read_aloud", None) is None:
         pytest.skip("no read-aloud feature installed")
     played = []
+    window.glossary.read_note_requested.disconnect(window.read_aloud.read_note)  # no one reads single notes
     monkeypatch.setattr(window.read_aloud.controller, "play", lambda index, chunk=0: played.append(index))
     window.glossary.select_link(window.glossary.glossary.uses(9)[0])
     qtbot.keyClick(window.view, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)

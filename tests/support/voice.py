@@ -1,0 +1,30 @@
+"""Fixtures for tests that need the real system voice (speech-dispatcher + espeak-ng on PulseAudio).
+
+Import the fixture into a test module or conftest (``from tests.support.voice import system_voice``).
+The voice is the process's shared one; if an earlier test created it against another dispatcher
+(before this session's own was started), it is closed and made again against ours.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.support.sound import ensure_null_sink, ensure_speech_dispatcher
+
+
+@pytest.fixture(scope="session")
+def system_voice(qapp):
+    for reason in (ensure_null_sink(), ensure_speech_dispatcher()):
+        if reason:
+            pytest.skip(reason)
+    from fenggang_reader.speech.system import SystemVoice
+
+    existing = SystemVoice._instance
+    if existing is not None and existing.speechd_address != os.environ.get("SPEECHD_ADDRESS", ""):
+        existing.shutdown()
+    voice = SystemVoice.shared()
+    if not voice.wait_ready(30000):
+        pytest.skip(f"the system voice is not available here: {voice.error_message}")
+    yield voice
