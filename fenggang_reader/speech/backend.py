@@ -302,7 +302,12 @@ class EdgeBackend(SpeechBackend):
 
 
 class SystemBackend(SpeechBackend):
-    """The offline voice. Sentence highlight comes from the chunk; words only where the engine reports them."""
+    """The offline voice. Sentence highlight comes from the chunk; words only where the engine reports them.
+
+    Pause is a stop, and resume says the chunk (about one sentence) again: speech-dispatcher pauses only
+    at index marks, which Qt never sends, so a pause took effect late or never — and a client left
+    paused holds every later message (the system voice then stayed silent for good).
+    """
 
     engine = Engine.SYSTEM
 
@@ -313,6 +318,7 @@ class SystemBackend(SpeechBackend):
         self._expect_start = False
         self._started_at = 0.0
         self._deferred: VoiceParams | None = None
+        self._params = VoiceParams()
         voice.state_changed.connect(self._on_state)
         voice.saying.connect(self._on_word)
         voice.error.connect(self._on_error)
@@ -330,6 +336,7 @@ class SystemBackend(SpeechBackend):
 
     def speak(self, chunk: SpeechChunk, params: VoiceParams) -> None:
         self.chunk = chunk
+        self._params = params
         self.voice_name = self.voice.best_voice(self.preferred_voice, self.dialect_for(params.voice))
         self._expect_start = True
         self._set_state(BackendState.WAITING)
@@ -385,13 +392,15 @@ class SystemBackend(SpeechBackend):
 
     def pause(self) -> None:
         if self.state is BackendState.SPEAKING:
-            self.voice.pause()
+            self._start_timer.stop()
+            self._expect_start = False
+            self._deferred = None
             self._set_state(BackendState.PAUSED)
+            self.voice.stop()
 
     def resume(self) -> None:
-        if self.state is BackendState.PAUSED:
-            self.voice.resume()
-            self._set_state(BackendState.SPEAKING)
+        if self.state is BackendState.PAUSED and self.chunk is not None:
+            self.speak(self.chunk, self._params)
 
     def stop(self) -> None:
         self._start_timer.stop()

@@ -160,7 +160,7 @@ class _Worker(QObject):
                             .replace("%2", tts.errorString()), False)
             return
         voices: list[SystemVoiceInfo] = []
-        for voice in tts.availableVoices() + [v for loc in tts.availableLocales() for v in self._zh_voices(loc)]:
+        for voice in self._candidate_voices(tts):
             name = voice.name()
             if name in self._voices or "+" in name or not is_chinese(name, voice.locale()):
                 continue  # "+variant" voices are espeak-ng's hundreds of timbre variants of the same voice
@@ -174,10 +174,14 @@ class _Worker(QObject):
         message = "" if voices else _t("The system voice has no Chinese voice (on Linux: install espeak-ng).")
         self.ready.emit(engine, voices, message, words)
 
-    def _zh_voices(self, locale: QLocale) -> list[QVoice]:
-        if not is_chinese("", locale):
-            return []
-        return list(self._tts.allVoices(locale)) if self._tts is not None else []
+    @staticmethod
+    def _candidate_voices(tts: QTextToSpeech) -> list[QVoice]:
+        """Voices of every Chinese locale, and of the unknown one: Qt does not know espeak-ng's "cmn"."""
+        voices: list[QVoice] = []
+        for locale in tts.availableLocales():
+            if is_chinese("", locale) or locale.language() == QLocale.Language.C:
+                voices += tts.allVoices(locale)
+        return voices
 
     def _state_changed(self, state: QTextToSpeech.State) -> None:
         self._state_seen = True
@@ -224,16 +228,6 @@ class _Worker(QObject):
             self.state.emit(SystemState.SPEAKING)
 
     @Slot()
-    def pause(self) -> None:
-        if self._tts is not None:
-            self._tts.pause()
-
-    @Slot()
-    def resume(self) -> None:
-        if self._tts is not None:
-            self._tts.resume()
-
-    @Slot()
     def stop(self) -> None:
         if self._tts is not None:
             self._tts.stop()
@@ -256,8 +250,6 @@ class SystemVoice(QObject):
     voices_ready = Signal()
 
     _say = Signal(str, str, float, float, float)
-    _pause = Signal()
-    _resume = Signal()
     _stop = Signal()
     _close = Signal()
 
@@ -282,8 +274,6 @@ class SystemVoice(QObject):
         self._worker.word.connect(self.saying)
         self._worker.failed.connect(self._on_failed)
         self._say.connect(self._worker.say)
-        self._pause.connect(self._worker.pause)
-        self._resume.connect(self._worker.resume)
         self._stop.connect(self._worker.stop)
         self._close.connect(self._worker.close)
         self._started = False
@@ -338,12 +328,6 @@ class SystemVoice(QObject):
             return False
         self._say.emit(text, voice, qt_rate(rate), qt_pitch(pitch), qt_volume(volume))
         return True
-
-    def pause(self) -> None:
-        self._pause.emit()
-
-    def resume(self) -> None:
-        self._resume.emit()
 
     def stop(self) -> None:
         self._stop.emit()

@@ -1,0 +1,115 @@
+"""The offline voice: speech-dispatcher's espeak-ng through QTextToSpeech, heard on the null sink.
+
+It lists the Chinese voices, speaks (the monitor recording is not silent), pauses and stops, reports
+its start within the issue's 400 ms, and an engine without a Chinese voice gives a clear message.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from fenggang_reader.core.model import Report
+from fenggang_reader.core.spoken import SpeechChunk, prepare_block
+from fenggang_reader.speech.backend import BackendState, SystemBackend
+from fenggang_reader.speech.controller import ReadAloudController, ReadState, SpeechConfig
+from fenggang_reader.speech.system import SystemState, SystemVoice, choose_engine, qt_rate
+from fenggang_reader.speech.types import Engine, VoiceParams
+from tests.support.sound import Recorder
+from tests.support.voice import system_voice  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.qt_log_ignore("pipewire")
+
+
+def chunk(text: str) -> SpeechChunk:
+    return SpeechChunk("b", 0, len(text), text, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
+
+
+def test_speechd_lists_mandarin_and_cantonese_voices(system_voice):  # noqa: F811
+    if system_voice.engine != "speechd":
+        pytest.skip(f"this platform's engine is {system_voice.engine}")
+    dialects = {v.dialect for v in system_voice.voices}
+    assert {"mandarin", "cantonese"} <= dialects, system_voice.voices
+    assert all("+" not in v.name for v in system_voice.voices), "espeak-ng's timbre variants are left out"
+    assert system_voice.best_voice("", "cantonese") in [v.name for v in system_voice.voices if v.dialect == "cantonese"]
+    assert system_voice.best_voice("a voice that was removed", "mandarin") == system_voice.best_voice()
+
+
+def test_it_speaks_and_the_null_sink_hears_it(qtbot, system_voice, tmp_path):  # noqa: F811
+    backend = SystemBackend(system_voice)
+    with Recorder(tmp_path / "system.raw") as rec:
+        started = time.perf_counter()
+        with qtbot.waitSignal(backend.audio_started, timeout=5000):
+            backend.speak(chunk("今年是收官之年，我们要努力工作。"), VoiceParams(rate=1.5))
+        start_ms = (time.perf_counter() - started) * 1000
+        with qtbot.waitSignal(backend.finished, timeout=15000):
+            pass
+    assert backend.state is BackendState.IDLE
+    assert start_ms < 1000, f"the system voice took {start_ms:.0f} ms to start"
+    assert rec.rms() > 100, "the null sink's monitor heard silence"
+    assert rec.loud_seconds() > 0.5
+
+
+def test_pause_resume_and_stop(qtbot, system_voice):  # noqa: F811
+    backend = SystemBackend(system_voice)
+    with qtbot.waitSignal(backend.audio_started, timeout=5000):
+        backend.speak(chunk("现在，我代表镇人民政府，向大会报告政府工作，请各位代表予以审议。"), VoiceParams())
+    with qtbot.assertNotEmitted(backend.finished, wait=300):
+        backend.pause()
+    assert backend.state is BackendState.PAUSED
+    qtbot.waitUntil(lambda: system_voice.state is SystemState.READY, timeout=2000)  # silent while paused
+    with qtbot.waitSignal(backend.audio_started, timeout=3000):
+        backend.resume()  # the sentence again, from its start
+    assert backend.state is BackendState.SPEAKING
+    with qtbot.assertNotEmitted(backend.finished, wait=300):
+        backend.stop()
+    assert backend.state is BackendState.IDLE
+    # Speaking again straight after a stop starts again (the engine must not be left "speaking" or "paused").
+    with qtbot.waitSignal(backend.audio_started, timeout=3000):
+        backend.speak(chunk("各位代表："), VoiceParams(rate=2.0))
+    with qtbot.waitSignal(backend.finished, timeout=10000):
+        pass
+
+
+def test_five_fallback_style_starts_in_a_row(qtbot, system_voice):  # noqa: F811
+    """Each start while the voice is still speaking must still be reported (the wedge seen before)."""
+    backend = SystemBackend(system_voice)
+    for text in ("第一句话。", "第二句话。", "第三句话。", "第四句话。", "第五句话。"):
+        with qtbot.waitSignal(backend.audio_started, timeout=3000):
+            backend.speak(chunk(text * 3), VoiceParams(rate=2.0))
+        qtbot.wait(150)
+    backend.stop()
+
+
+def test_an_engine_without_chinese_gives_a_clear_message(qtbot, report: Report):
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    if "mock" not in QTextToSpeech.availableEngines():
+        pytest.skip("Qt's mock speech engine is not shipped here")
+    voice = SystemVoice(engine="mock")  # English and Nordic voices only
+    try:
+        voice.wait_ready(10000)
+        assert voice.state is SystemState.UNAVAILABLE
+        assert "no Chinese voice" in voice.error_message and "espeak-ng" in voice.error_message
+        errors: list[str] = []
+        voice.error.connect(errors.append)
+        assert not voice.say("你好")
+        assert errors == [voice.error_message]
+        notices: list[str] = []
+        controller = ReadAloudController(report, lambda b: prepare_block(b, report), SystemBackend(voice), None,
+                                         lambda: SpeechConfig(preferred=Engine.SYSTEM))
+        controller.notice.connect(notices.append)
+        controller.play(report.index_of("speaker"))
+        assert controller.state is ReadState.STOPPED
+        assert notices == [f"Cannot read aloud: {voice.error_message}"]
+    finally:
+        voice.shutdown()
+
+
+def test_engine_choice_and_rate_mapping():
+    assert choose_engine(["mock", "speechd", "flite"], "linux") == "speechd"
+    assert choose_engine(["sapi", "winrt"], "win32") == "winrt"
+    assert choose_engine(["mock"], "linux") is None
+    assert choose_engine(["other", "mock"], "linux") == "other"
+    assert qt_rate(1.0) == 0 and qt_rate(2.0) == 1 and qt_rate(0.5) == -1
