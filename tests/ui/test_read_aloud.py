@@ -1,0 +1,199 @@
+"""Read aloud in the main window, driven by keys and buttons as a listener would.
+
+Edge is the loopback server (FENGGANG_READER_EDGE_ENDPOINT); the offline voice is this session's own
+speech-dispatcher. Space plays/pauses with the text focused, S stops, the highlight lies on the
+characters being spoken, the toolbar buttons work, the first-run notice is answered by keyboard,
+the voice dialog sets speed, a failing Edge is announced once, notes are read aside.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QToolButton
+
+from fenggang_reader.speech.controller import ReadState
+from fenggang_reader.speech.edge import ENDPOINT_ENV
+from fenggang_reader.speech.types import Engine
+from tests.support.edge_server import EdgeServer, guard_network, tools_missing
+from tests.support.voice import system_voice  # noqa: F401 - a fixture
+
+pytestmark = pytest.mark.qt_log_ignore("pipewire")
+
+
+@pytest.fixture(scope="module")
+def server():
+    if tools_missing():
+        pytest.skip(f"needs {', '.join(tools_missing())}")
+    with EdgeServer() as s:
+        yield s
+
+
+@pytest.fixture
+def reader(make_window, server, system_voice, monkeypatch, qtbot):  # noqa: F811 - the imported fixture
+    """A window reading through the loopback Edge at 2× (notice accepted unless a test says otherwise)."""
+    guard_network(monkeypatch)
+    monkeypatch.setenv(ENDPOINT_ENV, server.base_url)
+    server.clear_fault()
+    window = make_window()
+    window.settings.set("speech_rate", 2.0)
+    window.settings.set("edge_notice_accepted", True)
+    announced: list[str] = []
+    window.announced.connect(announced.append)
+    window.test_announced = announced
+    window.view.setFocus()
+    yield window
+    window.read_aloud.controller.stop()
+    server.clear_fault()
+
+
+def key(qtbot, widget, k, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(widget, k, modifier)
+    QApplication.processEvents()
+
+
+def go_to(window, block_id: str) -> int:
+    index = window.report.index_of(block_id)
+    window.view.set_current_index(index)
+    return index
+
+
+def test_space_plays_pauses_resumes_and_s_stops(reader, qtbot):
+    c = reader.read_aloud.controller
+    index = go_to(reader, "intro-p01")
+    with qtbot.waitSignal(reader.read_aloud.edge.audio_started, timeout=15000):
+        key(qtbot, reader.view, Qt.Key.Key_Space)
+    assert c.state is ReadState.PLAYING and c.engine is Engine.EDGE
+    qtbot.waitUntil(lambda: reader.view._speech is not None, timeout=3000)
+    spoken_index, start, end = reader.view._speech
+    text = reader.report.blocks[index].text
+    assert spoken_index == index and (start, end) == (0, len(text)), "the whole one-sentence paragraph is lit"
+    key(qtbot, reader.view, Qt.Key.Key_Space)
+    assert c.state is ReadState.PAUSED and "Paused" in reader.test_announced
+    assert reader.actions_by_id["speech_play_pause"].text() == "Read"
+    key(qtbot, reader.view, Qt.Key.Key_Space)
+    assert c.state is ReadState.PLAYING and c.index == index
+    assert reader.actions_by_id["speech_play_pause"].text() == "Pause"
+    key(qtbot, reader.view, Qt.Key.Key_S)
+    assert c.state is ReadState.STOPPED and reader.view._speech is None
+    assert not reader.actions_by_id["speech_stop"].isEnabled()
+
+
+def test_the_word_highlight_lies_inside_the_sentence(reader, qtbot):
+    index = go_to(reader, "y2024-p01")
+    with qtbot.waitSignal(reader.read_aloud.edge.audio_started, timeout=15000):
+        key(qtbot, reader.view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: reader.view._word is not None, timeout=5000)
+    _i, s_start, s_end = reader.view._speech
+    w_index, w_start, w_end = reader.view._word
+    text = reader.report.blocks[index].text
+    assert text[s_start:s_end].startswith("刚刚过去的2024年") and text[s_end - 1] == "。"
+    assert w_index == index and s_start <= w_start < w_end <= s_end
+    key(qtbot, reader.view, Qt.Key.Key_S)
+
+
+def test_toolbar_buttons_read_and_stop(reader, qtbot):
+    play = reader.toolbar.findChild(QToolButton, "button_speech_play_pause")
+    stop = reader.toolbar.findChild(QToolButton, "button_speech_stop")
+    assert play is not None and stop is not None
+    go_to(reader, "speaker")
+    with qtbot.waitSignal(reader.read_aloud.edge.audio_started, timeout=15000):
+        qtbot.mouseClick(play, Qt.MouseButton.LeftButton)
+    assert play.accessibleName() == "Pause" and stop.isEnabled()
+    qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
+    assert reader.read_aloud.controller.state is ReadState.STOPPED
+    assert play.accessibleName() == "Read"
+
+
+def test_first_run_notice_is_answered_by_keyboard(reader, qtbot):
+    reader.settings.set("edge_notice_accepted", False)
+    go_to(reader, "speaker")
+    key(qtbot, reader.view, Qt.Key.Key_Space)
+    box = reader.read_aloud.notice_box
+    assert box is not None and box.isVisible() and "Microsoft" in box.text()
+    assert reader.read_aloud.controller.state is ReadState.PLAYING, "the offline voice reads meanwhile"
+    assert reader.read_aloud.controller.engine is Engine.SYSTEM
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box.defaultButton(), timeout=3000)
+    key(qtbot, QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert reader.settings["edge_notice_accepted"] is True and not reader.settings["offline_only"]
+    assert any("Online voices on" in text for text in reader.test_announced)
+    key(qtbot, reader.view, Qt.Key.Key_S)
+    assert reader.read_aloud.notice_box is None
+
+
+def test_offline_only_reads_without_any_network(reader, qtbot, server):
+    reader.settings.set("offline_only", True)
+    handshakes = server.handshakes
+    go_to(reader, "speaker")
+    with qtbot.waitSignal(reader.read_aloud.system.audio_started, timeout=5000):
+        key(qtbot, reader.view, Qt.Key.Key_Space)
+    assert reader.read_aloud.notice_box is None, "no online-voice notice when online voices are off"
+    key(qtbot, reader.view, Qt.Key.Key_S)
+    assert server.handshakes == handshakes
+
+
+def test_edge_failure_is_told_once_on_the_status_bar_and_to_screen_readers(reader, qtbot, server):
+    server.set_fault("http503")
+    c = reader.read_aloud.controller
+    index = go_to(reader, "y2024-p01")
+    with qtbot.waitSignal(reader.read_aloud.system.audio_started, timeout=5000):
+        key(qtbot, reader.view, Qt.Key.Key_Space)
+    told = [t for t in reader.test_announced if "offline voice" in t]
+    assert len(told) == 1 and reader.statusBar().currentMessage() == told[0]
+    c.edge_retry_at = 0  # Edge again, still failing: nobody is told twice
+    with qtbot.waitSignal(reader.read_aloud.system.audio_started, timeout=5000):
+        key(qtbot, reader.view, Qt.Key.Key_Period)
+    assert len([t for t in reader.test_announced if "offline voice" in t]) == 1
+    assert c.index == index and c.position == 1
+    key(qtbot, reader.view, Qt.Key.Key_S)
+
+
+def test_continuous_reading_moves_the_view_with_the_voice(reader, qtbot):
+    go_to(reader, "title")
+    with qtbot.waitSignal(reader.view.current_block_changed, timeout=20000,
+                          check_params_cb=lambda block_id: block_id == "speaker"):
+        key(qtbot, reader.view, Qt.Key.Key_Space)
+    assert reader.view.current_block().id == "speaker"
+    qtbot.waitUntil(lambda: reader.view._speech is not None and reader.view._speech[0] == 2, timeout=5000)
+    # Down moves reading to the next paragraph at once.
+    with qtbot.waitSignal(reader.read_aloud.edge.audio_started, timeout=15000):
+        key(qtbot, reader.view, Qt.Key.Key_Down)
+    assert reader.read_aloud.controller.index == reader.report.index_of("salutation")
+    key(qtbot, reader.view, Qt.Key.Key_S)
+
+
+def test_speed_keys_and_the_voice_dialog(reader, qtbot):
+    reader.settings.set("speech_rate", 1.0)
+    key(qtbot, reader.view, Qt.Key.Key_BracketRight)
+    assert reader.settings["speech_rate"] == 1.1 and "Speed 1.1×" in reader.test_announced
+    key(qtbot, reader.view, Qt.Key.Key_BracketLeft)
+    assert reader.settings["speech_rate"] == 1.0
+    dialog = reader.read_aloud.open_voice_dialog()
+    qtbot.waitExposed(dialog)
+    assert dialog.voice.accessibleName() == "Online voice" and dialog.rate.accessibleName() == "Speed"
+    dialog.rate.setFocus()
+    dialog.rate.selectAll()
+    qtbot.keyClicks(dialog.rate, "1.5")
+    dialog.voice.setCurrentIndex(dialog.voice.findData("zh-HK-HiuGaaiNeural"))
+    key(qtbot, dialog.rate, Qt.Key.Key_Return)
+    assert reader.settings["speech_rate"] == 1.5 and reader.settings["voice"] == "zh-HK-HiuGaaiNeural"
+
+
+def test_a_glossary_note_is_read_without_moving_the_place(reader, qtbot):
+    c = reader.read_aloud.controller
+    index = go_to(reader, "y2024-p02")
+    with qtbot.waitSignal(c.state_changed, timeout=20000, check_params_cb=lambda s: s is ReadState.STOPPED):
+        reader.glossary.read_note(3)
+        assert c.reading_aside
+    assert reader.view.current_index() == index, "reading a note must not move the reader"
+    assert not c.reading_aside
+
+
+def test_speech_follows_the_pinyin_annotator_and_its_corrections(reader, qtbot):
+    feature = reader.read_aloud
+    assert feature.respellers() == [reader.annotator.record, reader.annotator.user]
+    c = feature.controller
+    c._chunks_of(reader.report.index_of("speaker"))
+    assert c._prepared
+    reader.pronunciation.changed.emit("")
+    assert not c._prepared, "new readings: the prepared chunks are made again"
