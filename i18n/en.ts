@@ -66,6 +66,30 @@
 <context>
     <name>Comfort</name>
     <message>
+        <source>Line spacing</source>
+        <translation>Line spacing</translation>
+    </message>
+    <message>
+        <source>Height of each line, with room for the pinyin (%1 to %2 %).</source>
+        <translation>Height of each line, with room for the pinyin (%1 to %2 %).</translation>
+    </message>
+    <message>
+        <source>Character spacing</source>
+        <translation>Character spacing</translation>
+    </message>
+    <message>
+        <source>Width given to each Chinese character (%1 to %2 %).</source>
+        <translation>Width given to each Chinese character (%1 to %2 %).</translation>
+    </message>
+    <message>
+        <source>Paragraph spacing</source>
+        <translation>Paragraph spacing</translation>
+    </message>
+    <message>
+        <source>Space after each paragraph, in percent of a line (%1 to %2 %).</source>
+        <translation>Space after each paragraph, in percent of a line (%1 to %2 %).</translation>
+    </message>
+    <message>
         <source>Text spacing</source>
         <translation>Text spacing</translation>
     </message>
@@ -961,6 +985,22 @@ Use the online voices?</translation>
     <message>
         <source>Use</source>
         <translation>Use</translation>
+    </message>
+    <message>
+        <source>No speech engine is installed (on Linux: install speech-dispatcher and espeak-ng).</source>
+        <translation>No speech engine is installed (on Linux: install speech-dispatcher and espeak-ng).</translation>
+    </message>
+    <message>
+        <source>The system voice (%1) could not start: %2</source>
+        <translation>The system voice (%1) could not start: %2</translation>
+    </message>
+    <message>
+        <source>The system voice has no Chinese voice (on Linux: install espeak-ng).</source>
+        <translation>The system voice has no Chinese voice (on Linux: install espeak-ng).</translation>
+    </message>
+    <message>
+        <source>The system voice is still starting.</source>
+        <translation>The system voice is still starting.</translation>
     </message>
 </context>
 <context>

@@ -52,54 +52,78 @@
     <name>Accessibility</name>
     <message>
         <source>Heading level %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 级标题</translation>
     </message>
     <message>
         <source>Colour &amp;theme</source>
-        <translation type="unfinished"></translation>
+        <translation>配色(&amp;T)</translation>
     </message>
     <message>
         <source>Use the colour theme: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>使用配色：%1</translation>
     </message>
 </context>
 <context>
     <name>Comfort</name>
     <message>
+        <source>Line spacing</source>
+        <translation>行距</translation>
+    </message>
+    <message>
+        <source>Height of each line, with room for the pinyin (%1 to %2 %).</source>
+        <translation>每一行的高度，含拼音的位置（%1 到 %2 %）。</translation>
+    </message>
+    <message>
+        <source>Character spacing</source>
+        <translation>字距</translation>
+    </message>
+    <message>
+        <source>Width given to each Chinese character (%1 to %2 %).</source>
+        <translation>每个汉字所占的宽度（%1 到 %2 %）。</translation>
+    </message>
+    <message>
+        <source>Paragraph spacing</source>
+        <translation>段距</translation>
+    </message>
+    <message>
+        <source>Space after each paragraph, in percent of a line (%1 to %2 %).</source>
+        <translation>每段之后的空白，按一行的百分比计（%1 到 %2 %）。</translation>
+    </message>
+    <message>
         <source>Text spacing</source>
-        <translation type="unfinished"></translation>
+        <translation>文字间距</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Restore the normal spacing</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复正常间距</translation>
     </message>
     <message>
         <source>Normal spacing</source>
-        <translation type="unfinished"></translation>
+        <translation>正常间距</translation>
     </message>
     <message>
         <source>Focus mode off</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭专注模式</translation>
     </message>
     <message>
         <source>Focus on the current paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>只突出当前段落</translation>
     </message>
     <message>
         <source>Focus on the current line</source>
-        <translation type="unfinished"></translation>
+        <translation>只突出当前这一行</translation>
     </message>
     <message>
         <source>Large buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>大按钮</translation>
     </message>
     <message>
         <source>Normal buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>普通按钮</translation>
     </message>
 </context>
 <context>
@@ -541,11 +565,11 @@
     </message>
     <message>
         <source>Read aloud</source>
-        <translation type="unfinished"></translation>
+        <translation>朗读</translation>
     </message>
     <message>
         <source>Say this page with the reader&apos;s voice (Ctrl+R).</source>
-        <translation type="unfinished"></translation>
+        <translation>用朗读声音读出这一页（Ctrl+R）。</translation>
     </message>
 </context>
 <context>
@@ -962,75 +986,91 @@ Use the online voices?</source>
         <source>Use</source>
         <translation>使用</translation>
     </message>
+    <message>
+        <source>No speech engine is installed (on Linux: install speech-dispatcher and espeak-ng).</source>
+        <translation>没有安装语音引擎（Linux 上请安装 speech-dispatcher 和 espeak-ng）。</translation>
+    </message>
+    <message>
+        <source>The system voice (%1) could not start: %2</source>
+        <translation>系统语音（%1）无法启动：%2</translation>
+    </message>
+    <message>
+        <source>The system voice has no Chinese voice (on Linux: install espeak-ng).</source>
+        <translation>系统语音没有中文声音（Linux 上请安装 espeak-ng）。</translation>
+    </message>
+    <message>
+        <source>The system voice is still starting.</source>
+        <translation>系统语音还在启动，请稍候。</translation>
+    </message>
 </context>
 <context>
     <name>SimpleMode</name>
     <message>
         <source>Read</source>
-        <translation type="unfinished">朗读</translation>
+        <translation>朗读</translation>
     </message>
     <message>
         <source>Bigger</source>
-        <translation type="unfinished"></translation>
+        <translation>放大</translation>
     </message>
     <message>
         <source>Smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished">上一处</translation>
+        <translation>上一段</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished">下一处</translation>
+        <translation>下一段</translation>
     </message>
     <message>
         <source>All features</source>
-        <translation type="unfinished"></translation>
+        <translation>全部功能</translation>
     </message>
     <message>
         <source>Show the menus, the toolbar and the contents again (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>重新显示菜单、工具栏和目录（%1）。</translation>
     </message>
     <message>
         <source>Simple mode buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>简易模式按钮</translation>
     </message>
     <message>
         <source>Simple mode. Large buttons: Read, Bigger, Smaller, Previous, Next. All features brings everything back.</source>
-        <translation type="unfinished"></translation>
+        <translation>简易模式。大按钮：朗读、放大、缩小、上一段、下一段。按“全部功能”恢复所有功能。</translation>
     </message>
     <message>
         <source>All features shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>已显示全部功能。</translation>
     </message>
 </context>
 <context>
     <name>StartUp</name>
     <message>
         <source>Welcome to Fenggang Reader. Press Space to hear the paragraph in front of you, plus to make the characters bigger, and F1 for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用凤岗读报。按空格键收听眼前这一段，按加号把字放大，按 F1 查看帮助。</translation>
     </message>
     <message>
         <source>Continue reading?</source>
-        <translation type="unfinished"></translation>
+        <translation>继续阅读吗？</translation>
     </message>
     <message>
         <source>Yes, continue</source>
-        <translation type="unfinished"></translation>
+        <translation>是，继续读</translation>
     </message>
     <message>
         <source>No, start at the top</source>
-        <translation type="unfinished"></translation>
+        <translation>不，从头开始</translation>
     </message>
     <message>
         <source>Last time you stopped at “%1” (paragraph %2). Continue from there?</source>
-        <translation type="unfinished"></translation>
+        <translation>上次读到“%1”（第 %2 段），从那里继续吗？</translation>
     </message>
     <message>
         <source>Starting at the top.</source>
-        <translation type="unfinished"></translation>
+        <translation>从头开始。</translation>
     </message>
 </context>
 <context>
@@ -1276,35 +1316,35 @@ Use the online voices?</source>
     </message>
     <message>
         <source>Text spacing…</source>
-        <translation type="unfinished"></translation>
+        <translation>文字间距…</translation>
     </message>
     <message>
         <source>Change the space between lines, characters and paragraphs.</source>
-        <translation type="unfinished"></translation>
+        <translation>调整行与行、字与字、段与段之间的距离。</translation>
     </message>
     <message>
         <source>Focus mode: paragraph / line / off</source>
-        <translation type="unfinished"></translation>
+        <translation>专注模式：段落 / 单行 / 关闭</translation>
     </message>
     <message>
         <source>Dim everything but the current paragraph or line.</source>
-        <translation type="unfinished"></translation>
+        <translation>把当前段落或当前行以外的文字调暗。</translation>
     </message>
     <message>
         <source>Large buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>大按钮</translation>
     </message>
     <message>
         <source>Make the toolbar buttons extra large.</source>
-        <translation type="unfinished"></translation>
+        <translation>把工具栏按钮变得特别大。</translation>
     </message>
     <message>
         <source>Simple mode</source>
-        <translation type="unfinished"></translation>
+        <translation>简易模式</translation>
     </message>
     <message>
         <source>Only five very large buttons: Read, Bigger, Smaller, Previous, Next.</source>
-        <translation type="unfinished"></translation>
+        <translation>只留五个大按钮：朗读、放大、缩小、上一段、下一段。</translation>
     </message>
     <message>
         <source>Show contents panel</source>

@@ -52,54 +52,78 @@
     <name>Accessibility</name>
     <message>
         <source>Heading level %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 級標題</translation>
     </message>
     <message>
         <source>Colour &amp;theme</source>
-        <translation type="unfinished"></translation>
+        <translation>配色(&amp;T)</translation>
     </message>
     <message>
         <source>Use the colour theme: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>使用配色：%1</translation>
     </message>
 </context>
 <context>
     <name>Comfort</name>
     <message>
+        <source>Line spacing</source>
+        <translation>行距</translation>
+    </message>
+    <message>
+        <source>Height of each line, with room for the pinyin (%1 to %2 %).</source>
+        <translation>每一行的高度，含拼音的位置（%1 到 %2 %）。</translation>
+    </message>
+    <message>
+        <source>Character spacing</source>
+        <translation>字距</translation>
+    </message>
+    <message>
+        <source>Width given to each Chinese character (%1 to %2 %).</source>
+        <translation>每個漢字所佔的寬度（%1 到 %2 %）。</translation>
+    </message>
+    <message>
+        <source>Paragraph spacing</source>
+        <translation>段距</translation>
+    </message>
+    <message>
+        <source>Space after each paragraph, in percent of a line (%1 to %2 %).</source>
+        <translation>每段之後的空白，按一行的百分比計（%1 到 %2 %）。</translation>
+    </message>
+    <message>
         <source>Text spacing</source>
-        <translation type="unfinished"></translation>
+        <translation>文字間距</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">關閉</translation>
+        <translation>關閉</translation>
     </message>
     <message>
         <source>Restore the normal spacing</source>
-        <translation type="unfinished"></translation>
+        <translation>恢復正常間距</translation>
     </message>
     <message>
         <source>Normal spacing</source>
-        <translation type="unfinished"></translation>
+        <translation>正常間距</translation>
     </message>
     <message>
         <source>Focus mode off</source>
-        <translation type="unfinished"></translation>
+        <translation>已關閉專注模式</translation>
     </message>
     <message>
         <source>Focus on the current paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>只突出當前段落</translation>
     </message>
     <message>
         <source>Focus on the current line</source>
-        <translation type="unfinished"></translation>
+        <translation>只突出當前這一行</translation>
     </message>
     <message>
         <source>Large buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>大按鈕</translation>
     </message>
     <message>
         <source>Normal buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>普通按鈕</translation>
     </message>
 </context>
 <context>
@@ -541,11 +565,11 @@
     </message>
     <message>
         <source>Read aloud</source>
-        <translation type="unfinished"></translation>
+        <translation>朗讀</translation>
     </message>
     <message>
         <source>Say this page with the reader&apos;s voice (Ctrl+R).</source>
-        <translation type="unfinished"></translation>
+        <translation>用朗讀聲音讀出這一頁（Ctrl+R）。</translation>
     </message>
 </context>
 <context>
@@ -962,75 +986,91 @@ Use the online voices?</source>
         <source>Use</source>
         <translation>使用</translation>
     </message>
+    <message>
+        <source>No speech engine is installed (on Linux: install speech-dispatcher and espeak-ng).</source>
+        <translation>沒有安裝語音引擎（Linux 上請安裝 speech-dispatcher 和 espeak-ng）。</translation>
+    </message>
+    <message>
+        <source>The system voice (%1) could not start: %2</source>
+        <translation>系統語音（%1）無法啟動：%2</translation>
+    </message>
+    <message>
+        <source>The system voice has no Chinese voice (on Linux: install espeak-ng).</source>
+        <translation>系統語音沒有中文聲音（Linux 上請安裝 espeak-ng）。</translation>
+    </message>
+    <message>
+        <source>The system voice is still starting.</source>
+        <translation>系統語音還在啟動，請稍候。</translation>
+    </message>
 </context>
 <context>
     <name>SimpleMode</name>
     <message>
         <source>Read</source>
-        <translation type="unfinished">朗讀</translation>
+        <translation>朗讀</translation>
     </message>
     <message>
         <source>Bigger</source>
-        <translation type="unfinished"></translation>
+        <translation>放大</translation>
     </message>
     <message>
         <source>Smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>縮小</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished">上一處</translation>
+        <translation>上一段</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished">下一處</translation>
+        <translation>下一段</translation>
     </message>
     <message>
         <source>All features</source>
-        <translation type="unfinished"></translation>
+        <translation>全部功能</translation>
     </message>
     <message>
         <source>Show the menus, the toolbar and the contents again (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>重新顯示選單、工具列和目錄（%1）。</translation>
     </message>
     <message>
         <source>Simple mode buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>簡易模式按鈕</translation>
     </message>
     <message>
         <source>Simple mode. Large buttons: Read, Bigger, Smaller, Previous, Next. All features brings everything back.</source>
-        <translation type="unfinished"></translation>
+        <translation>簡易模式。大按鈕：朗讀、放大、縮小、上一段、下一段。按“全部功能”恢復所有功能。</translation>
     </message>
     <message>
         <source>All features shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>已顯示全部功能。</translation>
     </message>
 </context>
 <context>
     <name>StartUp</name>
     <message>
         <source>Welcome to Fenggang Reader. Press Space to hear the paragraph in front of you, plus to make the characters bigger, and F1 for help.</source>
-        <translation type="unfinished"></translation>
+        <translation>歡迎使用鳳崗讀報。按空格鍵收聽眼前這一段，按加號把字放大，按 F1 查看幫助。</translation>
     </message>
     <message>
         <source>Continue reading?</source>
-        <translation type="unfinished"></translation>
+        <translation>繼續閱讀嗎？</translation>
     </message>
     <message>
         <source>Yes, continue</source>
-        <translation type="unfinished"></translation>
+        <translation>是，繼續讀</translation>
     </message>
     <message>
         <source>No, start at the top</source>
-        <translation type="unfinished"></translation>
+        <translation>不，從頭開始</translation>
     </message>
     <message>
         <source>Last time you stopped at “%1” (paragraph %2). Continue from there?</source>
-        <translation type="unfinished"></translation>
+        <translation>上次讀到“%1”（第 %2 段），從那裡繼續嗎？</translation>
     </message>
     <message>
         <source>Starting at the top.</source>
-        <translation type="unfinished"></translation>
+        <translation>從頭開始。</translation>
     </message>
 </context>
 <context>
@@ -1276,35 +1316,35 @@ Use the online voices?</source>
     </message>
     <message>
         <source>Text spacing…</source>
-        <translation type="unfinished"></translation>
+        <translation>文字間距…</translation>
     </message>
     <message>
         <source>Change the space between lines, characters and paragraphs.</source>
-        <translation type="unfinished"></translation>
+        <translation>調整行與行、字與字、段與段之間的距離。</translation>
     </message>
     <message>
         <source>Focus mode: paragraph / line / off</source>
-        <translation type="unfinished"></translation>
+        <translation>專注模式：段落 / 單行 / 關閉</translation>
     </message>
     <message>
         <source>Dim everything but the current paragraph or line.</source>
-        <translation type="unfinished"></translation>
+        <translation>把當前段落或當前行以外的文字調暗。</translation>
     </message>
     <message>
         <source>Large buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>大按鈕</translation>
     </message>
     <message>
         <source>Make the toolbar buttons extra large.</source>
-        <translation type="unfinished"></translation>
+        <translation>把工具列按鈕變得特別大。</translation>
     </message>
     <message>
         <source>Simple mode</source>
-        <translation type="unfinished"></translation>
+        <translation>簡易模式</translation>
     </message>
     <message>
         <source>Only five very large buttons: Read, Bigger, Smaller, Previous, Next.</source>
-        <translation type="unfinished"></translation>
+        <translation>只留五個大按鈕：朗讀、放大、縮小、上一段、下一段。</translation>
     </message>
     <message>
         <source>Show contents panel</source>

@@ -96,6 +96,7 @@ class SimpleMode(QObject):
             if action is None:
                 continue
             button.setText(_t(label))
+            button.setAccessibleName(button.text())
             button.setAccessibleDescription(action.statusTip())
             if action_id == "speech_play_pause":
                 self._follow_label(action, button)
@@ -108,9 +109,8 @@ class SimpleMode(QObject):
 
     def _follow_label(self, action, button: QPushButton) -> None:
         text = action.text().replace("&", "")
-        if button.text() != text:
-            button.setText(text)
-            button.setAccessibleName(text)
+        button.setText(text)
+        button.setAccessibleName(text)
 
     def _press(self, action, say: str) -> None:
         action.trigger()
