@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +54,7 @@ from .print_dialogs import (
     form_row,
     open_location,
     print_size,
+    progress_footer,
     sandbox_folder,
     show_error,
 )
@@ -176,29 +176,8 @@ class AudioExportDialog(QDialog):
         self.rows = [form_row(form, "", w) for w in (folder_row, self.part, self.voice, self.rate)]
         form.addRow(self.offline)
 
-        self.status = QLabel(self)
-        self.status.setObjectName("exportStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.bar = QProgressBar(self)
-        self.bar.setObjectName("exportProgress")
-        self.bar.setMinimumHeight(40)
-        self.bar.hide()
-        layout.addWidget(self.status)
-        layout.addWidget(self.bar)
-        buttons = QHBoxLayout()
-        self.open_button = big_button("", self)
-        self.open_button.clicked.connect(self.open_folder)
-        self.open_button.hide()
-        self.start_button = big_button("", self)
-        self.start_button.setDefault(True)
-        self.start_button.clicked.connect(self.start)
-        self.cancel_button = big_button("", self)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons.addStretch(1)
-        for button in (self.open_button, self.start_button, self.cancel_button):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+        self.status, self.bar, self.open_button, self.start_button, self.cancel_button = progress_footer(
+            self, layout, self.open_folder, self.start)
         self.retranslate()
         self.resize(max(760, self.sizeHint().width()), self.sizeHint().height())
 

@@ -80,6 +80,37 @@ def big_button(text: str, parent: QWidget) -> QPushButton:
     return button
 
 
+def progress_footer(dialog: QDialog, layout: QVBoxLayout, on_open, on_start):
+    """The status line, progress bar and Open / Start / Cancel row that both export dialogs end with.
+
+    Returns (status, bar, open_button, start_button, cancel_button); the texts are set by retranslate().
+    """
+    status = QLabel(dialog)
+    status.setObjectName("exportStatus")
+    status.setWordWrap(True)
+    status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    bar = QProgressBar(dialog)
+    bar.setObjectName("exportProgress")
+    bar.setMinimumHeight(40)
+    bar.hide()
+    layout.addWidget(status)
+    layout.addWidget(bar)
+    open_button = big_button("", dialog)
+    open_button.clicked.connect(on_open)
+    open_button.hide()
+    start_button = big_button("", dialog)
+    start_button.setDefault(True)
+    start_button.clicked.connect(on_start)
+    cancel_button = big_button("", dialog)
+    cancel_button.clicked.connect(dialog.reject)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in (open_button, start_button, cancel_button):
+        row.addWidget(button)
+    layout.addLayout(row)
+    return status, bar, open_button, start_button, cancel_button
+
+
 def sandbox_folder() -> Path | None:
     """With FENGGANG_READER_HOME set (tests, a portable copy) exports are offered inside it, not in the real home."""
     home = os.environ.get("FENGGANG_READER_HOME")
@@ -160,28 +191,8 @@ class PdfExportDialog(QDialog):
         self.load_view_settings()
         self.rows = [form_row(form, "", w) for w in (file_row, self.size)]
         form.addRow(self.pinyin)
-        self.status = QLabel(self)
-        self.status.setObjectName("exportStatus")
-        self.status.setWordWrap(True)
-        self.bar = QProgressBar(self)
-        self.bar.setObjectName("exportProgress")
-        self.bar.setMinimumHeight(40)
-        self.bar.hide()
-        layout.addWidget(self.status)
-        layout.addWidget(self.bar)
-        buttons = QHBoxLayout()
-        self.open_button = big_button("", self)
-        self.open_button.clicked.connect(self.open_file)
-        self.open_button.hide()
-        self.save_button = big_button("", self)
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.start)
-        self.cancel_button = big_button("", self)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons.addStretch(1)
-        for button in (self.open_button, self.save_button, self.cancel_button):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+        self.status, self.bar, self.open_button, self.save_button, self.cancel_button = progress_footer(
+            self, layout, self.open_file, self.start)
         self.retranslate()
         self.resize(max(760, self.sizeHint().width()), self.sizeHint().height())
 
