@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, qVersion
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from .. import APP_ID, __version__
+from .help_dialog import large_print_page
 
 APP_LICENSE = "GPL-3.0-or-later"
 
@@ -114,22 +114,9 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.resize(900, 720)
-        layout = QVBoxLayout(self)
-        self.browser = QTextBrowser(self)
-        self.browser.setObjectName("aboutText")
-        font = QFont(self.browser.font())
-        base = parent.font().pointSize() if parent is not None else font.pointSize()
-        font.setPointSize(max(18, min(40, base)))
-        self.browser.setFont(font)
+        base = parent.font().pointSize() if parent is not None else self.font().pointSize()
+        self.browser, _buttons, _font = large_print_page(self, "aboutText", max(18, min(40, base)))
         self.browser.setOpenExternalLinks(True)
-        self.browser.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        layout.addWidget(self.browser)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setFont(font)
-        layout.addWidget(buttons)
         self.retranslate()
         self.browser.setFocus()
 

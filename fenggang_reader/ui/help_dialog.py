@@ -33,6 +33,25 @@ def help_html() -> str:
     )
 
 
+def large_print_page(dialog: QDialog, object_name: str, points: int) -> tuple[QTextBrowser, QDialogButtonBox, QFont]:
+    """The body of the help and About dialogs: read-only large-print text and a Close button below it."""
+    layout = QVBoxLayout(dialog)
+    browser = QTextBrowser(dialog)
+    browser.setObjectName(object_name)
+    font = QFont(browser.font())
+    font.setPointSize(points)
+    browser.setFont(font)
+    browser.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    layout.addWidget(browser)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setFont(font)
+    layout.addWidget(buttons)
+    return browser, buttons, font
+
+
 class HelpDialog(QDialog):
     """Large print: at least 24 pt, or the reader's size when that is larger (up to 48 pt).
 
@@ -43,26 +62,13 @@ class HelpDialog(QDialog):
         self.speak = getattr(parent, "speak_text", None)
         self.setObjectName("helpDialog")
         self.resize(1000, 760)
-        layout = QVBoxLayout(self)
-        self.browser = QTextBrowser(self)
-        self.browser.setObjectName("helpText")
-        font = QFont(self.browser.font())
-        font.setPointSize(max(24, min(48, font_pt)))
-        self.browser.setFont(font)
-        self.browser.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        layout.addWidget(self.browser)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setFont(font)
+        self.browser, buttons, font = large_print_page(self, "helpText", max(24, min(48, font_pt)))
         self.read_button = buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.read_button.setObjectName("helpReadAloud")
         self.read_button.setFont(font)
         self.read_button.setShortcut(QKeySequence("Ctrl+R"))
         self.read_button.clicked.connect(self.read_aloud)
         self.read_button.setVisible(self.speak is not None)
-        layout.addWidget(buttons)
         self.retranslate()
         self.browser.setFocus()
 
