@@ -225,6 +225,20 @@ class Recorder:
                 loud += 1
         return loud / 50
 
+    def mark(self) -> int:
+        """The number of samples recorded so far: a sample index for "now" (late by parec's ~latency)."""
+        return os.fstat(self._handle.fileno()).st_size // 2
+
+    def first_loud_after(self, index: int, threshold: int = 300, window_ms: int = 5) -> float | None:
+        """Seconds from sample ``index`` (a ``mark()``) to the first window with sound, or None."""
+        s = self.samples()
+        window = RATE * window_ms // 1000
+        for i in range(index, len(s) - window, window):
+            part = s[i : i + window]
+            if math.sqrt(sum(x * x for x in part) / window) > threshold:
+                return (i - index) / RATE
+        return None
+
     def loud_times(self, threshold: int = 300, window_ms: int = 5) -> list[float]:
         """time.perf_counter() values of the windows with sound (the last sample ≈ ``stopped_at``)."""
         s = self.samples()
