@@ -84,6 +84,9 @@ def rig(report, server, system_voice, tmp_path, monkeypatch):  # noqa: F811 - th
     for r in made:
         r.close()
     server.clear_fault()
+    for r in made:  # no worker left behind for later tests (test_edge counts them)
+        r.synth.shutdown(timeout=5)
+        assert not r.synth._thread.is_alive()
 
 
 def at(report, block_id: str) -> int:

@@ -295,6 +295,8 @@ def test_read_aloud_falls_back_to_the_read_aloud_controller(window, qtbot, monke
 
 
 def test_read_aloud_without_speech_announces_the_note(window, qtbot, monkeypatch):
+    if getattr(window, "read_aloud", None) is not None:
+        window.glossary.read_note_requested.disconnect(window.read_aloud.read_note)
     monkeypatch.delattr(window, "read_aloud", raising=False)
     announced = []
     window.announced.connect(announced.append)
