@@ -13,10 +13,10 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.annotations import Link
-from pypdf.generic import Fit, IndirectObject, NameObject, TextStringObject
+if TYPE_CHECKING:  # pypdf is imported when a PDF is made, not at every start of the app (~70 ms)
+    from pypdf import PdfWriter
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,10 @@ def add_navigation(pdf: bytes, outline: Sequence[OutlineEntry], links: Sequence[
 
     ``unicode_fixes`` corrects the text that copying, searching and screen readers get (see fix_to_unicode).
     """
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Link
+    from pypdf.generic import Fit, IndirectObject, NameObject, TextStringObject
+
     reader = PdfReader(io.BytesIO(pdf))
     writer = PdfWriter(clone_from=reader)
     if unicode_fixes:

@@ -27,15 +27,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import aiohttp
-import edge_tts
-import edge_tts.communicate
-import edge_tts.constants
-import edge_tts.exceptions
-import edge_tts.voices
-
 from fenggang_reader.core.events import NULL_LOG, EventLog
+from fenggang_reader.speech.lazy import LazyModule
 from fenggang_reader.speech.types import Audio, Boundary, Engine, SpeechError, VoiceParams
+
+# edge-tts and aiohttp load in ~0.18 s: only when a voice is first needed, not at every start.
+aiohttp = LazyModule("aiohttp")
+edge_tts = LazyModule("edge_tts")
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +44,11 @@ TICKS_PER_MS = 10_000
 _RATE_OR_VOLUME = re.compile(r"^[+-]\d+%$")
 _PITCH = re.compile(r"^[+-]\d+Hz$")
 # edge-tts builds these once at import from constants; we rebuild them from the same constants.
-_ORIGINAL_WSS_URL = edge_tts.constants.WSS_URL
-_ORIGINAL_VOICE_LIST = edge_tts.constants.VOICE_LIST
+
+
+def _original_urls() -> tuple[str, str]:
+    """edge-tts's own websocket and voice-list URLs (read from its constants, which we never rebind)."""
+    return edge_tts.constants.WSS_URL, edge_tts.constants.VOICE_LIST
 
 
 # --------------------------------------------------------------------------------------------- errors
@@ -157,7 +158,7 @@ def endpoint_urls(base_url: str | None) -> tuple[str, str]:
     Paths and query stay as edge-tts builds them; http:// gives ws://, https:// gives wss://.
     """
     if not base_url:
-        return _ORIGINAL_WSS_URL, _ORIGINAL_VOICE_LIST
+        return _original_urls()
     parts = urllib.parse.urlsplit(base_url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         raise ValueError(f"Edge endpoint must look like https://host[:port][/prefix], not {base_url!r}")
@@ -168,7 +169,8 @@ def endpoint_urls(base_url: str | None) -> tuple[str, str]:
         original = urllib.parse.urlsplit(url)
         return urllib.parse.urlunsplit((scheme, parts.netloc, prefix + original.path, original.query, ""))
 
-    return rebase(_ORIGINAL_WSS_URL, ws_scheme), rebase(_ORIGINAL_VOICE_LIST, parts.scheme)
+    original_wss, original_voices = _original_urls()
+    return rebase(original_wss, ws_scheme), rebase(original_voices, parts.scheme)
 
 
 def resolve_endpoint(base_url: str | None = None) -> str | None:

@@ -10,9 +10,7 @@ import asyncio
 from dataclasses import dataclass
 from typing import Any
 
-import edge_tts
-
-from fenggang_reader.speech.edge import apply_endpoint, classify, resolve_endpoint
+from fenggang_reader.speech.edge import apply_endpoint, classify, edge_tts, resolve_endpoint
 
 
 @dataclass(frozen=True)
