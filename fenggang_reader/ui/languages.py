@@ -70,8 +70,8 @@ class LanguageFeature(QObject):
         self._contents_texts: dict[str, tuple[str, str]] = {}  # block id → Simplified (text, tooltip)
         self._previous_voice: str | None = None
         self.voice_box: QMessageBox | None = None
-        self.folder = Folder(block.text for block in window.report.blocks)
-        window.find_fold = self.folder.fold
+        self._folder: Folder | None = None  # built on the first find: OpenCC over the report takes ~0.1 s
+        window.find_fold = self.fold
 
         actions = window.actions_by_id
         self.groups: dict[str, QActionGroup] = {}
@@ -144,6 +144,16 @@ class LanguageFeature(QObject):
         self.window.events.emit("language.interface", language=language, setting=value)
         self.window.announce(QCoreApplication.translate("Languages", "Menus and messages: %1")
                              .replace("%1", i18n.ENDONYMS[language]))
+
+    @property
+    def folder(self) -> Folder:
+        if self._folder is None:
+            self._folder = Folder(block.text for block in self.window.report.blocks)
+        return self._folder
+
+    def fold(self, text: str) -> str:
+        """Find's common form for Simplified and Traditional text (see core/script.Folder)."""
+        return self.folder.fold(text)
 
     def apply_script(self, value: str, quiet: bool = False) -> None:
         script = Script(value)
