@@ -417,12 +417,3 @@ class ExportFeature(QObject):
                 log.warning("the audio export did not stop within 5 s")
         if self.pdf_dialog is not None and self.pdf_dialog.busy():
             self.pdf_dialog.cancel_export()
-
-
-def install(window: MainWindow) -> None:
-    feature = ExportFeature(window)
-    window.exports = feature
-    a = window.actions_by_id
-    a["export_audio"].triggered.connect(feature.open_audio_dialog)
-    a["print"].triggered.connect(feature.open_print_preview)
-    a["export_pdf"].triggered.connect(feature.open_pdf_dialog)

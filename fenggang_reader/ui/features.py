@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from . import (  # keep accessibility last: it names what others added
     accessibility,
     comfort,
-    export_dialogs,
+    export_actions,
     glossary,
     languages,
     pronunciation_dialog,
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 Feature = Callable[["MainWindow"], None]
 FEATURES: list[Feature] = [glossary.install, languages.install, pronunciation_dialog.install, read_aloud.install,
-                          storage_warning.install, export_dialogs.install,
+                          storage_warning.install, export_actions.install,
                           comfort.install, simple_mode.install, startup.install, accessibility.install]
 
 
