@@ -26,3 +26,14 @@ def report():
     from fenggang_reader.core.resources import load_bundled_report
 
     return load_bundled_report()
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A loopback service speaking the Edge voices' protocol, one per test module (tests/support/edge_server)."""
+    from tests.support.edge_server import EdgeServer, tools_missing
+
+    if tools_missing():
+        pytest.skip(f"the loopback Edge service needs {', '.join(tools_missing())} (./dev installs them)")
+    with EdgeServer() as srv:
+        yield srv

@@ -34,10 +34,6 @@ def _offline(monkeypatch):
     support.guard_network(monkeypatch)
 
 
-@pytest.fixture(scope="module")
-def server():
-    with support.EdgeServer() as srv:
-        yield srv
 
 
 @pytest.fixture

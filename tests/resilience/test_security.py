@@ -125,14 +125,6 @@ class NetworkLog:
         monkeypatch.setattr(socket, "create_connection", create_connection)
 
 
-@pytest.fixture(scope="module")
-def server():
-    from tests.support.edge_server import EdgeServer, tools_missing
-
-    if tools_missing():
-        pytest.skip(f"needs {', '.join(tools_missing())}")
-    with EdgeServer() as s:
-        yield s
 
 
 def _read_one_paragraph(window, qtbot, block_id: str = "speaker"):

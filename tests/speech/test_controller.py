@@ -21,7 +21,7 @@ from fenggang_reader.speech.cache import AudioCache
 from fenggang_reader.speech.controller import ReadAloudController, ReadState, SpeechConfig
 from fenggang_reader.speech.edge import EdgeSynthesizer
 from fenggang_reader.speech.types import Engine, VoiceParams
-from tests.support.edge_server import EdgeServer, guard_network, tools_missing
+from tests.support.edge_server import guard_network
 from tests.support.sound import Recorder
 from tests.support.voice import system_voice  # noqa: F401 - a fixture
 
@@ -29,12 +29,6 @@ pytestmark = pytest.mark.qt_log_ignore("pipewire")
 FAST = VoiceParams(rate=2.0)  # half the listening time; the server and espeak-ng honour the rate
 
 
-@pytest.fixture(scope="module")
-def server():
-    if tools_missing():
-        pytest.skip(f"needs {', '.join(tools_missing())}")
-    with EdgeServer() as s:
-        yield s
 
 
 class Rig:

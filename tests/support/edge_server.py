@@ -512,17 +512,6 @@ def guard_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
 
 
-@pytest.fixture
-def no_internet(monkeypatch):
-    guard_network(monkeypatch)
-
-
-@pytest.fixture
-def edge_server():
-    with EdgeServer() as server:
-        yield server
-
-
 def mp3_is_cbr48(data: bytes) -> bool:
     """True when data is a run of 144-byte MPEG-2 layer III 48 kbit/s 24 kHz mono frames."""
     if not data or len(data) % MP3_FRAME_BYTES:

@@ -32,12 +32,6 @@ def _offline(monkeypatch):
     support.guard_network(monkeypatch)
 
 
-@pytest.fixture(scope="module")
-def server():
-    if support.tools_missing():
-        pytest.skip("the loopback Edge service needs espeak-ng and ffmpeg (./dev installs them)")
-    with support.EdgeServer() as srv:
-        yield srv
 
 
 @pytest.fixture

@@ -15,18 +15,12 @@ from PySide6.QtWidgets import QApplication, QToolButton
 from fenggang_reader.speech.controller import ReadState
 from fenggang_reader.speech.edge import ENDPOINT_ENV
 from fenggang_reader.speech.types import Engine
-from tests.support.edge_server import EdgeServer, guard_network, tools_missing
+from tests.support.edge_server import guard_network
 from tests.support.voice import system_voice  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.qt_log_ignore("pipewire")
 
 
-@pytest.fixture(scope="module")
-def server():
-    if tools_missing():
-        pytest.skip(f"needs {', '.join(tools_missing())}")
-    with EdgeServer() as s:
-        yield s
 
 
 @pytest.fixture
