@@ -96,11 +96,11 @@ def about_html() -> str:
     }
     e = {key: html.escape(value) for key, value in t.items()}
     return (
-        f"<h1>{e['name']} {html.escape(__version__)}</h1>"
+        f"<h3>{e['name']} {html.escape(__version__)}</h3>"
         f"<p>{e['what']}</p>"
         f"<p>{e['licence_is']} {APP_LICENSE}. {e['warranty']}</p>"
         f"<p>{e['app_id']} {APP_ID}</p>"
-        f"<h2>{e['components']}</h2>"
+        f"<h4>{e['components']}</h4>"
         f"<table cellpadding='6' border='1' style='border-collapse: collapse'>"
         f"<tr><th>{e['component']}</th><th>{e['version']}</th><th>{e['licence']}</th></tr>{rows}</table>"
         f"<p>{e['texts']}</p>"

@@ -27,7 +27,8 @@ def help_html() -> str:
     menu = html.escape(QCoreApplication.translate("HelpDialog", "Menu"))
     what = html.escape(QCoreApplication.translate("HelpDialog", "What it does"))
     return (
-        f"<h1>{title}</h1><p>{html.escape(intro)}</p><h2>{keys}</h2>"
+        # h3/h4: at 24–48 pt an h1 (twice the size) would fill the window with the title alone.
+        f"<h3>{title}</h3><p>{html.escape(intro)}</p><h4>{keys}</h4>"
         f"<table cellpadding='8' border='1' style='border-collapse: collapse'>"
         f"<tr><th>{menu}</th><th>{keys}</th><th>{what}</th></tr>{rows}</table>"
     )
