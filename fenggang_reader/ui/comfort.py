@@ -250,6 +250,7 @@ def install(window: MainWindow) -> None:
     large.toggled.connect(comfort.toggle_large_toolbar)
     # Toolbar buttons added by later features get the same size: apply once everything is installed.
     QTimer.singleShot(0, comfort, lambda: set_large_toolbar(window, window.settings["large_toolbar"]))
-    feature = getattr(window, "read_aloud", None)
-    if feature is not None:
-        feature.controller.highlight.connect(lambda block_id, start, *_r: comfort.overlay.follow(block_id, start))
+    read_aloud = getattr(window, "read_aloud", None)
+    if read_aloud is not None:
+        read_aloud.when_built(lambda feature: feature.controller.highlight.connect(
+            lambda block_id, start, *_r: comfort.overlay.follow(block_id, start)))

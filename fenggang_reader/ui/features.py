@@ -17,7 +17,7 @@ from . import (  # keep accessibility last: it names what others added
     glossary,
     languages,
     pronunciation_dialog,
-    read_aloud,
+    read_aloud_actions,
     simple_mode,
     startup,
     storage_warning,
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 Feature = Callable[["MainWindow"], None]
-FEATURES: list[Feature] = [glossary.install, languages.install, pronunciation_dialog.install, read_aloud.install,
+FEATURES: list[Feature] = [glossary.install, languages.install, pronunciation_dialog.install, read_aloud_actions.install,
                           storage_warning.install, export_actions.install,
                           comfort.install, simple_mode.install, startup.install, accessibility.install]
 

@@ -1,7 +1,9 @@
-"""Read aloud in the main window: keys, toolbar buttons, highlight, announcements, voice dialog, first-run notice.
+"""Read aloud in the main window: the controller wired to the view, highlight, announcements, voice dialog,
+first-run notice.
 
-``install(window)`` wires a ReadAloudController (speech/controller.py) to the window. The UI thread
-never waits on the network: Edge runs on its own thread and the system voice on another.
+ui/read_aloud_actions.py wires the keys and buttons at start and builds this feature just after the first
+paint (or at first use). The UI thread never waits on the network: Edge runs on its own thread and the
+system voice on another.
 """
 
 from __future__ import annotations
@@ -34,11 +36,12 @@ from ..speech.system import SystemVoice
 from ..speech.types import Engine, VoiceParams
 from ..speech.voices import CATALOGUE
 from . import i18n
+from .read_aloud_actions import show_play_state
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-PREWARM_MS = 1500  # start the offline voice this long after the window opens: fast first Space, quick start-up
+PREWARM_MS = 1250  # start the offline voice this long after the feature is built (~1.5 s after the window opens)
 RATE_STEP = 0.1
 
 
@@ -67,20 +70,9 @@ class ReadAloud(QObject):
         window.installEventFilter(self)
 
     # -- wiring ------------------------------------------------------------------------------------
-    def connect_actions(self) -> None:
-        w, c, a = self.window, self.controller, self.window.actions_by_id
-        a["speech_play_pause"].triggered.connect(self.play_pause)
-        a["speech_stop"].triggered.connect(c.stop)
-        a["speech_next_sentence"].triggered.connect(c.next_sentence)
-        a["speech_previous_sentence"].triggered.connect(c.previous_sentence)
-        a["speech_faster"].triggered.connect(lambda: self.change_rate(RATE_STEP))
-        a["speech_slower"].triggered.connect(lambda: self.change_rate(-RATE_STEP))
-        a["speech_voice"].triggered.connect(self.open_voice_dialog)
-        continuous = a["speech_continuous"]
-        continuous.setChecked(self.settings["read_continuously"])
-        continuous.toggled.connect(self.set_continuous)
-        w.add_toolbar_action("speech_play_pause")
-        w.add_toolbar_action("speech_stop")
+    def connect_controller(self) -> None:
+        """The controller to the window; the keys and buttons were wired at start (ui/read_aloud_actions.py)."""
+        w, c = self.window, self.controller
         # Down/Up (and the contents panel) move the current paragraph; reading follows.
         w.view.current_block_changed.connect(c.follow)
         c.highlight.connect(self._highlight)
@@ -93,9 +85,6 @@ class ReadAloud(QObject):
         pronunciation = getattr(w, "pronunciation", None)
         if pronunciation is not None and hasattr(pronunciation, "changed"):
             pronunciation.changed.connect(c.invalidate)
-        glossary = getattr(w, "glossary", None)
-        if glossary is not None and hasattr(glossary, "read_note_requested"):
-            glossary.read_note_requested.connect(self.read_note)
         self.settings.subscribe(self._setting_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -147,8 +136,9 @@ class ReadAloud(QObject):
         self.settings.set("read_continuously", on)
         self.window.announce(_t("Reading continues to the end") if on else _t("Reading stops after each paragraph"))
 
-    def change_rate(self, step: float) -> None:
-        rate = round(max(0.5, min(2.0, self.settings["speech_rate"] + step)), 2)
+    def change_rate(self, direction: int) -> None:
+        """One step faster (+1) or slower (-1)."""
+        rate = round(max(0.5, min(2.0, self.settings["speech_rate"] + direction * RATE_STEP)), 2)
         self.settings.set("speech_rate", rate)
         self.window.announce(_t("Speed %1×").replace("%1", f"{rate:g}"))
 
@@ -206,13 +196,7 @@ class ReadAloud(QObject):
                                  .replace("%2", str(len(self.window.report.blocks))))
 
     def _state_changed(self, state: ReadState) -> None:
-        action = self.window.actions_by_id["speech_play_pause"]
-        playing = state is ReadState.PLAYING
-        action.setText(_t("Pause") if playing else _t("Read"))
-        button = self.window.toolbar.findChild(QWidget, "button_speech_play_pause")
-        if button is not None:
-            button.setAccessibleName(action.text())
-        self.window.actions_by_id["speech_stop"].setEnabled(state is not ReadState.STOPPED)
+        show_play_state(self.window, playing=state is ReadState.PLAYING, stoppable=state is not ReadState.STOPPED)
         if state is ReadState.PAUSED:
             self.window.announce(_t("Paused"))
         elif state is ReadState.STOPPED and self.window.isVisible():
@@ -280,9 +264,3 @@ class VoiceDialog(QDialog):
         s.set("speech_engine", self.engine.currentData())
         s.set("offline_only", self.offline_only.isChecked())
         super().accept()
-
-
-def install(window: MainWindow) -> None:
-    feature = ReadAloud(window)
-    feature.connect_actions()
-    window.read_aloud = feature
