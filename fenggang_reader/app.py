@@ -15,7 +15,7 @@ from .core.events import EventLog
 from .core.pronunciation import RecordError
 from .core.recovery import sweep_stale_temps
 from .core.report_format import ReportFormatError, load_report
-from .core.resources import bundled_annotator, load_bundled_report, resources_dir
+from .core.resources import bundled_annotator, load_bundled_report, readings_path, resources_dir
 from .core.settings import Settings
 from .core.storage import AppDirs
 from .single_instance import SingleInstance, bring_to_front
@@ -84,6 +84,8 @@ def run_app(args: argparse.Namespace) -> int:
     # After the window: its pronunciation feature has set the reader's corrections and 一/不 tones,
     # which the cache's fingerprint covers.
     cached = annotator.load_cache(readings_cache, block_keys)
+    if cached < len(block_keys):  # a first start, or new corrections: the shipped readings may still fit
+        cached = max(cached, annotator.load_cache(readings_path(), block_keys))
     if cached < len(block_keys):
         window.view.after_warm_up = lambda: annotator.save_cache(readings_cache, block_keys)
     crash.parent_window = window

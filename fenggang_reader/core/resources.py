@@ -25,6 +25,12 @@ def report_path() -> Path:
     return resources_dir() / "report" / "report.tsv"
 
 
+def readings_path() -> Path:
+    """The report's readings for the shipped record and default settings (tools/build-readings), so even
+    the first start paints without loading pypinyin's dictionaries."""
+    return resources_dir() / "report" / "readings.json"
+
+
 def record_path() -> Path:
     return resources_dir() / "pronunciation" / "record.tsv"
 
