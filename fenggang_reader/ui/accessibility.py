@@ -206,6 +206,9 @@ def speak(window: MainWindow, text: str, *, interrupt_reading: bool = False) -> 
     feature = getattr(window, "read_aloud", None)
     if feature is None or not text:
         return False
+    if not getattr(feature, "built", True):  # e.g. the welcome at a first start: speak once it is built,
+        feature.when_built(lambda _built: speak(window, text, interrupt_reading=interrupt_reading))
+        return True  # without holding up the window's first paint
     controller = feature.controller
     if getattr(controller.state, "value", "") == "playing":
         if not interrupt_reading:

@@ -84,3 +84,17 @@ def test_first_start_paints_from_the_shipped_readings_without_pypinyin(tmp_path)
     assert "fenggang_reader.core.pinyin" in imported
     assert not [m for m in imported if m.startswith("pypinyin")], "pypinyin loaded on a first start"
     assert not list(tmp_path.rglob("readings.json")), "nothing to cache: every reading was shipped"
+
+
+def test_words_said_before_read_aloud_is_built_are_said_once_it_is(make_window, system_voice, monkeypatch):  # noqa: F811
+    from fenggang_reader.speech.system import SystemVoice
+    from fenggang_reader.ui import accessibility
+
+    monkeypatch.setattr(read_aloud_actions, "BUILD_AFTER_PAINT_MS", 600_000)
+    said = []
+    monkeypatch.setattr(SystemVoice, "say", lambda _voice, text, *_a, **_k: said.append(text) or True)
+    window = make_window()
+    assert accessibility.speak(window, "欢迎使用凤岗读报") is True
+    assert said == [] and not window.read_aloud.built, "the welcome never holds up the first paint"
+    window.read_aloud.feature()
+    assert said == ["欢迎使用凤岗读报"]
