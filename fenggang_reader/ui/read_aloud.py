@@ -80,7 +80,6 @@ class ReadAloud(QObject):
         c.block_started.connect(self._block_started)
         c.notice.connect(w.announce)
         c.state_changed.connect(self._state_changed)
-        self._state_changed(c.state)
         # New pinyin or respellings ("" = every block) change what is spoken: prepare the chunks again.
         pronunciation = getattr(w, "pronunciation", None)
         if pronunciation is not None and hasattr(pronunciation, "changed"):

@@ -98,3 +98,4 @@ def test_words_said_before_read_aloud_is_built_are_said_once_it_is(make_window, 
     assert said == [] and not window.read_aloud.built, "the welcome never holds up the first paint"
     window.read_aloud.feature()
     assert said == ["欢迎使用凤岗读报"]
+    assert window.statusBar().currentMessage() == "", "being built is nothing to tell the reader"
