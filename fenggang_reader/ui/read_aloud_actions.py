@@ -6,11 +6,12 @@ the report is first painted, or at first use if that comes sooner. Importing and
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QWidget
+
+from .lazy_feature import LazyFeature
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -33,35 +34,19 @@ def show_play_state(window: MainWindow, *, playing: bool, stoppable: bool) -> No
     window.actions_by_id["speech_stop"].setEnabled(stoppable)
 
 
-class LazyReadAloud:
-    """Stands for ui/read_aloud.ReadAloud (``window.read_aloud``) and builds it on first use."""
+class LazyReadAloud(LazyFeature["ReadAloud"]):
+    """Stands for ui/read_aloud.ReadAloud (``window.read_aloud``); built soon after the first paint."""
 
     def __init__(self, window: MainWindow):
-        self._window = window
-        self._feature: ReadAloud | None = None
-        self._when_built: list[Callable[[ReadAloud], None]] = []
-
-    @property
-    def built(self) -> bool:
-        return self._feature is not None
-
-    def feature(self) -> ReadAloud:
-        if self._feature is None:
+        def build() -> ReadAloud:
             from .read_aloud import ReadAloud
 
-            self._feature = ReadAloud(self._window)
-            self._feature.connect_controller()
-            callbacks, self._when_built = self._when_built, []
-            for callback in callbacks:
-                callback(self._feature)
-        return self._feature
+            feature = ReadAloud(window)
+            feature.connect_controller()
+            return feature
 
-    def when_built(self, callback: Callable[[ReadAloud], None]) -> None:
-        """Run ``callback(feature)`` once the feature exists (now, if it already does)."""
-        if self._feature is not None:
-            callback(self._feature)
-        else:
-            self._when_built.append(callback)
+        super().__init__(build)
+        self._window = window
 
     def build_soon(self) -> None:
         """After the first paint: build while the reader is still looking, so the first Space is instant."""
@@ -75,11 +60,6 @@ class LazyReadAloud:
 
     def read_note(self, number: int) -> None:  # a method of its own: the glossary connects to it at start
         self.feature().read_note(number)
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):  # never build from copy/pickle probes or a half-made proxy
-            raise AttributeError(name)
-        return getattr(self.feature(), name)
 
 
 def install(window: MainWindow) -> None:

@@ -76,6 +76,14 @@ def test_focus_mode_dims_all_but_the_current_paragraph(window, qtbot):
     assert not overlay.isVisible()
 
 
+def test_line_focus_follows_the_line_being_read(window):
+    window.go_to_block("y2024-p03")
+    window.settings.set("focus_mode", "line")
+    controller = window.read_aloud.controller  # read aloud is built after the first paint; comfort waits for it
+    controller.highlight.emit("y2024-p03", 120, 140, -1, -1)
+    assert window.comfort.overlay.position == 120
+
+
 def test_toolbar_targets_at_least_44_px_and_large_buttons(window, qtbot):
     buttons = [b for b in window.toolbar.findChildren(QToolButton) if b.defaultAction() and b.isVisible()]
     assert buttons and all(b.width() >= 44 and b.height() >= 44 for b in buttons)
