@@ -1,27 +1,40 @@
 """Plays Edge MP3 audio (QMediaPlayer + QAudioOutput) and tells which boundary is being heard.
 
-One player for the app. The MP3 is handed over from memory (a QBuffer), so a cached chunk starts
-without touching the disk again. ``audio_started`` fires when the first samples reach the audio
+One player for the app. The MP3 is handed over from memory as a ``data:`` URL, so a cached chunk
+starts without touching the disk again. ``audio_started`` fires when the first samples reach the audio
 device (the first position report); ``boundary`` fires as the position passes each boundary's start.
 A watchdog turns a playback that stops advancing into ``error``, so the controller can fall back.
 
-Two traps of Qt 6.11's FFmpeg backend, both measured here:
-- stop()/setSourceDevice()/pause() wait for the backend's threads, and those threads read the QBuffer —
+Traps of Qt 6.11's FFmpeg backend, all measured here:
+- setSourceDevice() leaks: every source read through a QIODevice leaves ~32 KB of native memory
+  behind (FFmpeg's custom-I/O buffer is never freed), even after the QMediaPlayer itself is deleted:
+  ~9 MB over one reading of the report, 300 chunks. A ``data:`` URL is read by FFmpeg's own data
+  protocol, which frees everything with the input (0 KB per chunk; see tests/speech/test_player.py).
+- stop()/setSource()/pause() wait for the backend's threads. With a QBuffer source those threads read
   a PySide wrapper whose virtual readData() needs the GIL, which the caller holds: a deadlock on quick
-  skips (and in the EndOfMedia handler). Every control call therefore goes through a *queued*
-  connection to the C++ slot, which the event loop runs without the GIL.
+  skips (and in the EndOfMedia handler). A data: URL needs no Python, but every control call still goes
+  through a *queued* connection to the C++ slot, which the event loop runs without the GIL.
 - A local file source stalls ~1.9 s after the first 72 ms of every stream on PulseAudio; the same
-  bytes from a QBuffer do not stall. Hence no temporary files.
+  bytes from memory do not stall. Hence no temporary files.
+- FFmpeg logs every input it opens on stderr (``Input #0 … from '<url>'``): with a data: URL that is
+  the whole MP3 in base64, so its log level is lowered to errors (``quiet_ffmpeg_log``).
 """
 
 from __future__ import annotations
 
+import base64
 import bisect
+import ctypes
 import enum
 import logging
+import os
+import re
+import sys
 import time
+from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLoggingCategory, QObject, Qt, QTimer, QUrl, Signal
+import PySide6
+from PySide6.QtCore import QLoggingCategory, QObject, Qt, QTimer, QUrl, Signal
 
 # Qt Multimedia warns on every machine without PipeWire, though it then uses PulseAudio (or the
 # platform audio) just fine; the warning would only alarm users and fail warning-strict tests.
@@ -31,7 +44,44 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer  # noqa: E402 - afte
 from fenggang_reader.speech.types import Audio  # noqa: E402
 
 log = logging.getLogger(__name__)
-KEEP_BUFFERS = 3  # a replaced buffer may still be read until the backend has let go of it
+AV_LOG_ERROR = 16  # libavutil/log.h
+_SOURCE = re.compile(r"^data:audio/mpeg;serial=(\d+);")  # FFmpeg's data protocol ignores the serial=…
+_quieted = False
+
+
+def source_url(mp3: bytes, serial: int) -> QUrl:
+    """The MP3 as a data: URL that FFmpeg reads itself; ``serial`` says which play() it belongs to."""
+    return QUrl(f"data:audio/mpeg;serial={serial};base64,{base64.b64encode(mp3).decode('ascii')}")
+
+
+def source_serial(url: QUrl) -> int | None:
+    match = _SOURCE.match(url.toString()[:64])
+    return int(match.group(1)) if match else None
+
+
+def quiet_ffmpeg_log() -> bool:
+    """Lower the log level of the FFmpeg that Qt Multimedia ships to errors (best effort, once).
+
+    Qt leaves FFmpeg's own logger on, at "info", writing straight to stderr; it has no setting for it.
+    Call it after a QMediaPlayer exists: only a libavutil Qt has already loaded is touched.
+    """
+    global _quieted
+    if _quieted:
+        return True
+    folder = Path(PySide6.__file__).resolve().parent
+    patterns = {"win32": ("avutil-*.dll",), "darwin": ("Qt/lib/libavutil*.dylib",)}.get(
+        sys.platform, ("Qt/lib/libavutil.so.*",))
+    mode = getattr(os, "RTLD_NOLOAD", 0) | getattr(os, "RTLD_LAZY", 0)  # Windows: a loaded DLL is reused anyway
+    for pattern in patterns:
+        for candidate in sorted(folder.glob(pattern)):
+            try:
+                ctypes.CDLL(str(candidate), mode=mode).av_log_set_level(AV_LOG_ERROR)
+            except (OSError, AttributeError) as exc:
+                log.debug("cannot quieten FFmpeg through %s: %s", candidate, exc)
+                continue
+            _quieted = True
+            return True
+    return False
 
 
 class PlayerState(enum.Enum):
@@ -52,21 +102,21 @@ class AudioPlayer(QObject):
     error = Signal(str)
 
     _halt = Signal()  # queued to the C++ slots (see the module docstring)
-    _load = Signal(QIODevice, QUrl)
+    _load = Signal(QUrl)
     _go = Signal()
     _hold = Signal()
 
     def __init__(self, parent: QObject | None = None, *, stall_timeout_ms: int = 4000):
         super().__init__(parent)
         self._player = QMediaPlayer(self)
+        quiet_ffmpeg_log()
         self._output = QAudioOutput(self)
         self._player.setAudioOutput(self._output)
         queued = Qt.ConnectionType.QueuedConnection
         self._halt.connect(self._player.stop, queued)
-        self._load.connect(self._player.setSourceDevice, queued)
+        self._load.connect(self._player.setSource, queued)
         self._go.connect(self._player.play, queued)
         self._hold.connect(self._player.pause, queued)
-        self._buffers: list[QBuffer] = []
         self._audio: Audio | None = None
         self._starts: list[float] = []
         self._current_boundary = -1
@@ -103,17 +153,10 @@ class AudioPlayer(QObject):
         self._starts = [b.offset_ms for b in audio.boundaries]
         self._current_boundary = -1
         self._last_position = -1
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(audio.mp3))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._buffers.append(buffer)
-        while len(self._buffers) > KEEP_BUFFERS:
-            self._buffers.pop(0).deleteLater()
         self._requested = time.perf_counter()
         self._set_state(PlayerState.LOADING)
         self._halt.emit()
-        # A distinct URL per play: the FFmpeg backend takes the container hint from it, and we the serial.
-        self._load.emit(buffer, QUrl(f"speech-{self._serial}.mp3"))
+        self._load.emit(source_url(audio.mp3, self._serial))  # a distinct URL per play: we take the serial
         self._go.emit()
         self._watchdog.start()
 
@@ -143,9 +186,9 @@ class AudioPlayer(QObject):
             self.state_changed.emit(state)
 
     def _on_source(self, url: QUrl) -> None:
-        name = url.toString()
-        if name.startswith("speech-") and name.endswith(".mp3") and name[7:-4].isdigit():
-            self._source_serial = int(name[7:-4])
+        serial = source_serial(url)
+        if serial is not None:
+            self._source_serial = serial
 
     def _on_position(self, ms: int) -> None:
         if self._audio is None or self._state in (PlayerState.STOPPED, PlayerState.PAUSED) \
@@ -183,7 +226,7 @@ class AudioPlayer(QObject):
 
     def _on_error(self, error: QMediaPlayer.Error, text: str) -> None:
         if error != QMediaPlayer.Error.NoError and self._audio is not None and self._source_serial == self._serial:
-            self._fail(text or str(error))
+            self._fail((text or str(error))[:300])  # never a whole data: URL in the log
 
     def _stalled(self) -> None:
         if self._audio is not None and self._state in (PlayerState.PLAYING, PlayerState.LOADING):
