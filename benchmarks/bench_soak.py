@@ -2,17 +2,24 @@
 service; sample memory (RSS), open files (/proc/self/fd) and threads at every paragraph; print JSON.
 
     .venv/bin/python benchmarks/bench_soak.py [--speedup 8] [--rate 2.0] [--latency 0.05] [--timeout 900]
+                                              [--start BLOCK_ID] [--passes N] [--trace]
 
 The loopback service normally speaks with espeak-ng at natural length (the whole report is ~25 minutes at
 2×); here it answers with silent MP3 of the same shape, ``--speedup`` times shorter, with sentence
 boundaries placed as the real service places them, so the app does exactly the same work per paragraph
 (request, cache write, decode, play, highlight, follow) in a few minutes. Targets: RSS growth ≤ 10 MB
 from the warmed-up baseline to the end; open files and threads constant.
+
+Growth that is not Python's (``--trace`` shows Python allocations by line, live objects by type and Qt
+objects, baseline to end) is native: bisect by switching parts off. That is how the QIODevice source of
+the audio player was found to leak ~32 KB per chunk inside Qt's FFmpeg backend (speech/player.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
+import gc
 import json
 import math
 import os
@@ -83,6 +90,57 @@ def sample() -> dict:
     }
 
 
+class Tracer:
+    """Where the growth is: Python allocations by line (tracemalloc), live objects by type (gc), Qt objects."""
+
+    def __init__(self, window) -> None:
+        import tracemalloc
+
+        self.window = window
+        tracemalloc.start(8)
+        self._snapshot = None
+        self._types: collections.Counter[str] = collections.Counter()
+        self._qobjects: collections.Counter[str] = collections.Counter()
+
+    def _counts(self) -> tuple[collections.Counter[str], collections.Counter[str]]:
+        from PySide6.QtCore import QObject
+
+        gc.collect()
+        types = collections.Counter(type(o).__qualname__ for o in gc.get_objects())
+        qobjects = collections.Counter(o.metaObject().className()
+                                       for o in self.window.findChildren(QObject))
+        return types, qobjects
+
+    @staticmethod
+    def traced_kb() -> float:
+        import tracemalloc
+
+        return round(tracemalloc.get_traced_memory()[0] / 1024, 1)
+
+    def baseline(self) -> None:
+        import tracemalloc
+
+        self._types, self._qobjects = self._counts()
+        self._snapshot = tracemalloc.take_snapshot()
+
+    def growth(self) -> dict:
+        import tracemalloc
+
+        if self._snapshot is None:
+            return {}
+        types, qobjects = self._counts()
+        now = tracemalloc.take_snapshot()
+        stats = now.compare_to(self._snapshot, "traceback")[:12]
+        return {
+            "python_traced_kb": round(tracemalloc.get_traced_memory()[0] / 1024, 1),
+            "top_allocations": [{"kb": round(s.size_diff / 1024, 1), "count": s.count_diff,
+                                 "where": [f"{f.filename.rsplit('/', 2)[-1]}:{f.lineno}" for f in s.traceback][-4:]}
+                                for s in stats],
+            "object_types": {k: v for k, v in (types - self._types).most_common(15)},
+            "qobjects": {k: v for k, v in (qobjects - self._qobjects).most_common(10)},
+        }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--speedup", type=float, default=8.0, help="audio this many times shorter than natural")
@@ -92,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", default="title", help="block id to start reading at")
     parser.add_argument("--passes", type=int, default=1,
                         help="read the report this many times (growth in later passes separates leaks from caches)")
+    parser.add_argument("--trace", action="store_true",
+                        help="also report where Python memory and live objects grew (tracemalloc, gc; slower)")
     args = parser.parse_args(argv)
     for reason in (ensure_null_sink(), ensure_speech_dispatcher()):
         if reason:
@@ -131,9 +191,15 @@ def main(argv: list[str] | None = None) -> int:
         started = time.monotonic()
         finished = {"done": False, "pass": 1}
 
+        tracer = Tracer(window) if args.trace else None
+
         def on_block(block_id: str, index: int) -> None:
             samples.append({"pass": finished["pass"], "index": index, "block": block_id,
                             "t": round(time.monotonic() - started, 2), **sample()})
+            if tracer is not None:
+                samples[-1]["py_kb"] = tracer.traced_kb()
+                if len(samples) == WARM_UP_PARAGRAPHS + 1:
+                    tracer.baseline()
 
         def on_state(state) -> None:
             if state is not ReadState.STOPPED or not samples:
@@ -154,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         app.exec()
         elapsed = time.monotonic() - started
         after_stop = sample()
+        trace = tracer.growth() if tracer is not None else None
         window.close()
         QApplication.processEvents()
         events.close()
@@ -188,7 +255,10 @@ def main(argv: list[str] | None = None) -> int:
         in_pass = [s["rss_mb"] for s in samples if s["pass"] == later]
         if in_pass:
             result["rss_mb"][f"growth_in_pass_{later}"] = round(in_pass[-1] - in_pass[0], 2)
-    result["samples"] = [{k: s[k] for k in ("pass", "index", "t", "rss_mb", "fds", "threads")} for s in samples]
+    if trace is not None:
+        result["trace"] = trace
+    result["samples"] = [{k: s[k] for k in ("pass", "index", "t", "rss_mb", "fds", "threads", "py_kb") if k in s}
+                         for s in samples]
     print(json.dumps(result, ensure_ascii=False))
     return 0
 
