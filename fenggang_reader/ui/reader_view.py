@@ -63,7 +63,7 @@ def is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F") or char in "“”‘’—…·"
 
 
-@dataclass
+@dataclass(slots=True)  # one per annotated character in view: no __dict__ each
 class _Glyph:
     """One annotated character of a laid-out block, in block-relative coordinates."""
 
