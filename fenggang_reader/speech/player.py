@@ -72,15 +72,17 @@ def quiet_ffmpeg_log() -> bool:
     patterns = {"win32": ("avutil-*.dll",), "darwin": ("Qt/lib/libavutil*.dylib",)}.get(
         sys.platform, ("Qt/lib/libavutil.so.*",))
     mode = getattr(os, "RTLD_NOLOAD", 0) | getattr(os, "RTLD_LAZY", 0)  # Windows: a loaded DLL is reused anyway
-    for pattern in patterns:
-        for candidate in sorted(folder.glob(pattern)):
-            try:
-                ctypes.CDLL(str(candidate), mode=mode).av_log_set_level(AV_LOG_ERROR)
-            except (OSError, AttributeError) as exc:
-                log.debug("cannot quieten FFmpeg through %s: %s", candidate, exc)
-                continue
-            _quieted = True
-            return True
+    files = [path for pattern in patterns for path in sorted(folder.glob(pattern))]
+    # By file name first: a name without a slash finds the library already loaded (its soname; on Windows
+    # the module name) wherever it came from, e.g. a bundle's second copy; then by path.
+    for candidate in sorted({path.name for path in files}) + [str(path) for path in files]:
+        try:
+            ctypes.CDLL(candidate, mode=mode).av_log_set_level(AV_LOG_ERROR)
+        except (OSError, AttributeError) as exc:
+            log.debug("cannot quieten FFmpeg through %s: %s", candidate, exc)
+            continue
+        _quieted = True
+        return True
     return False
 
 
