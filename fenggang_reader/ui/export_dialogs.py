@@ -26,12 +26,10 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core.spoken import MarkerPolicy
@@ -49,10 +47,10 @@ from .print_dialogs import (
     DEFAULT_NAME,
     PdfExportDialog,
     PrintPreview,
-    big_button,
     enlarge,
     form_row,
     open_location,
+    path_row,
     print_size,
     progress_footer,
     sandbox_folder,
@@ -157,13 +155,7 @@ class AudioExportDialog(QDialog):
         layout.addLayout(form)
 
         self.folder = QLineEdit(str(feature.audio_folder), self)
-        self.choose = big_button("", self)
-        self.choose.clicked.connect(self.choose_folder)
-        folder_row = QWidget(self)
-        row = QHBoxLayout(folder_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.folder, 1)
-        row.addWidget(self.choose)
+        folder_row, self.choose = path_row(self.folder, self.choose_folder, self)
         self.part = QComboBox(self)
         for _part in ("all", "2024", "2025", "notes"):
             self.part.addItem("", _part)

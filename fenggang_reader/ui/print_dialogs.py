@@ -80,6 +80,18 @@ def big_button(text: str, parent: QWidget) -> QPushButton:
     return button
 
 
+def path_row(field: QLineEdit, on_choose, parent: QWidget) -> tuple[QWidget, QPushButton]:
+    """The path field with its Choose… button beside it (the text is set by retranslate())."""
+    choose = big_button("", parent)
+    choose.clicked.connect(on_choose)
+    row_widget = QWidget(parent)
+    row = QHBoxLayout(row_widget)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(field, 1)
+    row.addWidget(choose)
+    return row_widget, choose
+
+
 def progress_footer(dialog: QDialog, layout: QVBoxLayout, on_open, on_start):
     """The status line, progress bar and Open / Start / Cancel row that both export dialogs end with.
 
@@ -179,13 +191,7 @@ class PdfExportDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
         self.path = QLineEdit(str(default_pdf_path()), self)
-        self.choose = big_button("", self)
-        self.choose.clicked.connect(self.choose_file)
-        file_row = QWidget(self)
-        row = QHBoxLayout(file_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.path, 1)
-        row.addWidget(self.choose)
+        file_row, self.choose = path_row(self.path, self.choose_file, self)
         self.size = QSpinBox(self, minimum=MIN_FONT_PT, maximum=MAX_FONT_PT, singleStep=2, suffix=" pt")
         self.pinyin = QCheckBox(self)
         self.load_view_settings()
