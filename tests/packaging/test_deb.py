@@ -87,6 +87,7 @@ def test_package_files(deb):
         "/opt/fenggang-reader/fenggang-reader",
         "/opt/fenggang-reader/_internal/resources/report/report.tsv",
         "/opt/fenggang-reader/_internal/resources/pronunciation/record.tsv",
+        "/opt/fenggang-reader/_internal/certifi/cacert.pem",  # the online voice's TLS
         "/usr/bin/fenggang-reader",
         f"/usr/share/applications/{APP_ID}.desktop",
         f"/usr/share/metainfo/{APP_ID}.metainfo.xml",
@@ -99,7 +100,8 @@ def test_package_files(deb):
     # mock: the system voice's placeholder engine (speech/system.py); without it the first paint stalls ~1.8 s.
     for plugin in ("platforms/libqxcb.so", "texttospeech/libqtexttospeech_speechd.so",
                    "texttospeech/libqtexttospeech_mock.so",
-                   "multimedia/libffmpegmediaplugin.so", "imageformats/libqsvg.so", "iconengines/libqsvgicon.so"):
+                   "multimedia/libffmpegmediaplugin.so", "imageformats/libqsvg.so", "iconengines/libqsvgicon.so",
+                   "printsupport/libcupsprintersupport.so", "tls/libqopensslbackend.so"):
         assert any(p.endswith(plugin) for p in qt_plugins), f"Qt plugin {plugin} not bundled"
     unwanted = [p for p in paths if any(name in p for name in ("WebEngine", "Qt63D", "Quick3D", "libqgtk3", "Pdf"))]
     assert not unwanted, f"unneeded Qt parts bundled: {unwanted[:5]}"

@@ -122,3 +122,15 @@ def test_windows_installer_has_chinese_and_english_and_installs_per_user():
     assert "PrivilegesRequired=lowest" in iss
     assert "{autoprograms}" in iss and "{autodesktop}" in iss and "desktopicon" in iss
     assert re.search(r"Flags:.*unchecked", iss), "the desktop icon is optional (unchecked by default)"
+
+
+def test_spec_bundles_every_module_imported_by_name():
+    """speech/lazy.py imports by name at run time, which PyInstaller cannot see: the spec must name each one."""
+    spec = (ROOT / "packaging" / "fenggang-reader.spec").read_text(encoding="utf-8")
+    lazy = set()
+    for source in (ROOT / "fenggang_reader").rglob("*.py"):
+        lazy |= set(re.findall(r"LazyModule\(\"([\w.]+)\"\)", source.read_text(encoding="utf-8")))
+    assert {"edge_tts", "aiohttp"} <= lazy
+    missing = [name for name in sorted(lazy) if f'"{name}"' not in spec]
+    assert not missing, f"add to hiddenimports in packaging/fenggang-reader.spec: {missing}"
+    assert 'collect_data_files("certifi")' in spec, "the online voice's TLS needs certifi's CA file"
