@@ -190,7 +190,7 @@ class EdgeBackend(SpeechBackend):
             return
         try:
             future = self.synthesizer.submit(chunk.text, params, boundary=BOUNDARY, block_id=chunk.block_id)
-        except (RuntimeError, ValueError) as exc:  # shut down, or a bad endpoint override
+        except (RuntimeError, ValueError, SpeechError) as exc:  # shut down, a bad endpoint, edge-tts not installed
             self._delivered.emit(self._token, None, exc)
             return
         self._pending[key] = future
@@ -212,7 +212,8 @@ class EdgeBackend(SpeechBackend):
     def _on_delivered(self, token: int, key_or_audio: object, result: object) -> None:
         if token >= 0:  # an immediate failure of the chunk being spoken
             if token == self._token:
-                self._fail(Failure(f"{type(result).__name__}: {result}", "在线语音暂时不能使用。"))
+                message = result.user_message if isinstance(result, SpeechError) else "在线语音暂时不能使用。"
+                self._fail(Failure(f"{type(result).__name__}: {result}", message))
             return
         key = str(key_or_audio)
         self._pending.pop(key, None)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fenggang_reader.core.events import NULL_LOG, EventLog
-from fenggang_reader.speech.lazy import LazyModule
+from fenggang_reader.speech.lazy import LazyModule, OptionalModuleError
 from fenggang_reader.speech.types import Audio, Boundary, Engine, SpeechError, VoiceParams
 
 # edge-tts and aiohttp load in ~0.18 s: only when a voice is first needed, not at every start.
@@ -97,6 +97,12 @@ class EdgeProtocolError(EdgeError):
 
 class EdgeUnavailable(EdgeError):
     default_user_message = "无法连接在线语音服务，请检查网络。"
+
+
+class EdgeNotInstalled(EdgeError):
+    """edge-tts or aiohttp is missing or broken in this installation: no request can ever work."""
+
+    default_user_message = "在线语音的组件缺失或已损坏，请重新安装凤岗读报。"
 
 
 def _retry_after_seconds(value: str | None) -> float | None:
@@ -289,6 +295,10 @@ class EdgeSynthesizer:
                  idle_timeout: float = 5.0, deadline: float = 20.0, deadline_per_char: float = 0.02,
                  connect_timeout: float = 5.0, max_attempts: int = 3, backoff: float = 0.4,
                  max_retry_after: float = 10.0, close_grace: float = 0.5, truncation_tolerance_ms: float = 100.0):
+        try:  # load both libraries now: a missing or broken one is a voice that is not there, not a crash
+            edge_tts.communicate, aiohttp.ClientError  # noqa: B018 - the attribute read does the import
+        except OptionalModuleError as exc:
+            raise EdgeNotInstalled(str(exc)) from exc
         self.endpoint = resolve_endpoint(endpoint)
         endpoint_urls(self.endpoint)  # a bad override fails here, loudly, not at the first request
         self.proxy = proxy or None
