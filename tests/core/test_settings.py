@@ -6,6 +6,7 @@ import pytest
 
 from fenggang_reader.core.settings import SETTINGS, Settings
 from fenggang_reader.core.storage import AppDirs
+from tests.support.refusing import read_only_folder
 
 
 def test_defaults_and_round_trip(tmp_path):
@@ -54,17 +55,11 @@ def test_save_is_atomic_no_temp_files_left(tmp_path):
 
 
 def test_read_only_directory_does_not_crash(tmp_path):
-    ro = tmp_path / "ro"
-    ro.mkdir()
-    ro.chmod(0o500)
-    try:
+    with read_only_folder(tmp_path / "ro") as ro:
         settings = Settings(path=ro / "x" / "settings.json")
         settings.set("font_size", 30)
-        import os
-
-        assert settings.save() is (os.geteuid() == 0)  # root can write anyway
-    finally:
-        ro.chmod(0o700)
+        assert settings.save() is False
+        assert not (ro / "x").exists()
 
 
 def test_every_setting_declared_once_with_description():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 
 import pytest
@@ -25,6 +24,7 @@ from fenggang_reader.speech.cache import AudioCache
 from fenggang_reader.speech.edge import EdgeSynthesizer
 from fenggang_reader.speech.types import VoiceParams
 from tests.support import edge_server as support
+from tests.support.refusing import read_only_folder
 
 pytestmark = pytest.mark.skipif(bool(support.tools_missing()), reason="needs espeak-ng and ffmpeg (./dev installs them)")
 
@@ -173,19 +173,11 @@ def test_unwritable_folder_is_a_clear_error(endpoint, tmp_path, report):
         AudioExporter(report, AudioExportOptions(out=in_the_way / "book", part="notes", engine="edge")).run()
     assert caught.value.kind == "folder" and in_the_way.read_text() == "keep me"
 
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    (locked / "mine.txt").write_text("keep me")
-    locked.chmod(0o500)
-    try:
-        if os.access(locked, os.W_OK):
-            return  # root ignores the permission bits; the file in the way above still made the point
+    with read_only_folder(tmp_path / "locked", {"mine.txt": "keep me"}) as locked:
         with pytest.raises(ExportError, match="cannot write in the folder") as caught:
             AudioExporter(report, AudioExportOptions(out=locked, part="notes", engine="edge")).run()
         assert caught.value.kind == "folder"
         assert _listing(locked) == ["mine.txt"]
-    finally:
-        locked.chmod(0o700)
 
 
 @pytest.mark.skipif(bool(offline_missing()), reason="the offline voice needs espeak-ng and ffmpeg")
