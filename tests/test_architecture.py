@@ -28,9 +28,20 @@ def test_core_imports_without_qt():
 
 def test_ruff_clean():
     ruff = Path(sys.executable).with_name("ruff")
-    result = subprocess.run([str(ruff), "check", "fenggang_reader", "tests", "benchmarks", "tools"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run([str(ruff), "check", "."], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_ruff_checks_every_python_script_without_an_extension():
+    """ruff picks *.py by itself; scripts named like commands must be listed in pyproject's extend-include."""
+    ruff = Path(sys.executable).with_name("ruff")
+    shown = subprocess.run([str(ruff), "check", "--show-files", "."], cwd=ROOT, capture_output=True, text=True).stdout
+    checked = {Path(line.strip()).resolve() for line in shown.splitlines() if line.strip()}
+    scripts = [path for folder in ("tools", "packaging", ".ci") for path in (ROOT / folder).rglob("*")
+               if path.is_file() and not path.suffix and path.read_bytes()[:64].startswith(b"#!")
+               and b"python" in path.read_bytes().split(b"\n", 1)[0]]
+    assert scripts, "no scripts found: the search is wrong"
+    assert [str(s.relative_to(ROOT)) for s in scripts if s.resolve() not in checked] == []
 
 
 @pytest.mark.slow
@@ -67,3 +78,9 @@ def test_speech_never_imports_widgets():
             elif isinstance(node, ast.ImportFrom):
                 names = [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
             assert not any("QtWidgets" in n for n in names), f"{path.name} imports QtWidgets"
+
+
+def test_type_checker_finds_no_errors():
+    """mypy over the files pyproject.toml names ([tool.mypy] files), with its settings."""
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

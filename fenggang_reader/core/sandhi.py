@@ -32,7 +32,8 @@ def citation_forms(text: str, readings: list[str | None]) -> list[str | None]:
     out = list(readings)
     for i, char in enumerate(text):
         form = _CITATION_FORMS.get(char)
-        if form and out[i] is not None and out[i][:-1] == form[:-1]:
+        reading = out[i]
+        if form and reading is not None and reading[:-1] == form[:-1]:
             out[i] = form
     return out
 
@@ -50,9 +51,10 @@ def spoken_forms(
     """
     out = list(readings)
     for i, char in enumerate(text):
-        if char not in _CITATION_FORMS or i in frozen or out[i] is None:
+        reading = out[i]
+        if char not in _CITATION_FORMS or i in frozen or reading is None:
             continue
-        if out[i][:-1] != _CITATION_FORMS[char][:-1]:
+        if reading[:-1] != _CITATION_FORMS[char][:-1]:
             continue  # a reading other than yi/bu (a user's choice): not ours to change
         nxt = _next_tone(text, readings, i, first_tone)
         if char == "一":
@@ -75,9 +77,10 @@ def _next_tone(
     text: str, readings: Sequence[str | None], i: int, first_tone: Callable[[str], int] | None
 ) -> int | None:
     """Tone of the syllable after position i, or None when i ends its run of Han characters."""
-    if i + 1 >= len(readings) or readings[i + 1] is None:
+    following = readings[i + 1] if i + 1 < len(readings) else None
+    if following is None:
         return None
-    tone = int(readings[i + 1][-1])
+    tone = int(following[-1])
     if tone == 5:
         tone = (first_tone or _dictionary_first_tone)(text[i + 1])
     return tone

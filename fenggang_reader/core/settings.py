@@ -38,7 +38,8 @@ class Setting:
         """The value if it is valid, else raise ValueError saying why."""
         if self.type is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if self.type is not type(value):
+        actual: type = type(value)
+        if actual is not self.type:
             if self.type is dict and isinstance(value, dict):
                 return value
             raise ValueError(f"expected {self.type.__name__}, got {type(value).__name__}")

@@ -35,10 +35,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 from mutagen.id3 import CHAP, CTOC, ID3, TALB, TIT2, TPE1, TRCK, CTOCFlags
-from mutagen.mp3 import MP3
+from mutagen.mp3 import MP3, MPEGInfo
 
 from fenggang_reader.core.events import NULL_LOG, EventLog
 from fenggang_reader.core.model import Block, BlockKind, Report
@@ -173,7 +173,7 @@ class ChunkVoice(Protocol):
         ...
 
 
-def _wait(future: concurrent.futures.Future, cancel: threading.Event) -> object:
+def _wait(future: concurrent.futures.Future[Audio], cancel: threading.Event) -> Audio:
     while True:
         if cancel.is_set():
             future.cancel()
@@ -226,6 +226,11 @@ class EdgeVoice:
     def close(self) -> None:
         if self._own:
             self.synth.shutdown()
+
+
+def _seconds(path: Path) -> float:
+    """How long an MP3 plays, as a player will show it (mutagen types ``info`` loosely)."""
+    return float(cast(MPEGInfo, MP3(path).info).length)
 
 
 def offline_missing() -> list[str]:
@@ -452,7 +457,7 @@ class AudioExporter:
                 path = paragraphs / track.file
                 atomic_write_bytes(path, audio)
                 self._tag_track(path, track, number)
-                track.duration_s = MP3(path).info.length
+                track.duration_s = _seconds(path)
                 whole.write(audio)
                 length_ms = len(audio) / MP3_BYTES_PER_MS
                 spans.append((track, position_ms, position_ms + length_ms))
@@ -466,7 +471,7 @@ class AudioExporter:
         atomic_write_text(paragraphs / playlist_name, self._playlist(tracks))
         out = self.options.out
         return AudioExportResult(out, tracks, out / PARAGRAPH_FOLDER / playlist_name, out / chapters_name,
-                                 out / PARAGRAPH_FOLDER, voice.engine, voice.label, MP3(chapters).info.length,
+                                 out / PARAGRAPH_FOLDER, voice.engine, voice.label, _seconds(chapters),
                                  getattr(voice, "hits", 0))
 
     def _album(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import enum
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -194,7 +195,7 @@ class EdgeBackend(SpeechBackend):
             self._delivered.emit(self._token, None, exc)
             return
         self._pending[key] = future
-        future.add_done_callback(lambda f, k=key: self._settled(k, f))
+        future.add_done_callback(functools.partial(self._settled, key))
 
     def _settled(self, key: str, future: concurrent.futures.Future[Audio]) -> None:
         """Worker thread: store good audio, then hand the result to the UI thread."""

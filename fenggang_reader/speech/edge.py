@@ -13,6 +13,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import email.utils
+import functools
 import itertools
 import json
 import logging
@@ -348,7 +349,7 @@ class EdgeSynthesizer:
         if not text.strip():  # edge-tts would send nothing and return nothing
             future.set_result(Audio(b"", [], Engine.EDGE, params.voice))
             return future
-        future.add_done_callback(lambda f, n=job.number: self._on_done(f, n))
+        future.add_done_callback(functools.partial(self._on_done, number=job.number))
         self._loop.call_soon_threadsafe(self._enqueue, job)
         return future
 
