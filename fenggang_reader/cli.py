@@ -36,7 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     audio.add_argument("--part", choices=("all", "2024", "2025", "notes"), default="all",
                        help="all (default), 2024 = 2024年工作回顾, 2025 = 2025年工作安排, notes = 名词解释")
     audio.add_argument("--engine", choices=("auto", "edge", "offline"), default="auto",
-                       help="auto (default): online Edge voice, the offline voice if it cannot be reached")
+                       help="auto (default): the online Edge voice when the reader's online-voices notice was "
+                            "accepted (or --allow-online), the offline voice otherwise or if Edge cannot be reached")
+    audio.add_argument("--allow-online", action="store_true",
+                       help="send the text to Microsoft's online voices for this export even though the reader "
+                            "never accepted them or is set to the offline voice only")
     pdf = sub.add_parser("export-pdf", help="write a large-print PDF with pinyin, an outline and linked notes")
     pdf.add_argument("--out", type=Path, required=True, metavar="FILE", help="the PDF to write")
     pdf.add_argument("--size", type=int, default=36, help="text size in points, 12 to 96 (default 36)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from fenggang_reader.core.consent import OnlineVoices, online_voices_for
 from fenggang_reader.core.events import EventLog
 from fenggang_reader.core.model import Report
 from fenggang_reader.core.pronunciation import RecordError
@@ -13,7 +14,14 @@ from fenggang_reader.core.settings import Settings
 from fenggang_reader.core.spoken import MarkerPolicy
 from fenggang_reader.core.storage import AppDirs
 from fenggang_reader.export.audio import AudioExporter, AudioExportOptions, ExportCancelled, ExportError
+from fenggang_reader.speech.edge import ENDPOINT_ENV, endpoint_urls, resolve_endpoint
 from fenggang_reader.speech.types import VoiceParams
+
+_WHY_NOT_ONLINE = {
+    OnlineVoices.OFFLINE_ONLY: "the reader is set to use the offline voice only (Never send text to online voices)",
+    OnlineVoices.NOT_ACCEPTED: "the online voices, which send the text to Microsoft, were never accepted in the "
+                               "reader",
+}
 
 
 def _fail(message: str) -> int:
@@ -21,32 +29,73 @@ def _fail(message: str) -> int:
     return 1
 
 
-def options_from_settings(settings: Settings, args: argparse.Namespace) -> AudioExportOptions:
-    """What the listener chose in the reader, overridden by the command line."""
+def choose_engine(settings: Settings, args: argparse.Namespace) -> tuple[str, list[str]]:
+    """The engine this export may use, with notes for stderr: the reader's consent decides (core/consent.py).
+
+    ``--engine edge`` without consent is refused with the reason (ExportError), never quietly honoured.
+    """
+    allow_online = bool(getattr(args, "allow_online", False))
+    consent = online_voices_for(settings, allow_online=allow_online)
+    notes = []
+    if allow_online and settings["offline_only"] and args.engine != "offline":
+        notes.append("--allow-online: this export may use the online voices although the reader is set to the "
+                     "offline voice only")
+    if args.engine == "offline":
+        return "offline", notes
+    if not consent.allowed:
+        why = _WHY_NOT_ONLINE[consent]
+        if args.engine == "edge":
+            raise ExportError(f"--engine edge: {why}. Add --allow-online to use the online voices for this "
+                              "export.", "input")
+        return "offline", [f"using the offline voice: {why} (add --allow-online to use the online voices)"]
+    if args.engine == "auto" and settings["speech_engine"] == "system" and not allow_online:
+        return "offline", notes
+    return args.engine, notes
+
+
+def chosen_endpoint(settings: Settings) -> str | None:
+    """The Edge endpoint (the environment wins over the setting), checked before any text is sent."""
+    from_env = resolve_endpoint(None)
+    endpoint = from_env or settings["edge_endpoint"] or None
+    try:
+        endpoint_urls(endpoint)
+    except ValueError:
+        where = f"the environment variable {ENDPOINT_ENV}" if from_env else "the setting edge_endpoint"
+        raise ExportError(f"{where} must be an http:// or https:// address like https://host[:port][/path], "
+                          f"not {endpoint!r}", "input") from None
+    return settings["edge_endpoint"] or None
+
+
+def options_from_settings(settings: Settings, args: argparse.Namespace) -> tuple[AudioExportOptions, list[str]]:
+    """What the listener chose in the reader, overridden by the command line; and notes for stderr."""
     dirs = AppDirs.default()
     annotator = bundled_annotator(dirs.data / "corrections.tsv")
     rate = settings["speech_rate"] if args.rate is None else args.rate
     if not 0.5 <= rate <= 2.0:
         raise ExportError(f"--rate must be between 0.5 and 2, not {rate}")
     params = VoiceParams(args.voice or settings["voice"], rate, settings["speech_pitch"], settings["speech_volume"])
-    engine = args.engine
-    if engine == "auto" and (settings["offline_only"] or settings["speech_engine"] == "system"):
-        engine = "offline"
-    return AudioExportOptions(
+    engine, notes = choose_engine(settings, args)
+    endpoint = chosen_endpoint(settings) if engine != "offline" else None
+    options = AudioExportOptions(
         out=args.out, part=args.part, params=params, engine=engine,
         policy=MarkerPolicy.from_setting(settings["marker_speech"]), record=[annotator.record, annotator.user],
-        endpoint=settings["edge_endpoint"] or None, proxy=settings["proxy"] or None,
+        endpoint=endpoint, proxy=settings["proxy"] or None,
     )
+    return options, notes
 
 
 def export_audio(args: argparse.Namespace, report: Report | None) -> int:
     if report is None:
         return 1
     settings = Settings.load(AppDirs.default().settings_file)
+    for problem in settings.problems:
+        print(f"fenggang-reader: {problem}", file=sys.stderr)
     try:
-        options = options_from_settings(settings, args)
+        options, notes = options_from_settings(settings, args)
     except (ExportError, RecordError) as exc:
         return _fail(str(exc))
+    for note in notes:
+        print(f"fenggang-reader: {note}", file=sys.stderr)
     tty = sys.stderr.isatty()
     last = [""]
 

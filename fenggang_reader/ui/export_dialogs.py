@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..core.consent import online_voices_for
 from ..core.spoken import MarkerPolicy
 from ..export.audio import (
     AudioExporter,
@@ -215,8 +216,7 @@ class AudioExportDialog(QDialog):
         s = self.window_.settings
         self.voice.setCurrentIndex(max(0, self.voice.findData(s["voice"])))
         self.rate.setValue(s["speech_rate"])
-        self.offline.setChecked(bool(s["offline_only"] or s["speech_engine"] == "system"
-                                     or not s["edge_notice_accepted"]))
+        self.offline.setChecked(s["speech_engine"] == "system" or not online_voices_for(s).allowed)
 
     def choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, _t("Folder for the audiobook"), self.folder.text())

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.consent import online_voices_for
 from ..core.model import Block
 from ..core.spoken import MarkerPolicy, SpeechChunk, note_chunks, prepare_block
 from ..speech.backend import EdgeBackend, SystemBackend
@@ -98,7 +99,7 @@ class ReadAloud(QObject):
     def config(self) -> SpeechConfig:
         s = self.settings
         params = VoiceParams(s["voice"], float(s["speech_rate"]), int(s["speech_pitch"]), int(s["speech_volume"]))
-        edge_allowed = not s["offline_only"] and bool(s["edge_notice_accepted"])
+        edge_allowed = online_voices_for(s).allowed
         return SpeechConfig(params, Engine(s["speech_engine"]), edge_allowed, bool(s["read_continuously"]),
                             s["system_voice"])
 

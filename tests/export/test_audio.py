@@ -60,7 +60,7 @@ def test_parts_select_the_right_blocks(report):
 
 def test_cli_exports_the_notes_through_edge(endpoint, tmp_path, report):
     out = tmp_path / "book"
-    assert main(["export-audio", "--out", str(out), "--part", "notes", "--engine", "edge"]) == 0
+    assert main(["export-audio", "--out", str(out), "--part", "notes", "--engine", "edge", "--allow-online"]) == 0
     playlist_name, chapters_name = output_names("notes")
     blocks = select_blocks(report, "notes")
     files = [file_name(report, b) for b in blocks]
@@ -148,7 +148,7 @@ def test_cancel_from_another_thread_while_waiting_for_edge(endpoint, server, tmp
 def test_dead_network_and_no_offline_voice_is_a_clear_error(monkeypatch, tmp_path, report, capsys):
     monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", "http://127.0.0.1:9")  # nothing listens on port 9
     monkeypatch.setattr("fenggang_reader.export.audio.offline_missing", lambda: ["espeak-ng"])
-    assert main(["export-audio", "--out", str(tmp_path / "x"), "--part", "notes"]) == 1
+    assert main(["export-audio", "--out", str(tmp_path / "x"), "--part", "notes", "--allow-online"]) == 1
     err = capsys.readouterr().err
     assert "online voice cannot be used" in err and "install espeak-ng" in err
     assert not (tmp_path / "x").exists()

@@ -1,0 +1,88 @@
+"""``export-audio`` honours the listener's consent to the online voices, as the window does.
+
+Each test runs the command line on a profile (a real settings.json) against the loopback Edge service and
+counts what reached it: nothing may, unless the notice was accepted and offline-only is off, or the command
+says --allow-online.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fenggang_reader.cli import main
+from fenggang_reader.core.storage import AppDirs
+from fenggang_reader.export.audio import offline_missing
+from tests.support import edge_server as support
+
+pytestmark = pytest.mark.skipif(bool(support.tools_missing()), reason="needs espeak-ng and ffmpeg (./dev installs them)")
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch):
+    support.guard_network(monkeypatch)
+
+
+@pytest.fixture
+def endpoint(server, monkeypatch):
+    monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", server.base_url)
+    server.clear_fault()
+    return server.base_url
+
+
+def profile(**values) -> None:
+    path = AppDirs.default().settings_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(values), encoding="utf-8")
+
+
+def export(tmp_path, *extra: str) -> int:
+    return main(["export-audio", "--out", str(tmp_path / "book"), "--part", "notes", *extra])
+
+
+@pytest.mark.parametrize("values", [{}, {"offline_only": True, "edge_notice_accepted": True}],
+                         ids=["never-accepted", "offline-only"])
+def test_engine_edge_without_consent_is_refused_with_the_reason(endpoint, server, tmp_path, capsys, values):
+    profile(**values)
+    before = server.synth_requests
+    assert export(tmp_path, "--engine", "edge") == 1
+    err = capsys.readouterr().err
+    assert "--allow-online" in err
+    assert ("offline voice only" in err) if values else ("never accepted" in err)
+    assert "Traceback" not in err
+    assert server.synth_requests == before, "no text reached the online service"
+    assert not (tmp_path / "book").exists()
+
+
+@pytest.mark.skipif(bool(offline_missing()), reason="the offline voice needs espeak-ng and ffmpeg")
+def test_default_engine_on_a_new_profile_uses_the_offline_voice_and_says_why(endpoint, server, tmp_path, capsys):
+    profile()
+    before = server.synth_requests
+    assert export(tmp_path) == 0
+    err = capsys.readouterr().err
+    assert "using the offline voice" in err and "--allow-online" in err
+    assert server.synth_requests == before
+    assert (tmp_path / "book").is_dir()
+
+
+def test_accepted_notice_or_allow_online_reaches_the_online_voice(endpoint, server, tmp_path, capsys):
+    profile(edge_notice_accepted=True)
+    before = server.synth_requests
+    assert export(tmp_path, "--engine", "edge") == 0
+    assert server.synth_requests > before
+
+    profile(offline_only=True)
+    before = server.synth_requests
+    assert export(tmp_path, "--engine", "edge", "--allow-online", "--rate", "1.5") == 0  # not from the cache
+    assert server.synth_requests > before
+    assert "although the reader is set to the offline voice only" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("bad", ["ftp://example.org", "speech.example.org", "http://host/path?x=1"])
+def test_a_non_http_endpoint_in_the_environment_is_a_message(monkeypatch, tmp_path, capsys, bad):
+    monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", bad)
+    profile(edge_notice_accepted=True)
+    assert export(tmp_path, "--engine", "edge") == 1
+    err = capsys.readouterr().err
+    assert "FENGGANG_READER_EDGE_ENDPOINT" in err and "http://" in err and "Traceback" not in err
