@@ -573,6 +573,17 @@
     </message>
 </context>
 <context>
+    <name>InterfaceSize</name>
+    <message>
+        <source>Menus and buttons %1 points</source>
+        <translation>Menus and buttons %1 points</translation>
+    </message>
+    <message>
+        <source>Menus and buttons follow the text size (%1 points)</source>
+        <translation>Menus and buttons follow the text size (%1 points)</translation>
+    </message>
+</context>
+<context>
     <name>Languages</name>
     <message>
         <source>Simplified characters</source>
@@ -1305,6 +1316,30 @@ Use the online voices?</translation>
     <message>
         <source>Show 一 and 不 with the tones they are said with (一定 yídìng, 一般 yìbān, 不断 búduàn).</source>
         <translation>Show 一 and 不 with the tones they are said with (一定 yídìng, 一般 yìbān, 不断 búduàn).</translation>
+    </message>
+    <message>
+        <source>Larger menus and buttons</source>
+        <translation>Larger menus and buttons</translation>
+    </message>
+    <message>
+        <source>Make the menus, buttons, panels and messages larger, whatever the text size.</source>
+        <translation>Make the menus, buttons, panels and messages larger, whatever the text size.</translation>
+    </message>
+    <message>
+        <source>Smaller menus and buttons</source>
+        <translation>Smaller menus and buttons</translation>
+    </message>
+    <message>
+        <source>Make the menus, buttons, panels and messages smaller, whatever the text size.</source>
+        <translation>Make the menus, buttons, panels and messages smaller, whatever the text size.</translation>
+    </message>
+    <message>
+        <source>Menus and buttons follow the text size</source>
+        <translation>Menus and buttons follow the text size</translation>
+    </message>
+    <message>
+        <source>Let the menus, buttons, panels and messages grow and shrink with the text.</source>
+        <translation>Let the menus, buttons, panels and messages grow and shrink with the text.</translation>
     </message>
     <message>
         <source>Next colour theme</source>

@@ -573,6 +573,17 @@
     </message>
 </context>
 <context>
+    <name>InterfaceSize</name>
+    <message>
+        <source>Menus and buttons %1 points</source>
+        <translation>菜单和按钮 %1 磅</translation>
+    </message>
+    <message>
+        <source>Menus and buttons follow the text size (%1 points)</source>
+        <translation>菜单和按钮随正文大小变化（%1 磅）</translation>
+    </message>
+</context>
+<context>
     <name>Languages</name>
     <message>
         <source>Simplified characters</source>
@@ -1305,6 +1316,30 @@ Use the online voices?</source>
     <message>
         <source>Show 一 and 不 with the tones they are said with (一定 yídìng, 一般 yìbān, 不断 búduàn).</source>
         <translation>“一”和“不”按实际读出的声调标注（一定 yídìng，一般 yìbān，不断 búduàn）。</translation>
+    </message>
+    <message>
+        <source>Larger menus and buttons</source>
+        <translation>放大菜单和按钮</translation>
+    </message>
+    <message>
+        <source>Make the menus, buttons, panels and messages larger, whatever the text size.</source>
+        <translation>把菜单、按钮、面板和提示放大，不随正文大小变化。</translation>
+    </message>
+    <message>
+        <source>Smaller menus and buttons</source>
+        <translation>缩小菜单和按钮</translation>
+    </message>
+    <message>
+        <source>Make the menus, buttons, panels and messages smaller, whatever the text size.</source>
+        <translation>把菜单、按钮、面板和提示缩小，不随正文大小变化。</translation>
+    </message>
+    <message>
+        <source>Menus and buttons follow the text size</source>
+        <translation>菜单和按钮随正文大小变化</translation>
+    </message>
+    <message>
+        <source>Let the menus, buttons, panels and messages grow and shrink with the text.</source>
+        <translation>让菜单、按钮、面板和提示随正文一起放大缩小。</translation>
     </message>
     <message>
         <source>Next colour theme</source>

@@ -573,6 +573,17 @@
     </message>
 </context>
 <context>
+    <name>InterfaceSize</name>
+    <message>
+        <source>Menus and buttons %1 points</source>
+        <translation>選單和按鈕 %1 點</translation>
+    </message>
+    <message>
+        <source>Menus and buttons follow the text size (%1 points)</source>
+        <translation>選單和按鈕隨正文大小變化（%1 點）</translation>
+    </message>
+</context>
+<context>
     <name>Languages</name>
     <message>
         <source>Simplified characters</source>
@@ -1305,6 +1316,30 @@ Use the online voices?</source>
     <message>
         <source>Show 一 and 不 with the tones they are said with (一定 yídìng, 一般 yìbān, 不断 búduàn).</source>
         <translation>「一」和「不」按實際讀出的聲調標注（一定 yídìng，一般 yìbān，不斷 búduàn）。</translation>
+    </message>
+    <message>
+        <source>Larger menus and buttons</source>
+        <translation>放大選單和按鈕</translation>
+    </message>
+    <message>
+        <source>Make the menus, buttons, panels and messages larger, whatever the text size.</source>
+        <translation>把選單、按鈕、面板和提示放大，不隨正文大小變化。</translation>
+    </message>
+    <message>
+        <source>Smaller menus and buttons</source>
+        <translation>縮小選單和按鈕</translation>
+    </message>
+    <message>
+        <source>Make the menus, buttons, panels and messages smaller, whatever the text size.</source>
+        <translation>把選單、按鈕、面板和提示縮小，不隨正文大小變化。</translation>
+    </message>
+    <message>
+        <source>Menus and buttons follow the text size</source>
+        <translation>選單和按鈕隨正文大小變化</translation>
+    </message>
+    <message>
+        <source>Let the menus, buttons, panels and messages grow and shrink with the text.</source>
+        <translation>讓選單、按鈕、面板和提示隨正文一起放大縮小。</translation>
     </message>
     <message>
         <source>Next colour theme</source>

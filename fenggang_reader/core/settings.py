@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .interface_size import CHOICES as INTERFACE_CHOICES
+from .interface_size import FOLLOW_TEXT
 from .storage import atomic_write_text, keep_aside
 
 log = logging.getLogger(__name__)
@@ -58,6 +60,8 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("font_size", int, 28, "Body text size in points.", 12, 96),
+    Setting("interface_size", int, FOLLOW_TEXT, "Menus, buttons, panels and dialogs in points; 0 follows the text size.",
+            choices=(FOLLOW_TEXT, *INTERFACE_CHOICES)),
     Setting("pinyin_visible", bool, True, "Show pinyin above every Chinese character."),
     Setting("pinyin_style", str, "marks", "How pinyin is written.", choices=("marks", "numbers", "zhuyin")),
     Setting("theme", str, "light", "Colour theme.",
@@ -95,6 +99,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("simple_mode", bool, False, "Only a few very large buttons: Read, Bigger, Smaller, Next, Previous."),
     Setting("spoken_welcome", bool, True, "Say a short welcome on the first start (never while a screen reader runs)."),
     Setting("welcomed", bool, False, "The first-start welcome has been given."),
+    Setting("key_hint_dismissed", bool, False, "The reader closed the first-start banner with the three main keys."),
     Setting("offer_resume", bool, True, "At start, ask whether to continue where the reader stopped."),
 )
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP as _N
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QRegion
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,8 +33,8 @@ FOCUS_MODES = ("off", "paragraph", "line")
 DIM_ALPHA = 0.72  # how much of the theme background covers the text outside the focus
 LARGE_BUTTON_PX = 72
 LARGE_BUTTON_PT = 22
+LARGE_BUTTON_RATIO = 1.4
 NORMAL_BUTTON_PX = 48
-NORMAL_BUTTON_PT = 15
 
 
 def _t(text: str) -> str:
@@ -192,10 +193,14 @@ class SpacingDialog(QDialog):
 
 # -- large buttons ------------------------------------------------------------------------------------
 def set_large_toolbar(window: MainWindow, large: bool) -> None:
-    """Extra-large toolbar buttons (72 px, 22 pt text labels) or the usual 48 px ones; both ≥ 44 px."""
-    side, points = (LARGE_BUTTON_PX, LARGE_BUTTON_PT) if large else (NORMAL_BUTTON_PX, NORMAL_BUTTON_PT)
-    font = QFont(window.toolbar.font())
-    font.setPointSize(points)
+    """Extra-large toolbar buttons (72 px, text 1.4× the interface size, at least 22 pt) or the usual ones
+    (48 px, at the interface size: the application font, ui/interface_size.py); both ≥ 44 px."""
+    size = getattr(window, "interface_size", None)
+    points = size.points() if size is not None else QApplication.font().pointSizeF()
+    side = LARGE_BUTTON_PX if large else NORMAL_BUTTON_PX
+    font = QFont() if not large else QFont(QApplication.font())  # QFont(): no size of its own, follows the app
+    if large:
+        font.setPointSizeF(max(LARGE_BUTTON_PT, points * LARGE_BUTTON_RATIO))
     window.toolbar.setFont(font)
     window.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     for button in window.toolbar.findChildren(QToolButton):
@@ -250,6 +255,9 @@ def install(window: MainWindow) -> None:
     large.toggled.connect(comfort.toggle_large_toolbar)
     # Toolbar buttons added by later features get the same size: apply once everything is installed.
     QTimer.singleShot(0, comfort, lambda: set_large_toolbar(window, window.settings["large_toolbar"]))
+    size = getattr(window, "interface_size", None)
+    if size is not None:  # the large buttons grow with the interface
+        size.changed.connect(lambda _pt: set_large_toolbar(window, window.settings["large_toolbar"]))
     read_aloud = getattr(window, "read_aloud", None)
     if read_aloud is not None:
         read_aloud.when_built(lambda feature: feature.controller.highlight.connect(

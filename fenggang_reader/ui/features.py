@@ -15,6 +15,7 @@ from . import (  # keep accessibility last: it names what others added
     comfort,
     export_actions,
     glossary,
+    interface_size,
     languages,
     pronunciation_dialog,
     read_aloud_actions,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 Feature = Callable[["MainWindow"], None]
-FEATURES: list[Feature] = [glossary.install, languages.install, pronunciation_dialog.install, read_aloud_actions.install,
+FEATURES: list[Feature] = [interface_size.install, glossary.install, languages.install, pronunciation_dialog.install, read_aloud_actions.install,
                           storage_warning.install, export_actions.install,
                           comfort.install, simple_mode.install, startup.install, accessibility.install]
 

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAccessible, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -123,10 +123,7 @@ class MainWindow(QMainWindow):
         bar = QToolBar(QCoreApplication.translate("MainWindow", "Main toolbar"), self)
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        font = QFont(bar.font())
-        font.setPointSize(max(font.pointSize(), 15))
-        bar.setFont(font)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)  # at the interface size (ui/interface_size)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
         for action_id in TOOLBAR_ACTIONS:

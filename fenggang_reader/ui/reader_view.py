@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextBrowser, QTextEdit, QWidget
 
 from ..core.jyutping import JyutpingAnnotator
 from ..core.model import Block, BlockKind, Report
@@ -751,6 +751,14 @@ class ReaderView(QTextBrowser):
         if anchor is not None:
             self._restore_viewport_fraction(max(0.0, min(0.9, anchor)))
             self._pending_anchor = None
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            # QTextEdit would set the document's font to the widget's, and relayout: the interface size
+            # (the application font, ui/interface_size.py) must never reach the report's text.
+            QAbstractScrollArea.changeEvent(self, event)
+            return
+        super().changeEvent(event)
 
     # -- input ---------------------------------------------------------------------------------
     def event(self, event) -> bool:

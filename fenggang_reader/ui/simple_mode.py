@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 BUTTON_PX = 96  # height of every simple-mode button; comfortably above the 44 px target
 BUTTON_PT = 26
+INTERFACE_RATIO = 1.3
 
 # (action id, label, what is said when the button is used); labels are short words in very large print.
 BUTTONS = (
@@ -39,10 +40,7 @@ class SimpleBar(QWidget):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setObjectName("simpleBar")
-        font = QFont(self.font())
-        font.setPointSize(BUTTON_PT)
-        font.setBold(True)
-        self.setFont(font)
+        self.set_points(BUTTON_PT)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(12)
@@ -53,6 +51,12 @@ class SimpleBar(QWidget):
         layout.addStretch(1)
         self.back = self._button("all_features")
         layout.addWidget(self.back)
+
+    def set_points(self, points: float) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(points)
+        font.setBold(True)
+        self.setFont(font)
 
     def _button(self, key: str) -> QPushButton:
         button = QPushButton(self)
@@ -87,6 +91,13 @@ class SimpleMode(QObject):
         self.bar.back.clicked.connect(lambda: actions["simple_mode"].setChecked(False))
         self.retranslate()
         window.retranslated.connect(self.retranslate)
+        size = getattr(window, "interface_size", None)
+        if size is not None:  # never smaller than 1.3× the interface size (ui/interface_size.py)
+            size.changed.connect(self._resize_text)
+            self._resize_text(size.points())
+
+    def _resize_text(self, interface_pt: int) -> None:
+        self.bar.set_points(max(BUTTON_PT, interface_pt * INTERFACE_RATIO))
 
     def retranslate(self) -> None:
         actions = self.window.actions_by_id

@@ -1,0 +1,93 @@
+"""The interface grows with the text: menus, toolbar, status bar, panels, bars and dialogs (issue 14, item 4)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
+
+from fenggang_reader.core.interface_size import CHOICES, FOLLOW_STEPS, interface_points, step_interface
+
+
+def chrome_fonts(window) -> dict[str, float]:
+    """The point size of every piece of chrome a reader sees."""
+    fonts = {
+        "menu bar": window.menuBar().font().pointSizeF(),
+        "status bar": window.statusBar().font().pointSizeF(),
+        "position label": window.position_label.font().pointSizeF(),
+        "contents panel": window.contents.font().pointSizeF(),
+        "contents title": window.contents_dock.font().pointSizeF(),
+        "find field": window.find_bar.field.font().pointSizeF(),
+        "find buttons": window.find_bar.next_button.font().pointSizeF(),
+    }
+    for menu_id, menu in window.menus.items():
+        fonts[f"menu {menu_id}"] = menu.font().pointSizeF()
+    for button in window.toolbar.findChildren(QToolButton):
+        if button.defaultAction() is not None:
+            fonts[f"button {button.objectName()}"] = button.font().pointSizeF()
+    return fonts
+
+
+def test_policy_follows_the_text_in_steps():
+    sizes = [interface_points(pt) for pt in range(12, 97)]
+    assert sizes == sorted(sizes), "a larger text never gets a smaller interface"
+    assert all(interface_points(pt) >= 20 for pt in range(48, 97))
+    assert interface_points(16) == 15 and interface_points(96) == FOLLOW_STEPS[-1][1]
+    assert all(interface_points(pt) < pt for pt in range(20, 97)), "the text keeps more room than the chrome"
+    assert interface_points(96, chosen=18) == 18, "the reader's own choice wins"
+    assert step_interface(20, 1) == 24 and step_interface(20, -1) == 18
+    assert step_interface(CHOICES[-1], 1) == CHOICES[-1] and step_interface(CHOICES[0], -1) == CHOICES[0]
+
+
+@pytest.mark.parametrize("text_pt", [16, 48, 96])
+def test_chrome_follows_the_text_size(window, text_pt):
+    window.set_font_size(text_pt)
+    expected = interface_points(text_pt)
+    fonts = chrome_fonts(window)
+    assert min(fonts.values()) >= expected, {k: v for k, v in fonts.items() if v < expected}
+    if text_pt >= 48:
+        assert min(fonts.values()) >= 20
+    assert window.view.document().defaultFont().pointSize() == text_pt, "the report keeps its own size"
+
+
+def test_every_way_of_changing_the_text_resizes_the_chrome(window, qtbot):
+    window.set_font_size(28)
+    window.view.set_font_size(72)  # Ctrl+wheel goes to the view itself
+    assert window.menuBar().font().pointSizeF() == interface_points(72)
+    window.settings.set("interface_size", 32)
+    assert window.statusBar().font().pointSizeF() == 32
+    assert window.view.document().defaultFont().pointSize() == 72
+
+
+def test_message_boxes_and_dialogs_are_at_least_the_interface_size(window, qtbot):
+    window.set_font_size(64)
+    box = QMessageBox(QMessageBox.Icon.Information, "t", "text", QMessageBox.StandardButton.Ok, window)
+    qtbot.addWidget(box)
+    assert box.font().pointSizeF() >= interface_points(64)
+    window.actions_by_id["spacing"].trigger()
+    dialog = window.comfort.dialog
+    assert dialog is not None and dialog.font().pointSizeF() >= interface_points(64)
+    dialog.close()
+
+
+def test_interface_size_menu_entries(window):
+    a = window.actions_by_id
+    assert a["interface_follow"].isChecked()
+    window.set_font_size(48)
+    a["interface_larger"].trigger()
+    assert window.settings["interface_size"] == 24 and not a["interface_follow"].isChecked()
+    assert QApplication.font().pointSizeF() == 24
+    a["interface_smaller"].trigger()
+    a["interface_smaller"].trigger()
+    assert window.settings["interface_size"] == 18
+    a["interface_follow"].trigger()
+    assert window.settings["interface_size"] == 0 and a["interface_follow"].isChecked()
+    assert QApplication.font().pointSizeF() == 20
+
+
+def test_large_toolbar_stays_larger_than_the_interface(window):
+    window.actions_by_id["large_toolbar"].setChecked(True)
+    window.set_font_size(96)
+    button = window.toolbar.findChild(QToolButton, "button_zoom_in")
+    assert button.font().pointSizeF() >= 1.4 * interface_points(96)
+    window.actions_by_id["large_toolbar"].setChecked(False)
+    assert button.font().pointSizeF() == interface_points(96)
