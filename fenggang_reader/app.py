@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from . import APP_ID, __version__
 from .core.events import EventLog
 from .core.pronunciation import RecordError
+from .core.reader_annotator import preload_readings, reader_annotator
 from .core.recovery import sweep_stale_temps
 from .core.report_format import ReportFormatError, load_report
-from .core.resources import bundled_annotator, load_bundled_report, readings_path, resources_dir
+from .core.resources import load_bundled_report, resources_dir
 from .core.settings import Settings
 from .core.storage import AppDirs
 from .single_instance import SingleInstance, bring_to_front
@@ -67,7 +68,7 @@ def run_app(args: argparse.Namespace) -> int:
         sweep_stale_temps(folder)  # leftovers of writes a crash interrupted; the files themselves are whole
     try:
         report = load_report(args.report) if args.report else load_bundled_report()
-        annotator = bundled_annotator()  # the reader's corrections: ui/pronunciation_dialog.install
+        annotator = reader_annotator()  # the reader's corrections and 一/不 choice: ui/pronunciation_dialog
     except (ReportFormatError, RecordError) as exc:
         return _fatal(str(exc))
     settings = Settings.load(dirs.settings_file)
@@ -81,12 +82,9 @@ def run_app(args: argparse.Namespace) -> int:
     readings_cache = dirs.cache / "readings.json"
     block_keys = [(b.id, b.text) for b in report.blocks]
     window = MainWindow(report, annotator, settings, events)
-    # After the window: its pronunciation feature has set the reader's corrections and 一/不 tones,
-    # which the cache's fingerprint covers.
-    cached = annotator.load_cache(readings_cache, block_keys)
-    if cached < len(block_keys):  # a first start, or new corrections: the shipped readings may still fit
-        cached = max(cached, annotator.load_cache(readings_path(), block_keys))
-    if cached < len(block_keys):
+    # After the window: its pronunciation feature has set the reader's corrections and 一/不 tones, which the cache's
+    # fingerprint covers. A first start, or new corrections: the shipped readings may still fit.
+    if preload_readings(annotator, report, readings_cache) < len(block_keys):
         window.view.after_warm_up = lambda: annotator.save_cache(readings_cache, block_keys)
     crash.parent_window = window
     instance.activation_requested.connect(lambda: bring_to_front(window))

@@ -80,14 +80,15 @@ def _load_report(args: argparse.Namespace):
 def _export_pinyin(args: argparse.Namespace) -> int:
     from .core.export import pinyin_export_json
     from .core.pronunciation import RecordError
-    from .core.resources import bundled_annotator
+    from .core.reader_annotator import exporting_annotator
+    from .core.settings import Settings
     from .core.storage import AppDirs
 
     report = _load_report(args)
     if report is None:
         return 1
     try:
-        annotator = bundled_annotator(AppDirs.default().data / "corrections.tsv")
+        annotator = exporting_annotator(Settings.load(AppDirs.default().settings_file))
     except RecordError as exc:
         print(f"fenggang-reader: {exc}", file=sys.stderr)
         return 1

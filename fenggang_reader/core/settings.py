@@ -13,23 +13,24 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from .interface_size import CHOICES as INTERFACE_CHOICES
 from .interface_size import FOLLOW_TEXT
 from .storage import atomic_write_text, keep_aside
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Empty, or http(s)://host[:port][/path] with no query or fragment (a bad URL would break reading aloud).
 _BASE_URL = r"(|https?://[A-Za-z0-9.\-\[\]:]+(/[^\s?#]*)?)"
 
 
 @dataclass(frozen=True)
-class Setting:
+class Setting(Generic[T]):
     name: str
-    type: type
-    default: Any
+    type: type[T]
+    default: T
     description: str
     minimum: float | None = None
     maximum: float | None = None
@@ -106,6 +107,41 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
+def declared(name: str, kind: type[T]) -> Setting[T]:
+    """The declared setting ``name`` as a typed key (``settings.value(FONT_SIZE)`` is an int to a type checker);
+    TypeError at import when the declaration says another type."""
+    setting = _BY_NAME[name]
+    if setting.type is not kind:
+        raise TypeError(f"setting {name!r} holds {setting.type.__name__}, not {kind.__name__}")
+    return cast(Setting[T], setting)
+
+
+# Typed keys for the settings, with their ranges and defaults: read them here, never repeat the numbers.
+FONT_SIZE = declared("font_size", int)
+PINYIN_VISIBLE = declared("pinyin_visible", bool)
+PINYIN_STYLE = declared("pinyin_style", str)
+THEME = declared("theme", str)
+LANGUAGE = declared("language", str)
+SCRIPT = declared("script", str)
+RUBY = declared("ruby", str)
+TONE_SANDHI = declared("tone_sandhi", str)
+MARKER_SPEECH = declared("marker_speech", str)
+VOICE = declared("voice", str)
+SYSTEM_VOICE = declared("system_voice", str)
+SPEECH_ENGINE = declared("speech_engine", str)
+SPEECH_RATE = declared("speech_rate", float)
+SPEECH_PITCH = declared("speech_pitch", int)
+SPEECH_VOLUME = declared("speech_volume", int)
+OFFLINE_ONLY = declared("offline_only", bool)
+EDGE_NOTICE_ACCEPTED = declared("edge_notice_accepted", bool)
+EDGE_ENDPOINT = declared("edge_endpoint", str)
+PROXY = declared("proxy", str)
+READ_CONTINUOUSLY = declared("read_continuously", bool)
+LINE_SPACING = declared("line_spacing", int)
+CHARACTER_SPACING = declared("character_spacing", int)
+PARAGRAPH_SPACING = declared("paragraph_spacing", int)
+
+
 @dataclass
 class Settings:
     """Current values; change them with set(), persist with save()."""
@@ -120,6 +156,14 @@ class Settings:
 
     def get(self, name: str) -> Any:
         return self.values[name]
+
+    def value(self, setting: Setting[T]) -> T:
+        """Typed access: ``settings.value(FONT_SIZE)`` is an int."""
+        return cast(T, self.values[setting.name])
+
+    def put(self, setting: Setting[T], value: T) -> None:
+        """Typed ``set``."""
+        self.set(setting.name, value)
 
     def set(self, name: str, value: Any) -> None:
         setting = _BY_NAME[name]  # KeyError for unknown names: a programming error

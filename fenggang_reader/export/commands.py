@@ -9,7 +9,7 @@ from fenggang_reader.core.consent import OnlineVoices, online_voices_for
 from fenggang_reader.core.events import EventLog
 from fenggang_reader.core.model import Report
 from fenggang_reader.core.pronunciation import RecordError
-from fenggang_reader.core.resources import bundled_annotator
+from fenggang_reader.core.reader_annotator import exporting_annotator
 from fenggang_reader.core.settings import Settings
 from fenggang_reader.core.spoken import MarkerPolicy
 from fenggang_reader.core.storage import AppDirs
@@ -69,7 +69,7 @@ def chosen_endpoint(settings: Settings) -> str | None:
 def options_from_settings(settings: Settings, args: argparse.Namespace) -> tuple[AudioExportOptions, list[str]]:
     """What the listener chose in the reader, overridden by the command line; and notes for stderr."""
     dirs = AppDirs.default()
-    annotator = bundled_annotator(dirs.data / "corrections.tsv")
+    annotator = exporting_annotator(settings, dirs)
     rate = settings["speech_rate"] if args.rate is None else args.rate
     if not 0.5 <= rate <= 2.0:
         raise ExportError(f"--rate must be between 0.5 and 2, not {rate}")

@@ -360,7 +360,7 @@ def export_pdf_command(args: argparse.Namespace, report: Report | None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ..app import create_application
     from ..core.pronunciation import RecordError
-    from ..core.resources import bundled_annotator
+    from ..core.reader_annotator import exporting_annotator
     from ..core.settings import Settings
     from ..core.storage import AppDirs
 
@@ -368,7 +368,7 @@ def export_pdf_command(args: argparse.Namespace, report: Report | None) -> int:
     dirs = AppDirs.default()
     settings = Settings.load(dirs.settings_file)
     try:
-        annotator = bundled_annotator(dirs.data / "corrections.tsv")
+        annotator = exporting_annotator(settings, dirs)
     except RecordError as exc:
         print(f"fenggang-reader: {exc}", file=sys.stderr)
         return 1

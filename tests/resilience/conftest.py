@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
 from fenggang_reader.core.settings import Settings
 from fenggang_reader.core.storage import AppDirs
+from tests.support.shipped import shipped
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def make_window(app, qtbot):
         settings = Settings.load(AppDirs.default().settings_file)
         for name, value in settings_values.items():
             settings.values[name] = value
-        window = MainWindow(load_bundled_report(), bundled_annotator(), settings)
+        window = MainWindow(*shipped(), settings)
         qtbot.addWidget(window)
         window.resize(1280, 860)
         window.show()

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
 from fenggang_reader.core.settings import Settings
 from fenggang_reader.core.storage import AppDirs
+from tests.support.shipped import shipped
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def app(qapp):
 def view(app, qtbot):
     from fenggang_reader.ui.reader_view import ReaderView
 
-    v = ReaderView(load_bundled_report(), bundled_annotator())
+    v = ReaderView(*shipped())
     qtbot.addWidget(v)
     v.resize(1200, 800)
     v.show()
@@ -34,7 +34,7 @@ def make_window(app, qtbot):
 
     def make() -> MainWindow:
         settings = Settings.load(AppDirs.default().settings_file)
-        window = MainWindow(load_bundled_report(), bundled_annotator(), settings)
+        window = MainWindow(*shipped(), settings)
         qtbot.addWidget(window)
         window.resize(1280, 860)
         window.show()

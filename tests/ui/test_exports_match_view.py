@@ -1,0 +1,46 @@
+"""Every export takes its pinyin from the reader's one annotator: what is exported is what the window shows."""
+
+from __future__ import annotations
+
+import json
+
+from fenggang_reader.cli import main
+from fenggang_reader.core.pinyin import Annotator, PinyinStyle
+from fenggang_reader.core.settings import TONE_SANDHI
+
+
+def _shown(window) -> dict[str, list[str | None]]:
+    return {b.id: window.annotator.rendered(b.text, b.id, PinyinStyle.TONE_MARKS) for b in window.report.blocks}
+
+
+def test_export_pinyin_has_the_spoken_tones_the_window_shows(window, capsys):
+    window.settings.put(TONE_SANDHI, "spoken")
+    assert window.settings.save()
+    shown = _shown(window)
+    citation = Annotator(window.annotator.record, window.annotator.user, "citation")
+    changed = sum(a != b for block in window.report.blocks
+                  for a, b in zip(shown[block.id], citation.rendered(block.text, block.id, PinyinStyle.TONE_MARKS),
+                                  strict=True))
+    assert changed > 50  # the setting matters for this report (一定 yídìng, 不断 búduàn …)
+
+    assert main(["export-pinyin"]) == 0
+    exported = {entry["id"]: entry["pinyin"] for entry in json.loads(capsys.readouterr().out)}
+    assert exported == shown
+
+
+def test_export_pdf_is_painted_from_the_windows_readings(window, tmp_path, monkeypatch):
+    from fenggang_reader.ui import print_layout
+
+    window.settings.put(TONE_SANDHI, "spoken")
+    assert window.settings.save()
+    used = []
+
+    def spy(report, annotator, path, **options):
+        used.append(annotator)
+        return 1
+
+    monkeypatch.setattr(print_layout, "export_pdf", spy)
+    assert main(["export-pdf", "--out", str(tmp_path / "r.pdf")]) == 0
+    [annotator] = used
+    assert {b.id: annotator.rendered(b.text, b.id, PinyinStyle.TONE_MARKS) for b in window.report.blocks} \
+        == _shown(window)
