@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import time
 from collections.abc import Callable
@@ -17,13 +18,14 @@ from typing import Any, Generic, TypeVar, cast
 
 from .interface_size import CHOICES as INTERFACE_CHOICES
 from .interface_size import FOLLOW_TEXT
-from .storage import atomic_write_text, keep_aside
+from .storage import DamagedFile, atomic_write_text, keep_aside, parse_json
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Empty, or http(s)://host[:port][/path] with no query or fragment (a bad URL would break reading aloud).
 _BASE_URL = r"(|https?://[A-Za-z0-9.\-\[\]:]+(/[^\s?#]*)?)"
+_BASE64 = r"[A-Za-z0-9+/]*={0,2}"  # Qt's saveGeometry()/saveState() as text; anything else cannot be restored
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Setting(Generic[T]):
             if self.type is dict and isinstance(value, dict):
                 return value
             raise ValueError(f"expected {self.type.__name__}, got {type(value).__name__}")
+        if self.type is float and not math.isfinite(value):
+            raise ValueError(f"{value} is not a number")  # NaN passes every comparison with a range
         if self.minimum is not None and value < self.minimum:
             raise ValueError(f"{value} is below the minimum {self.minimum}")
         if self.maximum is not None and value > self.maximum:
@@ -69,8 +73,8 @@ SETTINGS: tuple[Setting, ...] = (
             choices=("light", "dark", "contrast-white-on-black", "contrast-yellow-on-black", "contrast-black-on-white")),
     Setting("current_block", str, "", "Id of the paragraph the reader was at."),
     Setting("scroll_fraction", float, 0.0, "Where the current paragraph sat in the window (0 top, 1 bottom).", 0.0, 1.0),
-    Setting("window_geometry", str, "", "Saved window geometry (base64), restored at start."),
-    Setting("window_state", str, "", "Saved toolbar and panel layout (base64)."),
+    Setting("window_geometry", str, "", "Saved window geometry (base64), restored at start.", pattern=_BASE64),
+    Setting("window_state", str, "", "Saved toolbar and panel layout (base64).", pattern=_BASE64),
     Setting("contents_visible", bool, True, "Show the contents panel."),
     Setting("language", str, "", "Interface language; empty follows the system.", choices=("", "zh_CN", "zh_TW", "en")),
     Setting("script", str, "simplified", "Characters of the report: Simplified, or Traditional (HK or TW standard).", choices=("simplified", "hk", "tw")),
@@ -149,6 +153,7 @@ class Settings:
     path: Path | None = None
     values: dict[str, Any] = field(default_factory=lambda: {s.name: s.default for s in SETTINGS})
     problems: list[str] = field(default_factory=list)
+    kept_aside: Path | None = None  # where the damaged file (or a copy of it) was kept, when it was
     _listeners: list[Callable[[str, Any], None]] = field(default_factory=list, repr=False)
 
     def __getitem__(self, name: str) -> Any:
@@ -182,21 +187,22 @@ class Settings:
         """Read settings; anything wrong is reported in .problems and replaced by the default."""
         settings = cls(path=path)
         try:
-            raw = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
         except FileNotFoundError:
             return settings
         except OSError as exc:
             settings._problem(f"Could not read the settings file {path}: {exc.strerror}. Using defaults.")
             return settings
         try:
-            data = json.loads(raw)
+            data = parse_json(raw)
             if not isinstance(data, dict):
-                raise ValueError("the file does not hold a JSON object")
-        except ValueError as exc:
-            kept = keep_aside(path)
-            where = f" It was kept as {kept.name}." if kept else ""
+                raise DamagedFile("the file does not hold a JSON object")
+        except DamagedFile as exc:
+            settings.kept_aside = keep_aside(path)
+            where = f" It was kept as {settings.kept_aside.name}." if settings.kept_aside else ""
             settings._problem(f"The settings file was damaged ({exc}); the defaults are used.{where}")
             return settings
+        invalid = False
         for name, value in data.items():
             setting = _BY_NAME.get(name)
             if setting is None:
@@ -205,7 +211,13 @@ class Settings:
             try:
                 settings.values[name] = setting.validate(value)
             except ValueError as exc:
-                settings._problem(f"Setting {name!r} was invalid ({exc}); using the default {setting.default!r}.")
+                invalid = True
+                settings._problem(f"Setting {name!r} was invalid ({_short(exc)}); using the default "
+                                  f"{setting.default!r}.")
+        if invalid:  # the next save rewrites the file: keep the original as it was
+            settings.kept_aside = keep_aside(path, copy=True)
+            if settings.kept_aside:
+                settings.problems.append(f"The file as it was is kept as {settings.kept_aside.name}.")
         return settings
 
     def save(self) -> bool:
@@ -223,6 +235,12 @@ class Settings:
     def _problem(self, message: str) -> None:
         log.warning("%s", message)
         self.problems.append(message)
+
+
+def _short(exc: Exception, limit: int = 200) -> str:
+    """A reason fit for a message box: a 4 KB bad value must not fill the screen."""
+    text = str(exc)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def describe_settings() -> list[tuple[str, str, Any]]:

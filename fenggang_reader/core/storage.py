@@ -7,11 +7,14 @@ they never touch a real profile).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -59,15 +62,37 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def keep_aside(path: Path) -> Path | None:
-    """Rename a damaged file to <name>.<timestamp>.bad so nothing is ever deleted; None if it fails."""
+class DamagedFile(ValueError):
+    """A file we wrote that cannot be read back: the message says how, in plain words."""
+
+
+def parse_json(data: bytes | str) -> Any:
+    """JSON as written by this app, or DamagedFile for anything a text editor, a crash or a disk can do to it:
+    not UTF-8 (saved as GBK, random bytes), not JSON, or nested so deep that the parser gives up."""
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        return json.loads(text)
+    except UnicodeDecodeError as exc:
+        raise DamagedFile(f"it is not UTF-8 text (byte {exc.start} is 0x{exc.object[exc.start]:02x})") from None
+    except RecursionError:
+        raise DamagedFile("it is nested too deeply to be settings") from None
+    except ValueError as exc:
+        raise DamagedFile(f"it is not valid JSON: {exc}") from None
+
+
+def keep_aside(path: Path, *, copy: bool = False) -> Path | None:
+    """Move a damaged file to <name>.<timestamp>.bad (or, with ``copy``, copy it there because the
+    usable part stays in use) so nothing is ever lost; None if it fails."""
     target = path.with_name(f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}.bad")
     n = 1
     while target.exists():
         target = path.with_name(f"{path.name}.{time.strftime('%Y%m%d-%H%M%S')}-{n}.bad")
         n += 1
     try:
-        os.replace(path, target)
+        if copy:
+            shutil.copyfile(path, target)
+        else:
+            os.replace(path, target)
         return target
     except OSError:
         return None

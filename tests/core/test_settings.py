@@ -37,12 +37,48 @@ def test_corrupt_file_gives_defaults_and_is_kept_aside(tmp_path):
     assert not path.exists()
 
 
+@pytest.mark.parametrize("content", [
+    json.dumps({"font_size": 48, "voice": "中文男声"}, ensure_ascii=False).encode("gbk"),  # saved by a GBK editor
+    bytes(range(256)) * 4,  # random bytes
+    b"[" * 100_000 + b"]" * 100_000,  # nested too deep for the parser (RecursionError)
+    b'{"a":' * 100_000 + b"1" + b"}" * 100_000,
+    b"\xef\xbb\xbf{}\x00",
+], ids=["gbk", "bytes", "deep-list", "deep-object", "bom-nul"])
+def test_unreadable_file_gives_defaults_and_is_kept_aside_byte_for_byte(tmp_path, content):
+    path = tmp_path / "settings.json"
+    path.write_bytes(content)
+    settings = Settings.load(path)
+    assert settings.values == Settings().values
+    assert settings.problems and "damaged" in settings.problems[0]
+    kept = list(tmp_path.glob("settings.json.*.bad"))
+    assert kept == [settings.kept_aside] and kept[0].read_bytes() == content
+    assert kept[0].name in settings.problems[0]
+
+
+@pytest.mark.parametrize(("name", "raw"), [
+    ("speech_rate", "NaN"), ("speech_rate", "Infinity"), ("scroll_fraction", "-Infinity"), ("speech_rate", "1e999"),
+    ("window_geometry", '"凤岗"'), ("window_state", '"AdnQyw==é"'), ("font_size", '"48"'), ("font_size", "48.5"),
+    ("pinyin_visible", '"yes"'), ("theme", "[]"), ("voice", "null"),
+])
+def test_a_bad_value_falls_back_alone_and_the_original_is_kept(tmp_path, name, raw):
+    path = tmp_path / "settings.json"
+    text = '{"contents_visible": false, "' + name + '": ' + raw + '}'
+    path.write_text(text, encoding="utf-8")
+    settings = Settings.load(path)
+    assert settings[name] == Settings()[name]
+    assert settings["contents_visible"] is False, "the good settings are kept"
+    assert any(name in problem for problem in settings.problems)
+    assert settings.kept_aside is not None and settings.kept_aside.read_text(encoding="utf-8") == text
+    assert path.exists(), "the usable settings stay in place"
+    assert settings.save() and Settings.load(path).problems == []
+
+
 def test_bad_value_in_file_falls_back_per_setting(tmp_path):
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"font_size": 9999, "theme": "dark", "nonsense": 1}), encoding="utf-8")
     settings = Settings.load(path)
     assert settings["font_size"] == 28 and settings["theme"] == "dark"
-    assert len(settings.problems) == 1 and "font_size" in settings.problems[0]
+    assert "font_size" in settings.problems[0] and "kept as settings.json." in settings.problems[-1]
 
 
 def test_save_is_atomic_no_temp_files_left(tmp_path):
