@@ -12,15 +12,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import APP_ID, __version__
 from .core.events import EventLog
+from .core.logging_setup import log_file as crash_log_path
+from .core.model import Report
+from .core.pinyin import Annotator
 from .core.pronunciation import RecordError
 from .core.reader_annotator import preload_readings, reader_annotator
 from .core.recovery import sweep_stale_temps
 from .core.report_format import ReportFormatError, load_report
 from .core.resources import load_bundled_report, resources_dir
 from .core.settings import Settings
-from .core.storage import AppDirs
+from .core.storage import AppDirs, keep_aside
 from .single_instance import SingleInstance, bring_to_front
 from .ui.crash_dialog import install_crash_handling
+from .ui.session_end import stop_on_signals
 
 log = logging.getLogger(__name__)
 UI_FONT_PT = 15
@@ -44,8 +48,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _fatal(message: str) -> int:
-    """A resource we cannot do without: say which, on stderr and (with a screen) in a dialog."""
+    """A resource we cannot do without: say which, on stderr, in the log and (with a screen) in a dialog."""
     print(f"fenggang-reader: {message}", file=sys.stderr)
+    log.error("cannot start: %s", message)
     if QGuiApplication.platformName() not in ("offscreen", "minimal"):
         QMessageBox.critical(None, "Fenggang Reader", message)
     return 1
@@ -54,14 +59,18 @@ def _fatal(message: str) -> int:
 def run_app(args: argparse.Namespace) -> int:
     events = EventLog(args.event_log)
     events.emit("app.start", version=__version__)
-    app = create_application()
     dirs = AppDirs.default()
+    # Before QApplication: a Qt that cannot start (no display) is then logged and said plainly, not an abort.
+    crash = install_crash_handling(dirs.log)
+    crash.application_started = False
+    app = create_application()
+    crash.application_started = True
+    crash.error_reported.connect(lambda _details: events.emit("app.error"))
     instance = SingleInstance(dirs.config)
     if not instance.acquire():  # already open: that window came to the front
         events.emit("app.handed_off")
         events.close()
         return 0
-    crash = install_crash_handling(dirs.log)
     if instance.stale_removed:
         log.info("removed the stale instance socket of a run that ended abruptly")
     for folder in (dirs.config, dirs.data):
@@ -72,23 +81,21 @@ def run_app(args: argparse.Namespace) -> int:
     except (ReportFormatError, RecordError) as exc:
         return _fatal(str(exc))
     settings = Settings.load(dirs.settings_file)
-
-    from .ui.i18n import apply_language
-    from .ui.main_window import MainWindow  # after QApplication: widgets need it
-
-    apply_language(settings["language"])  # before any widget, so every text starts translated
-
-    # A warm start takes every reading from the cache and never loads pypinyin's dictionaries.
-    readings_cache = dirs.cache / "readings.json"
-    block_keys = [(b.id, b.text) for b in report.blocks]
-    window = MainWindow(report, annotator, settings, events)
-    # After the window: its pronunciation feature has set the reader's corrections and 一/不 tones, which the cache's
-    # fingerprint covers. A first start, or new corrections: the shipped readings may still fit.
-    if preload_readings(annotator, report, readings_cache) < len(block_keys):
-        window.view.after_warm_up = lambda: annotator.save_cache(readings_cache, block_keys)
+    try:
+        window = _open_window(report, annotator, settings, events, dirs)
+    except Exception:  # noqa: BLE001 - any failure before exec(): reported, then one try with the defaults
+        crash.handle_exception(*sys.exc_info(), where="start-up")
+        settings = _defaults_instead_of(settings)
+        try:
+            window = _open_window(report, annotator, settings, events, dirs)
+        except Exception:  # noqa: BLE001 - even the defaults fail: the details are logged and shown, then exit
+            crash.handle_exception(*sys.exc_info(), where="start-up with the default settings")
+            return _fatal("the reader could not start; the details are in the log" +
+                          (f" {crash_log_path()}" if crash_log_path() else ""))
     crash.parent_window = window
     instance.activation_requested.connect(lambda: bring_to_front(window))
     window.view.first_paint.connect(lambda: events.emit("app.first_paint"))
+    stop_on_signals(window)
     window.show()
     QTimer.singleShot(0, lambda: window.restore_position(offer=True))
     QTimer.singleShot(0, lambda: window.show_problems(settings.problems))
@@ -99,3 +106,30 @@ def run_app(args: argparse.Namespace) -> int:
     events.emit("app.quit")
     events.close()
     return code
+
+
+def _open_window(report: Report, annotator: Annotator, settings: Settings, events: EventLog, dirs: AppDirs):
+    """The main window with the reader's settings and readings; anything that fails here has a second chance."""
+    from .ui.i18n import apply_language
+    from .ui.main_window import MainWindow  # after QApplication: widgets need it
+
+    apply_language(settings["language"])  # before any widget, so every text starts translated
+    # A warm start takes every reading from the cache and never loads pypinyin's dictionaries.
+    readings_cache = dirs.cache / "readings.json"
+    block_keys = [(b.id, b.text) for b in report.blocks]
+    window = MainWindow(report, annotator, settings, events)
+    # After the window: its pronunciation feature has set the reader's corrections and 一/不 tones, which the cache's
+    # fingerprint covers. A first start, or new corrections: the shipped readings may still fit.
+    if preload_readings(annotator, report, readings_cache) < len(block_keys):
+        window.view.after_warm_up = lambda: annotator.save_cache(readings_cache, block_keys)
+    return window
+
+
+def _defaults_instead_of(settings: Settings) -> Settings:
+    """The window could not be built with these settings: start with the defaults, the file kept aside."""
+    fresh = Settings(path=settings.path)
+    if settings.path is not None and settings.path.exists():
+        fresh.kept_aside = keep_aside(settings.path)
+    where = f" Your settings file was kept as {fresh.kept_aside.name}." if fresh.kept_aside else ""
+    fresh.problems.append(f"The reader could not start with your settings, so it started with the usual ones.{where}")
+    return fresh

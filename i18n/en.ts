@@ -685,6 +685,10 @@
         <translation>Zhuyin</translation>
     </message>
     <message>
+        <source>Some of your settings could not be used, so the usual ones were taken instead.</source>
+        <translation>Some of your settings could not be used, so the usual ones were taken instead.</translation>
+    </message>
+    <message>
         <source>Settings were reset</source>
         <translation>Settings were reset</translation>
     </message>

@@ -685,6 +685,10 @@
         <translation>注音符号</translation>
     </message>
     <message>
+        <source>Some of your settings could not be used, so the usual ones were taken instead.</source>
+        <translation>有些设置无法使用，已改用默认设置。</translation>
+    </message>
+    <message>
         <source>Settings were reset</source>
         <translation>部分设置已恢复默认</translation>
     </message>

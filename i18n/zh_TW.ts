@@ -685,6 +685,10 @@
         <translation>注音符號</translation>
     </message>
     <message>
+        <source>Some of your settings could not be used, so the usual ones were taken instead.</source>
+        <translation>有些設定無法使用，已改用預設設定。</translation>
+    </message>
+    <message>
         <source>Settings were reset</source>
         <translation>部分設定已恢復預設</translation>
     </message>

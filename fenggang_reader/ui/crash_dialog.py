@@ -10,6 +10,7 @@ so an exception in a slot still fails the test.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from pathlib import Path
@@ -130,6 +131,7 @@ class CrashHandler(QObject):
         self.errors = 0
         self.dialog: CrashDialog | None = None
         self.parent_window: QWidget | None = None
+        self.application_started = True  # run_app installs the hooks before QApplication and says when it exists
         self._dialogs_shown = 0
         self._previous_excepthook = None
         self._previous_thread_hook = None
@@ -195,6 +197,21 @@ class CrashHandler(QObject):
         if mode == QtMsgType.QtFatalMsg:
             for handler in logging.getLogger().handlers:
                 handler.flush()
+            if not self.application_started:  # Qt itself could not start (no display, no platform plugin)
+                self._cannot_start(message)
+
+    @staticmethod
+    def _cannot_start(message: str) -> None:
+        """No window can say it: a plain sentence on stderr and in the log, then exit 1 instead of Qt's abort."""
+        where = log_file()
+        first = message.strip().splitlines()[0] if message.strip() else "Qt could not start"
+        text = (f"fenggang-reader: the reader cannot open its window (Qt: {first}) Is a desktop (a display) "
+                f"running?" + (f" The details are in {where}." if where else ""))
+        log.critical("%s", text)
+        print(text, file=sys.stderr, flush=True)
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        os._exit(1)
 
     # ---- the dialog (GUI thread)
     def _show(self, details: str) -> None:

@@ -407,11 +407,14 @@ class MainWindow(QMainWindow):
         """Settings that could not be used: one message, non-modal, also in the status bar."""
         if not problems:
             return
-        text = "\n".join(problems)
-        self.announce(problems[0])
+        headline = QCoreApplication.translate(
+            "MainWindow", "Some of your settings could not be used, so the usual ones were taken instead.")
+        self.announce(headline)
         title = QCoreApplication.translate("MainWindow", "Settings were reset")
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, headline, QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText("\n".join(problems))  # the details, as the log has them
         box.setObjectName("settingsProblemBox")
+        self.events.emit("app.message", kind="settings", problems=len(problems))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

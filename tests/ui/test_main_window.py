@@ -181,7 +181,7 @@ def test_corrupt_settings_give_defaults_a_message_and_keep_the_file(make_window,
     window.show_problems(window.settings.problems)
     boxes = [w for w in QApplication.topLevelWidgets()
              if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "settingsProblemBox"]
-    assert boxes and "damaged" in boxes[0].text()
+    assert boxes and "could not be used" in boxes[0].text() and "damaged" in boxes[0].informativeText()
     assert window.view.font_size() == 28
     assert list(path.parent.glob("settings.json.*.bad"))
     boxes[0].close()
