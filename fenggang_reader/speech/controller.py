@@ -12,7 +12,6 @@ No widgets: the window connects ``highlight``, ``block_started`` and ``notice`` 
 
 from __future__ import annotations
 
-import enum
 import logging
 import time
 from collections.abc import Callable
@@ -31,7 +30,7 @@ from fenggang_reader.speech.backend import (
     SystemBackend,
     choose_engine,
 )
-from fenggang_reader.speech.types import Engine, VoiceParams
+from fenggang_reader.speech.types import Engine, ReadState, VoiceParams
 
 log = logging.getLogger(__name__)
 PREFETCH_CHUNKS = 4  # ahead of the one playing, across the paragraph end when reading continuously
@@ -39,12 +38,6 @@ PREFETCH_CHUNKS = 4  # ahead of the one playing, across the paragraph end when r
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ReadAloud", text)
-
-
-class ReadState(enum.Enum):
-    STOPPED = "stopped"
-    PLAYING = "playing"
-    PAUSED = "paused"
 
 
 @dataclass(frozen=True)

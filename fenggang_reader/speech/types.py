@@ -6,6 +6,14 @@ import enum
 from dataclasses import dataclass, field
 
 
+class ReadState(enum.Enum):
+    """Where read aloud is; here (no Qt) so the UI can name it without loading the speech back-ends."""
+
+    STOPPED = "stopped"
+    PLAYING = "playing"
+    PAUSED = "paused"
+
+
 class Engine(enum.Enum):
     EDGE = "edge"
     SYSTEM = "system"

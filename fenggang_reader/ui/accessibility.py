@@ -8,7 +8,7 @@
   position and the current paragraph's text, read when the view gets focus. Headings are exposed as
   objects with the heading role (invisible child widgets over each heading, role set by a factory).
 - Announcements (window.announce) reach screen readers as QAccessibleAnnouncementEvent; with
-  "spoken feedback" on and no screen reader running, the app's own voice says them too.
+  "spoken feedback" on and no screen reader running, the app's own voice says them too (read aloud's say).
 - Themes: a chooser (View ▸ Colour theme, radio items); high contrast or dark at start when the system
   asks for it, until the reader picks a theme.
 """
@@ -37,6 +37,7 @@ from .themes import THEMES
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .read_aloud_actions import LazyReadAloud as Speaker
     from .reader_view import ReaderView
 
 
@@ -199,37 +200,6 @@ def paragraph_description(window: MainWindow) -> str:
 
 
 # -- speaking for itself ------------------------------------------------------------------------------
-def speak(window: MainWindow, text: str, *, interrupt_reading: bool = False) -> bool:
-    """Say ``text`` with the app's offline voice (the read-aloud feature's), if there is one.
-
-    Does not cut into a paragraph being read unless asked; False when nothing was said."""
-    feature = getattr(window, "read_aloud", None)
-    if feature is None or not text:
-        return False
-    if not getattr(feature, "built", True):  # e.g. the welcome at a first start: speak once it is built,
-        feature.when_built(lambda _built: speak(window, text, interrupt_reading=interrupt_reading))
-        return True  # without holding up the window's first paint
-    controller = feature.controller
-    if getattr(controller.state, "value", "") == "playing":
-        if not interrupt_reading:
-            return False
-        controller.stop()
-    voice = feature.voice
-    voice.start()
-    if not voice.available:
-        voice.voices_ready.connect(lambda: _say_when_ready(window, text), Qt.ConnectionType.SingleShotConnection)
-        return True
-    s = window.settings
-    return voice.say(text, voice.best_voice(s["system_voice"]), float(s["speech_rate"]))
-
-
-def _say_when_ready(window: MainWindow, text: str) -> None:
-    feature = getattr(window, "read_aloud", None)
-    if feature is not None and feature.voice.available:
-        s = window.settings
-        feature.voice.say(text, feature.voice.best_voice(s["system_voice"]), float(s["speech_rate"]))
-
-
 def screen_reader_running() -> bool:
     return QAccessible.isActive()
 
@@ -312,31 +282,39 @@ class _ThemeFollower(QObject):
         follow_system_theme(self.window)
 
 
-# -- install ------------------------------------------------------------------------------------------
-def install(window: MainWindow) -> None:
-    install_factory()
-    window.headings = HeadingExposer(window.view)
-    window.focus_namer = _FocusNamer(window)
-    window.speak_text = lambda text: speak(window, text, interrupt_reading=True)  # F1 help reads through this
+# -- the feature --------------------------------------------------------------------------------------------
+class Accessibility(QObject):
+    """Names, headings, the view's description, spoken echo of announcements and the theme chooser of one window.
 
-    def describe_view(*_args: object) -> None:
-        window.view.setAccessibleDescription(paragraph_description(window))
+    ``speaker`` is what says the announcements aloud (the read-aloud feature's ``say``), when the reader
+    asked for spoken feedback (or simple mode) and no screen reader already says them."""
 
-    window.view.current_block_changed.connect(describe_view)
-    window.retranslated.connect(describe_view)
-    window.retranslated.connect(window.headings.retranslate)
-    window.view.document().contentsChanged.connect(describe_view)  # e.g. switched to Traditional
-    describe_view()
+    def __init__(self, window: MainWindow, speaker: Speaker):
+        super().__init__(window)
+        self.window = window
+        self.speaker = speaker
+        install_factory()
+        self.headings = HeadingExposer(window.view)
+        self.focus_namer = _FocusNamer(window)
+        window.view.current_block_changed.connect(self.describe_view)
+        window.retranslated.connect(self.describe_view)
+        window.retranslated.connect(self.headings.retranslate)
+        window.view.document().contentsChanged.connect(self.describe_view)  # e.g. switched to Traditional
+        self.describe_view()
+        window.announced.connect(self.echo)
+        self.theme_group = build_theme_menu(window)
+        window.actions_by_id["cycle_theme"].triggered.connect(
+            lambda: window.settings.set("theme_follows_system", False))
+        self.theme_follower = _ThemeFollower(window)
 
-    def echo(text: str) -> None:
-        wanted = window.settings["spoken_feedback"] or window.settings["simple_mode"]
+    def describe_view(self, *_args: object) -> None:
+        self.window.view.setAccessibleDescription(paragraph_description(self.window))
+
+    def echo(self, text: str) -> None:
+        wanted = self.window.settings["spoken_feedback"] or self.window.settings["simple_mode"]
         if wanted and not screen_reader_running():
-            speak(window, text)
+            self.speaker.say(text)
 
-    window.announced.connect(echo)
-    window.theme_group = build_theme_menu(window)
-    window.actions_by_id["cycle_theme"].triggered.connect(lambda: window.settings.set("theme_follows_system", False))
-    window.theme_follower = _ThemeFollower(window)
-    # After every feature has added its buttons: name whatever is still unnamed.
-    QTimer.singleShot(0, window.focus_namer, lambda: name_focusables(window))
-    name_focusables(window)
+    def name_everything(self) -> None:
+        """Once every part of the window exists: name whatever is still unnamed (dialogs get named on focus)."""
+        name_focusables(self.window)

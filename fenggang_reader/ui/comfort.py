@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.settings import SETTINGS
 
 if TYPE_CHECKING:
+    from .interface_size import InterfaceSize
     from .main_window import MainWindow
     from .reader_view import ReaderView
 
@@ -192,11 +193,9 @@ class SpacingDialog(QDialog):
 
 
 # -- large buttons ------------------------------------------------------------------------------------
-def set_large_toolbar(window: MainWindow, large: bool) -> None:
-    """Extra-large toolbar buttons (72 px, text 1.4× the interface size, at least 22 pt) or the usual ones
-    (48 px, at the interface size: the application font, ui/interface_size.py); both ≥ 44 px."""
-    size = getattr(window, "interface_size", None)
-    points = size.points() if size is not None else QApplication.font().pointSizeF()
+def set_large_toolbar(window: MainWindow, large: bool, points: float) -> None:
+    """Extra-large toolbar buttons (72 px, text 1.4× the interface size ``points``, at least 22 pt) or the usual
+    ones (48 px, at the interface size: the application font, ui/interface_size.py); both ≥ 44 px."""
     side = LARGE_BUTTON_PX if large else NORMAL_BUTTON_PX
     font = QFont() if not large else QFont(QApplication.font())  # QFont(): no size of its own, follows the app
     if large:
@@ -209,19 +208,38 @@ def set_large_toolbar(window: MainWindow, large: bool) -> None:
             button.setFont(font)
 
 
-# -- install ------------------------------------------------------------------------------------------
+# -- the feature --------------------------------------------------------------------------------------------
 class Comfort(QObject):
-    def __init__(self, window: MainWindow):
+    """Spacing, focus mode and large buttons for one window (``window.comfort``)."""
+
+    def __init__(self, window: MainWindow, interface_size: InterfaceSize):
         super().__init__(window)
         self.window = window
+        self.interface_size = interface_size
         self.overlay = FocusOverlay(window.view)
         self.overlay.set_mode(window.settings["focus_mode"])
         self.dialog: SpacingDialog | None = None
         window.settings.subscribe(self._setting_changed)
+        apply_spacing(window)
+        a = window.actions_by_id
+        a["spacing"].triggered.connect(self.open_spacing)
+        a["cycle_focus_mode"].triggered.connect(self.cycle_focus_mode)
+        large = a["large_toolbar"]
+        large.setChecked(window.settings["large_toolbar"])
+        large.toggled.connect(self.toggle_large_toolbar)
+        self.fit_interface()
+
+    def fit_interface(self, *_points: int) -> None:
+        """The toolbar's buttons at the interface size (large buttons grow with it)."""
+        set_large_toolbar(self.window, self.window.settings["large_toolbar"], self.interface_size.points())
 
     def _setting_changed(self, name: str, _value: object) -> None:
         if name == "theme":
             self.overlay.update()
+
+    def follow_speech(self, block_id: str, start: int, *_rest: object) -> None:
+        """Focus on the line being read (read aloud's highlight: block, start, end, word start, word end)."""
+        self.overlay.follow(block_id, start)
 
     def cycle_focus_mode(self) -> None:
         mode = FOCUS_MODES[(FOCUS_MODES.index(self.overlay.mode) + 1) % len(FOCUS_MODES)]
@@ -231,7 +249,7 @@ class Comfort(QObject):
                               "line": _t("Focus on the current line")}[mode])
 
     def toggle_large_toolbar(self, large: bool) -> None:
-        set_large_toolbar(self.window, large)
+        set_large_toolbar(self.window, large, self.interface_size.points())
         self.window.settings.set("large_toolbar", large)
         self.window.announce(_t("Large buttons") if large else _t("Normal buttons"))
 
@@ -241,24 +259,3 @@ class Comfort(QObject):
         self.dialog = dialog
         dialog.open()
         return dialog
-
-
-def install(window: MainWindow) -> None:
-    comfort = Comfort(window)
-    window.comfort = comfort
-    apply_spacing(window)
-    a = window.actions_by_id
-    a["spacing"].triggered.connect(comfort.open_spacing)
-    a["cycle_focus_mode"].triggered.connect(comfort.cycle_focus_mode)
-    large = a["large_toolbar"]
-    large.setChecked(window.settings["large_toolbar"])
-    large.toggled.connect(comfort.toggle_large_toolbar)
-    # Toolbar buttons added by later features get the same size: apply once everything is installed.
-    QTimer.singleShot(0, comfort, lambda: set_large_toolbar(window, window.settings["large_toolbar"]))
-    size = getattr(window, "interface_size", None)
-    if size is not None:  # the large buttons grow with the interface
-        size.changed.connect(lambda _pt: set_large_toolbar(window, window.settings["large_toolbar"]))
-    read_aloud = getattr(window, "read_aloud", None)
-    if read_aloud is not None:
-        read_aloud.when_built(lambda feature: feature.controller.highlight.connect(
-            lambda block_id, start, *_r: comfort.overlay.follow(block_id, start)))

@@ -76,7 +76,7 @@ def apply_links(view: ReaderView, glossary: Glossary, link_colour: str) -> int:
 
 
 class GlossaryFeature(QObject):
-    """Links, popup, uses and history for one main window (window.glossary)."""
+    """Links, popup, uses and history for one main window (``window.glossary``)."""
 
     read_note_requested = Signal(int)
     popup_opened = Signal(int)
@@ -421,20 +421,14 @@ class GlossaryFeature(QObject):
     def read_note(self, number: int) -> None:
         """Have the note read aloud.
 
-        In order: whoever listens to read_note_requested (the speech feature's way to read one note
-        without moving the reader); else the read-aloud controller plays the note's block (the view
-        follows it to the notes section; Alt+Left comes back); with no speech at all, the note is
-        announced, so a screen reader says it and the status bar shows it.
+        The read-aloud feature listens to read_note_requested (MainWindow wires it) and reads the note
+        without moving the reader; with no one listening, the note is announced, so a screen reader says
+        it and the status bar shows it.
         """
         self.window.events.emit("glossary.read", note=number)
         note = self.window.report.notes[number]
         if self.isSignalConnected(QMetaMethod.fromSignal(self.read_note_requested)):
             self.read_note_requested.emit(number)
-            return
-        controller = getattr(getattr(self.window, "read_aloud", None), "controller", None)
-        if controller is not None and callable(getattr(controller, "play", None)):
-            self.history.push(self.here())
-            controller.play(self.window.report.index_of(note.block_id))
             return
         self.window.announce(f"{note.term}：{note.explanation}")
 
@@ -580,7 +574,3 @@ class GlossaryFeature(QObject):
         label = dict(MARKER_SPEECH_CHOICES)[value]
         self.window.announce(QCoreApplication.translate("Glossary", label))
 
-
-def install(window: MainWindow) -> None:
-    """Feature hook (ui/features.py): window.glossary is the feature."""
-    window.glossary = GlossaryFeature(window)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QKeySequence
@@ -56,11 +57,11 @@ def large_print_page(dialog: QDialog, object_name: str, points: int) -> tuple[QT
 class HelpDialog(QDialog):
     """Large print: at least 24 pt, or the reader's size when that is larger (up to 48 pt).
 
-    "Read aloud" says the whole page with the app's voice (``speak``, e.g. window.speak_text)."""
+    "Read aloud" says the whole page with ``speak`` (the window gives read aloud's ``say``)."""
 
-    def __init__(self, font_pt: int, parent: QWidget | None = None):
+    def __init__(self, font_pt: int, parent: QWidget | None = None, speak: Callable[[str], object] | None = None):
         super().__init__(parent)
-        self.speak = getattr(parent, "speak_text", None)
+        self.speak = speak
         self.setObjectName("helpDialog")
         self.resize(1000, 760)
         self.browser, buttons, font = large_print_page(self, "helpText", max(24, min(48, font_pt)))

@@ -100,9 +100,3 @@ class InterfaceSizeActions(QObject):
         if name == "interface_size":
             self.follow.setChecked(value == FOLLOW_TEXT)
 
-
-def install(window: MainWindow) -> None:
-    """Feature hook (ui/features.py): ``window.interface_size`` is the InterfaceSize."""
-    size = InterfaceSize(window.settings, window)
-    window.interface_size = size
-    window.interface_size_actions = InterfaceSizeActions(window, size)

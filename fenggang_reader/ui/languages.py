@@ -5,7 +5,7 @@ Each choice is a setting (`language`, `script`, `ruby`) and applies live without
 - the characters are swapped in place in the reader's document (ReaderView.set_display_transform), one
   for one, so the pinyin, computed from the Simplified text, stays exactly as correct;
 - the ruby comes from another annotator (Jyutping, core/jyutping) over the same characters.
-Find matches a query typed in either script (window.find_fold, core/script.Folder).
+Find matches a query typed in either script (LanguageFeature.fold, core/script.Folder).
 
 Jyutping goes with a Cantonese voice. When the speech settings have a `voice`, choosing Jyutping offers
 to switch it to CANTONESE_VOICE (and back when pinyin is chosen again); without one nothing is offered.
@@ -71,7 +71,6 @@ class LanguageFeature(QObject):
         self._previous_voice: str | None = None
         self.voice_box: QMessageBox | None = None
         self._folder: Folder | None = None  # built on the first find: OpenCC over the report takes ~0.1 s
-        window.find_fold = self.fold
 
         actions = window.actions_by_id
         self.groups: dict[str, QActionGroup] = {}
@@ -219,6 +218,3 @@ class LanguageFeature(QObject):
         self._previous_voice = previous
         self.window.events.emit("language.voice", voice=target)
 
-
-def install(window: MainWindow) -> None:
-    window.language_feature = LanguageFeature(window)

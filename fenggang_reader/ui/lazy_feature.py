@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 
 class LazyFeature(Generic[T]):
-    """Stands for the feature ``build()`` makes (e.g. ``window.exports``) and makes it on first use."""
+    """Stands for the feature ``build()`` makes (e.g. ``window.exports``) and makes it on first use.
+
+    Subclasses name what the window may ask of the feature (typed methods that build it when called);
+    nothing is forwarded by attribute name."""
 
     def __init__(self, build: Callable[[], T]):
         self._build = build
@@ -34,8 +37,3 @@ class LazyFeature(Generic[T]):
             callback(self._feature)
         else:
             self._when_built.append(callback)
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):  # never build from copy/pickle probes or a half-made stand-in
-            raise AttributeError(name)
-        return getattr(self.feature(), name)

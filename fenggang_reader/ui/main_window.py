@@ -1,12 +1,17 @@
-"""The main window: the reader, the contents panel, the find bar, menus and a large-button toolbar.
+"""The main window: the reader, the contents panel, the find bar, menus and a large-button toolbar, and the
+features built on them.
 
-It wires actions (ui/actions.py) to the view and keeps settings and the reading position saved.
+What the window is made of is read from ``MainWindow.__init__``: each part and each feature is a typed
+attribute constructed with what it needs; a feature wires its own actions, and every signal between two
+features is connected in ``_connect_features``. It wires the navigation and view actions (ui/actions.py)
+itself and keeps settings and the reading position saved.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QCloseEvent, QKeySequence
@@ -27,18 +32,32 @@ from ..core.model import Report
 from ..core.pinyin import Annotator, PinyinStyle
 from ..core.search import Match, find_all
 from ..core.settings import Settings
+from .accessibility import Accessibility
 from .actions import ACTIONS, MENUS, build_actions, retranslate_action
+from .comfort import Comfort
 from .contents_panel import ContentsPanel
-from .features import install_all
+from .export_actions import LazyExports
 from .find_bar import FindBar
+from .glossary import GlossaryFeature
 from .help_dialog import HelpDialog
+from .interface_size import InterfaceSize, InterfaceSizeActions
+from .languages import LanguageFeature
+from .pronunciation_dialog import PronunciationFeature
+from .read_aloud_actions import LazyReadAloud
 from .reader_view import DEFAULT_FONT_PT, MAX_FONT_PT, MIN_FONT_PT, ReaderView
+from .simple_mode import SimpleMode
+from .startup import StartUp
+from .storage_warning import StorageWarnings
 from .themes import THEMES, palette_for, theme
+
+if TYPE_CHECKING:
+    from .read_aloud import ReadAloud
 
 log = logging.getLogger(__name__)
 
 FONT_STOPS = (12, 14, 16, 18, 20, 22, 24, 28, 32, 36, 40, 48, 56, 64, 72, 80, 88, 96)
-TOOLBAR_ACTIONS = ("zoom_out", "zoom_in", "toggle_pinyin", "cycle_theme", "toggle_contents", "find", "help")
+TOOLBAR_ACTIONS = ("zoom_out", "zoom_in", "toggle_pinyin", "cycle_theme", "toggle_contents", "find", "help",
+                   "speech_play_pause", "speech_stop")
 
 
 def next_font_stop(points: int, direction: int) -> int:
@@ -56,13 +75,14 @@ class MainWindow(QMainWindow):
     def __init__(self, report: Report, annotator: Annotator, settings: Settings,
                  events: EventLog = NULL_LOG, parent: QWidget | None = None):
         super().__init__(parent)
+        self._composed = False  # until every part exists: a language change then has nothing to retranslate
+        self._quiet = False  # True while restoring settings: that is not news
         self.report = report
         self.settings = settings
         self.events = events
         self.annotator = annotator  # the pinyin annotator, even while the view shows another ruby
         self._matches: list[Match] = []
         self._match_index = -1
-        self.find_fold: Callable[[str], str] | None = None  # maps text and query to one script (ui/languages)
         self.setObjectName("mainWindow")
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "凤岗镇政府工作报告 — Fenggang Reader"))
 
@@ -95,12 +115,29 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._connect()
-        install_all(self)
-        self._quiet = True  # restoring settings is not news: say nothing while doing it
+
+        # -- the features: each wires its own actions; none looks for another ------------------------------
+        self.interface_size = InterfaceSize(settings, self)  # first: the application font every part uses
+        self.interface_size_actions = InterfaceSizeActions(self, self.interface_size)
+        self.glossary = GlossaryFeature(self)
+        self.language_feature = LanguageFeature(self)
+        self.pronunciation = PronunciationFeature(self)
+        self.read_aloud = LazyReadAloud(self)  # built just after the first paint, or at first use
+        self.exports = LazyExports(self)  # built at first use
+        self.storage_warnings = StorageWarnings(self)
+        self.comfort = Comfort(self, self.interface_size)
+        self.simple_mode = SimpleMode(self)
+        self.startup = StartUp(self, speaker=self.read_aloud)
+        self.accessibility = Accessibility(self, speaker=self.read_aloud)
+        self._connect_features()
+
+        self._quiet = True
         try:
             self._apply_settings()
         finally:
             self._quiet = False
+        self.accessibility.name_everything()
+        self._composed = True
 
     # -- construction --------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -182,6 +219,22 @@ class MainWindow(QMainWindow):
         self._save_timer.timeout.connect(self.settings.save)
         self.settings.subscribe(lambda _name, _value: self._save_timer.start())
 
+    def _connect_features(self) -> None:
+        """Every signal from one feature to another, in one place."""
+        self.glossary.read_note_requested.connect(self.read_aloud.read_note)
+        self.interface_size.changed.connect(self.comfort.fit_interface)
+        self.interface_size.changed.connect(self.simple_mode.fit_interface)
+        self.simple_mode.fit_interface(self.interface_size.points())
+        read_aloud = self.read_aloud
+
+        def connect_read_aloud(feature: ReadAloud) -> None:
+            # New pinyin or respellings ("" = every block) change what is spoken: prepare the chunks again.
+            self.pronunciation.changed.connect(feature.controller.invalidate)
+            # Focus mode "line" follows the line being read.
+            feature.controller.highlight.connect(self.comfort.follow_speech)
+
+        read_aloud.when_built(connect_read_aloud)
+
     def _apply_settings(self) -> None:
         s = self.settings
         self.view.set_font_size(s["font_size"])
@@ -202,9 +255,9 @@ class MainWindow(QMainWindow):
     def restore_position(self, offer: bool = False) -> None:
         """Reopen where the reader left off (call once the window is shown and laid out).
 
-        With ``offer`` (the app's start), ``self.on_start`` (ui/startup.py) may ask first; it returns True
+        With ``offer`` (the app's start), ``self.startup`` (ui/startup.py) may ask first; it returns True
         when it takes over and calls restore_position() again on "yes"."""
-        if offer and getattr(self, "on_start", None) is not None and self.on_start():
+        if offer and self.startup.on_start():
             return
         block_id = self.settings["current_block"]
         if block_id and self.report.get(block_id) is not None:
@@ -348,13 +401,14 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
 
     def show_help(self) -> None:
-        dialog = HelpDialog(self.view.font_size(), self)
+        dialog = HelpDialog(self.view.font_size(), self,
+                            speak=lambda text: self.read_aloud.say(text, interrupt_reading=True))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     # -- find ----------------------------------------------------------------------------------
     def run_find(self, query: str) -> None:
-        self._matches = find_all(self.report, query, fold=self.find_fold)
+        self._matches = find_all(self.report, query, fold=self.language_feature.fold)
         self._match_index = -1
         if self._matches:
             current = self.view.current_index()
@@ -392,7 +446,7 @@ class MainWindow(QMainWindow):
     # -- messages ------------------------------------------------------------------------------
     def announce(self, text: str) -> None:
         """Tell every reader: the status bar for the eyes, an accessibility announcement for screen readers."""
-        if getattr(self, "_quiet", False):
+        if self._quiet:
             return
         self.statusBar().showMessage(text, 6000)
         try:
@@ -440,7 +494,7 @@ class MainWindow(QMainWindow):
         self.retranslated.emit()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "toolbar"):
+        if event.type() == QEvent.Type.LanguageChange and self._composed:
             self.retranslate()
         super().changeEvent(event)
 

@@ -691,7 +691,3 @@ class PronunciationFeature(QObject):
         menu.addAction(action)
         return menu
 
-
-def install(window: MainWindow) -> None:
-    """Feature hook (ui/features.py): window.pronunciation is the feature."""
-    window.pronunciation = PronunciationFeature(window)

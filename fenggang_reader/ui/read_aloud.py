@@ -31,10 +31,10 @@ from ..core.model import Block
 from ..core.spoken import MarkerPolicy, SpeechChunk, note_chunks, prepare_block
 from ..speech.backend import EdgeBackend, SystemBackend
 from ..speech.cache import AudioCache
-from ..speech.controller import ReadAloudController, ReadState, SpeechConfig
+from ..speech.controller import ReadAloudController, SpeechConfig
 from ..speech.edge import ENDPOINT_ENV, EdgeSynthesizer
 from ..speech.system import SystemVoice
-from ..speech.types import Engine, VoiceParams
+from ..speech.types import Engine, ReadState, VoiceParams
 from ..speech.voices import CATALOGUE
 from . import i18n
 from .read_aloud_actions import show_play_state
@@ -51,7 +51,7 @@ def _t(text: str) -> str:
 
 
 class ReadAloud(QObject):
-    """The read-aloud feature of one window; ``window.read_aloud`` for other features (e.g. notes)."""
+    """The read-aloud feature of one window, behind ``window.read_aloud`` (ui/read_aloud_actions.LazyReadAloud)."""
 
     def __init__(self, window: MainWindow, *, system_voice: SystemVoice | None = None,
                  cache: AudioCache | None = None):
@@ -81,10 +81,6 @@ class ReadAloud(QObject):
         c.block_started.connect(self._block_started)
         c.notice.connect(w.announce)
         c.state_changed.connect(self._state_changed)
-        # New pinyin or respellings ("" = every block) change what is spoken: prepare the chunks again.
-        pronunciation = getattr(w, "pronunciation", None)
-        if pronunciation is not None and hasattr(pronunciation, "changed"):
-            pronunciation.changed.connect(c.invalidate)
         self.settings.subscribe(self._setting_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -122,6 +118,28 @@ class ReadAloud(QObject):
         accepted with Space, notes are read by the offline voice.
         """
         self.controller.read_aside(note_chunks(self.window.report, number, self.respellers() or None))
+
+    def say(self, text: str, *, interrupt_reading: bool = False) -> bool:
+        """Say ``text`` with the offline voice: spoken feedback, the welcome, the help page.
+
+        Does not cut into a paragraph being read unless asked; False when nothing was said."""
+        if not text:
+            return False
+        if self.controller.state is ReadState.PLAYING:
+            if not interrupt_reading:
+                return False
+            self.controller.stop()
+        self.voice.start()
+        if not self.voice.available:
+            self.voice.voices_ready.connect(lambda: self._say_now(text), Qt.ConnectionType.SingleShotConnection)
+            return True
+        return self._say_now(text)
+
+    def _say_now(self, text: str) -> bool:
+        if not self.voice.available:
+            return False
+        s = self.settings
+        return self.voice.say(text, self.voice.best_voice(s["system_voice"]), float(s["speech_rate"]))
 
     def _setting_changed(self, name: str, _value: object) -> None:
         if name == "marker_speech":

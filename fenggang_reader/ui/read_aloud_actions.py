@@ -1,7 +1,7 @@
-"""Read aloud's keys, menu entries and toolbar buttons, wired at start; the feature behind them
-(ui/read_aloud.py: the speech back-ends, edge-tts, Qt Multimedia, the system voice) is built just after
-the report is first painted, or at first use if that comes sooner. Importing and building it cost
-~0.1 s of every start, before the reader could see a single character.
+"""Read aloud's keys and menu entries, wired at start; the feature behind them (ui/read_aloud.py: the
+speech back-ends, edge-tts, Qt Multimedia, the system voice) is built just after the report is first
+painted, or at first use if that comes sooner. Importing and building it cost ~0.1 s of every start,
+before the reader could see a single character.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QWidget
 from .lazy_feature import LazyFeature
 
 if TYPE_CHECKING:
+    from ..speech.controller import ReadAloudController
+    from ..speech.system import SystemVoice
     from .main_window import MainWindow
-    from .read_aloud import ReadAloud
+    from .read_aloud import ReadAloud, VoiceDialog
 
 BUILD_AFTER_PAINT_MS = 250  # after the first paint and the restored position, before anyone can reach Space
 
@@ -35,7 +37,10 @@ def show_play_state(window: MainWindow, *, playing: bool, stoppable: bool) -> No
 
 
 class LazyReadAloud(LazyFeature["ReadAloud"]):
-    """Stands for ui/read_aloud.ReadAloud (``window.read_aloud``); built soon after the first paint."""
+    """Stands for ui/read_aloud.ReadAloud (``window.read_aloud``); built soon after the first paint.
+
+    Its own keys are wired here at start; what other parts of the window ask of it (``say``, ``read_note``)
+    are methods that build it when needed."""
 
     def __init__(self, window: MainWindow):
         def build() -> ReadAloud:
@@ -47,6 +52,19 @@ class LazyReadAloud(LazyFeature["ReadAloud"]):
 
         super().__init__(build)
         self._window = window
+        a = window.actions_by_id
+        a["speech_play_pause"].triggered.connect(self.play_pause)
+        a["speech_stop"].triggered.connect(lambda: self.controller.stop())
+        a["speech_next_sentence"].triggered.connect(lambda: self.controller.next_sentence())
+        a["speech_previous_sentence"].triggered.connect(lambda: self.controller.previous_sentence())
+        a["speech_faster"].triggered.connect(lambda: self.change_rate(+1))
+        a["speech_slower"].triggered.connect(lambda: self.change_rate(-1))
+        a["speech_voice"].triggered.connect(self.open_voice_dialog)
+        continuous = a["speech_continuous"]
+        continuous.setChecked(window.settings["read_continuously"])
+        continuous.toggled.connect(self.set_continuous)
+        show_play_state(window, playing=False, stoppable=False)
+        window.view.first_paint.connect(self.build_soon)
 
     def build_soon(self) -> None:
         """After the first paint: build while the reader is still looking, so the first Space is instant."""
@@ -58,28 +76,36 @@ class LazyReadAloud(LazyFeature["ReadAloud"]):
 
         QTimer.singleShot(BUILD_AFTER_PAINT_MS, window, build)
 
-    def read_note(self, number: int) -> None:  # a method of its own: the glossary connects to it at start
+    # -- what the window and the other features ask of it ------------------------------------------
+    @property
+    def controller(self) -> ReadAloudController:
+        return self.feature().controller
+
+    @property
+    def voice(self) -> SystemVoice:
+        return self.feature().voice
+
+    def play_pause(self) -> None:
+        self.feature().play_pause()
+
+    def change_rate(self, direction: int) -> None:
+        self.feature().change_rate(direction)
+
+    def set_continuous(self, on: bool) -> None:
+        self.feature().set_continuous(on)
+
+    def open_voice_dialog(self) -> VoiceDialog:
+        return self.feature().open_voice_dialog()
+
+    def read_note(self, number: int) -> None:
         self.feature().read_note(number)
 
-
-def install(window: MainWindow) -> None:
-    lazy = LazyReadAloud(window)
-    window.read_aloud = lazy
-    a = window.actions_by_id
-    a["speech_play_pause"].triggered.connect(lambda: lazy.play_pause())
-    a["speech_stop"].triggered.connect(lambda: lazy.controller.stop())
-    a["speech_next_sentence"].triggered.connect(lambda: lazy.controller.next_sentence())
-    a["speech_previous_sentence"].triggered.connect(lambda: lazy.controller.previous_sentence())
-    a["speech_faster"].triggered.connect(lambda: lazy.change_rate(+1))
-    a["speech_slower"].triggered.connect(lambda: lazy.change_rate(-1))
-    a["speech_voice"].triggered.connect(lambda: lazy.open_voice_dialog())
-    continuous = a["speech_continuous"]
-    continuous.setChecked(window.settings["read_continuously"])
-    continuous.toggled.connect(lambda on: lazy.set_continuous(on))
-    window.add_toolbar_action("speech_play_pause")
-    window.add_toolbar_action("speech_stop")
-    show_play_state(window, playing=False, stoppable=False)
-    glossary = getattr(window, "glossary", None)
-    if glossary is not None and hasattr(glossary, "read_note_requested"):
-        glossary.read_note_requested.connect(lazy.read_note)
-    window.view.first_paint.connect(lazy.build_soon)
+    def say(self, text: str, *, interrupt_reading: bool = False) -> bool:
+        """Spoken feedback in the offline voice (see ReadAloud.say). Before the feature is built (e.g. the
+        welcome at a first start) the words wait for it rather than hold up the window's first paint."""
+        if not text:
+            return False
+        if not self.built:
+            self.when_built(lambda feature: feature.say(text, interrupt_reading=interrupt_reading))
+            return True
+        return self.feature().say(text, interrupt_reading=interrupt_reading)

@@ -69,6 +69,8 @@ class SimpleBar(QWidget):
 
 
 class SimpleMode(QObject):
+    """Simple mode of one window (``window.simple_mode``): the large buttons in place of menus and toolbar."""
+
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
@@ -81,31 +83,27 @@ class SimpleMode(QObject):
         actions = window.actions_by_id
         for action_id, _label, say in BUTTONS:
             button = self.bar.buttons[action_id]
-            action = actions.get(action_id)
-            if action is None:  # e.g. no read-aloud feature in this build
-                button.hide()
-                continue
+            action = actions[action_id]
             button.clicked.connect(lambda _c=False, a=action, s=say: self._press(a, s))
             if action_id == "speech_play_pause":
                 action.changed.connect(lambda a=action, b=button: self._follow_label(a, b))
         self.bar.back.clicked.connect(lambda: actions["simple_mode"].setChecked(False))
         self.retranslate()
         window.retranslated.connect(self.retranslate)
-        size = getattr(window, "interface_size", None)
-        if size is not None:  # never smaller than 1.3× the interface size (ui/interface_size.py)
-            size.changed.connect(self._resize_text)
-            self._resize_text(size.points())
+        mode_action = actions["simple_mode"]
+        mode_action.toggled.connect(self.set_active)
+        if window.settings["simple_mode"]:  # after the saved window state (toolbar, contents) is restored
+            QTimer.singleShot(0, self, lambda: mode_action.setChecked(True))
 
-    def _resize_text(self, interface_pt: int) -> None:
+    def fit_interface(self, interface_pt: int) -> None:
+        """Never smaller than 1.3× the interface size (ui/interface_size.py)."""
         self.bar.set_points(max(BUTTON_PT, interface_pt * INTERFACE_RATIO))
 
     def retranslate(self) -> None:
         actions = self.window.actions_by_id
         for action_id, label, _say in BUTTONS:
             button = self.bar.buttons[action_id]
-            action = actions.get(action_id)
-            if action is None:
-                continue
+            action = actions[action_id]
             button.setText(_t(label))
             button.setAccessibleName(button.text())
             button.setAccessibleDescription(action.statusTip())
@@ -154,11 +152,3 @@ class SimpleMode(QObject):
             w.view.setFocus(Qt.FocusReason.OtherFocusReason)
             w.announce(_t("All features shown."))
 
-
-def install(window: MainWindow) -> None:
-    mode = SimpleMode(window)
-    window.simple_mode = mode
-    action = window.actions_by_id["simple_mode"]
-    action.toggled.connect(mode.set_active)
-    if window.settings["simple_mode"]:
-        QTimer.singleShot(0, mode, lambda: action.setChecked(True))

@@ -2,7 +2,7 @@
 
 The welcome is said with the app's own voice and never while a screen reader runs (it would talk over it).
 The offer is a bar above the text — not a modal dialog — with Yes (Enter) and No (Esc); the window restores
-the saved position only on Yes (MainWindow.restore_position(offer=True) asks ``window.on_start``).
+the saved position only on Yes (MainWindow.restore_position(offer=True) asks ``window.startup.on_start``).
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from .accessibility import screen_reader_running, speak
+from .accessibility import screen_reader_running
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .read_aloud_actions import LazyReadAloud as Speaker
 
 EXCERPT_CHARS = 18
 
@@ -79,9 +80,12 @@ class ResumeBar(QFrame):
 
 
 class StartUp(QObject):
-    def __init__(self, window: MainWindow):
+    """The welcome or the offer to continue, once the window is shown (MainWindow.restore_position(offer=True))."""
+
+    def __init__(self, window: MainWindow, speaker: Speaker):
         super().__init__(window)
         self.window = window
+        self.speaker = speaker
         self.bar: ResumeBar | None = None
         self.welcome_spoken = False
 
@@ -91,7 +95,7 @@ class StartUp(QObject):
         if not s["welcomed"]:
             s.set("welcomed", True)
             if s["spoken_welcome"] and not screen_reader_running():
-                self.welcome_spoken = speak(self.window, welcome_text())
+                self.welcome_spoken = self.speaker.say(welcome_text())
             return False
         block_id = s["current_block"]
         block = self.window.report.get(block_id) if block_id else None
@@ -134,8 +138,3 @@ class StartUp(QObject):
             window.view.setFocus(Qt.FocusReason.OtherFocusReason)
             window.announce(_t("Starting at the top."))
 
-
-def install(window: MainWindow) -> None:
-    startup = StartUp(window)
-    window.startup = startup
-    window.on_start = startup.on_start

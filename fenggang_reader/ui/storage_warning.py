@@ -75,6 +75,3 @@ class StorageWarnings(QObject):
         box.open()
         self.shown.emit(text)
 
-
-def install(window: MainWindow) -> None:
-    window.storage_warnings = StorageWarnings(window)  # type: ignore[attr-defined]

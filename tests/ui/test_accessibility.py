@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QToolButton
 
 from fenggang_reader.ui import accessibility, startup
 from fenggang_reader.ui.accessibility import unnamed_focusables
+from fenggang_reader.ui.read_aloud_actions import LazyReadAloud
 
 
 def test_no_unnamed_focusable_control_in_the_window_and_dialogs(window, qtbot):
@@ -23,7 +24,7 @@ def test_no_unnamed_focusable_control_in_the_window_and_dialogs(window, qtbot):
 
 def test_headings_and_current_paragraph_description(window):
     heads = [b for b in window.report.blocks if b.kind.heading_level]
-    markers = window.headings.markers
+    markers = window.accessibility.headings.markers
     assert [m.accessibleName() for m in markers] == [b.text for b in heads]
     assert all(m.accessibleDescription().startswith("Heading level") for m in markers)
     window.go_to_block("s2-p02")
@@ -35,7 +36,7 @@ def test_headings_and_current_paragraph_description(window):
 
 def test_spoken_feedback_says_announcements_only_when_asked(window, monkeypatch):
     said = []
-    monkeypatch.setattr(accessibility, "speak", lambda _w, text, **_k: said.append(text) or True)
+    monkeypatch.setattr(LazyReadAloud, "say", lambda _self, text, **_k: said.append(text) or True)
     monkeypatch.setattr(accessibility, "screen_reader_running", lambda: False)
     window.zoom(1)
     assert said == []
@@ -109,13 +110,13 @@ def test_96_points_in_1280_px_no_horizontal_scroll_nothing_cut_off(window, qtbot
 
 
 def test_resume_offer_enter_yes_escape_no(make_window, qtbot, monkeypatch):
-    monkeypatch.setattr(startup, "speak", lambda *_a, **_k: True)
+    monkeypatch.setattr(LazyReadAloud, "say", lambda *_a, **_k: True)
     first = make_window()
-    first.on_start()  # the first start: the welcome, no offer
+    first.startup.on_start()  # the first start: the welcome, no offer
     first.go_to_block("s3-p02")
     first.close()
     second = make_window()
-    assert second.on_start() is True
+    assert second.startup.on_start() is True
     bar = second.startup.bar
     assert bar is not None and "Continue" in bar.label.text()
     assert bar.yes.hasFocus() or QApplication.focusWidget() in (bar.yes, None)
@@ -125,20 +126,20 @@ def test_resume_offer_enter_yes_escape_no(make_window, qtbot, monkeypatch):
     assert second.view.current_block().id == "s3-p02"
     second.close()
     third = make_window()
-    assert third.on_start() is True
+    assert third.startup.on_start() is True
     qtbot.keyClick(third.startup.bar.yes, Qt.Key.Key_Escape)
     assert third.view.current_index() == 0 and third.settings["current_block"] == third.report.blocks[0].id
 
 
 def test_welcome_only_once_and_never_with_a_screen_reader(make_window, monkeypatch):
     said = []
-    monkeypatch.setattr(startup, "speak", lambda _w, text, **_k: said.append(text) or True)
+    monkeypatch.setattr(LazyReadAloud, "say", lambda _self, text, **_k: said.append(text) or True)
     monkeypatch.setattr(startup, "screen_reader_running", lambda: True)
     window = make_window()
-    window.on_start()
+    window.startup.on_start()
     assert said == [] and window.settings["welcomed"]
     window.settings.set("welcomed", False)
     monkeypatch.setattr(startup, "screen_reader_running", lambda: False)
-    window.on_start()
-    window.on_start()
+    window.startup.on_start()
+    window.startup.on_start()
     assert len(said) == 1 and "Welcome" in said[0]

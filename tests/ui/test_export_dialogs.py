@@ -59,7 +59,7 @@ def announcements(window) -> list[str]:
 
 def audio_dialog(window, folder, part="notes"):
     window.actions_by_id["export_audio"].trigger()
-    dialog = window.exports.audio_dialog
+    dialog = window.exports.feature().audio_dialog
     assert dialog is not None and dialog.isVisible() and not dialog.isModal()
     dialog.folder.setText(str(folder))
     dialog.part.setCurrentIndex(dialog.part.findData(part))
@@ -85,7 +85,7 @@ def test_dialog_defaults_follow_reading_aloud(window, tmp_path, monkeypatch):
     window.settings.set("voice", "zh-CN-YunxiNeural")
     window.settings.set("speech_rate", 1.3)
     window.actions_by_id["export_audio"].trigger()
-    dialog = window.exports.audio_dialog
+    dialog = window.exports.feature().audio_dialog
     assert dialog.voice.currentData() == "zh-CN-YunxiNeural" and dialog.rate.value() == pytest.approx(1.3)
     assert dialog.offline.isChecked(), "online voices not accepted yet: nothing is sent until the reader says so"
     assert dialog.font().pointSize() >= 20
@@ -107,7 +107,7 @@ def test_defaults_stay_inside_fenggang_reader_home(window, isolated_home):
     """Tests (and a portable copy) never write into the real Music or Documents folders."""
     window.actions_by_id["export_audio"].trigger()
     window.actions_by_id["export_pdf"].trigger()
-    audio, pdf = window.exports.audio_dialog, window.exports.pdf_dialog
+    audio, pdf = window.exports.feature().audio_dialog, window.exports.feature().pdf_dialog
     assert audio.folder.text().startswith(str(isolated_home / "exports"))
     assert pdf.target().parent == isolated_home / "exports" and pdf.target().parent.is_dir()
 
@@ -232,7 +232,7 @@ def test_ctrl_p_opens_the_preview_at_the_readers_size(window, qtbot, tmp_path, m
     window.view.setFocus()
     window.activateWindow()
     qtbot.keyClick(window.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.exports.preview
+    dialog = window.exports.feature().preview
     assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
     size = dialog.findChild(QSpinBox, "printSize")
     assert size.value() == 40 and size.accessibleName() == "Text size"
@@ -250,7 +250,7 @@ def test_ctrl_p_opens_the_preview_at_the_readers_size(window, qtbot, tmp_path, m
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    pages = window.exports.paint(printer, 24, True)
+    pages = window.exports.feature().paint(printer, 24, True)
     assert pages == preview.pageCount()
     reader = PdfReader(tmp_path / "printed.pdf")
     assert len(reader.pages) == pages
@@ -260,18 +260,18 @@ def test_ctrl_p_opens_the_preview_at_the_readers_size(window, qtbot, tmp_path, m
     assert re.search(rf"1\s/\s{pages}\s*$", first), first[-20:]
     dialog.close()
     QApplication.processEvents()
-    assert window.exports.preview is None
+    assert window.exports.feature().preview is None
 
 
 def test_small_reader_text_prints_at_24_pt(window):
     window.set_font_size(16)
-    assert window.exports.print_size() == 24
+    assert window.exports.feature().print_size() == 24
 
 
 # -- the large-print PDF -------------------------------------------------------------------------------------
 def pdf_dialog(window, path, size=24):
     window.actions_by_id["export_pdf"].trigger()
-    dialog = window.exports.pdf_dialog
+    dialog = window.exports.feature().pdf_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.path.setText(str(path))
     dialog.size.setValue(size)
@@ -282,7 +282,7 @@ def test_save_as_pdf_writes_the_outline_without_blocking(window, qtbot, tmp_path
     window.set_font_size(32)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "large"), "PDF (*.pdf)"))
     window.actions_by_id["export_pdf"].trigger()
-    dialog = window.exports.pdf_dialog
+    dialog = window.exports.feature().pdf_dialog
     assert dialog.size.value() == 32 and dialog.pinyin.isChecked()
     dialog.choose.click()
     dialog.size.setValue(24)
@@ -345,7 +345,7 @@ def test_every_control_is_named_and_follows_the_language(window, qtbot):
     subprocess.run([sys.executable, str(root / "tools" / "build-translations")], check=True, capture_output=True)
     window.actions_by_id["export_audio"].trigger()
     window.actions_by_id["export_pdf"].trigger()
-    audio, pdf = window.exports.audio_dialog, window.exports.pdf_dialog
+    audio, pdf = window.exports.feature().audio_dialog, window.exports.feature().pdf_dialog
     assert unnamed_focusables(audio) == [] and unnamed_focusables(pdf) == []
     try:
         apply_language("zh_CN")

@@ -282,22 +282,8 @@ def test_read_aloud_goes_to_the_speech_feature(window, qtbot):
     assert heard == [7, 9]
 
 
-def test_read_aloud_falls_back_to_the_read_aloud_controller(window, qtbot, monkeypatch):
-    if getattr(window, "read_aloud", None) is None:
-        pytest.skip("no read-aloud feature installed")
-    played = []
-    window.glossary.read_note_requested.disconnect(window.read_aloud.read_note)  # no one reads single notes
-    monkeypatch.setattr(window.read_aloud.controller, "play", lambda index, chunk=0: played.append(index))
-    window.glossary.select_link(window.glossary.glossary.uses(9)[0])
-    qtbot.keyClick(window.view, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
-    assert played == [window.report.index_of("note-9")]
-    assert len(window.glossary.history) == 1  # Alt+Left comes back from the notes section
-
-
-def test_read_aloud_without_speech_announces_the_note(window, qtbot, monkeypatch):
-    if getattr(window, "read_aloud", None) is not None:
-        window.glossary.read_note_requested.disconnect(window.read_aloud.read_note)
-    monkeypatch.delattr(window, "read_aloud", raising=False)
+def test_read_aloud_without_speech_announces_the_note(window, qtbot):
+    window.glossary.read_note_requested.disconnect(window.read_aloud.read_note)
     announced = []
     window.announced.connect(announced.append)
     window.glossary.select_link(window.glossary.glossary.uses(9)[0])

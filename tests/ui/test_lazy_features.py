@@ -88,13 +88,12 @@ def test_first_start_paints_from_the_shipped_readings_without_pypinyin(tmp_path)
 
 def test_words_said_before_read_aloud_is_built_are_said_once_it_is(make_window, system_voice, monkeypatch):  # noqa: F811
     from fenggang_reader.speech.system import SystemVoice
-    from fenggang_reader.ui import accessibility
 
     monkeypatch.setattr(read_aloud_actions, "BUILD_AFTER_PAINT_MS", 600_000)
     said = []
     monkeypatch.setattr(SystemVoice, "say", lambda _voice, text, *_a, **_k: said.append(text) or True)
     window = make_window()
-    assert accessibility.speak(window, "欢迎使用凤岗读报") is True
+    assert window.read_aloud.say("欢迎使用凤岗读报") is True
     assert said == [] and not window.read_aloud.built, "the welcome never holds up the first paint"
     window.read_aloud.feature()
     assert said == ["欢迎使用凤岗读报"]

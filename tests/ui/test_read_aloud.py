@@ -55,7 +55,7 @@ def go_to(window, block_id: str) -> int:
 def test_space_plays_pauses_resumes_and_s_stops(reader, qtbot):
     c = reader.read_aloud.controller
     index = go_to(reader, "intro-p01")
-    with qtbot.waitSignal(reader.read_aloud.edge.audio_started, timeout=15000):
+    with qtbot.waitSignal(reader.read_aloud.feature().edge.audio_started, timeout=15000):
         key(qtbot, reader.view, Qt.Key.Key_Space)
     assert c.state is ReadState.PLAYING and c.engine is Engine.EDGE
     qtbot.waitUntil(lambda: reader.view._speech is not None, timeout=3000)
@@ -75,7 +75,7 @@ def test_space_plays_pauses_resumes_and_s_stops(reader, qtbot):
 
 def test_the_word_highlight_lies_inside_the_sentence(reader, qtbot):
     index = go_to(reader, "y2024-p01")
-    with qtbot.waitSignal(reader.read_aloud.edge.audio_started, timeout=15000):
+    with qtbot.waitSignal(reader.read_aloud.feature().edge.audio_started, timeout=15000):
         key(qtbot, reader.view, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: reader.view._word is not None, timeout=5000)
     _i, s_start, s_end = reader.view._speech
@@ -91,7 +91,7 @@ def test_toolbar_buttons_read_and_stop(reader, qtbot):
     stop = reader.toolbar.findChild(QToolButton, "button_speech_stop")
     assert play is not None and stop is not None
     go_to(reader, "speaker")
-    with qtbot.waitSignal(reader.read_aloud.edge.audio_started, timeout=15000):
+    with qtbot.waitSignal(reader.read_aloud.feature().edge.audio_started, timeout=15000):
         qtbot.mouseClick(play, Qt.MouseButton.LeftButton)
     assert play.accessibleName() == "Pause" and stop.isEnabled()
     qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
@@ -103,7 +103,7 @@ def test_first_run_notice_is_answered_by_keyboard(reader, qtbot):
     reader.settings.set("edge_notice_accepted", False)
     go_to(reader, "speaker")
     key(qtbot, reader.view, Qt.Key.Key_Space)
-    box = reader.read_aloud.notice_box
+    box = reader.read_aloud.feature().notice_box
     assert box is not None and box.isVisible() and "Microsoft" in box.text()
     assert reader.read_aloud.controller.state is ReadState.PLAYING, "the offline voice reads meanwhile"
     assert reader.read_aloud.controller.engine is Engine.SYSTEM
@@ -112,16 +112,16 @@ def test_first_run_notice_is_answered_by_keyboard(reader, qtbot):
     assert reader.settings["edge_notice_accepted"] is True and not reader.settings["offline_only"]
     assert any("Online voices on" in text for text in reader.test_announced)
     key(qtbot, reader.view, Qt.Key.Key_S)
-    assert reader.read_aloud.notice_box is None
+    assert reader.read_aloud.feature().notice_box is None
 
 
 def test_offline_only_reads_without_any_network(reader, qtbot, server):
     reader.settings.set("offline_only", True)
     handshakes = server.handshakes
     go_to(reader, "speaker")
-    with qtbot.waitSignal(reader.read_aloud.system.audio_started, timeout=5000):
+    with qtbot.waitSignal(reader.read_aloud.feature().system.audio_started, timeout=5000):
         key(qtbot, reader.view, Qt.Key.Key_Space)
-    assert reader.read_aloud.notice_box is None, "no online-voice notice when online voices are off"
+    assert reader.read_aloud.feature().notice_box is None, "no online-voice notice when online voices are off"
     key(qtbot, reader.view, Qt.Key.Key_S)
     assert server.handshakes == handshakes
 
@@ -130,12 +130,12 @@ def test_edge_failure_is_told_once_on_the_status_bar_and_to_screen_readers(reade
     server.set_fault("http503")
     c = reader.read_aloud.controller
     index = go_to(reader, "y2024-p01")
-    with qtbot.waitSignal(reader.read_aloud.system.audio_started, timeout=5000):
+    with qtbot.waitSignal(reader.read_aloud.feature().system.audio_started, timeout=5000):
         key(qtbot, reader.view, Qt.Key.Key_Space)
     told = [t for t in reader.test_announced if "offline voice" in t]
     assert len(told) == 1 and reader.statusBar().currentMessage() == told[0]
     c.edge_retry_at = 0  # Edge again, still failing: nobody is told twice
-    with qtbot.waitSignal(reader.read_aloud.system.audio_started, timeout=5000):
+    with qtbot.waitSignal(reader.read_aloud.feature().system.audio_started, timeout=5000):
         key(qtbot, reader.view, Qt.Key.Key_Period)
     assert len([t for t in reader.test_announced if "offline voice" in t]) == 1
     assert c.index == index and c.position == 1
@@ -150,7 +150,7 @@ def test_continuous_reading_moves_the_view_with_the_voice(reader, qtbot):
     assert reader.view.current_block().id == "speaker"
     qtbot.waitUntil(lambda: reader.view._speech is not None and reader.view._speech[0] == 2, timeout=5000)
     # Down moves reading to the next paragraph at once.
-    with qtbot.waitSignal(reader.read_aloud.edge.audio_started, timeout=15000):
+    with qtbot.waitSignal(reader.read_aloud.feature().edge.audio_started, timeout=15000):
         key(qtbot, reader.view, Qt.Key.Key_Down)
     assert reader.read_aloud.controller.index == reader.report.index_of("salutation")
     key(qtbot, reader.view, Qt.Key.Key_S)
@@ -184,7 +184,7 @@ def test_a_glossary_note_is_read_without_moving_the_place(reader, qtbot):
 
 
 def test_speech_follows_the_pinyin_annotator_and_its_corrections(reader, qtbot):
-    feature = reader.read_aloud
+    feature = reader.read_aloud.feature()
     assert feature.respellers() == [reader.annotator.record, reader.annotator.user]
     c = feature.controller
     c._chunks_of(reader.report.index_of("speaker"))

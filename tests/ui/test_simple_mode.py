@@ -6,11 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from fenggang_reader.ui import accessibility
+from fenggang_reader.ui.read_aloud_actions import LazyReadAloud
 
 
 def test_simple_mode_buttons_confirm_and_go_back(window, qtbot, monkeypatch):
     said = []
-    monkeypatch.setattr(accessibility, "speak", lambda _w, text, **_k: said.append(text) or True)
+    monkeypatch.setattr(LazyReadAloud, "say", lambda _self, text, **_k: said.append(text) or True)
     monkeypatch.setattr(accessibility, "screen_reader_running", lambda: False)
     window.actions_by_id["simple_mode"].setChecked(True)
     QApplication.processEvents()
