@@ -509,8 +509,8 @@
 <context>
     <name>GlossaryPopup</name>
     <message>
-        <source>Used at:</source>
-        <translation>Used at:</translation>
+        <source>Shows or hides the list of places; Enter on a place goes there.</source>
+        <translation>Shows or hides the list of places; Enter on a place goes there.</translation>
     </message>
     <message>
         <source>Places where this term is used</source>
@@ -531,6 +531,14 @@
     <message>
         <source>Read the note aloud</source>
         <translation>Read the note aloud</translation>
+    </message>
+    <message>
+        <source>Used in %1 places</source>
+        <translation>Used in %1 places</translation>
+    </message>
+    <message>
+        <source>Used in 1 place</source>
+        <translation>Used in 1 place</translation>
     </message>
 </context>
 <context>

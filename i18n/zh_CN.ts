@@ -509,8 +509,8 @@
 <context>
     <name>GlossaryPopup</name>
     <message>
-        <source>Used at:</source>
-        <translation>出现位置：</translation>
+        <source>Shows or hides the list of places; Enter on a place goes there.</source>
+        <translation>显示或收起用到这个词的地方；在某一处按回车就到那里。</translation>
     </message>
     <message>
         <source>Places where this term is used</source>
@@ -531,6 +531,14 @@
     <message>
         <source>Read the note aloud</source>
         <translation>朗读注释</translation>
+    </message>
+    <message>
+        <source>Used in %1 places</source>
+        <translation>用在 %1 处</translation>
+    </message>
+    <message>
+        <source>Used in 1 place</source>
+        <translation>用在 1 处</translation>
     </message>
 </context>
 <context>

@@ -509,8 +509,8 @@
 <context>
     <name>GlossaryPopup</name>
     <message>
-        <source>Used at:</source>
-        <translation>出現位置：</translation>
+        <source>Shows or hides the list of places; Enter on a place goes there.</source>
+        <translation>顯示或收起用到這個詞的地方；在某一處按Enter就到那裡。</translation>
     </message>
     <message>
         <source>Places where this term is used</source>
@@ -531,6 +531,14 @@
     <message>
         <source>Read the note aloud</source>
         <translation>朗讀註釋</translation>
+    </message>
+    <message>
+        <source>Used in %1 places</source>
+        <translation>用在 %1 處</translation>
+    </message>
+    <message>
+        <source>Used in 1 place</source>
+        <translation>用在 1 處</translation>
     </message>
 </context>
 <context>

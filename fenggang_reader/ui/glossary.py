@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QRect,
+    QRectF,
     Qt,
     QTimer,
     QUrl,
@@ -37,6 +38,7 @@ from ..core.model import BlockKind
 from ..core.pinyin import PinyinStyle
 from .contents_panel import ID_ROLE
 from .glossary_popup import GlossaryPopup
+from .term_focus import TermFocusRing, span_line_rects
 from .themes import theme
 
 if TYPE_CHECKING:
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
 
 HOVER_DELAY_MS = 600
 HOVER_CLOSE_MS = 400
+MIN_NOTE_ROOM = 160  # px beside a term for its note; with less, the text scrolls to make room
 MARKER_SPEECH_CHOICES = (  # values of the marker_speech setting (core/spoken.py reads it)
     ("skip", QT_TRANSLATE_NOOP("Glossary", "Skip markers like [1]")),
     ("say", QT_TRANSLATE_NOOP("Glossary", "Say “注释一”")),
@@ -96,6 +99,10 @@ class GlossaryFeature(QObject):
         self._hover_timer.timeout.connect(self._hover_elapsed)
         self._close_timer = QTimer(self, singleShot=True, interval=HOVER_CLOSE_MS)
         self._close_timer.timeout.connect(self._close_hover_popup)
+        self.term_ring = TermFocusRing(self.view)
+        self._placing = False
+        self._replace_timer = QTimer(self, singleShot=True, interval=0)
+        self._replace_timer.timeout.connect(self._follow_term)
 
         apply_links(self.view, self.glossary, theme(window.settings["theme"]).link)
         self.view.anchorClicked.connect(self._anchor_clicked)
@@ -190,13 +197,24 @@ class GlossaryFeature(QObject):
             return
         if not cursor.hasSelection():
             self._last_announced = None
+            self.term_ring.clear()
             return
         span = self.focused_link()
         if span is None:
+            self.term_ring.clear()
             return
         base = self.view.block_position(self.window.report.index_of(span.block_id))
         if (cursor.selectionStart(), cursor.selectionEnd()) != (base + span.start, base + span.end):
+            self.term_ring.clear()
             return
+        if self.term_ring.span != (base + span.start, base + span.end):
+            # Qt shows a link reached by Tab with a 1-px dotted outline: make it the real selection (the
+            # highlight Esc leaves) and ring it, thick, in the theme's focus colour (ui/term_focus.py).
+            self.term_ring.show_span(base + span.start, base + span.end)
+            bar = self.view.verticalScrollBar()
+            scroll = bar.value()
+            self.view.setTextCursor(cursor)
+            bar.setValue(scroll)  # Qt already showed the term; setTextCursor would scroll to its end
         index = self.window.report.index_of(span.block_id)
         if index != self.view.current_index():
             self.view.set_current_index(index, ensure_visible=False, move_caret=False)
@@ -288,6 +306,16 @@ class GlossaryFeature(QObject):
     def _scrolled(self) -> None:
         if self.popup is not None and self.popup.opened_by_hover:
             self.close_popup()
+        elif self.popup is not None and self._popup_span is not None:
+            self._replace_timer.start()  # the note stays beside its term, never over it
+
+    def _follow_term(self) -> None:
+        if self.popup is not None and self._popup_span is not None and not self._placing:
+            self._placing = True
+            try:
+                self.popup.place_beside(self.term_rect(self._popup_span), self.popup_bounds(), self.popup.width())
+            finally:
+                self._placing = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
@@ -351,17 +379,47 @@ class GlossaryFeature(QObject):
     def _style_popup(self, popup: GlossaryPopup) -> None:
         popup.apply_look(theme(self.window.settings["theme"]), self.view.font_size(), self.view.pinyin_visible(),
                          PinyinStyle(self.view.pinyin_style()), self.view)
+
+    def popup_bounds(self) -> QRect:
+        """Where a note may go: the reader's window on the screen (the whole screen if it is larger)."""
         screen = (self.window.screen() or QApplication.primaryScreen()).availableGeometry()
-        width = int(min(max(self.view.width() * 0.7, 480), screen.width() - 40))
-        popup.fit(width, int(screen.height() * 0.85))
+        window = QRect(self.window.mapToGlobal(QPoint(0, 0)), self.window.size())
+        inside = window.intersected(screen)
+        return inside if inside.height() > 200 and inside.width() > 300 else screen
 
     def _place(self, popup: GlossaryPopup, span: LinkSpan | None) -> None:
+        bounds = self.popup_bounds()
+        width = int(min(max(self.view.width() * 0.7, 480), bounds.width() - 16))
         if span is not None:
-            rect = self.span_rect(span)
-        else:
-            centre = self.view.viewport().mapToGlobal(self.view.viewport().rect().center())
-            rect = QRect(centre.x() - popup.width() // 2 + 20, self.view.mapToGlobal(QPoint(0, 40)).y(), 1, 1)
-        popup.place_near(rect)
+            term = self.term_in_view(span)
+        else:  # from the contents or a note: under the top of the text
+            top = self.view.viewport().mapToGlobal(QPoint(0, 0))
+            term = QRect(top.x() + (self.view.width() - width) // 2 + 20, top.y(), 1, 1)
+        popup.place_beside(term, bounds, width)
+
+    def term_in_view(self, span: LinkSpan) -> QRect:
+        """The term's rectangle with its pinyin, on the screen; scrolled to the upper third first when it
+        is cut off (a note beside an unseen term explains nothing) or leaves no room for its note."""
+        viewport = self.view.viewport()
+        visible = QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
+        bounds = self.popup_bounds()
+        term = self.term_rect(span)
+        room = max(term.top() - bounds.top(), bounds.bottom() - term.bottom())
+        cut = not visible.contains(term.topLeft()) or (term.height() < visible.height()
+                                                       and not visible.contains(term.bottomRight()))
+        if cut or room < MIN_NOTE_ROOM:
+            bar = self.view.verticalScrollBar()
+            bar.setValue(bar.value() + term.top() - visible.top() - viewport.height() // 3)
+            term = self.term_rect(span)
+        return term
+
+    def term_rect(self, span: LinkSpan) -> QRect:
+        """Every line of the term with the pinyin above it, on the screen."""
+        base = self.view.block_position(self.window.report.index_of(span.block_id))
+        united = QRectF()
+        for rect in span_line_rects(self.view, base + span.start, base + span.end):
+            united = united.united(rect)
+        return QRect(self.view.viewport().mapToGlobal(united.toAlignedRect().topLeft()), united.toAlignedRect().size())
 
     def span_rect(self, span: LinkSpan) -> QRect:
         """The link's rectangle on the screen (first line of it when it wraps)."""
@@ -471,6 +529,7 @@ class GlossaryFeature(QObject):
         index = self.window.report.index_of(use.block_id)
         self.view.set_current_index(index, ensure_visible=True, move_caret=False)
         self.select_link(use)
+        self.window.activateWindow()  # from the popup's list: the closed popup had the keyboard
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         total = len(self.glossary.uses(use.note_number))
         section = self.glossary.section_of(use.block_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -24,9 +24,9 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
-    QHBoxLayout,
-    QLabel,
+    QGridLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -41,7 +41,9 @@ from .reader_view import ReaderView
 from .themes import Theme, palette_for
 
 READ_KEYS = ("R", "Shift+N")  # Shift+N is also the window's "read the note aloud"
-CONTROL_RATIO, CONTROL_MAX_PT = 0.75, 28.0  # buttons and the uses list follow the text size, up to a point
+MAX_WINDOW_SHARE = 0.5  # a note takes at most about half the window's height
+GAP = 6  # between the term's line and the popup
+MIN_HEIGHT = 120
 
 
 def _t(text: str) -> str:
@@ -117,8 +119,14 @@ class GlossaryPopup(QDialog):
         layout.setSpacing(8)
         layout.addWidget(self.view, 1)
 
+        # The places the term is used come folded: the explanation is what the reader opened the note for.
         self.uses = self.glossary.uses(note.number)
-        self.uses_label = QLabel(_t("Used at:"), self)
+        self.uses_toggle = QPushButton(self)
+        self.uses_toggle.setObjectName("glossaryUsesToggle")
+        self.uses_toggle.setCheckable(True)
+        self.uses_toggle.setAutoDefault(False)
+        self.uses_toggle.setMinimumHeight(48)
+        self.uses_toggle.setAccessibleDescription(_t("Shows or hides the list of places; Enter on a place goes there."))
         self.uses_list = QListWidget(self)
         self.uses_list.setObjectName("glossaryUses")
         self.uses_list.setAccessibleName(_t("Places where this term is used"))
@@ -126,20 +134,19 @@ class GlossaryPopup(QDialog):
         self.uses_list.setAccessibleDescription(hint)
         self.uses_list.setToolTip(hint)
         self.uses_list.setWordWrap(True)
-        self.uses_label.setBuddy(self.uses_list)
         for i, use in enumerate(self.uses, start=1):
             item = QListWidgetItem(self.use_label(i, use), self.uses_list)
             item.setData(Qt.ItemDataRole.UserRole, i - 1)
+        self.uses_list.hide()
         if self.uses:
             self.uses_list.setCurrentRow(0)
-            layout.addWidget(self.uses_label)
-            layout.addWidget(self.uses_list)
         else:
-            self.uses_label.hide()
-            self.uses_list.hide()
+            self.uses_toggle.hide()
+        self._label_toggle(False)
+        self.uses_toggle.toggled.connect(self.show_uses)
         self.uses_list.itemActivated.connect(self._use_activated)
+        self._bounds: tuple[int, int] | None = None  # (width, max height) of the last fit, to refit on unfolding
 
-        row = QHBoxLayout()
         self.read_button = QPushButton(_t("Read aloud (R)"), self)
         self.read_button.setObjectName("glossaryRead")
         self.read_button.clicked.connect(self.read_aloud)
@@ -149,10 +156,12 @@ class GlossaryPopup(QDialog):
         for button in (self.read_button, self.close_button):
             button.setAutoDefault(False)
             button.setMinimumHeight(48)
-        row.addWidget(self.read_button)
-        row.addStretch(1)
-        row.addWidget(self.close_button)
-        layout.addLayout(row)
+        # The fold and the buttons share one row when it is wide enough (every line counts at 96 pt).
+        self.controls = QGridLayout()
+        self.controls.setColumnStretch(1, 1)
+        layout.addLayout(self.controls)
+        layout.addWidget(self.uses_list)
+        self._arrange_controls(one_row=True)
 
         read = QAction(_t("Read the note aloud"), self)
         read.setShortcuts([QKeySequence(k) for k in READ_KEYS])
@@ -160,7 +169,8 @@ class GlossaryPopup(QDialog):
         read.triggered.connect(self.read_aloud)
         self.addAction(read)
         self.window_actions: list[QAction] = []
-        self.setTabOrder(self.view, self.uses_list)
+        self.setTabOrder(self.view, self.uses_toggle)
+        self.setTabOrder(self.uses_toggle, self.uses_list)
         self.setTabOrder(self.uses_list, self.read_button)
         self.setTabOrder(self.read_button, self.close_button)
 
@@ -196,6 +206,56 @@ class GlossaryPopup(QDialog):
     def text(self) -> str:
         return self.view.toPlainText()
 
+    def _arrange_controls(self, one_row: bool) -> None:
+        for widget in (self.uses_toggle, self.read_button, self.close_button):
+            self.controls.removeWidget(widget)
+        if one_row:
+            self.controls.addWidget(self.uses_toggle, 0, 0)
+            self.controls.addWidget(self.read_button, 0, 2)
+            self.controls.addWidget(self.close_button, 0, 3)
+        else:
+            self.controls.addWidget(self.uses_toggle, 0, 0, 1, 4)
+            self.controls.addWidget(self.read_button, 1, 0)
+            self.controls.addWidget(self.close_button, 1, 3)
+
+    def _controls_fit_one_row(self, inner: int) -> bool:
+        buttons = [self.read_button, self.close_button] + ([self.uses_toggle] if self.uses else [])
+        return sum(b.sizeHint().width() for b in buttons) + self.controls.spacing() * 3 <= inner
+
+    def show_explanation(self) -> None:
+        """Scroll the note so its first line shows the explanation (the term is beside the popup, ringed)."""
+        start = self.text().find(self.note.explanation[:6]) if self.note.explanation else -1
+        if start <= 0:
+            return
+        block = self.view.document().firstBlock()
+        line = block.layout().lineForTextPosition(start)
+        if line.isValid():
+            top = self.view.document().documentLayout().blockBoundingRect(block).top() + line.y()
+            self.view.verticalScrollBar().setValue(int(top - self.view.pinyin_band_height() - 2))
+
+    def _label_toggle(self, shown: bool) -> None:
+        count = len(self.uses)
+        text = (_t("Used in %1 places") if count != 1 else _t("Used in 1 place")).replace("%1", str(count))
+        self.uses_toggle.setText(("▾ " if shown else "▸ ") + text)
+        self.uses_toggle.setAccessibleName(text)
+
+    def show_uses(self, shown: bool) -> None:
+        """Unfold (or fold) the list of places the term is used; the popup grows within its bounds."""
+        if self.uses_toggle.isChecked() != shown:
+            self.uses_toggle.setChecked(shown)  # comes back here through toggled
+            return
+        self._label_toggle(shown)
+        self.uses_list.setVisible(shown)
+        if self._bounds is not None:
+            top, bottom = self.geometry().top(), self.geometry().bottom()
+            self.fit(*self._bounds)
+            if self.property("placed_above"):  # grow upwards: the term below stays uncovered
+                self.move(self.x(), bottom - self.height() + 1)
+            else:
+                self.move(self.x(), top)
+        if shown:
+            self.uses_list.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # -- appearance ----------------------------------------------------------------------------
     def apply_look(self, t: Theme, font_pt: int, pinyin_visible: bool, pinyin_style: PinyinStyle,
                    body: ReaderView | None = None) -> None:
@@ -207,9 +267,9 @@ class GlossaryPopup(QDialog):
         if body is not None:
             self.view.set_ruby_annotator(body._ruby)  # noqa: SLF001 - the body's own choice, shown alike
             self.view.set_display_transform(body.display_text)
-        control = QFont(self.font())
-        control.setPointSizeF(max(float(control.pointSizeF()), min(font_pt * CONTROL_RATIO, CONTROL_MAX_PT)))
-        for widget in (self.uses_label, self.uses_list, self.read_button, self.close_button):
+        # The controls at the interface size (the application font, ui/interface_size.py), never smaller.
+        control = QFont(QApplication.font())
+        for widget in (self.uses_toggle, self.uses_list, self.read_button, self.close_button):
             widget.setFont(control)
         # Colours by palette and a painted frame: a style sheet here would re-polish the note view and
         # drop the theme's text colour from it.
@@ -235,40 +295,65 @@ class GlossaryPopup(QDialog):
         painter.end()
 
     def fit(self, width: int, max_height: int) -> None:
-        """Size the popup to show the whole note at `width`; past max_height the uses list, then the note, scroll."""
+        """Size the popup to show the whole note at `width`, at most `max_height` tall (the note then scrolls);
+        an unfolded list of uses gets what the note leaves, at least two places' worth."""
+        self._bounds = (width, max_height)
+        self.setMinimumHeight(0)
+        self.setMaximumHeight(16777215)
         layout = self.layout()
         margins = layout.contentsMargins()
         inner = width - margins.left() - margins.right()
-        self.uses_label.setWordWrap(True)
+        one_row = self._controls_fit_one_row(inner)
+        self._arrange_controls(one_row)
         fixed = margins.top() + margins.bottom() + self.read_button.sizeHint().height() + layout.spacing()
         list_need = 0
-        if self.uses:
-            fixed += self.uses_label.heightForWidth(inner) + 2 * layout.spacing()
+        if self.uses and not one_row:
+            fixed += self.uses_toggle.sizeHint().height() + self.controls.spacing()
+        if self.uses_list.isVisibleTo(self):
             fm = QFontMetricsF(self.uses_list.font())
             per_line = max(1, int((inner - 24) / max(1.0, fm.horizontalAdvance("中"))))
             lines = sum(-(-len(self.uses_list.item(i).text()) // per_line) for i in range(len(self.uses)))
             list_need = int(lines * fm.lineSpacing() + 6 * len(self.uses) + 8)
+            list_least = min(list_need, int(fm.lineSpacing() * 2.3 * min(2, len(self.uses)) + 8))
+            fixed += layout.spacing()
+        else:
+            list_least = 0
         text_need = self.view.height_for_width(inner)
-        # At least the first use shows whole (its label wraps to about two lines).
-        one_line = int(QFontMetricsF(self.uses_list.font()).lineSpacing() * 2.3 + 8) if self.uses else 0
-        text_h = max(120, min(text_need, max_height - fixed - min(list_need, one_line)))
-        list_h = max(one_line, min(list_need, max_height - fixed - text_h)) if self.uses else 0
+        line = int(self.view.pinyin_band_height() + QFontMetricsF(self.view.body_font()).height() * 1.8)
+        text_h = max(min(line, text_need), min(text_need, max_height - fixed - list_least))
         self.view.setFixedHeight(text_h)
-        if self.uses:
-            self.uses_list.setFixedHeight(list_h)
+        if self.uses_list.isVisibleTo(self):
+            self.uses_list.setFixedHeight(max(list_least, min(list_need, max_height - fixed - text_h)))
         self.setFixedWidth(width)
         self.adjustSize()
+        if self.height() > max_height:  # the least that shows anything: the note scrolls
+            self.setFixedHeight(max_height)
+        if text_h < text_need:
+            QTimer.singleShot(0, self, self.show_explanation)  # once the note is laid out at its new height
+
+    def place_beside(self, term: QRect, bounds: QRect, width: int) -> None:
+        """Below the term's line, or above it when there is more room there; never over the term.
+
+        ``term`` includes the pinyin above it; ``bounds`` is the reader's window on the screen. The note
+        takes at most about half the window and whatever room that side has."""
+        share = int(bounds.height() * MAX_WINDOW_SHARE)
+        below = bounds.bottom() - term.bottom() - GAP
+        above = term.top() - bounds.top() - GAP
+        self.fit(width, share)
+        need = self.height()
+        place_above = need > below and (need <= above or above > below)
+        self.fit(width, max(MIN_HEIGHT, min(share, above if place_above else below)))
+        x = min(max(bounds.left(), term.left() - 20), bounds.right() - self.width() + 1)
+        y = term.top() - GAP - self.height() if place_above else term.bottom() + GAP + 1
+        self.setProperty("placed_above", place_above)
+        # A term taller than the window leaves no room on either side: stay inside the window regardless.
+        y = max(bounds.top(), min(y, bounds.bottom() - self.height() + 1))
+        self.move(QPoint(max(bounds.left(), x), y))
 
     def place_near(self, term_rect: QRect) -> None:
-        """Below the term (above it when there is no room), kept on the screen holding the term."""
+        """Beside ``term_rect`` on its screen (no window to keep to)."""
         screen = QGuiApplication.screenAt(term_rect.center()) or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry()
-        size = self.size()
-        x = min(max(area.left(), term_rect.left() - 20), area.right() - size.width())
-        below = term_rect.bottom() + 8
-        above = max(area.top(), term_rect.top() - size.height() - 8)
-        y = below if below + size.height() <= area.bottom() else above
-        self.move(QPoint(x, y))
+        self.place_beside(term_rect, screen.availableGeometry(), self.width())
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return super().sizeHint().expandedTo(QSize(320, 160))

@@ -143,6 +143,7 @@ def test_popup_is_as_large_as_the_body_with_the_same_pinyin(window, qtbot):
 
 
 def test_a_short_note_shows_whole_beside_its_term(window, qtbot):
+    window.set_font_size(20)  # at 28 pt its four lines and buttons would pass half the window: it would scroll
     span = window.glossary.glossary.uses(26)[0]  # TID: a short note
     window.glossary.select_link(span)
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
@@ -248,12 +249,16 @@ def test_used_at_list_in_the_popup_goes_there(window, qtbot):
     qtbot.keyClick(window.view, Qt.Key.Key_N)
     popup = popup_of(window)
     assert popup.note.number == 1 and popup.uses_list.count() == 2
-    popup.uses_list.setFocus()
+    assert not popup.uses_list.isVisible(), "the places come folded: the explanation first"
+    qtbot.mouseClick(popup.uses_toggle, Qt.MouseButton.LeftButton)
+    assert popup.uses_list.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is popup.uses_list)
     popup.uses_list.setCurrentRow(1)
     qtbot.keyClick(popup.uses_list, Qt.Key.Key_Return)
     assert popup_of(window) is None
     assert window.view.current_block().id == "y2025-p02"
     assert window.view.textCursor().selectedText() == "“1310”具体部署"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
     qtbot.keyClick(window.view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.view.current_block().id == "note-1"
 
