@@ -50,7 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     events.set_process_start(_T0)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.event_log is not None and (why := events.unwritable(args.event_log)):
+        parser.error(f"--event-log {args.event_log}: cannot write there ({why})")
     if args.command == "export-pinyin":
         return _export_pinyin(args)
     if args.command == "export-audio":

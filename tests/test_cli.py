@@ -70,3 +70,32 @@ def test_event_log_appends(tmp_path):
     run("--event-log", str(log), "--quit-after", "0.2")
     names = [json.loads(line)["event"] for line in Path(log).read_text(encoding="utf-8").splitlines()]
     assert names.count("app.start") == 2
+
+
+@pytest.mark.parametrize("where", ["directory", "under-a-file", "proc"])
+@pytest.mark.parametrize("command", [[], ["export-pinyin"]], ids=["window", "export-pinyin"])
+def test_an_unwritable_event_log_is_a_usage_message(tmp_path, where, command):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    path = {"directory": tmp_path, "under-a-file": blocker / "events.jsonl", "proc": Path("/proc/events.jsonl")}[where]
+    result = run("--event-log", str(path), *command, *([] if command else ["--quit-after", "0.5"]))
+    assert result.returncode == 2
+    assert f"--event-log {path}: cannot write there" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_an_event_log_on_a_full_disk_is_said_once_and_the_reader_runs(tmp_path):
+    result = run("--event-log", "/dev/full", "--quit-after", "1")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("cannot be written any more") == 1 and "Traceback" not in result.stderr
+
+
+def test_corrections_saved_as_gbk_are_a_message_for_the_exports(tmp_path):
+    home = tmp_path / "home"
+    (home / "data").mkdir(parents=True)
+    (home / "data" / "corrections.tsv").write_bytes("at\ty2024-p01:0\tzhong1\t\t我改的\n".encode("gbk"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FENGGANG_READER_HOME": str(home)}
+    result = subprocess.run([sys.executable, "-m", "fenggang_reader", "export-pinyin"], capture_output=True,
+                            text=True, timeout=60, env=env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "corrections.tsv is not UTF-8 text" in result.stderr

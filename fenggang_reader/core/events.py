@@ -7,7 +7,9 @@ speech.fallback, paragraph.current).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sys
 import threading
 import time
 from pathlib import Path
@@ -26,8 +28,10 @@ class EventLog:
     """Appends one JSON object per line; a no-op when no path is given. Thread-safe."""
 
     def __init__(self, path: Path | None = None):
+        """Raises OSError when path cannot be written (the command line checks first: unwritable())."""
         self._lock = threading.Lock()
         self._handle: TextIO | None = None
+        self.path = path
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._handle = open(path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - lives as long as the app
@@ -42,14 +46,39 @@ class EventLog:
         record = {"event": event, "t": round(time.perf_counter() - _T0, 6), "wall": time.time(), **fields}
         line = json.dumps(record, ensure_ascii=False)
         with self._lock:
-            if self._handle is not None:
+            if self._handle is None:
+                return
+            try:
                 self._handle.write(line + "\n")
+            except OSError as exc:  # the disk filled up or went away: stop logging events, say it once
+                self._give_up(exc)
+
+    def _give_up(self, exc: OSError) -> None:
+        handle, self._handle = self._handle, None
+        print(f"fenggang-reader: the event log {self.path} cannot be written any more ({exc.strerror or exc}); "
+              "events are no longer recorded", file=sys.stderr)
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                handle.close()
 
     def close(self) -> None:
         with self._lock:
             if self._handle is not None:
-                self._handle.close()
+                try:
+                    self._handle.close()
+                except OSError as exc:  # the last buffered line could not be written
+                    self._handle = None
+                    self._give_up(exc)
                 self._handle = None
+
+
+def unwritable(path: Path) -> str | None:
+    """Why events cannot be appended to path (in plain words), or None when they can."""
+    try:
+        EventLog(path).close()
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 NULL_LOG = EventLog()

@@ -21,6 +21,7 @@ from pathlib import Path
 from .pronunciation import PronunciationRecord
 from .sandhi import CHOICES as SANDHI_CHOICES
 from .sandhi import CITATION, SPOKEN, citation_forms, spoken_forms
+from .storage import parse_json
 
 log = logging.getLogger(__name__)
 
@@ -172,17 +173,20 @@ class Annotator:
         """Fill readings for (block id, text) pairs from path when it was made for the same inputs;
         returns how many blocks were taken. A missing, stale or damaged file is simply ignored."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = parse_json(path.read_bytes())  # DamagedFile (a ValueError): not UTF-8, not JSON, nested too deep
             if data.get("fingerprint") != self.fingerprint():
                 return 0
             stored = data["blocks"]
+            if not isinstance(stored, dict):
+                return 0
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return 0
         taken = 0
         for block_id, text in blocks:
             entry = stored.get(block_id)
             if (isinstance(entry, dict) and entry.get("text") == text and isinstance(entry.get("readings"), list)
-                    and len(entry["readings"]) == len(text)):
+                    and len(entry["readings"]) == len(text)
+                    and all(r is None or isinstance(r, str) for r in entry["readings"])):
                 self._cache[(block_id, text)] = entry["readings"]
                 taken += 1
         return taken

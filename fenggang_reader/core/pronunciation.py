@@ -78,10 +78,16 @@ class PronunciationRecord:
 
     @classmethod
     def load(cls, path: Path) -> PronunciationRecord:
+        """The record in ``path`` (empty when there is none); RecordError when it cannot be read or parsed."""
         try:
             return cls.parse(path.read_text(encoding="utf-8"), str(path))
         except FileNotFoundError:
             return cls()
+        except UnicodeDecodeError as exc:  # e.g. saved as GBK by a text editor
+            raise RecordError(f"{path} is not UTF-8 text (byte {exc.start} is 0x{exc.object[exc.start]:02x}); "
+                              "save it as UTF-8") from None
+        except OSError as exc:
+            raise RecordError(f"cannot read {path}: {exc.strerror or exc}") from None
 
     def dumps(self) -> str:
         return HEADER + "".join(e.to_line() + "\n" for e in self.entries)

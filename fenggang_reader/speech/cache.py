@@ -19,7 +19,7 @@ import time
 from collections import OrderedDict
 from pathlib import Path
 
-from fenggang_reader.core.storage import AppDirs, atomic_write_bytes
+from fenggang_reader.core.storage import AppDirs, atomic_write_bytes, parse_json
 from fenggang_reader.speech.types import Audio, Boundary, Engine, VoiceParams
 
 log = logging.getLogger(__name__)
@@ -78,8 +78,8 @@ class AudioCache:
             log.warning("audio cache: cannot read %s: %s", meta_path, exc)
             return None, {}
         try:
-            meta = json.loads(meta_bytes)
-            if meta.get("version") != FORMAT_VERSION or meta.get("key") != key:
+            meta = parse_json(meta_bytes)  # DamagedFile (a ValueError) when not UTF-8, not JSON or nested too deep
+            if not isinstance(meta, dict) or meta.get("version") != FORMAT_VERSION or meta.get("key") != key:
                 raise ValueError("wrong version or key")
             size, digest = int(meta["size"]), str(meta["sha256"])
             boundaries = [Boundary(float(b["offset_ms"]), float(b["duration_ms"]), str(b["text"]), int(b["start"]),
@@ -222,7 +222,7 @@ class AudioCache:
         if ext != "json":
             return None
         try:
-            meta = json.loads(meta_path.read_bytes())
+            meta = parse_json(meta_path.read_bytes())
             last_used = float(meta["last_used"])
             size = mp3_path.stat().st_size + meta_path.stat().st_size
         except (OSError, ValueError, KeyError, TypeError) as exc:

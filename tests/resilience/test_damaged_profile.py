@@ -111,3 +111,24 @@ def test_without_a_display_the_reason_is_said_instead_of_an_abort(tmp_path):
     assert result.returncode == 1, "a plain exit, not SIGABRT"
     assert "cannot open its window" in result.stderr and "display" in result.stderr
     assert "cannot open its window" in (home / "log" / "fenggang-reader.log").read_text(encoding="utf-8")
+
+
+def test_every_persisted_file_damaged_at_once(tmp_path):
+    """Settings, corrections, the readings cache and an audio cache entry, all damaged: the reader still opens."""
+    home = tmp_path / "home"
+    settings_file(home).write_bytes(DAMAGED["gbk"])
+    (home / "data").mkdir(parents=True)
+    corrections = "at\ty2024-p01:0\tzhong1\t\t我改的\n".encode("gbk")
+    (home / "data" / "corrections.tsv").write_bytes(corrections)
+    (home / "cache" / "audio" / "ab").mkdir(parents=True)
+    (home / "cache" / "readings.json").write_bytes(DAMAGED["nested-100000"])
+    key = "ab" + "0" * 62
+    (home / "cache" / "audio" / "ab" / f"{key}.json").write_bytes(DAMAGED["nested-100000"])
+    (home / "cache" / "audio" / "ab" / f"{key}.mp3").write_bytes(b"\xff\xf3" * 100)
+    result, events = start(home, quit_after=5)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    names = [e["event"] for e in events]
+    assert "app.first_paint" in names and "app.message" in names and "app.error" not in names
+    kept = list((home / "data").glob("corrections.tsv.*.bad"))
+    assert len(kept) == 1 and kept[0].read_bytes() == corrections

@@ -87,6 +87,18 @@ def _corrupt_sidecar(mp3: Path, meta: Path) -> None:
     meta.write_text('{"version": 1, "key": ', encoding="utf-8")
 
 
+def _corrupt_sidecar_nested(mp3: Path, meta: Path) -> None:
+    meta.write_bytes(b"[" * 100_000 + b"]" * 100_000)  # RecursionError in the JSON parser
+
+
+def _corrupt_sidecar_gbk(mp3: Path, meta: Path) -> None:
+    meta.write_bytes('{"version": 1, "voice": "晓晓"}'.encode("gbk"))
+
+
+def _corrupt_sidecar_list(mp3: Path, meta: Path) -> None:
+    meta.write_text("[1, 2]", encoding="utf-8")
+
+
 def _corrupt_missing_audio(mp3: Path, meta: Path) -> None:
     mp3.unlink()
 
@@ -95,7 +107,8 @@ def _corrupt_missing_sidecar(mp3: Path, meta: Path) -> None:
     meta.unlink()
 
 
-@pytest.mark.parametrize("damage", [_corrupt_truncate, _corrupt_flip, _corrupt_sidecar, _corrupt_missing_audio,
+@pytest.mark.parametrize("damage", [_corrupt_truncate, _corrupt_flip, _corrupt_sidecar, _corrupt_sidecar_nested,
+                                    _corrupt_sidecar_gbk, _corrupt_sidecar_list, _corrupt_missing_audio,
                                     _corrupt_missing_sidecar])
 def test_damaged_entries_are_discarded_as_misses(damage, caplog):
     cache = AudioCache()
@@ -107,6 +120,16 @@ def test_damaged_entries_are_discarded_as_misses(damage, caplog):
     assert _files(cache.root) == []
     assert "discarding" in caplog.text
     assert cache.put(key, _audio()) and cache.get(key) == _audio()
+
+
+@pytest.mark.parametrize("damage", [_corrupt_sidecar_nested, _corrupt_sidecar_gbk, _corrupt_sidecar_list])
+def test_a_damaged_sidecar_found_by_the_scan_is_discarded(damage):
+    cache = AudioCache()
+    key = AudioCache.key(TEXT, VoiceParams(), Engine.EDGE)
+    cache.put(key, _audio())
+    damage(cache.root / key[:2] / f"{key}.mp3", cache.root / key[:2] / f"{key}.json")
+    fresh = AudioCache(cache.root)  # a new start scans the folder
+    assert len(fresh) == 0 and fresh.discarded == 1 and _files(cache.root) == []
 
 
 def test_damaged_entry_is_fetched_again_from_the_service():
