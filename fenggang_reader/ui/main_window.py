@@ -210,7 +210,8 @@ class MainWindow(QMainWindow):
         self.contents_dock.visibilityChanged.connect(self._contents_visibility_changed)
         self.contents.block_activated.connect(self._contents_activated)
         self.view.current_block_changed.connect(self._current_changed)
-        self.view.font_size_changed.connect(lambda pt: self.settings.set("font_size", pt))
+        self.view.font_size_changed.connect(self._font_size_changed)
+        self.view.zoom_requested.connect(self.zoom)  # Ctrl+wheel: the same stops as + and −
         self.find_bar.query_changed.connect(self.run_find)
         self.find_bar.next_requested.connect(lambda: self.step_match(1))
         self.find_bar.previous_requested.connect(lambda: self.step_match(-1))
@@ -347,10 +348,18 @@ class MainWindow(QMainWindow):
 
     def set_font_size(self, points: int) -> None:
         before = self.view.font_size()
-        self.view.set_font_size(points)
-        self._update_position_label()
+        self.view.set_font_size(points)  # a change comes back as font_size_changed
         if self.view.font_size() == before:
             QApplication.beep()
+            self._announce_font_size()  # at the end of the range: say where it stands
+
+    def _font_size_changed(self, points: int) -> None:
+        """Whatever changed the size (keys, buttons, Ctrl+wheel, simple mode), the rest follows from here."""
+        self.settings.set("font_size", points)
+        self._update_position_label()
+        self._announce_font_size()
+
+    def _announce_font_size(self) -> None:
         text = QCoreApplication.translate("MainWindow", "Text size %1 points")
         self.announce(text.replace("%1", str(self.view.font_size())))
 

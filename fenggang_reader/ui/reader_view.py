@@ -80,6 +80,7 @@ class ReaderView(QTextBrowser):
 
     current_block_changed = Signal(str)
     font_size_changed = Signal(int)
+    zoom_requested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller (the window picks the next size stop)
     first_paint = Signal()
 
     def __init__(self, report: Report, annotator: Annotator, parent: QWidget | None = None):
@@ -772,7 +773,7 @@ class ReaderView(QTextBrowser):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
-                self.set_font_size(self._font_pt + (2 if steps > 0 else -2))
+                self.zoom_requested.emit(1 if steps > 0 else -1)
             event.accept()
             return
         super().wheelEvent(event)

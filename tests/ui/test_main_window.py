@@ -146,6 +146,32 @@ def test_zoom_keys_and_toolbar(window, qtbot):
     assert view.font_size() == 12
 
 
+def ctrl_wheel(view, notches: int) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QGuiApplication, QWheelEvent
+
+    pos = QPointF(200, 200)
+    event = QWheelEvent(pos, view.viewport().mapToGlobal(pos), QPoint(), QPoint(0, 120 * notches),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QGuiApplication.sendEvent(view.viewport(), event)
+
+
+def test_ctrl_wheel_zooms_like_plus_and_minus(window):
+    """The wheel goes through the same size stops as + and −, and says so on the status bar and aloud."""
+    announced = []
+    window.announced.connect(announced.append)
+    window.set_font_size(28)
+    ctrl_wheel(window.view, 1)
+    assert window.view.font_size() == 32 and window.settings["font_size"] == 32
+    assert announced[-1] == "Text size 32 points" and window.statusBar().currentMessage() == announced[-1]
+    assert window.position_label.text().endswith("32 pt")
+    ctrl_wheel(window.view, -1)
+    ctrl_wheel(window.view, -1)
+    assert window.view.font_size() == 24 and window.position_label.text().endswith("24 pt")
+    assert announced[-1] == "Text size 24 points"
+
+
 def test_pinyin_toggle_and_style(window, qtbot):
     press(qtbot, window.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not window.view.pinyin_visible() and window.settings["pinyin_visible"] is False
