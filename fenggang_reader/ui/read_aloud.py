@@ -214,7 +214,7 @@ class ReadAloud(QObject):
                                  .replace("%2", str(len(self.window.report.blocks))))
 
     def _state_changed(self, state: ReadState) -> None:
-        show_play_state(self.window, playing=state is ReadState.PLAYING, stoppable=state is not ReadState.STOPPED)
+        show_play_state(self.window, state)
         if state is ReadState.PAUSED:
             self.window.announce(_t("Paused"))
         elif state is ReadState.STOPPED and self.window.isVisible():

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QWidget
 
+from ..speech.types import ReadState
 from .lazy_feature import LazyFeature
 
 if TYPE_CHECKING:
@@ -26,14 +27,16 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ReadAloud", text)
 
 
-def show_play_state(window: MainWindow, *, playing: bool, stoppable: bool) -> None:
-    """The Read/Pause button says what it will do; Stop is there only while something can be stopped."""
+def show_play_state(window: MainWindow, state: ReadState) -> None:
+    """The Read/Pause button says what it will do; Stop is there only while something can be stopped.
+
+    Drawn from the state alone, so it can be drawn again at any time (after a change of language too)."""
     action = window.actions_by_id["speech_play_pause"]
-    action.setText(_t("Pause") if playing else _t("Read"))
+    action.setText(_t("Pause") if state is ReadState.PLAYING else _t("Read"))
     button = window.toolbar.findChild(QWidget, "button_speech_play_pause")
     if button is not None:
         button.setAccessibleName(action.text())
-    window.actions_by_id["speech_stop"].setEnabled(stoppable)
+    window.actions_by_id["speech_stop"].setEnabled(state is not ReadState.STOPPED)
 
 
 class LazyReadAloud(LazyFeature["ReadAloud"]):
@@ -63,7 +66,8 @@ class LazyReadAloud(LazyFeature["ReadAloud"]):
         continuous = a["speech_continuous"]
         continuous.setChecked(window.settings["read_continuously"])
         continuous.toggled.connect(self.set_continuous)
-        show_play_state(window, playing=False, stoppable=False)
+        self.show_play_state()
+        window.retranslated.connect(self.show_play_state)  # the actions' texts were reset to the spec's
         window.view.first_paint.connect(self.build_soon)
 
     def build_soon(self) -> None:
@@ -75,6 +79,9 @@ class LazyReadAloud(LazyFeature["ReadAloud"]):
                 self.feature()
 
         QTimer.singleShot(BUILD_AFTER_PAINT_MS, window, build)
+
+    def show_play_state(self) -> None:
+        show_play_state(self._window, self.feature().controller.state if self.built else ReadState.STOPPED)
 
     # -- what the window and the other features ask of it ------------------------------------------
     @property

@@ -126,6 +126,23 @@ def test_offline_only_reads_without_any_network(reader, qtbot, server):
     assert server.handshakes == handshakes
 
 
+def test_switching_the_interface_language_while_reading_keeps_pause(reader, qtbot):
+    reader.settings.set("offline_only", True)
+    go_to(reader, "speaker")
+    with qtbot.waitSignal(reader.read_aloud.feature().system.audio_started, timeout=5000):
+        key(qtbot, reader.view, Qt.Key.Key_Space)
+    action = reader.actions_by_id["speech_play_pause"]
+    reader.settings.set("language", "zh_CN")
+    assert reader.read_aloud.controller.state is ReadState.PLAYING
+    assert action.text() == "暂停" and reader.actions_by_id["speech_stop"].isEnabled()
+    button = reader.toolbar.findChild(QToolButton, "button_speech_play_pause")
+    assert button.accessibleName() == "暂停"
+    key(qtbot, reader.view, Qt.Key.Key_S)
+    assert action.text() == "朗读"
+    reader.settings.set("language", "en")
+    assert action.text() == "Read"
+
+
 def test_edge_failure_is_told_once_on_the_status_bar_and_to_screen_readers(reader, qtbot, server):
     server.set_fault("http503")
     c = reader.read_aloud.controller
