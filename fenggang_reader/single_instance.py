@@ -2,8 +2,9 @@
 
 An elderly reader who cannot see the window behind others simply double-clicks the icon again; a
 second copy would be a second writer to the same settings and a second voice. The first instance
-listens on a QLocalServer named after the user and the config folder (a Unix socket in the temp
-folder, a named pipe on Windows, readable by the user only); a later start connects, says
+listens on a QLocalServer named after the user and the config folder (a named pipe on Windows, readable by
+the user only; on Unix a socket in a folder only this user can enter: see ``socket_folder``, so another
+local user can neither take the name first nor answer in our place); a later start connects, says
 ``activate``, waits for ``ok`` and exits. A lock file (QLockFile, ``instance.lock`` in the config
 folder) settles two starts at the same moment. A socket left behind by a crashed instance answers
 nothing and its lock is stale: both are removed and the new instance takes over. Event log names: ``app.handed_off``, ``app.activated``.
@@ -16,11 +17,13 @@ import getpass
 import hashlib
 import logging
 import os
+import stat
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QLockFile, QObject, Qt, Signal
+from PySide6.QtCore import QLockFile, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
@@ -44,6 +47,38 @@ def server_name(config_dir: Path) -> str:
     return f"fenggang-reader-{digest}"
 
 
+def private_folder(candidate: Path) -> Path | None:
+    """``candidate`` (created if missing) when only this user can use it: a real folder, not a symlink, owned
+    by this user, with no access for group or others; None otherwise."""
+    try:
+        candidate.mkdir(mode=0o700, exist_ok=True)
+        info = candidate.lstat()
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+            return None
+        if info.st_mode & 0o077:  # ours but open to others (an old umask): close it
+            os.chmod(candidate, 0o700)
+    except OSError:
+        return None
+    return candidate
+
+
+def socket_folder() -> Path | None:
+    """Unix: where the instance socket lives. The desktop's per-user runtime folder ($XDG_RUNTIME_DIR, made
+    private by the system), else a private folder of this user in the temp folder; None when neither can be
+    had safely (the reader then runs without the guard rather than trust a folder someone else controls)."""
+    candidates = []
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and Path(runtime).is_absolute():
+        candidates.append(Path(runtime) / "fenggang-reader")
+    candidates.append(Path(tempfile.gettempdir()) / f"fenggang-reader-{os.getuid()}")
+    for candidate in candidates:
+        folder = private_folder(candidate)
+        if folder is not None:
+            return folder
+        log.warning("not using %s for the instance socket: it is not a private folder of this user", candidate)
+    return None
+
+
 class SingleInstance(QObject):
     """``acquire()`` once at start: True means carry on (we are the one), False means exit quietly."""
 
@@ -52,7 +87,13 @@ class SingleInstance(QObject):
     def __init__(self, config_dir: Path, parent: QObject | None = None, *, timeout_ms: int = 1500,
                  startup_wait: float = 8.0):
         super().__init__(parent)
-        self.name = server_name(config_dir)
+        # Unix: the socket is a file in a private folder (Windows uses a named pipe, nothing to clean).
+        self.socket_path: Path | None = None
+        self.name: str | None = server_name(config_dir)
+        if sys.platform != "win32":
+            folder = socket_folder()
+            self.socket_path = folder / self.name if folder is not None else None
+            self.name = str(self.socket_path) if self.socket_path is not None else None
         self.timeout_ms = timeout_ms
         self.server: QLocalServer | None = None
         self.stale_removed = False
@@ -61,8 +102,6 @@ class SingleInstance(QObject):
         with contextlib.suppress(OSError):  # a read-only profile: QLockFile says so, the reader runs unlocked
             config_dir.mkdir(parents=True, exist_ok=True)
         self.lock = QLockFile(str(self.lock_path))
-        # Unix: the socket is a file in the temp folder (Windows uses a named pipe, nothing to clean).
-        self.socket_path = None if sys.platform == "win32" else Path(QDir.tempPath()) / self.name
         self._clients: list[QLocalSocket] = []
 
     def acquire(self) -> bool:
@@ -70,6 +109,9 @@ class SingleInstance(QObject):
             return False
         if not self._lock_or_hand_off():
             return False
+        if self.name is None:
+            log.warning("no private folder for the instance socket; running without the single-instance guard")
+            return True
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # Holding the lock, any socket still there belongs to an instance that died: take its place.
@@ -117,6 +159,8 @@ class SingleInstance(QObject):
     # ---- the second instance
     def _hand_off(self) -> bool:
         """Ask a running instance to come forward; True when it confirmed."""
+        if self.name is None:
+            return False
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(self.timeout_ms):

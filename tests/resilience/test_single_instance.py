@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
+import socket
+import stat
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir
 
-from fenggang_reader.single_instance import server_name
+from fenggang_reader.single_instance import server_name, socket_folder
 
 pytestmark = pytest.mark.slow
 
@@ -57,7 +61,9 @@ def stop(process: subprocess.Popen) -> None:
 
 
 def socket_path(home: Path) -> Path:
-    return Path(QDir.tempPath()) / server_name(home / "config")
+    folder = socket_folder()
+    assert folder is not None
+    return folder / server_name(home / "config")
 
 
 def test_a_second_start_brings_the_first_forward_and_exits(tmp_path):
@@ -130,3 +136,66 @@ def test_starts_at_the_same_moment_give_one_window(tmp_path):
             stop(process)
     outcomes = sorted("window" if "app.first_paint" in events(log) else "handed_off" for log in logs)
     assert outcomes == ["handed_off", "handed_off", "window"], [events(log) for log in logs]
+
+
+def test_the_socket_is_in_a_folder_only_this_user_can_enter(tmp_path):
+    home = tmp_path / "home"
+    log = tmp_path / "first.jsonl"
+    first = start(home, log)
+    try:
+        wait_for(log, "app.first_paint", first)
+        path = socket_path(home)
+        assert path.is_socket()
+        folder = path.parent.lstat()
+        assert folder.st_uid == os.getuid() and stat.S_ISDIR(folder.st_mode) and folder.st_mode & 0o077 == 0
+        assert path.parent != Path(tempfile.gettempdir()), "not directly in the shared temp folder"
+    finally:
+        stop(first)
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="making a folder owned by another user needs root")
+def test_another_local_user_cannot_claim_the_name(tmp_path):
+    """Another user made our socket folder first and answers "ok" on our name: we must not hand off to them."""
+    shared_tmp = Path(tempfile.mkdtemp(prefix="fr-", dir="/tmp"))  # short: Unix socket paths are ≤ 107 bytes
+    try:
+        shared_tmp.chmod(0o1777)
+        theirs = shared_tmp / f"fenggang-reader-{os.getuid()}"
+        theirs.mkdir()
+        home = tmp_path / "home"
+        trap = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        trap.bind(str(theirs / server_name(home / "config")))
+        trap.listen(4)
+        trap.settimeout(0.1)
+        theirs.chmod(0o777)
+        os.chown(theirs, 65534, 65534)  # nobody's now
+        accepted = []
+
+        def answer():
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                try:
+                    conn, _ = trap.accept()
+                except (TimeoutError, OSError):
+                    continue
+                accepted.append(conn)
+                conn.sendall(b"ok\n")
+
+        thread = threading.Thread(target=answer, daemon=True)
+        thread.start()
+        log = tmp_path / "me.jsonl"
+        env = {key: value for key, value in os.environ.items() if key != "XDG_RUNTIME_DIR"}
+        env.update(QT_QPA_PLATFORM="offscreen", FENGGANG_READER_HOME=str(home), TMPDIR=str(shared_tmp))
+        with open(log.with_suffix(".stderr"), "w", encoding="utf-8") as stderr:
+            me = subprocess.Popen([sys.executable, "-m", "fenggang_reader", "--event-log", str(log), "--quit-after",
+                                   "3"], env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+        assert me.wait(60) == 0, stderr_of(log)
+        names = events(log)
+        assert "app.first_paint" in names and "app.handed_off" not in names, "our own window opened"
+        assert accepted == [], "nothing was said to the other user's socket"
+        assert "not a private folder of this user" in (home / "log" / "fenggang-reader.log").read_text("utf-8")
+        thread.join(25)
+        for conn in accepted:
+            conn.close()
+        trap.close()
+    finally:
+        shutil.rmtree(shared_tmp, ignore_errors=True)
