@@ -633,16 +633,16 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>凤岗镇政府工作报告 — Fenggang Reader</source>
-        <translation>凤岗镇政府工作报告 — Fenggang Reader</translation>
-    </message>
-    <message>
-        <source>Report text</source>
-        <translation>Report text</translation>
+        <source>Report text (document)</source>
+        <translation>Report text (document)</translation>
     </message>
     <message>
         <source>Contents</source>
         <translation>Contents</translation>
+    </message>
+    <message>
+        <source>凤岗镇政府工作报告</source>
+        <translation>凤岗镇政府工作报告</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -699,6 +699,33 @@
     <message>
         <source>Settings were reset</source>
         <translation>Settings were reset</translation>
+    </message>
+</context>
+<context>
+    <name>Orientation</name>
+    <message>
+        <source>Paragraph %1 of %2</source>
+        <translation>Paragraph %1 of %2</translation>
+    </message>
+    <message>
+        <source>, heading level %1</source>
+        <translation>, heading level %1</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1. %2. Press F1 for help.</source>
+        <translation>%1. %2. Press F1 for help.</translation>
     </message>
 </context>
 <context>
@@ -1024,6 +1051,17 @@ Use the online voices?</translation>
     <message>
         <source>The system voice is still starting.</source>
         <translation>The system voice is still starting.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenReader</name>
+    <message>
+        <source>Screen-reader mode on</source>
+        <translation>Screen-reader mode on</translation>
+    </message>
+    <message>
+        <source>Screen-reader mode off</source>
+        <translation>Screen-reader mode off</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1448,22 @@ Use the online voices?</translation>
         <translation>Use the whole screen for the text.</translation>
     </message>
     <message>
+        <source>Screen-reader mode</source>
+        <translation>Screen-reader mode</translation>
+    </message>
+    <message>
+        <source>Leave single-letter and keypad keys to the screen reader and let it hear every key press (on by itself while a screen reader runs).</source>
+        <translation>Leave single-letter and keypad keys to the screen reader and let it hear every key press (on by itself while a screen reader runs).</translation>
+    </message>
+    <message>
+        <source>Single-letter keys in screen-reader mode</source>
+        <translation>Single-letter keys in screen-reader mode</translation>
+    </message>
+    <message>
+        <source>Keep J, K, H, N, S, +, - and the other single keys in screen-reader mode.</source>
+        <translation>Keep J, K, H, N, S, +, - and the other single keys in screen-reader mode.</translation>
+    </message>
+    <message>
         <source>Follow the system language</source>
         <translation>Follow the system language</translation>
     </message>
@@ -1496,6 +1550,10 @@ Use the online voices?</translation>
     <message>
         <source>Switch between Mandarin pinyin and Cantonese Jyutping above the characters.</source>
         <translation>Switch between Mandarin pinyin and Cantonese Jyutping above the characters.</translation>
+    </message>
+    <message>
+        <source>Screen-reader mode (on by itself while a screen reader runs; %1 switches it) leaves these single keys to the screen reader: %2. Every other key stays, and the screen reader hears each press, so it stops speaking when you move. Keypad keys and Insert or CapsLock chords always belong to the screen reader.</source>
+        <translation>Screen-reader mode (on by itself while a screen reader runs; %1 switches it) leaves these single keys to the screen reader: %2. Every other key stays, and the screen reader hears each press, so it stops speaking when you move. Keypad keys and Insert or CapsLock chords always belong to the screen reader.</translation>
     </message>
     <message>
         <source>Read</source>

@@ -269,7 +269,7 @@
     </message>
     <message>
         <source>Paragraph %1 of %2</source>
-        <translation>第 %1 段，共 %2 段</translation>
+        <translation>第%1段，共%2段</translation>
     </message>
     <message>
         <source>The online voice failed; the offline voice is used instead.</source>
@@ -440,7 +440,7 @@
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation>第 %1 处，共 %2 处</translation>
+        <translation>第%1处，共%2处</translation>
     </message>
 </context>
 <context>
@@ -633,16 +633,16 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>凤岗镇政府工作报告 — Fenggang Reader</source>
-        <translation>凤岗镇政府工作报告 — 凤岗读报</translation>
-    </message>
-    <message>
-        <source>Report text</source>
-        <translation>报告正文</translation>
+        <source>Report text (document)</source>
+        <translation>报告正文（文档）</translation>
     </message>
     <message>
         <source>Contents</source>
         <translation>目录</translation>
+    </message>
+    <message>
+        <source>凤岗镇政府工作报告</source>
+        <translation>凤岗镇政府工作报告</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -662,7 +662,7 @@
     </message>
     <message>
         <source>Paragraph %1 of %2</source>
-        <translation>第 %1 段，共 %2 段</translation>
+        <translation>第%1段，共%2段</translation>
     </message>
     <message>
         <source>%1 pt</source>
@@ -699,6 +699,33 @@
     <message>
         <source>Settings were reset</source>
         <translation>部分设置已恢复默认</translation>
+    </message>
+</context>
+<context>
+    <name>Orientation</name>
+    <message>
+        <source>Paragraph %1 of %2</source>
+        <translation>第%1段，共%2段</translation>
+    </message>
+    <message>
+        <source>, heading level %1</source>
+        <translation>，%1级标题</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1. %2. Press F1 for help.</source>
+        <translation>%1。%2。按F1键听帮助。</translation>
     </message>
 </context>
 <context>
@@ -951,7 +978,7 @@ Use the online voices?</source>
     </message>
     <message>
         <source>Reading paragraph %1 of %2</source>
-        <translation>正在朗读第 %1 段，共 %2 段</translation>
+        <translation>正在朗读第%1段，共%2段</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1024,6 +1051,17 @@ Use the online voices?</source>
     <message>
         <source>The system voice is still starting.</source>
         <translation>系统语音还在启动，请稍候。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenReader</name>
+    <message>
+        <source>Screen-reader mode on</source>
+        <translation>读屏模式已开启</translation>
+    </message>
+    <message>
+        <source>Screen-reader mode off</source>
+        <translation>读屏模式已关闭</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1448,22 @@ Use the online voices?</source>
         <translation>用整个屏幕显示文字。</translation>
     </message>
     <message>
+        <source>Screen-reader mode</source>
+        <translation>读屏模式</translation>
+    </message>
+    <message>
+        <source>Leave single-letter and keypad keys to the screen reader and let it hear every key press (on by itself while a screen reader runs).</source>
+        <translation>把单字母键和小键盘留给读屏软件，并让它听到每一次按键（读屏软件运行时自动开启）。</translation>
+    </message>
+    <message>
+        <source>Single-letter keys in screen-reader mode</source>
+        <translation>读屏模式下保留单字母键</translation>
+    </message>
+    <message>
+        <source>Keep J, K, H, N, S, +, - and the other single keys in screen-reader mode.</source>
+        <translation>在读屏模式下也保留 J、K、H、N、S、+、- 等单个按键。</translation>
+    </message>
+    <message>
         <source>Follow the system language</source>
         <translation>跟随系统语言</translation>
     </message>
@@ -1496,6 +1550,10 @@ Use the online voices?</source>
     <message>
         <source>Switch between Mandarin pinyin and Cantonese Jyutping above the characters.</source>
         <translation>在普通话拼音和粤拼之间切换。</translation>
+    </message>
+    <message>
+        <source>Screen-reader mode (on by itself while a screen reader runs; %1 switches it) leaves these single keys to the screen reader: %2. Every other key stays, and the screen reader hears each press, so it stops speaking when you move. Keypad keys and Insert or CapsLock chords always belong to the screen reader.</source>
+        <translation>读屏模式（读屏软件运行时自动开启；按 %1 切换）把这些单个按键留给读屏软件：%2。其他按键不变，读屏软件能听到每一次按键，所以您一移动它就停止朗读。小键盘按键以及 Insert 或 CapsLock 组合键始终归读屏软件使用。</translation>
     </message>
     <message>
         <source>Read</source>

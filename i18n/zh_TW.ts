@@ -269,7 +269,7 @@
     </message>
     <message>
         <source>Paragraph %1 of %2</source>
-        <translation>第 %1 段，共 %2 段</translation>
+        <translation>第%1段，共%2段</translation>
     </message>
     <message>
         <source>The online voice failed; the offline voice is used instead.</source>
@@ -440,7 +440,7 @@
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation>第 %1 處，共 %2 處</translation>
+        <translation>第%1處，共%2處</translation>
     </message>
 </context>
 <context>
@@ -633,16 +633,16 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>凤岗镇政府工作报告 — Fenggang Reader</source>
-        <translation>鳳崗鎮政府工作報告 — 鳳崗讀報</translation>
-    </message>
-    <message>
-        <source>Report text</source>
-        <translation>報告正文</translation>
+        <source>Report text (document)</source>
+        <translation>報告正文（文件）</translation>
     </message>
     <message>
         <source>Contents</source>
         <translation>目錄</translation>
+    </message>
+    <message>
+        <source>凤岗镇政府工作报告</source>
+        <translation>鳳崗鎮政府工作報告</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -662,7 +662,7 @@
     </message>
     <message>
         <source>Paragraph %1 of %2</source>
-        <translation>第 %1 段，共 %2 段</translation>
+        <translation>第%1段，共%2段</translation>
     </message>
     <message>
         <source>%1 pt</source>
@@ -699,6 +699,33 @@
     <message>
         <source>Settings were reset</source>
         <translation>部分設定已恢復預設</translation>
+    </message>
+</context>
+<context>
+    <name>Orientation</name>
+    <message>
+        <source>Paragraph %1 of %2</source>
+        <translation>第%1段，共%2段</translation>
+    </message>
+    <message>
+        <source>, heading level %1</source>
+        <translation>，%1級標題</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1. %2. Press F1 for help.</source>
+        <translation>%1。%2。按F1鍵聽說明。</translation>
     </message>
 </context>
 <context>
@@ -951,7 +978,7 @@ Use the online voices?</source>
     </message>
     <message>
         <source>Reading paragraph %1 of %2</source>
-        <translation>正在朗讀第 %1 段，共 %2 段</translation>
+        <translation>正在朗讀第%1段，共%2段</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1024,6 +1051,17 @@ Use the online voices?</source>
     <message>
         <source>The system voice is still starting.</source>
         <translation>系統語音還在啟動，請稍候。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenReader</name>
+    <message>
+        <source>Screen-reader mode on</source>
+        <translation>讀屏模式已開啟</translation>
+    </message>
+    <message>
+        <source>Screen-reader mode off</source>
+        <translation>讀屏模式已關閉</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1448,22 @@ Use the online voices?</source>
         <translation>用整個螢幕顯示文字。</translation>
     </message>
     <message>
+        <source>Screen-reader mode</source>
+        <translation>讀屏模式</translation>
+    </message>
+    <message>
+        <source>Leave single-letter and keypad keys to the screen reader and let it hear every key press (on by itself while a screen reader runs).</source>
+        <translation>把單字母鍵和數字鍵盤留給讀屏軟體，並讓它聽到每一次按鍵（讀屏軟體執行時自動開啟）。</translation>
+    </message>
+    <message>
+        <source>Single-letter keys in screen-reader mode</source>
+        <translation>讀屏模式下保留單字母鍵</translation>
+    </message>
+    <message>
+        <source>Keep J, K, H, N, S, +, - and the other single keys in screen-reader mode.</source>
+        <translation>在讀屏模式下也保留 J、K、H、N、S、+、- 等單個按鍵。</translation>
+    </message>
+    <message>
         <source>Follow the system language</source>
         <translation>跟隨系統語言</translation>
     </message>
@@ -1496,6 +1550,10 @@ Use the online voices?</source>
     <message>
         <source>Switch between Mandarin pinyin and Cantonese Jyutping above the characters.</source>
         <translation>在普通話拼音和粵拼之間切換。</translation>
+    </message>
+    <message>
+        <source>Screen-reader mode (on by itself while a screen reader runs; %1 switches it) leaves these single keys to the screen reader: %2. Every other key stays, and the screen reader hears each press, so it stops speaking when you move. Keypad keys and Insert or CapsLock chords always belong to the screen reader.</source>
+        <translation>讀屏模式（讀屏軟體執行時自動開啟；按 %1 切換）把這些單個按鍵留給讀屏軟體：%2。其他按鍵不變，讀屏軟體能聽到每一次按鍵，所以您一移動它就停止朗讀。數字鍵盤按鍵以及 Insert 或 CapsLock 組合鍵始終歸讀屏軟體使用。</translation>
     </message>
     <message>
         <source>Read</source>

@@ -102,6 +102,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("focus_mode", str, "off", "Dim all but the current paragraph or line.", choices=("off", "paragraph", "line")),
     Setting("large_toolbar", bool, False, "Extra-large toolbar buttons with text labels."),
     Setting("simple_mode", bool, False, "Only a few very large buttons: Read, Bigger, Smaller, Next, Previous."),
+    Setting("screen_reader_mode", str, "auto", "Leave single keys and the keypad to the screen reader: auto is on "
+            "while one runs.", choices=("auto", "on", "off")),
+    Setting("screen_reader_letter_keys", bool, False, "In screen-reader mode, keep single-letter keys like J and K."),
     Setting("spoken_welcome", bool, True, "Say a short welcome on the first start (never while a screen reader runs)."),
     Setting("welcomed", bool, False, "The first-start welcome has been given."),
     Setting("key_hint_dismissed", bool, False, "The reader closed the first-start banner with the three main keys."),

@@ -5,9 +5,9 @@
 - The report view keeps Qt's text interface (words, lines, caret for Orca and magnifiers). Qt 6.11
   reports a read-only QTextEdit as StaticText ("label"), whose text is not read on focus, and wrapping
   its interface from Python crashes the AT-SPI bridge (tried); so the view's *description* carries the
-  position and the current paragraph's text, read when the view gets focus. Headings are exposed as
+  position and the current paragraph's text (ui/orientation.py). Headings are exposed as
   objects with the heading role (invisible child widgets over each heading, role set by a factory).
-- Announcements (window.announce) reach screen readers as QAccessibleAnnouncementEvent; with
+- Announcements (window.announce) reach screen readers through ui/announcer.py; with
   "spoken feedback" on and no screen reader running, the app's own voice says them too (read aloud's say).
 - Themes: a chooser (View ▸ Colour theme, radio items); high contrast or dark at start when the system
   asks for it, until the reader picks a theme.
@@ -191,12 +191,6 @@ class HeadingExposer(QObject):
             marker.show()
 
 
-# -- the current paragraph ----------------------------------------------------------------------------
-def paragraph_description(window: MainWindow) -> str:
-    """Where the reader is and the text of the current paragraph, as the screen reader reads it on focus."""
-    view = window.view
-    text = view.document().findBlockByNumber(view.current_index()).text()
-    return f"{window.position_text()}. {text}"
 
 
 # -- speaking for itself ------------------------------------------------------------------------------
@@ -284,7 +278,7 @@ class _ThemeFollower(QObject):
 
 # -- the feature --------------------------------------------------------------------------------------------
 class Accessibility(QObject):
-    """Names, headings, the view's description, spoken echo of announcements and the theme chooser of one window.
+    """Names, headings, spoken echo of announcements and the theme chooser of one window.
 
     ``speaker`` is what says the announcements aloud (the read-aloud feature's ``say``), when the reader
     asked for spoken feedback (or simple mode) and no screen reader already says them."""
@@ -296,19 +290,12 @@ class Accessibility(QObject):
         install_factory()
         self.headings = HeadingExposer(window.view)
         self.focus_namer = _FocusNamer(window)
-        window.view.current_block_changed.connect(self.describe_view)
-        window.retranslated.connect(self.describe_view)
         window.retranslated.connect(self.headings.retranslate)
-        window.view.document().contentsChanged.connect(self.describe_view)  # e.g. switched to Traditional
-        self.describe_view()
         window.announced.connect(self.echo)
         self.theme_group = build_theme_menu(window)
         window.actions_by_id["cycle_theme"].triggered.connect(
             lambda: window.settings.set("theme_follows_system", False))
         self.theme_follower = _ThemeFollower(window)
-
-    def describe_view(self, *_args: object) -> None:
-        self.window.view.setAccessibleDescription(paragraph_description(self.window))
 
     def echo(self, text: str) -> None:
         wanted = self.window.settings["spoken_feedback"] or self.window.settings["simple_mode"]

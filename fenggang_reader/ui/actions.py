@@ -5,6 +5,8 @@ generated from it, and tests check that no two actions share a key. Labels and d
 English source strings translated through QCoreApplication.translate("actions", …).
 
 Keys avoid Insert and CapsLock chords (screen readers own them) and a bare Ctrl (it silences them).
+In screen-reader mode (ui/screen_reader.py) single character keys (J, +, [ …) are left to the screen
+reader too: ``screen_reader_shortcuts`` is that variant of each action's keys.
 """
 
 from __future__ import annotations
@@ -112,6 +114,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
                _("actions", "Show or hide the list of parts, headings and notes."), checkable=True),
     ActionSpec("full_screen", _("actions", "Full screen"), ("F11",), "view",
                _("actions", "Use the whole screen for the text."), checkable=True),
+    # Screen readers (ui/screen_reader.py): on by itself while one runs.
+    ActionSpec("screen_reader_mode", _("actions", "Screen-reader mode"), ("Ctrl+Shift+M",), "view",
+               _("actions", "Leave single-letter and keypad keys to the screen reader and let it hear every key "
+                            "press (on by itself while a screen reader runs)."), checkable=True),
+    ActionSpec("screen_reader_letter_keys", _("actions", "Single-letter keys in screen-reader mode"), (), "view",
+               _("actions", "Keep J, K, H, N, S, +, - and the other single keys in screen-reader mode."),
+               checkable=True),
     # Speech (ui/read_aloud.py). Space works while the text has focus; Down/Up move reading to another paragraph.
     ActionSpec("speech_play_pause", _("actions", "Read"), ("Space",), "speech",
                _("actions", "Read the current paragraph aloud; press again to pause or resume."), reader_keys=True),
@@ -220,23 +229,38 @@ def build_actions(parent: QObject, specs: tuple[ActionSpec, ...] = ACTIONS) -> d
     return actions
 
 
+def is_single_key(shortcut: str) -> bool:
+    """A key that types a character when pressed alone (J, Shift+H, +, [): screen readers' own keys."""
+    combo = QKeySequence(shortcut)[0]
+    mods = combo.keyboardModifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+    key = combo.key().value
+    return mods == Qt.KeyboardModifier.NoModifier and Qt.Key.Key_Space.value < key < Qt.Key.Key_Escape.value
+
+
+def screen_reader_shortcuts(s: ActionSpec, letter_keys: bool = False) -> tuple[str, ...]:
+    """The action's keys in screen-reader mode: without single character keys unless the reader asks."""
+    return s.shortcuts if letter_keys else tuple(k for k in s.shortcuts if not is_single_key(k))
+
+
 def retranslate_action(action: QAction, s: ActionSpec) -> None:
-    """Label, tooltip and status tip in the current interface language (keys in the native form)."""
+    """Label, tooltip and status tip in the current interface language (the action's own keys, native form)."""
     label = QCoreApplication.translate("actions", s.label)
-    keys = ", ".join(key_text(k) for k in s.shortcuts)
+    keys = ", ".join(seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in action.shortcuts())
     description = QCoreApplication.translate("actions", s.description)
     action.setText(label)
     action.setStatusTip(f"{description} ({keys})" if keys else description)
     action.setToolTip(f"{label} ({keys})" if keys else label)
 
 
-def help_rows(specs: tuple[ActionSpec, ...] = ACTIONS, native: bool = True) -> list[tuple[str, str, str]]:
+def help_rows(specs: tuple[ActionSpec, ...] = ACTIONS, native: bool = True,
+              screen_reader: bool = False) -> list[tuple[str, str, str]]:
     """(menu title, keys, what it does) for every action, in menu order; used by F1 and the README."""
     rows = []
     for menu_id, menu_title in MENUS:
         for s in specs:
             if s.menu == menu_id:
-                keys = " / ".join(key_text(k, native) for k in s.shortcuts)
+                shortcuts = screen_reader_shortcuts(s) if screen_reader else s.shortcuts
+                keys = " / ".join(key_text(k, native) for k in shortcuts)
                 menu = plain_title(QCoreApplication.translate("menus", menu_title))
                 rows.append((menu, keys, QCoreApplication.translate("actions", s.description)))
     return rows
@@ -248,4 +272,20 @@ def markdown_key_table(specs: tuple[ActionSpec, ...] = ACTIONS) -> str:
     for menu, keys, what in help_rows(specs, native=False):
         escaped = keys.replace("|", "\\|")
         lines.append(f"| {menu} | {escaped} | {what} |")
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n\n" + screen_reader_keys_note(specs, native=False)
+
+
+def screen_reader_single_keys(specs: tuple[ActionSpec, ...] = ACTIONS, native: bool = True) -> list[str]:
+    """The single keys that screen-reader mode leaves to the screen reader, in registry order."""
+    return [key_text(k, native) for s in specs for k in s.shortcuts if is_single_key(k)]
+
+
+def screen_reader_keys_note(specs: tuple[ActionSpec, ...] = ACTIONS, native: bool = True) -> str:
+    """What changes in screen-reader mode, for F1 and the README (generated, so it cannot drift)."""
+    text = QCoreApplication.translate(
+        "actions", "Screen-reader mode (on by itself while a screen reader runs; %1 switches it) leaves these "
+                   "single keys to the screen reader: %2. Every other key stays, and the screen reader hears each "
+                   "press, so it stops speaking when you move. Keypad keys and Insert or CapsLock chords always "
+                   "belong to the screen reader.")
+    mode_keys = " / ".join(key_text(k, native) for k in spec("screen_reader_mode").shortcuts)
+    return text.replace("%1", mode_keys).replace("%2", " ".join(screen_reader_single_keys(specs, native)))

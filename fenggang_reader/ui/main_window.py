@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -42,9 +42,11 @@ from .glossary import GlossaryFeature
 from .help_dialog import HelpDialog
 from .interface_size import InterfaceSize, InterfaceSizeActions
 from .languages import LanguageFeature
+from .orientation import Orientation, where_am_i_text
 from .pronunciation_dialog import PronunciationFeature
 from .read_aloud_actions import LazyReadAloud
 from .reader_view import DEFAULT_FONT_PT, MAX_FONT_PT, MIN_FONT_PT, ReaderView
+from .screen_reader import ScreenReaderMode
 from .simple_mode import SimpleMode
 from .startup import StartUp
 from .storage_warning import StorageWarnings
@@ -84,10 +86,10 @@ class MainWindow(QMainWindow):
         self._matches: list[Match] = []
         self._match_index = -1
         self.setObjectName("mainWindow")
-        self.setWindowTitle(QCoreApplication.translate("MainWindow", "凤岗镇政府工作报告 — Fenggang Reader"))
+        self.setWindowTitle(self.document_title())
 
         self.view = ReaderView(report, annotator, self)
-        self.view.setAccessibleName(QCoreApplication.translate("MainWindow", "Report text"))
+        self.view.setAccessibleName(QCoreApplication.translate("MainWindow", "Report text (document)"))
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         central = QWidget(self)
@@ -128,6 +130,8 @@ class MainWindow(QMainWindow):
         self.comfort = Comfort(self, self.interface_size)
         self.simple_mode = SimpleMode(self)
         self.startup = StartUp(self, speaker=self.read_aloud)
+        self.screen_reader = ScreenReaderMode(self)  # the keys a screen reader keeps; its presses reach it
+        self.orientation = Orientation(self)  # what a screen reader hears on each move and message
         self.accessibility = Accessibility(self, speaker=self.read_aloud)
         self._connect_features()
 
@@ -138,6 +142,12 @@ class MainWindow(QMainWindow):
             self._quiet = False
         self.accessibility.name_everything()
         self._composed = True
+
+    @staticmethod
+    def document_title() -> str:
+        """The window title: the document only. Qt adds the app's display name on Linux and Windows
+        ("… — 凤岗读报 Fenggang Reader"), so a screen reader hears the app named once."""
+        return QCoreApplication.translate("MainWindow", "凤岗镇政府工作报告")
 
     # -- construction --------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -339,8 +349,7 @@ class MainWindow(QMainWindow):
         self.position_label.setText(f"{self.position_text()} · {size}")
 
     def where_am_i(self) -> None:
-        section = self.section_of(self.view.current_index())
-        self.announce(f"{section} · {self.position_text()}" if section else self.position_text())
+        self.announce(where_am_i_text(self))
 
     # -- view settings -------------------------------------------------------------------------
     def zoom(self, direction: int) -> None:
@@ -454,17 +463,11 @@ class MainWindow(QMainWindow):
 
     # -- messages ------------------------------------------------------------------------------
     def announce(self, text: str) -> None:
-        """Tell every reader: the status bar for the eyes, an accessibility announcement for screen readers."""
+        """Tell every reader: the status bar for the eyes, the announcer (ui/announcer.py) for screen readers."""
         if self._quiet:
             return
         self.statusBar().showMessage(text, 6000)
-        try:
-            from PySide6.QtGui import QAccessibleAnnouncementEvent
-
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
-        except (ImportError, AttributeError):  # Qt < 6.8 has no announcement event
-            pass
-        self.announced.emit(text)
+        self.announced.emit(text)  # self.orientation's announcer passes it to the screen reader
 
     def show_problems(self, problems: list[str]) -> None:
         """Settings that could not be used: one message, non-modal, also in the status bar."""
@@ -484,8 +487,8 @@ class MainWindow(QMainWindow):
     # -- language --------------------------------------------------------------------------------
     def retranslate(self) -> None:
         """Re-set every text after the interface language changed (the reading position is untouched)."""
-        self.setWindowTitle(QCoreApplication.translate("MainWindow", "凤岗镇政府工作报告 — Fenggang Reader"))
-        self.view.setAccessibleName(QCoreApplication.translate("MainWindow", "Report text"))
+        self.setWindowTitle(self.document_title())
+        self.view.setAccessibleName(QCoreApplication.translate("MainWindow", "Report text (document)"))
         self.contents.setAccessibleName(QCoreApplication.translate("MainWindow", "Contents"))
         self.contents_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Contents"))
         self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Main toolbar"))

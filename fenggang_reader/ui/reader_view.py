@@ -403,13 +403,28 @@ class ReaderView(QTextBrowser):
         changed = index != self._current
         self._current = index
         if move_caret:
-            cursor = QTextCursor(self.document().findBlockByNumber(index))
-            self.setTextCursor(cursor)
+            self._set_caret(QTextCursor(self.document().findBlockByNumber(index)))
         if ensure_visible:
             self.ensure_block_visible(index)
         self.viewport().update()
         if changed:
             self.current_block_changed.emit(self._report.blocks[index].id)
+
+    def set_quiet_caret(self, quiet: bool) -> None:
+        """Move the caret to a new paragraph without telling screen readers (screen-reader mode says the whole
+        paragraph instead, ui/orientation.py; Orca would first say the screen line the caret lands on)."""
+        self._quiet_caret = quiet
+
+    def _set_caret(self, cursor: QTextCursor) -> None:
+        control = None
+        if getattr(self, "_quiet_caret", False):  # Qt reports caret moves from its text control's signals
+            control = next((c for c in self.children() if c.metaObject().className() == "QWidgetTextControl"), None)
+        blocked = control.blockSignals(True) if control is not None else False
+        try:
+            self.setTextCursor(cursor)
+        finally:
+            if control is not None:
+                control.blockSignals(blocked)
 
     def ensure_block_visible(self, index: int) -> None:
         """Scroll the least needed so the block (and its pinyin band) is in view; tall blocks align to the top."""

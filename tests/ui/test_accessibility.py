@@ -28,6 +28,7 @@ def test_headings_and_current_paragraph_description(window):
     assert [m.accessibleName() for m in markers] == [b.text for b in heads]
     assert all(m.accessibleDescription().startswith("Heading level") for m in markers)
     window.go_to_block("s2-p02")
+    QApplication.processEvents()  # the move is said after the key is handled (ui/announcer.py)
     text = window.report.get("s2-p02").text
     assert window.view.accessibleDescription().endswith(text)
     assert window.view.accessibleDescription().startswith(window.position_text())

@@ -77,9 +77,16 @@ def switch(window, language: str) -> None:
 
 
 # -- collecting what a reader sees -----------------------------------------------------------------
+# The focused view's description carries the last message to Orca (ui/announcer.py), e.g. "Menus and
+# messages: English" after a live switch: a message, not a translated label.
+MESSAGE_CHANNELS = {"readerView.accessibleDescription"}
+
+
 def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
     name = widget.objectName() or type(widget).__name__
     for prop in ("windowTitle", "toolTip", "statusTip", "whatsThis", "accessibleName", "accessibleDescription"):
+        if f"{name}.{prop}" in MESSAGE_CHANNELS:
+            continue
         yield f"{name}.{prop}", getattr(widget, prop)()
     if name in REPORT_CONTENT:
         return

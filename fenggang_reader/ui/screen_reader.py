@@ -1,0 +1,155 @@
+"""Screen-reader mode: the keyboard shared fairly with Orca, NVDA or JAWS.
+
+On by itself while a screen reader runs (setting ``screen_reader_mode``: auto / on / off; View ▸
+Screen-reader mode). In it:
+
+- Single keys that type a character (J, K, H, N, S, +, -, [, ], comma, full stop) are not ours: a
+  screen reader uses such keys for its own navigation. ``screen_reader_letter_keys`` keeps them.
+- Keypad keys are never ours (Orca's Say All is keypad +, its review keys the keypad digits).
+- Every key press reaches the screen reader before we act on it. Qt consumes a key bound as a
+  QAction shortcut before its AT-SPI bridge reports the press, so Orca heard only the release: it
+  could not stop speaking on Down, nor run its own command on a key we bind. So the window accepts
+  ShortcutOverride for its keys (no shortcut consumes the press); the press goes through the bridge
+  to the screen reader, which may take it, and comes back to us, when it was not taken, as an
+  ordinary key press: then we trigger the action whose key it is.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAccessible, QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
+
+from .actions import ACTIONS, retranslate_action, screen_reader_shortcuts
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+MODIFIERS = (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+             | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ScreenReader", text)
+
+
+def screen_reader_running() -> bool:
+    """A screen reader (or another assistive client) is reading the app: Qt's bridge is on."""
+    return QAccessible.isActive()
+
+
+def key_sequences(event: QKeyEvent) -> list[QKeySequence]:
+    """The shortcuts a key press stands for (Shift+= is also "+", as Qt's shortcut map sees it)."""
+    mods = event.modifiers() & MODIFIERS
+    key = event.key()
+    if key == Qt.Key.Key_Backtab:
+        key = Qt.Key.Key_Tab
+    out = [QKeySequence(mods.value | key)]
+    if mods & Qt.KeyboardModifier.ShiftModifier and not Qt.Key.Key_A.value <= key <= Qt.Key.Key_Z.value:
+        out.append(QKeySequence((mods & ~Qt.KeyboardModifier.ShiftModifier).value | key))
+    return out
+
+
+class ScreenReaderMode(QObject):
+    """Switches the window's keys between the usual set and the screen-reader set, and routes key presses."""
+
+    changed = Signal(bool)
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.active = False
+        self.action = window.actions_by_id["screen_reader_mode"]
+        self.action.toggled.connect(self._toggled)
+        letters = window.actions_by_id["screen_reader_letter_keys"]
+        letters.setChecked(bool(window.settings["screen_reader_letter_keys"]))
+        letters.toggled.connect(lambda on: window.settings.set("screen_reader_letter_keys", on))
+        window.settings.subscribe(self._setting_changed)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.refresh()
+
+    # -- on or off -------------------------------------------------------------------------------------
+    def wanted(self) -> bool:
+        mode = self.window.settings["screen_reader_mode"]
+        return mode == "on" or (mode == "auto" and screen_reader_running())
+
+    def refresh(self) -> None:
+        active = self.wanted()
+        if active != self.active:
+            self.active = active
+            self.apply_keys()
+            self.window.view.set_quiet_caret(active)
+            self.action.blockSignals(True)
+            self.action.setChecked(active)
+            self.action.blockSignals(False)
+            self.changed.emit(active)
+
+    def apply_keys(self) -> None:
+        letters = bool(self.window.settings["screen_reader_letter_keys"])
+        for spec in ACTIONS:
+            action = self.window.actions_by_id.get(spec.id)
+            if action is None:
+                continue
+            keys = screen_reader_shortcuts(spec, letters) if self.active else spec.shortcuts
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            retranslate_action(action, spec)
+
+    def _toggled(self, on: bool) -> None:
+        self.window.settings.set("screen_reader_mode", "on" if on else "off")
+        self.window.announce(_t("Screen-reader mode on") if on else _t("Screen-reader mode off"))
+
+    def _setting_changed(self, name: str, _value: object) -> None:
+        if name == "screen_reader_mode":
+            self.refresh()
+        elif name == "screen_reader_letter_keys" and self.active:
+            self.apply_keys()
+
+    # -- key routing -----------------------------------------------------------------------------------
+    def _focus_in_window(self) -> QWidget | None:
+        focus = QApplication.focusWidget()
+        return focus if focus is not None and focus.window() is self.window else None
+
+    def action_for(self, event: QKeyEvent, focus: QWidget) -> QAction | None:
+        """The enabled action a key press triggers where the focus is (None for keypad keys)."""
+        if event.modifiers() & Qt.KeyboardModifier.KeypadModifier:
+            return None
+        wanted = key_sequences(event)
+        for action in self.window.actions_by_id.values():
+            if not action.isEnabled() or not any(seq in action.shortcuts() for seq in wanted):
+                continue
+            if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut and focus not in action.associatedObjects():
+                continue
+            return action
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if not self.active or kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            if kind == QEvent.Type.WindowActivate and watched is self.window:
+                self.refresh()  # a screen reader started (or stopped) while the reader was open
+            return False
+        assert isinstance(event, QKeyEvent)
+        focus = self._focus_in_window()
+        if focus is None:
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            keypad = bool(event.modifiers() & Qt.KeyboardModifier.KeypadModifier)
+            if keypad or self.action_for(event, focus) is not None:
+                event.accept()  # no shortcut takes the press: it goes through the bridge first
+                return True
+            return False
+        if event.spontaneous() and screen_reader_running():
+            return False  # the bridge reports this press to the screen reader, then posts it back
+        action = self.action_for(event, focus)
+        if action is None:
+            return False
+        action.trigger()
+        return True
+
+
+def install(window: MainWindow) -> None:
+    window.screen_reader = ScreenReaderMode(window)

@@ -1,0 +1,121 @@
+"""Screen-reader mode (ui/screen_reader.py), the announcer (ui/announcer.py) and orientation messages.
+
+What Orca itself says is tested in tests/a11y/test_orca.py; these check the app's side quickly, offscreen.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from fenggang_reader.ui import announcer as announcer_module
+from fenggang_reader.ui.actions import help_rows, markdown_key_table, screen_reader_shortcuts, spec
+from fenggang_reader.ui.orientation import paragraph_message, start_text, where_am_i_text
+
+
+def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(widget, key, modifier)
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def sr_window(window):
+    window.settings.set("screen_reader_mode", "on")
+    window.activateWindow()
+    window.view.setFocus()
+    QApplication.processEvents()
+    return window
+
+
+def test_single_keys_are_left_to_the_screen_reader_and_the_rest_still_work(sr_window, qtbot):
+    w = sr_window
+    assert w.screen_reader.active and w.actions_by_id["screen_reader_mode"].isChecked()
+    assert [s.toString() for s in w.actions_by_id["next_paragraph"].shortcuts()] == ["Down"]
+    assert "J" not in w.actions_by_id["next_paragraph"].toolTip()
+    press(qtbot, w.view, Qt.Key.Key_J)
+    press(qtbot, w.view, Qt.Key.Key_Plus)
+    assert w.view.current_index() == 0 and w.view.font_size() == 28
+    press(qtbot, w.view, Qt.Key.Key_Down)  # routed: a key press, not a shortcut
+    assert w.view.current_index() == 1
+    press(qtbot, w.view, Qt.Key.Key_Plus, Qt.KeyboardModifier.KeypadModifier)  # Orca's Say All key
+    assert w.view.font_size() == 28
+    press(qtbot, w.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert w.view.font_size() == 32
+    w.settings.set("screen_reader_letter_keys", True)
+    press(qtbot, w.view, Qt.Key.Key_J)
+    assert w.view.current_index() == 2
+    w.settings.set("screen_reader_mode", "off")
+    assert not w.screen_reader.active and "J" in w.actions_by_id["next_paragraph"].toolTip()
+
+
+def test_keys_in_the_contents_panel_stay_the_panels(sr_window, qtbot):
+    w = sr_window
+    w.contents.setFocus()
+    QApplication.processEvents()
+    before = w.view.current_index()
+    press(qtbot, w.contents, Qt.Key.Key_Down)  # a reader key: the view's, not the panel's
+    assert w.view.current_index() == before
+    press(qtbot, w.contents, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # window keys work everywhere
+    assert "Paragraph" in w.statusBar().currentMessage()
+
+
+def test_help_and_readme_say_which_keys_change():
+    assert screen_reader_shortcuts(spec("next_paragraph")) == ("Down",)
+    assert screen_reader_shortcuts(spec("zoom_in")) == ("Ctrl+=", "Ctrl++")
+    assert screen_reader_shortcuts(spec("speech_play_pause")) == ("Space",)
+    rows = {what: keys for _menu, keys, what in help_rows(native=False, screen_reader=True)}
+    assert rows["Move to the next paragraph."] == "Down"
+    note = markdown_key_table().split("\n\n")[-1]
+    assert "Ctrl+Shift+M" in note and " J " in note and "[" in note and "Space" not in note
+
+
+def test_messages_are_coalesced_into_the_focused_controls_description(sr_window, monkeypatch):
+    monkeypatch.setattr(announcer_module, "description_channel", lambda: True)
+    w = sr_window
+    w.announce("first")
+    w.announce("second")
+    QApplication.processEvents()
+    assert w.view.accessibleDescription() == "second"
+    w.announce("second")
+    QApplication.processEvents()
+    assert w.view.accessibleDescription().rstrip("\u200b") == "second" != w.view.accessibleDescription()
+    w.contents.setFocus()
+    w.view.setFocus()  # focus back: the view's own description (the place), not said again
+    QApplication.processEvents()
+    assert w.view.accessibleDescription() == paragraph_message(w)
+
+
+def test_moving_says_the_place_and_the_whole_paragraph_and_headings_their_level(sr_window, qtbot, monkeypatch):
+    monkeypatch.setattr(announcer_module, "description_channel", lambda: True)
+    w = sr_window
+    press(qtbot, w.view, Qt.Key.Key_Down)
+    text = w.report.blocks[1].text
+    assert w.view.accessibleDescription() == f"Paragraph 2 of {len(w.report.blocks)}. {text}"
+    heading = next(i for i, b in enumerate(w.report.blocks) if b.kind.heading_level == 3)
+    w.view.set_current_index(heading)
+    QApplication.processEvents()
+    assert ", heading level 3. " in w.view.accessibleDescription()
+
+
+def test_where_am_i_says_part_heading_place_and_first_words(window):
+    assert start_text(window) == f"凤岗镇政府工作报告. Paragraph 1 of {len(window.report.blocks)}. Press F1 for help."
+    index = next(i for i, b in enumerate(window.report.blocks) if b.id == "s2-p02")
+    window.view.set_current_index(index)
+    said = where_am_i_text(window)
+    part = next(b.text for b in reversed(window.report.blocks[:index]) if b.kind.name == "PART")
+    assert said.startswith(part) and f"Paragraph {index + 1} of" in said
+    assert window.report.blocks[index].text[:20] in said and said.endswith("…")
+
+
+def test_messages_wait_while_the_apps_voice_reads_to_a_screen_reader_user(sr_window, monkeypatch):
+    monkeypatch.setattr(announcer_module, "description_channel", lambda: True)
+    from fenggang_reader.ui import orientation
+
+    w = sr_window
+    monkeypatch.setattr(orientation, "reading_aloud", lambda _w: True)
+    before = w.view.accessibleDescription()
+    w.announce("Reading paragraph 2 of 86")
+    QApplication.processEvents()
+    assert w.view.accessibleDescription() == before
+    assert w.statusBar().currentMessage() == "Reading paragraph 2 of 86"
