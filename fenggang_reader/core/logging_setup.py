@@ -29,6 +29,37 @@ _HANDLER_NAME = "fenggang-reader-file"
 _fatal_handle: TextIO | None = None
 
 
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """The rotated log file. On a full or read-only disk it says so once on stderr instead of printing a
+    traceback for every record (logging's default), and notes how much was lost once writing works again."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.failing = False
+        self.lost = 0  # records not written since the failure began
+        self._failed_now = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._failed_now = False
+        super().emit(record)  # on failure logging calls handleError
+        if self.failing and not self._failed_now:  # written again: the disk has room
+            self.failing = False
+            lost, self.lost = self.lost, 0
+            logging.getLogger(__name__).warning("%d log record(s) were lost while the log could not be written",
+                                                lost)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        self._failed_now = True
+        self.lost += 1
+        if self.failing:
+            return
+        self.failing = True
+        error = sys.exc_info()[1]
+        reason = getattr(error, "strerror", None) or error
+        print(f"fenggang-reader: cannot write the log {self.baseFilename} ({reason}); log messages are lost until "
+              "it can be written again", file=sys.stderr)
+
+
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     """Send the package's log records (and Qt's, via ui/crash_dialog.py) to a rotated file.
 
@@ -43,8 +74,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     path = log_dir / LOG_NAME
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
-                                                       encoding="utf-8", delay=False)
+        handler = _LogFile(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=False)
     except OSError as exc:
         print(f"fenggang-reader: cannot write the log in {log_dir}: {exc}", file=sys.stderr)
         return None

@@ -155,3 +155,28 @@ def test_cache_folder_refuses_the_app_still_speaks_and_warns_once(speaking_windo
         assert len(messages) == 1 and str(cache) in messages[0]
         assert len(storage_boxes("cache")) == 1
         window.close()
+
+
+def test_a_full_log_folder_is_said_once_and_the_reader_runs(tmp_path):
+    """The log folder's disk is full: one line on stderr, not a traceback per log record; the window opens."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.support.refusing import full_folder
+
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    # Problems to log at start: a damaged settings file and a Qt warning or two (offscreen size hints).
+    (home / "config" / "settings.json").write_bytes(b'{"font_size": "big", "theme": 7, "speech_rate": NaN}')
+    events = tmp_path / "events.jsonl"
+    with full_folder(home / "log"):
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FENGGANG_READER_HOME": str(home)}
+        result = subprocess.run([sys.executable, "-m", "fenggang_reader", "--event-log", str(events),
+                                 "--quit-after", "3"], capture_output=True, text=True, timeout=90, env=env)
+    assert result.returncode == 0, result.stderr
+    names = [json.loads(line)["event"] for line in events.read_text(encoding="utf-8").splitlines()]
+    assert "app.first_paint" in names
+    assert "Logging error" not in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.count("cannot write the log") == 1, result.stderr

@@ -50,3 +50,25 @@ def read_only_folder(folder: Path, files: dict[str, str] | None = None) -> Itera
         yield folder
     finally:
         subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+@contextlib.contextmanager
+def full_folder(folder: Path) -> Iterator[Path]:
+    """``folder`` (created) on a tiny tmpfs filled to the last byte: every write fails with ENOSPC.
+
+    Skips the test when no tmpfs can be mounted (a full disk cannot be made without root).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0 or not _mount(["-t", "tmpfs", "-o", "size=64k,mode=0755", "tmpfs", str(folder)]):
+        pytest.skip("a full folder needs a tmpfs mount (root)")
+    try:
+        with open(folder / "filler", "wb", buffering=0) as filler, contextlib.suppress(OSError):
+            while True:
+                filler.write(b"\0" * 4096)
+        probe = folder / ".probe"
+        with pytest.raises(OSError), open(probe, "wb", buffering=0) as handle:  # the promise callers rely on
+            handle.write(b"x" * 8192)
+        probe.unlink(missing_ok=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
