@@ -14,7 +14,7 @@ from fenggang_reader.core.settings import Settings
 from fenggang_reader.core.spoken import MarkerPolicy
 from fenggang_reader.core.storage import AppDirs
 from fenggang_reader.export.audio import AudioExporter, AudioExportOptions, ExportCancelled, ExportError
-from fenggang_reader.speech.edge import ENDPOINT_ENV, endpoint_urls, resolve_endpoint
+from fenggang_reader.speech.edge import ENDPOINT_ENV, check_endpoint, resolve_endpoint
 from fenggang_reader.speech.types import VoiceParams
 
 _WHY_NOT_ONLINE = {
@@ -58,7 +58,8 @@ def chosen_endpoint(settings: Settings) -> str | None:
     from_env = resolve_endpoint(None)
     endpoint = from_env or settings["edge_endpoint"] or None
     try:
-        endpoint_urls(endpoint)
+        if endpoint:
+            check_endpoint(endpoint)  # not endpoint_urls: a missing edge-tts is the exporter's clear error
     except ValueError:
         where = f"the environment variable {ENDPOINT_ENV}" if from_env else "the setting edge_endpoint"
         raise ExportError(f"{where} must be an http:// or https:// address like https://host[:port][/path], "

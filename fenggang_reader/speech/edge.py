@@ -159,6 +159,14 @@ def classify(exc: BaseException) -> EdgeError:
 # ------------------------------------------------------------------------------------------ endpoint
 
 
+def check_endpoint(base_url: str) -> urllib.parse.SplitResult:
+    """ValueError unless ``base_url`` looks like https://host[:port][/prefix]; needs no edge-tts."""
+    parts = urllib.parse.urlsplit(base_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(f"Edge endpoint must look like https://host[:port][/prefix], not {base_url!r}")
+    return parts
+
+
 def endpoint_urls(base_url: str | None) -> tuple[str, str]:
     """(websocket URL, voice list URL) with ``base_url`` in place of https://speech.platform.bing.com.
 
@@ -166,9 +174,7 @@ def endpoint_urls(base_url: str | None) -> tuple[str, str]:
     """
     if not base_url:
         return _original_urls()
-    parts = urllib.parse.urlsplit(base_url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise ValueError(f"Edge endpoint must look like https://host[:port][/prefix], not {base_url!r}")
+    parts = check_endpoint(base_url)
     prefix = parts.path.rstrip("/")
     ws_scheme = "ws" if parts.scheme == "http" else "wss"
 

@@ -78,7 +78,7 @@ READ_ALOUD = textwrap.dedent("""
 EXPORT = textwrap.dedent("""
     import sys
     from fenggang_reader.cli import main
-    sys.exit(main(["export-audio", "--engine", "edge", "--part", "notes", "--out", sys.argv[1]]))
+    sys.exit(main(["export-audio", "--engine", "edge", "--allow-online", "--part", "notes", "--out", sys.argv[1]]))
 """)
 
 
