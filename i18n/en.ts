@@ -1153,8 +1153,12 @@ Use the online voices?</translation>
         <translation>Spoken audio cannot be kept on this computer: %1 (%2). Reading aloud still works, but needs the network each time.</translation>
     </message>
     <message>
-        <source>Cannot save</source>
-        <translation>Cannot save</translation>
+        <source>⚠ Settings cannot be saved</source>
+        <translation>⚠ Settings cannot be saved</translation>
+    </message>
+    <message>
+        <source>⚠ Spoken audio cannot be kept</source>
+        <translation>⚠ Spoken audio cannot be kept</translation>
     </message>
 </context>
 <context>

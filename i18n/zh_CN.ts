@@ -1153,8 +1153,12 @@ Use the online voices?</source>
         <translation>朗读的声音无法保存在这台电脑上：%1（%2）。朗读仍然可用，但每次都需要联网。</translation>
     </message>
     <message>
-        <source>Cannot save</source>
-        <translation>无法保存</translation>
+        <source>⚠ Settings cannot be saved</source>
+        <translation>⚠ 设置无法保存</translation>
+    </message>
+    <message>
+        <source>⚠ Spoken audio cannot be kept</source>
+        <translation>⚠ 朗读的声音无法保存</translation>
     </message>
 </context>
 <context>

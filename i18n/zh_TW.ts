@@ -1153,8 +1153,12 @@ Use the online voices?</source>
         <translation>朗讀的聲音無法儲存在這台電腦上：%1（%2）。朗讀仍然可用，但每次都需要上網。</translation>
     </message>
     <message>
-        <source>Cannot save</source>
-        <translation>無法儲存</translation>
+        <source>⚠ Settings cannot be saved</source>
+        <translation>⚠ 設定無法儲存</translation>
+    </message>
+    <message>
+        <source>⚠ Spoken audio cannot be kept</source>
+        <translation>⚠ 朗讀的聲音無法儲存</translation>
     </message>
 </context>
 <context>

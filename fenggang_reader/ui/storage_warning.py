@@ -2,7 +2,8 @@
 
 The app keeps working from memory either way (settings last until it closes; speech is fetched
 again); what matters is that the reader knows why a change may not survive a restart, without a
-message on every save. core/recovery.py recognises the refusals in the log; this shows them.
+message on every save, and without a dialog that takes the keyboard in the middle of reading: the
+message is announced and stays on the status bar. core/recovery.py recognises the refusals in the log; this shows them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from ..core.recovery import DiskProblemWatcher
 from ..core.storage import AppDirs
@@ -51,6 +52,7 @@ class StorageWarnings(QObject):
         super().__init__(window)
         self.window = window
         self.messages: list[str] = []
+        self.labels: dict[str, QLabel] = {}  # area → its status-bar label
         self.dirs = AppDirs.default()
         self.problem.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self.watcher = DiskProblemWatcher(self._notify).attach()
@@ -64,14 +66,24 @@ class StorageWarnings(QObject):
         self.problem.emit(area, error)
 
     def _show(self, area: str, error: OSError) -> None:
+        """Say it without taking the keyboard: a reader in the middle of a paragraph (or of listening) keeps
+        the focus, and Space still reads. The message stays on the status bar as a label for the session."""
         text = describe(area, error, self.dirs)
         self.messages.append(text)
         self.window.events.emit("storage.warning", area=area, errno=error.errno)
         self.window.announce(text)
-        title = QCoreApplication.translate("StorageWarning", "Cannot save")
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
-        box.setObjectName(f"storageWarning_{area}")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        label = QLabel(self._short_text(area), self.window)
+        label.setObjectName(f"storageWarning_{area}")
+        label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        label.setToolTip(text)
+        label.setAccessibleName(label.text())
+        label.setAccessibleDescription(text)
+        self.labels[area] = label
+        self.window.statusBar().addPermanentWidget(label)
         self.shown.emit(text)
 
+    @staticmethod
+    def _short_text(area: str) -> str:
+        if area == "settings":
+            return QCoreApplication.translate("StorageWarning", "⚠ Settings cannot be saved")
+        return QCoreApplication.translate("StorageWarning", "⚠ Spoken audio cannot be kept")

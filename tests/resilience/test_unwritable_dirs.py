@@ -14,7 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from fenggang_reader.core import storage
 from fenggang_reader.core.settings import Settings
@@ -67,9 +68,11 @@ def refusing(folder: Path, how: str, monkeypatch: pytest.MonkeyPatch):
             folder.chmod(0o755)
 
 
-def storage_boxes(area: str) -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.objectName() == f"storageWarning_{area}" and w.isVisible()]
+def storage_labels(window, area: str) -> list[QLabel]:
+    """The warnings on the window's status bar; no dialog may appear (it would take the keyboard)."""
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    return [w for w in window.statusBar().findChildren(QLabel)
+            if w.objectName() == f"storageWarning_{area}" and w.isVisible()]
 
 
 @pytest.mark.parametrize("how", ["readonly", "full"])
@@ -78,8 +81,11 @@ def test_settings_folder_refuses_the_app_reads_on_and_warns_once(make_window, qt
     with refusing(config, how, monkeypatch):
         window = make_window()
         assert window.view.current_block().id == "title"
-        for _ in range(3):  # three separate saves, each refused
-            window.zoom(1)
+        window.activateWindow()
+        window.view.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
+        for _ in range(3):  # three separate saves, each refused: + pressed in the text
+            qtbot.keyClick(window.view, Qt.Key.Key_Plus)
             qtbot.wait(500)
         window.cycle_theme()
         qtbot.wait(500)
@@ -87,11 +93,12 @@ def test_settings_folder_refuses_the_app_reads_on_and_warns_once(make_window, qt
         qtbot.waitUntil(lambda: len(warnings.messages) == 1)
         qtbot.wait(200)
         assert len(warnings.messages) == 1, warnings.messages
-        assert len(storage_boxes("settings")) == 1
+        assert len(storage_labels(window, "settings")) == 1
+        assert QApplication.focusWidget() is window.view, "the warning did not take the keyboard"
         assert str(config) in warnings.messages[0]
         assert ("full" in warnings.messages[0]) == (how == "full")
-        # the reader goes on: navigation and the new size work from memory
-        window.move_paragraph(1)
+        # the reader goes on: the next key still reaches the text, and the new size works from memory
+        qtbot.keyClick(window.view, Qt.Key.Key_Down)
         assert window.view.current_block().id == "occasion"
         assert window.settings["font_size"] > 28
         window.close()
@@ -153,7 +160,7 @@ def test_cache_folder_refuses_the_app_still_speaks_and_warns_once(speaking_windo
         qtbot.waitUntil(lambda: controller.state is ReadState.STOPPED, timeout=30000)
         messages = window.storage_warnings.messages
         assert len(messages) == 1 and str(cache) in messages[0]
-        assert len(storage_boxes("cache")) == 1
+        assert len(storage_labels(window, "cache")) == 1
         window.close()
 
 
