@@ -1,4 +1,4 @@
-"""Command line: run the reader, or export what it knows (pinyin, later audio and PDF)."""
+"""Command line: parse it, then run the reader or one of the export commands (fenggang_reader/commands.py)."""
 
 from __future__ import annotations
 
@@ -57,20 +57,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.event_log is not None and (why := events.unwritable(args.event_log)):
         parser.error(f"--event-log {args.event_log}: cannot write there ({why})")
-    if args.command == "export-pinyin":
-        return _export_pinyin(args)
-    if args.command == "export-audio":
-        from .export.commands import export_audio
+    if args.command in ("export-pinyin", "export-audio", "export-pdf"):
+        from . import commands
 
-        return export_audio(args, _load_report(args))
+        command = {"export-pinyin": commands.export_pinyin, "export-audio": commands.export_audio,
+                   "export-pdf": commands.export_pdf}[args.command]
+        return command(args, _load_report(args))
     if args.command == "self-test":
         from .self_test import run as self_test
 
         return self_test(args)
-    if args.command == "export-pdf":
-        from .ui.print_layout import export_pdf_command  # painting the pages needs the reader's widgets
-
-        return export_pdf_command(args, _load_report(args))
     from .app import run_app  # Qt is imported only when a window is wanted
 
     return run_app(args)
@@ -86,21 +82,3 @@ def _load_report(args: argparse.Namespace):
         print(f"fenggang-reader: {exc}", file=sys.stderr)
         return None
 
-
-def _export_pinyin(args: argparse.Namespace) -> int:
-    from .core.export import pinyin_export_json
-    from .core.pronunciation import RecordError
-    from .core.reader_annotator import exporting_annotator
-    from .core.settings import Settings
-    from .core.storage import AppDirs
-
-    report = _load_report(args)
-    if report is None:
-        return 1
-    try:
-        annotator = exporting_annotator(Settings.load(AppDirs.default().settings_file))
-    except RecordError as exc:
-        print(f"fenggang-reader: {exc}", file=sys.stderr)
-        return 1
-    sys.stdout.write(pinyin_export_json(report, annotator) + "\n")
-    return 0

@@ -15,10 +15,7 @@ For a PDF file, export.pdf then adds what Qt cannot: the outline and the links b
 
 from __future__ import annotations
 
-import argparse
 import bisect
-import os
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -347,36 +344,3 @@ def export_pdf(report: Report, annotator: Annotator, path: Path, *, size: int = 
                pinyin: bool = True, style: PinyinStyle = PinyinStyle.TONE_MARKS) -> int:
     """Write the whole report as a large-print PDF; the number of pages."""
     return PdfExport(PrintLayout(report, annotator, size=size, pinyin=pinyin, style=style), path).finish()
-
-
-def export_pdf_command(args: argparse.Namespace, report: Report | None) -> int:
-    """``fenggang-reader export-pdf``: works without a screen (Qt's offscreen platform)."""
-    if report is None:
-        return 1
-    if not MIN_FONT_PT <= args.size <= MAX_FONT_PT:
-        print(f"fenggang-reader: --size must be between {MIN_FONT_PT} and {MAX_FONT_PT}", file=sys.stderr)
-        return 1
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ..app import create_application
-    from ..core.pronunciation import RecordError
-    from ..core.reader_annotator import exporting_annotator
-    from ..core.settings import Settings
-    from ..core.storage import AppDirs
-
-    create_application()
-    dirs = AppDirs.default()
-    settings = Settings.load(dirs.settings_file)
-    try:
-        annotator = exporting_annotator(settings, dirs)
-    except RecordError as exc:
-        print(f"fenggang-reader: {exc}", file=sys.stderr)
-        return 1
-    try:
-        pages = export_pdf(report, annotator, args.out, size=args.size, pinyin=args.pinyin == "on",
-                           style=PinyinStyle(settings["pinyin_style"]))
-    except OSError as exc:
-        print(f"fenggang-reader: cannot write {args.out}: {exc}", file=sys.stderr)
-        return 1
-    print(f"{pages} pages at {args.size} pt in {args.out}")
-    return 0

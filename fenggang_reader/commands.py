@@ -1,22 +1,48 @@
-"""``fenggang-reader export-audio``: the audiobook from the command line, with the reader's settings."""
+"""The commands of ``fenggang-reader`` other than opening the window: export-pinyin, export-audio, export-pdf.
+
+cli.py parses the command line and calls one of these. Each loads only what it needs, inside the function:
+export-pinyin must not pay for Qt or the speech modules, export-audio not for the widgets that paint a PDF.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from typing import TYPE_CHECKING
 
-from fenggang_reader.core.consent import OnlineVoices, online_voices_for
-from fenggang_reader.core.events import EventLog
-from fenggang_reader.core.model import Report
-from fenggang_reader.core.pronunciation import RecordError
-from fenggang_reader.core.reader_annotator import exporting_annotator
-from fenggang_reader.core.settings import Settings
-from fenggang_reader.core.spoken import MarkerPolicy
-from fenggang_reader.core.storage import AppDirs
-from fenggang_reader.export.audio import AudioExporter, AudioExportOptions, ExportCancelled, ExportError
-from fenggang_reader.speech.edge import ENDPOINT_ENV, check_endpoint, resolve_endpoint
-from fenggang_reader.speech.types import VoiceParams
+from .core.consent import OnlineVoices, online_voices_for
+from .core.model import Report
+from .core.pronunciation import RecordError
+from .core.reader_annotator import exporting_annotator
+from .core.settings import Settings
+from .core.storage import AppDirs
 
+if TYPE_CHECKING:
+    from .export.audio import AudioExportOptions
+
+
+def _fail(message: str) -> int:
+    print(f"fenggang-reader: {message}", file=sys.stderr)
+    return 1
+
+
+# -- export-pinyin ---------------------------------------------------------------------------------------
+def export_pinyin(args: argparse.Namespace, report: Report | None) -> int:
+    """Every block's text and the tone-mark reading of each character, as JSON on stdout."""
+    from .core.export import pinyin_export_json
+
+    if report is None:
+        return 1
+    try:
+        annotator = exporting_annotator(Settings.load(AppDirs.default().settings_file))
+    except RecordError as exc:
+        return _fail(str(exc))
+    sys.stdout.write(pinyin_export_json(report, annotator) + "\n")
+    return 0
+
+
+# -- export-audio ----------------------------------------------------------------------------------------
 _WHY_NOT_ONLINE = {
     OnlineVoices.OFFLINE_ONLY: "the reader is set to use the offline voice only (Never send text to online voices)",
     OnlineVoices.NOT_ACCEPTED: "the online voices, which send the text to Microsoft, were never accepted in the "
@@ -34,6 +60,8 @@ def choose_engine(settings: Settings, args: argparse.Namespace) -> tuple[str, li
 
     ``--engine edge`` without consent is refused with the reason (ExportError), never quietly honoured.
     """
+    from .export.audio import ExportError
+
     allow_online = bool(getattr(args, "allow_online", False))
     consent = online_voices_for(settings, allow_online=allow_online)
     notes = []
@@ -55,6 +83,9 @@ def choose_engine(settings: Settings, args: argparse.Namespace) -> tuple[str, li
 
 def chosen_endpoint(settings: Settings) -> str | None:
     """The Edge endpoint (the environment wins over the setting), checked before any text is sent."""
+    from .export.audio import ExportError
+    from .speech.edge import ENDPOINT_ENV, check_endpoint, resolve_endpoint
+
     from_env = resolve_endpoint(None)
     endpoint = from_env or settings["edge_endpoint"] or None
     try:
@@ -69,6 +100,10 @@ def chosen_endpoint(settings: Settings) -> str | None:
 
 def options_from_settings(settings: Settings, args: argparse.Namespace) -> tuple[AudioExportOptions, list[str]]:
     """What the listener chose in the reader, overridden by the command line; and notes for stderr."""
+    from .core.spoken import MarkerPolicy
+    from .export.audio import AudioExportOptions, ExportError
+    from .speech.types import VoiceParams
+
     dirs = AppDirs.default()
     annotator = exporting_annotator(settings, dirs)
     rate = settings["speech_rate"] if args.rate is None else args.rate
@@ -86,6 +121,10 @@ def options_from_settings(settings: Settings, args: argparse.Namespace) -> tuple
 
 
 def export_audio(args: argparse.Namespace, report: Report | None) -> int:
+    """The audiobook with the reader's settings: one MP3 with chapters, one per paragraph and a playlist."""
+    from .core.events import EventLog
+    from .export.audio import AudioExporter, ExportCancelled, ExportError
+
     if report is None:
         return 1
     settings = Settings.load(AppDirs.default().settings_file)
@@ -122,4 +161,39 @@ def export_audio(args: argparse.Namespace, report: Report | None) -> int:
     print(f"{len(result.tracks)} paragraphs, {minutes:.1f} minutes ({result.voice}) in {result.folder}")
     print(f"one file with chapters: {result.chapters_file.name}; paragraph files and their playlist: "
           f"{result.paragraph_folder.name}/{result.playlist.name}")
+    return 0
+
+
+# -- export-pdf ------------------------------------------------------------------------------------------
+def export_pdf(args: argparse.Namespace, report: Report | None) -> int:
+    """Large print with pinyin, an outline and linked notes; works without a screen (Qt's offscreen platform).
+    The pages are painted by the reader's own view (ui/print_layout.py)."""
+    from .core.pinyin import PinyinStyle
+    from .ui.reader_view import MAX_FONT_PT, MIN_FONT_PT
+
+    if report is None:
+        return 1
+    if not MIN_FONT_PT <= args.size <= MAX_FONT_PT:
+        print(f"fenggang-reader: --size must be between {MIN_FONT_PT} and {MAX_FONT_PT}", file=sys.stderr)
+        return 1
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .app import create_application
+    from .ui.print_layout import export_pdf as write_pdf
+
+    create_application()
+    dirs = AppDirs.default()
+    settings = Settings.load(dirs.settings_file)
+    try:
+        annotator = exporting_annotator(settings, dirs)
+    except RecordError as exc:
+        print(f"fenggang-reader: {exc}", file=sys.stderr)
+        return 1
+    try:
+        pages = write_pdf(report, annotator, args.out, size=args.size, pinyin=args.pinyin == "on",
+                           style=PinyinStyle(settings["pinyin_style"]))
+    except OSError as exc:
+        print(f"fenggang-reader: cannot write {args.out}: {exc}", file=sys.stderr)
+        return 1
+    print(f"{pages} pages at {args.size} pt in {args.out}")
     return 0
