@@ -96,7 +96,10 @@ def run_app(args: argparse.Namespace) -> int:
     instance.activation_requested.connect(lambda: bring_to_front(window))
     window.view.first_paint.connect(lambda: events.emit("app.first_paint"))
     stop_on_signals(window)
-    window.show()
+    if window.maximise_at_first_show:  # a first start on a small screen (ui/window_fit.py)
+        window.showMaximized()
+    else:
+        window.show()
     QTimer.singleShot(0, lambda: window.restore_position(offer=True))
     QTimer.singleShot(0, lambda: window.show_problems(settings.problems))
     if args.quit_after:

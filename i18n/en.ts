@@ -127,6 +127,17 @@
     </message>
 </context>
 <context>
+    <name>ContentsDrawer</name>
+    <message>
+        <source>Contents (Esc closes)</source>
+        <translation>Contents (Esc closes)</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -1159,6 +1170,13 @@ Use the online voices?</translation>
     <message>
         <source>⚠ Spoken audio cannot be kept</source>
         <translation>⚠ Spoken audio cannot be kept</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFit</name>
+    <message>
+        <source>More buttons</source>
+        <translation>More buttons</translation>
     </message>
 </context>
 <context>

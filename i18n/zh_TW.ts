@@ -127,6 +127,17 @@
     </message>
 </context>
 <context>
+    <name>ContentsDrawer</name>
+    <message>
+        <source>Contents (Esc closes)</source>
+        <translation>目錄（按 Esc 關閉）</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目錄</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -1159,6 +1170,13 @@ Use the online voices?</source>
     <message>
         <source>⚠ Spoken audio cannot be kept</source>
         <translation>⚠ 朗讀的聲音無法儲存</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFit</name>
+    <message>
+        <source>More buttons</source>
+        <translation>更多按鈕</translation>
     </message>
 </context>
 <context>

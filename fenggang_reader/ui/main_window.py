@@ -35,6 +35,7 @@ from ..core.settings import Settings
 from .accessibility import Accessibility
 from .actions import ACTIONS, MENUS, build_actions, retranslate_action
 from .comfort import Comfort
+from .contents_drawer import ContentsDrawer
 from .contents_panel import ContentsPanel
 from .export_actions import LazyExports
 from .find_bar import FindBar
@@ -51,6 +52,7 @@ from .simple_mode import SimpleMode
 from .startup import StartUp
 from .storage_warning import StorageWarnings
 from .themes import THEMES, palette_for, theme
+from .window_fit import ToolbarOverflow, fit_to_screen
 
 if TYPE_CHECKING:
     from .read_aloud import ReadAloud
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         self.exports = LazyExports(self)  # built at first use
         self.storage_warnings = StorageWarnings(self)
         self.comfort = Comfort(self, self.interface_size)
+        self.contents_drawer = ContentsDrawer(self)  # the contents over the text when the column is narrow
         self.simple_mode = SimpleMode(self)
         self.startup = StartUp(self, speaker=self.read_aloud)
         self.screen_reader = ScreenReaderMode(self)  # the keys a screen reader keeps; its presses reach it
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)  # at the interface size (ui/interface_size)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
+        self.toolbar_overflow = ToolbarOverflow(bar)  # whole labels; what does not fit goes into »
         for action_id in TOOLBAR_ACTIONS:
             self.add_toolbar_action(action_id)
 
@@ -187,6 +191,7 @@ class MainWindow(QMainWindow):
         button.setAccessibleName(action.text().replace("&", ""))
         button.setAccessibleDescription(action.statusTip())
         button.setObjectName(f"button_{action_id}")
+        self.toolbar_overflow.watch(button)
         return button
 
     def _connect(self) -> None:
@@ -255,12 +260,14 @@ class MainWindow(QMainWindow):
         self.apply_theme(s["theme"])
         self.actions_by_id["toggle_contents"].setChecked(s["contents_visible"])
         self.contents_dock.setVisible(s["contents_visible"])
-        if s["window_geometry"]:
-            self.restoreGeometry(QByteArray.fromBase64(s["window_geometry"].encode("ascii")))
-        else:
-            self.resize(1280, 860)
+        restored = bool(s["window_geometry"]) and self.restoreGeometry(
+            QByteArray.fromBase64(s["window_geometry"].encode("ascii")))
+        # A first window fits the screen (the app shows it maximised on a small one); a window saved on a
+        # larger screen is clamped to this one.
+        self.maximise_at_first_show = fit_to_screen(self, restored)
         if s["window_state"]:
             self.restoreState(QByteArray.fromBase64(s["window_state"].encode("ascii")))
+            self.contents_dock.setVisible(s["contents_visible"])  # the saved layout may be the drawer's
         self._update_position_label()
 
     def restore_position(self, offer: bool = False) -> None:
@@ -309,8 +316,8 @@ class MainWindow(QMainWindow):
 
     def switch_panel(self) -> None:
         if self.view.hasFocus() or not self.contents.hasFocus():
-            if not self.contents_dock.isVisible():
-                self.actions_by_id["toggle_contents"].setChecked(True)
+            if not self.contents.isVisible():
+                self.set_contents_visible(True)
             self.contents.setFocus(Qt.FocusReason.ShortcutFocusReason)
         else:
             self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -405,11 +412,15 @@ class MainWindow(QMainWindow):
         self.announce(QCoreApplication.translate("themes", THEMES[key].label))
 
     def set_contents_visible(self, visible: bool) -> None:
+        if self.contents_drawer.active:  # a narrow text column: the panel opens over the text on request
+            self.contents_drawer.set_open(visible)
+            return
         self.contents_dock.setVisible(visible)
+        self.actions_by_id["toggle_contents"].setChecked(visible)
         self.settings.set("contents_visible", visible)
 
     def _contents_visibility_changed(self, visible: bool) -> None:
-        if self.isVisible():
+        if self.isVisible() and not self.contents_drawer.active:
             self.actions_by_id["toggle_contents"].setChecked(visible)
 
     def toggle_full_screen(self) -> None:

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+
+from .flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -41,16 +43,18 @@ class SimpleBar(QWidget):
         super().__init__(parent)
         self.setObjectName("simpleBar")
         self.set_points(BUTTON_PT)
-        layout = QHBoxLayout(self)
+        # Rows that wrap: a narrow window gets two or three rows of buttons, never a wider window.
+        layout = FlowLayout(self, spacing=12)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(12)
         self.buttons: dict[str, QPushButton] = {}
         for action_id, _label, _say in BUTTONS:
             self.buttons[action_id] = self._button(action_id)
             layout.addWidget(self.buttons[action_id])
-        layout.addStretch(1)
         self.back = self._button("all_features")
         layout.addWidget(self.back)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def set_points(self, points: float) -> None:
         font = QFont(self.font())

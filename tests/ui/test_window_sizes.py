@@ -1,0 +1,150 @@
+"""Any window from 640×480 up, at 16/48/96 pt, in English and Chinese (issue 14, item 5): what a reader would
+notice — the status bar in view, whole toolbar labels (the rest in »), a text column of at least 12
+characters (the contents become a drawer), a chrome font of at least 20 pt at 48 pt and more, simple mode
+never wider than the window. Set FENGGANG_SCREENSHOTS=folder to keep a screenshot of every case."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
+
+from fenggang_reader.core.resources import bundled_annotator
+from fenggang_reader.core.settings import Settings
+from fenggang_reader.ui.contents_drawer import MIN_COLUMN_CHARS
+from fenggang_reader.ui.i18n import apply_language
+from fenggang_reader.ui.main_window import MainWindow
+from fenggang_reader.ui.window_fit import clamped, first_geometry
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support raise")
+SIZES = [(640, 480), (800, 600), (1280, 800), (1920, 1080)]
+
+
+@pytest.fixture
+def open_window(qtbot, report):
+    made = []
+
+    def make(width: int, height: int, font_pt: int, language: str = "en") -> MainWindow:
+        settings = Settings()
+        settings.set("language", language)
+        settings.set("font_size", font_pt)
+        apply_language(language)
+        win = MainWindow(report, bundled_annotator(), settings)
+        qtbot.addWidget(win)
+        win.resize(width, height)
+        win.show()
+        qtbot.waitExposed(win)
+        win.restore_position()
+        qtbot.wait(30)  # the queued relayouts (drawer, toolbar) run
+        made.append(win)
+        return win
+
+    yield make
+    apply_language("en")
+
+
+def text_column_chars(win: MainWindow) -> float:
+    view = win.view
+    em = QFontMetricsF(view.body_font()).horizontalAdvance("中") * view.cjk_spacing_percent / 100.0
+    frame = view.document().rootFrame().frameFormat()
+    return (view.viewport().width() - frame.leftMargin() - frame.rightMargin()) / em
+
+
+def screenshot(win: MainWindow, name: str) -> None:
+    folder = os.environ.get("FENGGANG_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        win.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+def elided_buttons(win: MainWindow) -> list[str]:
+    return [b.objectName() for b in win.toolbar.findChildren(QToolButton)
+            if b.defaultAction() is not None and b.isVisible() and b.width() < b.sizeHint().width()]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("font_pt", [16, 48, 96])
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_window_size_matrix(open_window, qtbot, width, height, font_pt, language):
+    win = open_window(width, height, font_pt, language)
+    screenshot(win, f"{width}x{height}-{font_pt}pt-{language}")
+    bar = win.statusBar()
+    assert bar.isVisible() and QRect(0, 0, win.width(), win.height()).contains(bar.geometry()), \
+        "the status bar, where every message appears, is in the window"
+    assert bar.height() >= QFontMetricsF(bar.font()).height(), "and tall enough for a line of its text"
+    assert not elided_buttons(win), "toolbar labels are whole; what does not fit goes into »"
+    hidden = [b for b in win.toolbar.findChildren(QToolButton) if b.defaultAction() is not None and not b.isVisible()]
+    extension = win.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    if hidden:
+        assert extension is not None and extension.isVisible() and extension.text() == "»"
+    assert text_column_chars(win) >= MIN_COLUMN_CHARS or not win.contents.isVisible() \
+        or win.contents_drawer.active, "a text column of at least 12 characters"
+    if win.contents_drawer.active:
+        assert not win.contents_dock.isVisible()
+    if font_pt >= 48:
+        for widget in (win.menuBar(), bar, win.toolbar, win.contents, win.find_bar):
+            assert widget.font().pointSizeF() >= 20, widget.objectName()
+
+
+@pytest.mark.parametrize(("width", "height"), [(640, 480), (800, 600)])
+def test_contents_drawer_opens_over_the_text_and_closes_after_a_jump(open_window, qtbot, width, height):
+    win = open_window(width, height, 48)
+    assert win.contents_drawer.active and not win.contents.isVisible()
+    qtbot.waitUntil(lambda: win.view.width() > width * 0.9)  # the text has the whole width
+    view_width = win.view.width()
+    qtbot.keyClick(win.view, Qt.Key.Key_F6)
+    assert win.contents.isVisible() and win.contents_drawer.is_open()
+    assert win.view.width() == view_width, "a drawer over the text, not a column beside it"
+    assert QApplication.focusWidget() is win.contents
+    screenshot(win, f"{width}x{height}-48pt-drawer")
+    item = win.contents.item_for("h2") or win.contents.topLevelItem(1)
+    win.contents.setCurrentItem(item)
+    qtbot.keyClick(win.contents, Qt.Key.Key_Return)
+    assert not win.contents_drawer.is_open() and QApplication.focusWidget() is win.view
+    qtbot.keyClick(win.view, Qt.Key.Key_F6)
+    qtbot.keyClick(win.contents, Qt.Key.Key_Escape)
+    assert not win.contents_drawer.is_open() and QApplication.focusWidget() is win.view
+    win.set_font_size(16 if width >= 800 else 12)  # wide enough again: the panel is docked as before
+    qtbot.wait(30)
+    assert not win.contents_drawer.active and win.contents_dock.isVisible() and win.contents.isVisible()
+    assert win.settings["contents_visible"] is True
+
+
+@pytest.mark.parametrize(("width", "height"), [(640, 480), (800, 600)])
+def test_simple_mode_never_widens_the_window_and_wraps(open_window, qtbot, width, height):
+    win = open_window(width, height, 48)
+    win.actions_by_id["simple_mode"].setChecked(True)
+    qtbot.wait(30)
+    screenshot(win, f"{width}x{height}-48pt-simple")
+    assert win.width() == width
+    buttons = [b for b in win.simple_mode.bar.findChildren(QPushButton) if b.isVisible()]
+    assert buttons and all(win.rect().contains(QRect(b.mapTo(win, b.rect().topLeft()), b.size())) for b in buttons), \
+        "every simple-mode button, the way back included, is in the window"
+    rows = {b.mapTo(win, b.rect().topLeft()).y() for b in buttons}
+    assert len(rows) >= 2, "the buttons wrap onto more rows"
+    assert win.statusBar().isVisible()
+
+
+def test_first_window_fits_the_screen_and_a_larger_screens_window_is_clamped():
+    big, small = QRect(0, 0, 1920, 1040), QRect(0, 0, 1280, 760)
+    assert first_geometry(big).size() == QSize(1280, 860) and big.contains(first_geometry(big))
+    assert first_geometry(small) is None, "maximised on a small screen"
+    saved = QRect(300, 200, 1800, 1000)
+    fitted = clamped(saved, small)
+    assert small.contains(fitted) and fitted.width() <= small.width() and fitted.height() <= small.height()
+
+
+def test_saved_geometry_from_a_larger_screen_is_clamped_at_start(qtbot, report):
+    first = MainWindow(report, bundled_annotator(), Settings())
+    qtbot.addWidget(first)
+    first.setGeometry(QRect(100, 100, 3000, 2000))
+    settings = Settings()
+    settings.set("window_geometry", bytes(first.saveGeometry().toBase64().data()).decode("ascii"))
+    second = MainWindow(report, bundled_annotator(), settings)
+    qtbot.addWidget(second)
+    available = second.screen().availableGeometry()
+    assert available.contains(second.geometry()), (second.geometry(), available)
