@@ -213,8 +213,11 @@ class GlossaryFeature(QObject):
             self.term_ring.show_span(base + span.start, base + span.end)
             bar = self.view.verticalScrollBar()
             scroll = bar.value()
-            self.view.setTextCursor(cursor)
-            bar.setValue(scroll)  # Qt already showed the term; setTextCursor would scroll to its end
+            area = QRectF(self.view.viewport().rect())
+            in_view = all(area.contains(r) for r in span_line_rects(self.view, base + span.start, base + span.end))
+            self.view.setTextCursor(cursor)  # scrolls to the term's end: keep the view if it was all in view
+            if in_view:
+                bar.setValue(scroll)
         index = self.window.report.index_of(span.block_id)
         if index != self.view.current_index():
             self.view.set_current_index(index, ensure_visible=False, move_caret=False)
