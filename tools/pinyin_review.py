@@ -27,13 +27,11 @@ from fenggang_reader.core.pinyin import (  # noqa: E402
     Annotator,
     PinyinStyle,
     base_readings,
-    candidates,
-    canonical,
-    is_han,
     render,
 )
 from fenggang_reader.core.pronunciation import PronunciationRecord  # noqa: E402
 from fenggang_reader.core.resources import load_bundled_report, record_path  # noqa: E402
+from fenggang_reader.core.syllables import candidates, canonical, is_han  # noqa: E402
 
 NOTES = ROOT / "resources" / "pronunciation" / "review_notes.tsv"
 REVIEW = ROOT / "resources" / "pronunciation" / "review.tsv"

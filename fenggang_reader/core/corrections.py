@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .pinyin import candidates, canonical, is_han
 from .pronunciation import Entry, PronunciationRecord, RecordError
 from .respell import homophone
 from .storage import AppDirs, atomic_write_text, keep_aside
+from .syllables import candidates, canonical, is_han
 
 log = logging.getLogger(__name__)
 FILE_NAME = "corrections.tsv"

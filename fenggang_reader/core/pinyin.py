@@ -14,7 +14,6 @@ import importlib.util
 import json
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from .pronunciation import PronunciationRecord
 from .sandhi import CHOICES as SANDHI_CHOICES
 from .sandhi import CITATION, SPOKEN, citation_forms, spoken_forms
 from .storage import parse_json
+from .syllables import HAN_RUN, canonical, tone_marks
 
 log = logging.getLogger(__name__)
 
@@ -29,28 +29,10 @@ log = logging.getLogger(__name__)
 # most of a cold start, and a warm start takes every reading from the readings cache instead.
 CACHE_FORMAT = 1
 
-# CJK Unified Ideographs, Extension A, and the compatibility block.
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-
-
 class PinyinStyle(enum.Enum):
     TONE_MARKS = "marks"  # zhōng
     TONE_NUMBERS = "numbers"  # zhong1
     ZHUYIN = "zhuyin"  # ㄓㄨㄥ
-
-
-def is_han(char: str) -> bool:
-    return bool(_HAN_RUN.fullmatch(char))
-
-
-def canonical(reading: str) -> str:
-    """Any pinyin spelling ("zhōng", "lü4", "le") → tone-number form with 5 for neutral."""
-    reading = reading.strip().lower().replace("ü", "v").replace("u:", "v")
-    if not reading[-1:].isdigit():
-        from pypinyin.contrib.tone_convert import to_tone3
-
-        reading = to_tone3(reading, neutral_tone_with_five=True)
-    return reading if reading[-1:].isdigit() else reading + "5"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -69,48 +51,16 @@ def render(reading: str, style: PinyinStyle) -> str:
     return "˙" + zhuyin.rstrip("˙") if zhuyin.endswith("˙") else zhuyin
 
 
-_COMBINING = ("\u0304", "\u0301", "\u030c", "\u0300")  # macron, acute, caron, grave
-
-
-def tone_marks(reading: str) -> str:
-    """Tone-number pinyin → tone marks by the standard placement rule (a/e first, o in ou, else the
-    last vowel; syllabic m/n/ng and ê too), without loading pypinyin's dictionaries."""
-    tone = int(reading[-1]) if reading[-1:].isdigit() else 5
-    body = (reading[:-1] if reading[-1:].isdigit() else reading).replace("v", "ü")
-    if not 1 <= tone <= 4:
-        return body
-    if "a" in body:
-        at = body.index("a")
-    elif "e" in body or "ê" in body:
-        at = body.index("e") if "e" in body else body.index("ê")
-    elif "ou" in body:
-        at = body.index("o")
-    else:
-        vowels = [i for i, ch in enumerate(body) if ch in "iouü"]
-        at = vowels[-1] if vowels else 0  # syllabic m, n, ng: the mark sits on the consonant
-    return unicodedata.normalize("NFC", body[: at + 1] + _COMBINING[tone - 1] + body[at + 1:])
-
-
 def base_readings(text: str) -> list[str | None]:
     """pypinyin's reading per character (None for non-Han), with phrase context inside each Han run."""
     from pypinyin import Style, pinyin
 
     readings: list[str | None] = [None] * len(text)
-    for run in _HAN_RUN.finditer(text):
+    for run in HAN_RUN.finditer(text):
         items = pinyin(run.group(), style=Style.TONE3, neutral_tone_with_five=True, heteronym=False)
         for i, item in enumerate(items):
             readings[run.start() + i] = canonical(item[0])
     return readings
-
-
-def candidates(char: str) -> list[str]:
-    """Every dictionary reading of one character, canonical, most common first."""
-    if not is_han(char):
-        return []
-    from pypinyin import Style, pinyin
-
-    items = pinyin(char, style=Style.TONE3, neutral_tone_with_five=True, heteronym=True)
-    return [canonical(r) for r in items[0]]
 
 
 class Annotator:
@@ -230,5 +180,5 @@ def pinyin_line(readings: Sequence[str | None], style: PinyinStyle = PinyinStyle
 
 
 def han_positions(text: str) -> Iterable[int]:
-    for run in _HAN_RUN.finditer(text):
+    for run in HAN_RUN.finditer(text):
         yield from range(run.start(), run.end())

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .syllables import canonical
+
 log = logging.getLogger(__name__)
 
 _SYLLABLE = re.compile(r"^(\*|[a-zü:v]+[1-5])$")
@@ -94,8 +96,6 @@ class PronunciationRecord:
 
     # -- editing -------------------------------------------------------------------------------
     def add(self, entry: Entry) -> None:
-        from .pinyin import canonical  # local: pinyin imports this module
-
         if entry.scope not in ("word", "at"):
             raise RecordError(f"unknown scope {entry.scope!r} (word or at)")
         readings = tuple(r if r == "*" else canonical(r) for r in entry.readings)

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
+from .syllables import canonical
+
 
 class Respeller(Protocol):
     def respellings(self, text: str, block_id: str = "") -> list[tuple[int, int, str]]: ...
@@ -64,8 +66,6 @@ def homophone(reading: str, avoid: str = "") -> str | None:
 def _single_reading_chars() -> dict[str, tuple[str, ...]]:
     from pypinyin.phrases_dict import phrases_dict
     from pypinyin.pinyin_dict import pinyin_dict
-
-    from .pinyin import canonical
 
     uses: dict[str, int] = {}
     for phrase in phrases_dict:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 
+from .syllables import candidates
+
 CITATION = "citation"
 SPOKEN = "spoken"
 CHOICES = (CITATION, SPOKEN)
@@ -87,7 +89,5 @@ def _next_tone(
 
 
 def _dictionary_first_tone(char: str) -> int:
-    from .pinyin import candidates  # local: pinyin imports this module
-
     found = candidates(char)
     return int(found[0][-1]) if found else 5

@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.corrections import FILE_NAME, Candidate, CorrectionStore, reading_candidates, spoken_respelling
-from ..core.pinyin import Annotator, PinyinStyle, is_han, render
+from ..core.pinyin import Annotator, PinyinStyle, render
 from ..core.pronunciation import Entry, RecordError
 from ..core.sandhi import CITATION, SPOKEN
 from ..core.storage import AppDirs
+from ..core.syllables import is_han
 from .reader_view import CJK_SPACING_PERCENT, ReaderView
 
 if TYPE_CHECKING:

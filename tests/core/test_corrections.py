@@ -27,7 +27,7 @@ def test_candidates_carry_the_meaning_that_selects_them():
 
 
 def test_every_glossed_reading_is_a_real_reading():
-    from fenggang_reader.core.pinyin import candidates
+    from fenggang_reader.core.syllables import candidates
 
     for char, glossed in load_glosses().items():
         for cand in glossed:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fenggang_reader.core.jyutping import SYLLABLE, JyutpingAnnotator, jyutping_line, jyutping_readings
-from fenggang_reader.core.pinyin import is_han
+from fenggang_reader.core.syllables import is_han
 
 
 def test_known_words():

@@ -6,8 +6,9 @@ import sys
 
 import pytest
 
-from fenggang_reader.core.pinyin import Annotator, PinyinStyle, candidates, canonical, render
+from fenggang_reader.core.pinyin import Annotator, PinyinStyle, render
 from fenggang_reader.core.pronunciation import Entry, PronunciationRecord, RecordError
+from fenggang_reader.core.syllables import candidates, canonical
 
 
 def test_styles():
@@ -83,7 +84,7 @@ def test_tone_marks_match_pypinyin_on_every_dictionary_reading():
     from pypinyin.contrib.tone_convert import to_tone3
     from pypinyin.pinyin_dict import pinyin_dict
 
-    from fenggang_reader.core.pinyin import tone_marks
+    from fenggang_reader.core.syllables import tone_marks
 
     for value in pinyin_dict.values():
         for reading in value.split(","):

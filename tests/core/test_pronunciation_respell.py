@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from fenggang_reader.core.pinyin import candidates
 from fenggang_reader.core.pronunciation import Entry, PronunciationRecord
 from fenggang_reader.core.resources import bundled_annotator, record_path
 from fenggang_reader.core.respell import homophone, spoken_text
+from fenggang_reader.core.syllables import candidates
 
 
 def test_report_sentence_sent_to_the_engine(report):

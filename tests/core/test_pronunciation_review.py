@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from fenggang_reader.core.pinyin import PinyinStyle, base_readings, candidates, is_han, pinyin_line
+from fenggang_reader.core.pinyin import PinyinStyle, base_readings, pinyin_line
 from fenggang_reader.core.resources import bundled_annotator
+from fenggang_reader.core.syllables import candidates, is_han
 
 ROOT = Path(__file__).resolve().parents[2]
 
