@@ -80,7 +80,11 @@ def run_app(args: argparse.Namespace) -> int:
         annotator = reader_annotator()  # the reader's corrections and 一/不 choice: ui/pronunciation_dialog
     except (ReportFormatError, RecordError) as exc:
         return _fatal(str(exc))
-    settings = Settings.load(dirs.settings_file)
+    try:
+        settings = Settings.load(dirs.settings_file)  # damaged files are expected there: this is for bugs
+    except Exception:  # noqa: BLE001 - reported, and the reader starts with the defaults
+        crash.handle_exception(*sys.exc_info(), where="reading the settings")
+        settings = _defaults_instead_of(Settings(path=dirs.settings_file))
     try:
         window = _open_window(report, annotator, settings, events, dirs)
     except Exception:  # noqa: BLE001 - any failure before exec(): reported, then one try with the defaults

@@ -132,3 +132,20 @@ def test_every_persisted_file_damaged_at_once(tmp_path):
     assert "app.first_paint" in names and "app.message" in names and "app.error" not in names
     kept = list((home / "data").glob("corrections.tsv.*.bad"))
     assert len(kept) == 1 and kept[0].read_bytes() == corrections
+
+
+def test_a_bug_while_reading_the_settings_is_reported_and_the_defaults_start(tmp_path):
+    home = tmp_path / "home"
+    settings_file(home).write_text(json.dumps({"font_size": 40}), encoding="utf-8")
+    fault = """
+        from fenggang_reader.core import settings
+        def load(cls, path):
+            raise MemoryError("injected while reading the settings")
+        settings.Settings.load = classmethod(load)
+    """
+    result, events = start(home, code=fault)
+    assert result.returncode == 0, result.stderr
+    names = [e["event"] for e in events]
+    assert "app.error" in names and "app.first_paint" in names and "app.message" in names
+    assert "Where: reading the settings" in (home / "log" / "fenggang-reader.log").read_text(encoding="utf-8")
+    assert len(list((home / "config").glob("settings.json.*.bad"))) == 1
