@@ -15,7 +15,7 @@ from .core.consent import OnlineVoices, online_voices_for
 from .core.model import Report
 from .core.pronunciation import RecordError
 from .core.reader_annotator import exporting_annotator
-from .core.settings import Settings
+from .core.settings import SPEECH_RATE, Settings
 from .core.storage import AppDirs
 
 if TYPE_CHECKING:
@@ -50,11 +50,6 @@ _WHY_NOT_ONLINE = {
 }
 
 
-def _fail(message: str) -> int:
-    print(f"fenggang-reader: {message}", file=sys.stderr)
-    return 1
-
-
 def choose_engine(settings: Settings, args: argparse.Namespace) -> tuple[str, list[str]]:
     """The engine this export may use, with notes for stderr: the reader's consent decides (core/consent.py).
 
@@ -81,42 +76,30 @@ def choose_engine(settings: Settings, args: argparse.Namespace) -> tuple[str, li
     return args.engine, notes
 
 
-def chosen_endpoint(settings: Settings) -> str | None:
-    """The Edge endpoint (the environment wins over the setting), checked before any text is sent."""
-    from .export.audio import ExportError
-    from .speech.edge import ENDPOINT_ENV, check_endpoint, resolve_endpoint
-
-    from_env = resolve_endpoint(None)
-    endpoint = from_env or settings["edge_endpoint"] or None
-    try:
-        if endpoint:
-            check_endpoint(endpoint)  # not endpoint_urls: a missing edge-tts is the exporter's clear error
-    except ValueError:
-        where = f"the environment variable {ENDPOINT_ENV}" if from_env else "the setting edge_endpoint"
-        raise ExportError(f"{where} must be an http:// or https:// address like https://host[:port][/path], "
-                          f"not {endpoint!r}", "input") from None
-    return settings["edge_endpoint"] or None
-
-
 def options_from_settings(settings: Settings, args: argparse.Namespace) -> tuple[AudioExportOptions, list[str]]:
-    """What the listener chose in the reader, overridden by the command line; and notes for stderr."""
-    from .core.spoken import MarkerPolicy
+    """What the listener chose in the reader (the speech profile), overridden by the command line; and notes for
+    stderr."""
     from .export.audio import AudioExportOptions, ExportError
-    from .speech.types import VoiceParams
+    from .speech.edge import EdgeEndpointError
+    from .speech.profile import SpeechProfile
 
     dirs = AppDirs.default()
     annotator = exporting_annotator(settings, dirs)
-    rate = settings["speech_rate"] if args.rate is None else args.rate
-    if not 0.5 <= rate <= 2.0:
-        raise ExportError(f"--rate must be between 0.5 and 2, not {rate}")
-    params = VoiceParams(args.voice or settings["voice"], rate, settings["speech_pitch"], settings["speech_volume"])
+    rate = settings.value(SPEECH_RATE) if args.rate is None else args.rate
+    try:
+        SPEECH_RATE.validate(rate)
+    except ValueError:
+        raise ExportError(f"--rate must be between {SPEECH_RATE.minimum:g} and {SPEECH_RATE.maximum:g}, not {rate}",
+                          "input") from None
     engine, notes = choose_engine(settings, args)
-    endpoint = chosen_endpoint(settings) if engine != "offline" else None
-    options = AudioExportOptions(
-        out=args.out, part=args.part, params=params, engine=engine,
-        policy=MarkerPolicy.from_setting(settings["marker_speech"]), record=[annotator.record, annotator.user],
-        endpoint=endpoint, proxy=settings["proxy"] or None,
-    )
+    profile = SpeechProfile.from_settings(settings, allow_online=bool(getattr(args, "allow_online", False)))
+    if engine != "offline":
+        try:
+            profile.checked_endpoint()  # before any text is sent
+        except EdgeEndpointError as exc:
+            raise ExportError(str(exc), "input") from None
+    options = AudioExportOptions.from_profile(profile.with_voice(args.voice, rate), out=args.out, part=args.part,
+                                              engine=engine, record=[annotator.record, annotator.user])
     return options, notes
 
 

@@ -1119,6 +1119,65 @@ Use the online voices?</translation>
     </message>
 </context>
 <context>
+    <name>SpeechError</name>
+    <message>
+        <source>The online voices cannot be reached; check the network.</source>
+        <translation>The online voices cannot be reached; check the network.</translation>
+    </message>
+    <message>
+        <source>The connection to the online voices was lost.</source>
+        <translation>The connection to the online voices was lost.</translation>
+    </message>
+    <message>
+        <source>The online voices refused the request; check the computer&apos;s date and time.</source>
+        <translation>The online voices refused the request; check the computer&apos;s date and time.</translation>
+    </message>
+    <message>
+        <source>The online voices are busy; try again later.</source>
+        <translation>The online voices are busy; try again later.</translation>
+    </message>
+    <message>
+        <source>The online voices did not answer in time.</source>
+        <translation>The online voices did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The online voice&apos;s sound did not arrive complete.</source>
+        <translation>The online voice&apos;s sound did not arrive complete.</translation>
+    </message>
+    <message>
+        <source>The online voices&apos; answer could not be understood.</source>
+        <translation>The online voices&apos; answer could not be understood.</translation>
+    </message>
+    <message>
+        <source>The online voices answered in an unexpected way.</source>
+        <translation>The online voices answered in an unexpected way.</translation>
+    </message>
+    <message>
+        <source>The speed, pitch or volume setting is not valid.</source>
+        <translation>The speed, pitch or volume setting is not valid.</translation>
+    </message>
+    <message>
+        <source>This is not the name of an online voice.</source>
+        <translation>This is not the name of an online voice.</translation>
+    </message>
+    <message>
+        <source>The address set for the online voices is not valid.</source>
+        <translation>The address set for the online voices is not valid.</translation>
+    </message>
+    <message>
+        <source>Parts of the online voices are missing or damaged; please reinstall Fenggang Reader.</source>
+        <translation>Parts of the online voices are missing or damaged; please reinstall Fenggang Reader.</translation>
+    </message>
+    <message>
+        <source>The sound could not be played.</source>
+        <translation>The sound could not be played.</translation>
+    </message>
+    <message>
+        <source>The offline voice failed.</source>
+        <translation>The offline voice failed.</translation>
+    </message>
+</context>
+<context>
     <name>StartUp</name>
     <message>
         <source>Welcome to Fenggang Reader. Press Space to hear the paragraph in front of you, plus to make the characters bigger, and F1 for help.</source>

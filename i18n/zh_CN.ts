@@ -1119,6 +1119,65 @@ Use the online voices?</source>
     </message>
 </context>
 <context>
+    <name>SpeechError</name>
+    <message>
+        <source>The online voices cannot be reached; check the network.</source>
+        <translation>无法连接在线语音，请检查网络。</translation>
+    </message>
+    <message>
+        <source>The connection to the online voices was lost.</source>
+        <translation>与在线语音的连接中断了。</translation>
+    </message>
+    <message>
+        <source>The online voices refused the request; check the computer&apos;s date and time.</source>
+        <translation>在线语音服务拒绝了请求，请检查电脑的日期和时间。</translation>
+    </message>
+    <message>
+        <source>The online voices are busy; try again later.</source>
+        <translation>在线语音服务繁忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The online voices did not answer in time.</source>
+        <translation>在线语音没有及时回应。</translation>
+    </message>
+    <message>
+        <source>The online voice&apos;s sound did not arrive complete.</source>
+        <translation>在线语音的声音没有完整收到。</translation>
+    </message>
+    <message>
+        <source>The online voices&apos; answer could not be understood.</source>
+        <translation>在线语音服务的回应无法识别。</translation>
+    </message>
+    <message>
+        <source>The online voices answered in an unexpected way.</source>
+        <translation>在线语音服务的回应出乎意料。</translation>
+    </message>
+    <message>
+        <source>The speed, pitch or volume setting is not valid.</source>
+        <translation>语速、音调或音量的设置无效。</translation>
+    </message>
+    <message>
+        <source>This is not the name of an online voice.</source>
+        <translation>这个在线语音的名称无效。</translation>
+    </message>
+    <message>
+        <source>The address set for the online voices is not valid.</source>
+        <translation>为在线语音设置的网址无效。</translation>
+    </message>
+    <message>
+        <source>Parts of the online voices are missing or damaged; please reinstall Fenggang Reader.</source>
+        <translation>在线语音的组件缺失或已损坏，请重新安装凤岗读报。</translation>
+    </message>
+    <message>
+        <source>The sound could not be played.</source>
+        <translation>声音无法播放。</translation>
+    </message>
+    <message>
+        <source>The offline voice failed.</source>
+        <translation>离线语音出错了。</translation>
+    </message>
+</context>
+<context>
     <name>StartUp</name>
     <message>
         <source>Welcome to Fenggang Reader. Press Space to hear the paragraph in front of you, plus to make the characters bigger, and F1 for help.</source>

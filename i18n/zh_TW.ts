@@ -1119,6 +1119,65 @@ Use the online voices?</source>
     </message>
 </context>
 <context>
+    <name>SpeechError</name>
+    <message>
+        <source>The online voices cannot be reached; check the network.</source>
+        <translation>無法連接線上語音，請檢查網路。</translation>
+    </message>
+    <message>
+        <source>The connection to the online voices was lost.</source>
+        <translation>與線上語音的連線中斷了。</translation>
+    </message>
+    <message>
+        <source>The online voices refused the request; check the computer&apos;s date and time.</source>
+        <translation>線上語音服務拒絕了請求，請檢查電腦的日期和時間。</translation>
+    </message>
+    <message>
+        <source>The online voices are busy; try again later.</source>
+        <translation>線上語音服務繁忙，請稍後再試。</translation>
+    </message>
+    <message>
+        <source>The online voices did not answer in time.</source>
+        <translation>線上語音沒有及時回應。</translation>
+    </message>
+    <message>
+        <source>The online voice&apos;s sound did not arrive complete.</source>
+        <translation>線上語音的聲音沒有完整收到。</translation>
+    </message>
+    <message>
+        <source>The online voices&apos; answer could not be understood.</source>
+        <translation>線上語音服務的回應無法識別。</translation>
+    </message>
+    <message>
+        <source>The online voices answered in an unexpected way.</source>
+        <translation>線上語音服務的回應出乎意料。</translation>
+    </message>
+    <message>
+        <source>The speed, pitch or volume setting is not valid.</source>
+        <translation>語速、音調或音量的設定無效。</translation>
+    </message>
+    <message>
+        <source>This is not the name of an online voice.</source>
+        <translation>這個線上語音的名稱無效。</translation>
+    </message>
+    <message>
+        <source>The address set for the online voices is not valid.</source>
+        <translation>為線上語音設定的網址無效。</translation>
+    </message>
+    <message>
+        <source>Parts of the online voices are missing or damaged; please reinstall Fenggang Reader.</source>
+        <translation>線上語音的元件缺失或已損壞，請重新安裝鳳崗讀報。</translation>
+    </message>
+    <message>
+        <source>The sound could not be played.</source>
+        <translation>聲音無法播放。</translation>
+    </message>
+    <message>
+        <source>The offline voice failed.</source>
+        <translation>離線語音出錯了。</translation>
+    </message>
+</context>
+<context>
     <name>StartUp</name>
     <message>
         <source>Welcome to Fenggang Reader. Press Space to hear the paragraph in front of you, plus to make the characters bigger, and F1 for help.</source>

@@ -37,3 +37,13 @@ def server():
         pytest.skip(f"the loopback Edge service needs {', '.join(tools_missing())} (./dev installs them)")
     with EdgeServer() as srv:
         yield srv
+
+
+@pytest.fixture(scope="module")
+def silent_server():
+    """The loopback service answering with silence made in Python (no espeak-ng, no ffmpeg): for tests of file
+    names, order, places and requests, where what the voice says does not matter."""
+    from tests.support.edge_server import EdgeServer
+
+    with EdgeServer(silent=True) as srv:
+        yield srv

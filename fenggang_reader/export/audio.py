@@ -46,7 +46,8 @@ from fenggang_reader.core.spoken import MarkerPolicy, Respeller, SpeechChunk, pr
 from fenggang_reader.core.storage import atomic_write_bytes, atomic_write_text
 from fenggang_reader.export import share_like_a_new_file
 from fenggang_reader.speech.cache import AudioCache
-from fenggang_reader.speech.edge import ENDPOINT_ENV, EdgeError, EdgeSynthesizer
+from fenggang_reader.speech.edge import EdgeClient, EdgeError, EdgeSynthesizer, shared_client
+from fenggang_reader.speech.profile import SpeechProfile
 from fenggang_reader.speech.types import Audio, Engine, VoiceParams
 
 log = logging.getLogger(__name__)
@@ -192,15 +193,15 @@ class EdgeVoice:
     engine = Engine.EDGE
 
     def __init__(self, params: VoiceParams, cache: AudioCache, *, endpoint: str | None = None,
-                 proxy: str | None = None, events: EventLog = NULL_LOG, synthesizer: EdgeSynthesizer | None = None):
+                 proxy: str | None = None, events: EventLog = NULL_LOG,
+                 synthesizer: EdgeSynthesizer | EdgeClient | None = None):
         self.params = params
         self.cache = cache
         self.label = params.voice
         self.hits = 0
+        # The process's one Edge worker, shared with reading aloud: one request at a time, never in parallel.
+        self.synth = synthesizer or shared_client(endpoint, proxy, events)
         self._own = synthesizer is None
-        # The environment variable wins over the setting (as everywhere else).
-        chosen = None if os.environ.get(ENDPOINT_ENV) else (endpoint or None)
-        self.synth = synthesizer or EdgeSynthesizer(endpoint=chosen, proxy=proxy, events=events)
 
     def synthesize(self, texts: Sequence[str], cancel: threading.Event, done: Callable[[], None]) -> list[bytes]:
         keys = [AudioCache.key(t, self.params, Engine.EDGE, boundary=EDGE_BOUNDARY) for t in texts]
@@ -225,7 +226,7 @@ class EdgeVoice:
 
     def close(self) -> None:
         if self._own:
-            self.synth.shutdown()
+            self.synth.shutdown()  # a client's shutdown drops only this export's requests
 
 
 def _seconds(path: Path) -> float:
@@ -314,8 +315,16 @@ class AudioExportOptions:
     engine: str = "auto"  # "auto": Edge, and the offline voice if Edge cannot be reached
     policy: MarkerPolicy = MarkerPolicy.SKIP
     record: Sequence[Respeller] = ()
-    endpoint: str | None = None
+    endpoint: str | None = None  # base URL of the online voices; None for Microsoft's service
     proxy: str | None = None
+    endpoint_error: EdgeError | None = None  # the address chosen for the online voices is bad: none may be sent
+
+    @classmethod
+    def from_profile(cls, profile: SpeechProfile, *, out: Path, part: str = "all", engine: str = "auto",
+                     record: Sequence[Respeller] = ()) -> AudioExportOptions:
+        """The export as the speech profile says (voice, markers, endpoint, proxy); consent is the caller's."""
+        return cls(out=out, part=part, params=profile.params, engine=engine, policy=profile.markers, record=record,
+                   endpoint=profile.endpoint, proxy=profile.proxy, endpoint_error=profile.endpoint_error)
 
 
 class AudioExporter:
@@ -365,11 +374,11 @@ class AudioExporter:
                     result = self._run_with(self._edge_voice())
                 except EdgeError as exc:
                     if opts.engine == "edge":
-                        raise ExportError(f"the online voice failed: {exc} ({exc.user_message})", "voice") from exc
+                        raise ExportError(f"the online voice failed: {exc.kind.plain} ({exc})", "voice") from exc
                     missing = offline_missing()
                     if missing:
                         raise ExportError(
-                            f"the online voice cannot be used ({exc.user_message} {exc}) and there is no offline "
+                            f"the online voice cannot be used ({exc.kind.plain} {exc}) and there is no offline "
                             f"voice that can write audio (install {' and '.join(missing)})", "voice") from exc
                     note = f"the online voice failed ({exc}); the offline voice was used instead"
                     log.warning("audio export: %s", note)
@@ -395,6 +404,8 @@ class AudioExporter:
         if self._edge_factory is not None:
             return self._edge_factory()
         opts = self.options
+        if opts.endpoint_error is not None:
+            raise opts.endpoint_error
         return EdgeVoice(opts.params, self.cache, endpoint=opts.endpoint, proxy=opts.proxy, events=self.events)
 
     def _run_with(self, voice: ChunkVoice) -> AudioExportResult:

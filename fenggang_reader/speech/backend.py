@@ -19,10 +19,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from fenggang_reader.core.spoken import SpeechChunk
 from fenggang_reader.speech.cache import AudioCache
-from fenggang_reader.speech.edge import EdgeSynthesizer
+from fenggang_reader.speech.edge import EdgeClient, EdgeSynthesizer
 from fenggang_reader.speech.player import AudioPlayer
 from fenggang_reader.speech.system import SystemState, SystemVoice
-from fenggang_reader.speech.types import Audio, Engine, SpeechError, VoiceParams
+from fenggang_reader.speech.types import Audio, Engine, SpeechError, SpeechErrorKind, VoiceParams
 
 log = logging.getLogger(__name__)
 BOUNDARY = "WordBoundary"  # Edge gives one boundary type per request; words give the finer highlight
@@ -37,11 +37,22 @@ class BackendState(enum.Enum):
 
 @dataclass(frozen=True)
 class Failure:
-    """Why a backend gave up on a chunk: ``why`` for the log, ``message`` for the listener."""
+    """Why a backend gave up on a chunk: ``why`` for the log, ``kind`` for the listener (the window says it in
+    the interface's language); ``detail`` is the offline voice's own message, already translated."""
 
     why: str
-    message: str
+    kind: SpeechErrorKind
     retry_after: float | None = None
+    detail: str = ""
+
+    def plain(self) -> str:
+        """What to tell the listener where no translation is at hand (logs, tests)."""
+        return self.detail or self.kind.plain
+
+
+def speech_error_kind(exc: object) -> SpeechErrorKind:
+    """The kind of whatever a synthesis request failed with (anything unforeseen counts as unexpected)."""
+    return exc.kind if isinstance(exc, SpeechError) else SpeechErrorKind.UNEXPECTED
 
 
 class SpeechBackend(QObject):
@@ -116,12 +127,12 @@ class EdgeBackend(SpeechBackend):
     engine = Engine.EDGE
     _delivered = Signal(int, object, object)  # token, Audio or None, exception or None (queued from the worker)
 
-    def __init__(self, synthesizer_factory: Callable[[], EdgeSynthesizer], cache: AudioCache,
+    def __init__(self, synthesizer_factory: Callable[[], EdgeSynthesizer | EdgeClient], cache: AudioCache,
                  player: AudioPlayer | None = None, parent: QObject | None = None, *, patience_ms: int = 1500,
                  prefetch_limit: int = 6):
         super().__init__(parent)
         self._factory = synthesizer_factory
-        self._synth: EdgeSynthesizer | None = None
+        self._synth: EdgeSynthesizer | EdgeClient | None = None
         self.cache = cache
         self._player = player
         self._pending: dict[str, concurrent.futures.Future[Audio]] = {}
@@ -147,7 +158,7 @@ class EdgeBackend(SpeechBackend):
         return self._player
 
     @property
-    def synthesizer(self) -> EdgeSynthesizer:
+    def synthesizer(self) -> EdgeSynthesizer | EdgeClient:
         if self._synth is None:
             self._synth = self._factory()
         return self._synth
@@ -213,8 +224,7 @@ class EdgeBackend(SpeechBackend):
     def _on_delivered(self, token: int, key_or_audio: object, result: object) -> None:
         if token >= 0:  # an immediate failure of the chunk being spoken
             if token == self._token:
-                message = result.user_message if isinstance(result, SpeechError) else "在线语音暂时不能使用。"
-                self._fail(Failure(f"{type(result).__name__}: {result}", message))
+                self._fail(Failure(f"{type(result).__name__}: {result}", speech_error_kind(result)))
             return
         key = str(key_or_audio)
         self._pending.pop(key, None)
@@ -226,12 +236,11 @@ class EdgeBackend(SpeechBackend):
         elif isinstance(result, BaseException):
             self._patience.stop()
             retry_after = result.retry_after if isinstance(result, SpeechError) else None
-            message = result.user_message if isinstance(result, SpeechError) else "在线语音暂时不能使用。"
-            self._fail(Failure(f"{type(result).__name__}: {result}", message, retry_after))
+            self._fail(Failure(f"{type(result).__name__}: {result}", speech_error_kind(result), retry_after))
 
     def _out_of_patience(self) -> None:
         if self.state is BackendState.WAITING:
-            self._fail(Failure(f"no audio within {self._patience.interval()} ms", "在线语音没有及时回应。"))
+            self._fail(Failure(f"no audio within {self._patience.interval()} ms", SpeechErrorKind.TOO_SLOW))
 
     def _play(self, audio: Audio) -> None:
         self._waiting_key = ""
@@ -259,7 +268,7 @@ class EdgeBackend(SpeechBackend):
 
     def _on_player_error(self, message: str) -> None:
         if self.state in (BackendState.SPEAKING, BackendState.WAITING):
-            self._fail(Failure(f"playback: {message}", "声音无法播放。"))
+            self._fail(Failure(f"playback: {message}", SpeechErrorKind.PLAYBACK))
 
     def _fail(self, failure: Failure) -> None:
         self._waiting_key = ""
@@ -386,7 +395,7 @@ class SystemBackend(SpeechBackend):
             self._start_timer.stop()
             self._expect_start = False
             self._set_state(BackendState.IDLE)
-            self.failed.emit(Failure(f"system voice: {message}", message))
+            self.failed.emit(Failure(f"system voice: {message}", SpeechErrorKind.SYSTEM_VOICE, detail=message))
 
     def _no_start(self) -> None:
         if self.state is BackendState.WAITING:

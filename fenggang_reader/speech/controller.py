@@ -70,6 +70,8 @@ class ReadAloudController(QObject):
         self._config = config
         self.events = events
         self.edge_cooldown_s = edge_cooldown_s
+        # What a failure is called in notices: the window sets its translation (ui/speech_errors.py).
+        self.describe: Callable[[Failure], str] = Failure.plain
         self.state = ReadState.STOPPED
         self.index = -1  # block being read
         self.chunks: list[SpeechChunk] = []
@@ -414,10 +416,10 @@ class ReadAloudController(QObject):
             if self.system.available():
                 if not self._told_fallback:
                     self._told_fallback = True
-                    self.notice.emit(_t("Switched to the offline voice: %1").replace("%1", failure.message))
+                    self.notice.emit(_t("Switched to the offline voice: %1").replace("%1", self.describe(failure)))
                 self._speak(self.system)
                 return
-        self.notice.emit(_t("Reading stopped: %1").replace("%1", failure.message))
+        self.notice.emit(_t("Reading stopped: %1").replace("%1", self.describe(failure)))
         self.stop()
 
     def _set_state(self, state: ReadState) -> None:

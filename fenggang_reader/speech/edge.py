@@ -18,7 +18,6 @@ import itertools
 import json
 import logging
 import math
-import os
 import random
 import re
 import threading
@@ -30,7 +29,7 @@ from typing import Any
 
 from fenggang_reader.core.events import NULL_LOG, EventLog
 from fenggang_reader.speech.lazy import LazyModule, OptionalModuleError
-from fenggang_reader.speech.types import Audio, Boundary, Engine, SpeechError, VoiceParams
+from fenggang_reader.speech.types import Audio, Boundary, Engine, SpeechError, SpeechErrorKind, VoiceParams
 
 # edge-tts and aiohttp load in ~0.18 s: only when a voice is first needed, not at every start.
 aiohttp = LazyModule("aiohttp")
@@ -56,54 +55,53 @@ def _original_urls() -> tuple[str, str]:
 
 
 class EdgeError(SpeechError):
-    """Base of the Edge failures; ``retryable`` says whether another attempt may help."""
+    """Base of the Edge failures; the kind says what the listener is told and whether to try again."""
 
-    retryable = False
-    default_user_message = "在线语音暂时不能使用。"
+    kind = SpeechErrorKind.UNREACHABLE
 
-    def __init__(self, message: str, user_message: str = "", retry_after: float | None = None,
-                 retryable: bool | None = None):
-        super().__init__(message, user_message or self.default_user_message, retry_after)
-        if retryable is not None:
-            self.retryable = retryable
+    @property
+    def retryable(self) -> bool:
+        return self.kind.retryable
 
 
 class EdgeInvalidRequest(EdgeError):
-    default_user_message = "语速、音调或音量的设置无效。"
+    kind = SpeechErrorKind.INVALID_SETTINGS
 
 
 class EdgeForbidden(EdgeError):
-    default_user_message = "在线语音服务拒绝了请求，请检查电脑的日期和时间。"
+    kind = SpeechErrorKind.REFUSED
 
 
 class EdgeRateLimited(EdgeError):
-    retryable = True
-    default_user_message = "在线语音服务繁忙，请稍后再试。"
+    kind = SpeechErrorKind.BUSY
 
 
 class EdgeTimeout(EdgeError):
-    retryable = True
-    default_user_message = "在线语音服务没有及时回应。"
+    kind = SpeechErrorKind.TIMEOUT
 
 
 class EdgeTruncated(EdgeError):
-    retryable = True
-    default_user_message = "在线语音的声音没有完整收到。"
+    kind = SpeechErrorKind.INCOMPLETE
 
 
 class EdgeProtocolError(EdgeError):
-    retryable = True
-    default_user_message = "在线语音服务的回应无法识别。"
+    kind = SpeechErrorKind.BAD_ANSWER
 
 
 class EdgeUnavailable(EdgeError):
-    default_user_message = "无法连接在线语音服务，请检查网络。"
+    kind = SpeechErrorKind.UNREACHABLE
+
+
+class EdgeEndpointError(EdgeError, ValueError):
+    """The address set for the online voices (setting or environment) is not an http(s) base URL."""
+
+    kind = SpeechErrorKind.INVALID_ENDPOINT
 
 
 class EdgeNotInstalled(EdgeError):
     """edge-tts or aiohttp is missing or broken in this installation: no request can ever work."""
 
-    default_user_message = "在线语音的组件缺失或已损坏，请重新安装凤岗读报。"
+    kind = SpeechErrorKind.NOT_INSTALLED
 
 
 def _retry_after_seconds(value: str | None) -> float | None:
@@ -136,8 +134,8 @@ def classify(exc: BaseException) -> EdgeError:
             return EdgeRateLimited(f"HTTP {status} from the Edge service",
                                    retry_after=_retry_after_seconds(headers.get("Retry-After")))
         if status >= 500:
-            return EdgeUnavailable(f"HTTP {status} from the Edge service", retryable=True)
-        return EdgeProtocolError(f"HTTP {status} from the Edge service: {exc.message}", retryable=False)
+            return EdgeUnavailable(f"HTTP {status} from the Edge service", SpeechErrorKind.CONNECTION_LOST)
+        return EdgeProtocolError(f"HTTP {status} from the Edge service: {exc.message}", SpeechErrorKind.UNEXPECTED)
     if isinstance(exc, edge_tts.exceptions.SkewAdjustmentError):
         return EdgeForbidden(f"403 and the clock could not be corrected: {exc}")
     if isinstance(exc, (edge_tts.exceptions.NoAudioReceived, edge_tts.exceptions.UnexpectedResponse,
@@ -150,21 +148,13 @@ def classify(exc: BaseException) -> EdgeError:
         return EdgeUnavailable(f"cannot connect: {exc}")
     if isinstance(exc, (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError, aiohttp.ClientPayloadError,
                         ConnectionError)):
-        return EdgeUnavailable(f"connection lost: {name}: {exc}", retryable=True)
+        return EdgeUnavailable(f"connection lost: {name}: {exc}", SpeechErrorKind.CONNECTION_LOST)
     if isinstance(exc, (aiohttp.ClientError, OSError)):
         return EdgeUnavailable(f"{name}: {exc}")
-    return EdgeProtocolError(f"unexpected {name}: {exc}", retryable=False)
+    return EdgeProtocolError(f"unexpected {name}: {exc}", SpeechErrorKind.UNEXPECTED)
 
 
 # ------------------------------------------------------------------------------------------ endpoint
-
-
-def check_endpoint(base_url: str) -> urllib.parse.SplitResult:
-    """ValueError unless ``base_url`` looks like https://host[:port][/prefix]; needs no edge-tts."""
-    parts = urllib.parse.urlsplit(base_url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise ValueError(f"Edge endpoint must look like https://host[:port][/prefix], not {base_url!r}")
-    return parts
 
 
 def endpoint_urls(base_url: str | None) -> tuple[str, str]:
@@ -172,9 +162,9 @@ def endpoint_urls(base_url: str | None) -> tuple[str, str]:
 
     Paths and query stay as edge-tts builds them; http:// gives ws://, https:// gives wss://.
     """
-    if not base_url:
+    if not check_endpoint(base_url):
         return _original_urls()
-    parts = check_endpoint(base_url)
+    parts = urllib.parse.urlsplit((base_url or "").strip())
     prefix = parts.path.rstrip("/")
     ws_scheme = "ws" if parts.scheme == "http" else "wss"
 
@@ -186,10 +176,18 @@ def endpoint_urls(base_url: str | None) -> tuple[str, str]:
     return rebase(original_wss, ws_scheme), rebase(original_voices, parts.scheme)
 
 
-def resolve_endpoint(base_url: str | None = None) -> str | None:
-    """The constructor argument wins, then FENGGANG_READER_EDGE_ENDPOINT; None means Microsoft's service."""
-    chosen = base_url if base_url is not None else os.environ.get(ENDPOINT_ENV, "")
-    return chosen.strip() or None
+def check_endpoint(base_url: str | None) -> str | None:
+    """``base_url`` stripped, None for Microsoft's service; EdgeEndpointError unless it is http(s)://host[:port][/prefix].
+
+    Needs no edge-tts, so a bad address is reported even where the online voice is not installed.
+    """
+    base_url = (base_url or "").strip()
+    if not base_url:
+        return None
+    parts = urllib.parse.urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise EdgeEndpointError(f"Edge endpoint must look like https://host[:port][/prefix], not {base_url!r}")
+    return base_url
 
 
 def apply_endpoint(base_url: str | None) -> None:
@@ -270,7 +268,7 @@ def validate_params(params: VoiceParams) -> tuple[str, str, str]:
     if not _PITCH.match(pitch):
         raise EdgeInvalidRequest(f"invalid pitch {pitch!r}")
     if not re.match(r"^[a-z]{2,}-[A-Z]{2,}-.+Neural$", params.voice):
-        raise EdgeInvalidRequest(f"not an Edge voice: {params.voice!r}", "这个在线语音的名称无效。")
+        raise EdgeInvalidRequest(f"not an Edge voice: {params.voice!r}", SpeechErrorKind.INVALID_VOICE)
     return rate, pitch, volume
 
 
@@ -288,6 +286,8 @@ class _Job:
     block_id: str | None
     on_first_audio: Callable[[float], None] | None
     submitted: float
+    client: object
+    events: EventLog
     first_audio_reported: bool = False
 
 
@@ -306,8 +306,7 @@ class EdgeSynthesizer:
             edge_tts.communicate, aiohttp.ClientError  # noqa: B018 - the attribute read does the import
         except OptionalModuleError as exc:
             raise EdgeNotInstalled(str(exc)) from exc
-        self.endpoint = resolve_endpoint(endpoint)
-        endpoint_urls(self.endpoint)  # a bad override fails here, loudly, not at the first request
+        self.endpoint = check_endpoint(endpoint)  # a bad address fails here, loudly, not at the first request
         self.proxy = proxy or None
         self.events = events or NULL_LOG
         self.idle_timeout = idle_timeout
@@ -320,10 +319,10 @@ class EdgeSynthesizer:
         self.close_grace = close_grace
         self.truncation_tolerance_ms = truncation_tolerance_ms
         self._numbers = itertools.count(1)
-        self._generation = 0
+        self._generations: dict[object, int] = {}  # client → generation: cancel_pending drops older jobs
         self._closed = False
         self._lock = threading.Lock()
-        self._running: dict[int, tuple[int, asyncio.Task]] = {}  # job number → (generation, task)
+        self._running: dict[int, tuple[_Job, asyncio.Task]] = {}  # job number → (job, task)
         self._loop = asyncio.new_event_loop()
         self._queue: asyncio.Queue[_Job | None] | None = None
         started = threading.Event()
@@ -333,18 +332,19 @@ class EdgeSynthesizer:
 
     # ---- public API (any thread)
     def submit(self, text: str, params: VoiceParams, *, boundary: str = "SentenceBoundary",
-               block_id: str | None = None,
-               on_first_audio: Callable[[float], None] | None = None) -> concurrent.futures.Future[Audio]:
+               block_id: str | None = None, on_first_audio: Callable[[float], None] | None = None,
+               client: object = None, events: EventLog | None = None) -> concurrent.futures.Future[Audio]:
         """Synthesise ``text``; the Future gets Audio or an EdgeError. ``cancel()`` on it stops the request.
 
-        ``on_first_audio(seconds)`` runs on the worker thread when the first audio bytes arrive.
+        ``on_first_audio(seconds)`` runs on the worker thread when the first audio bytes arrive. ``client``
+        (an EdgeClient) groups requests for ``cancel_pending``; ``events`` logs them instead of ours.
         """
         future: concurrent.futures.Future[Audio] = concurrent.futures.Future()
         with self._lock:
             if self._closed:
                 raise RuntimeError("EdgeSynthesizer is shut down")
-            job = _Job(next(self._numbers), self._generation, text, params, boundary, future, block_id,
-                       on_first_audio, time.monotonic())
+            job = _Job(next(self._numbers), self._generations.get(client, 0), text, params, boundary, future,
+                       block_id, on_first_audio, time.monotonic(), client, events or self.events)
         try:
             if boundary not in BOUNDARY_TYPES:
                 raise EdgeInvalidRequest(f"boundary must be one of {BOUNDARY_TYPES}, not {boundary!r}")
@@ -359,22 +359,26 @@ class EdgeSynthesizer:
         self._loop.call_soon_threadsafe(self._enqueue, job)
         return future
 
-    def cancel_pending(self) -> None:
-        """Drop everything submitted so far (the listener moved on); later submissions are unaffected."""
+    def cancel_pending(self, client: object = None) -> None:
+        """Drop everything ``client`` submitted so far (the listener moved on); later submissions and other
+        clients' requests are unaffected."""
         with self._lock:
-            self._generation += 1
-            generation = self._generation
+            generation = self._generations[client] = self._generations.get(client, 0) + 1
             if self._closed:
                 return
-        self._loop.call_soon_threadsafe(self._cancel_older_than, generation)
+        self._loop.call_soon_threadsafe(self._cancel_older_than, client, generation)
 
-    def set_endpoint(self, endpoint: str | None) -> None:
-        resolved = resolve_endpoint(endpoint)
-        endpoint_urls(resolved)
-        self.endpoint = resolved
+    def set_route(self, endpoint: str | None, proxy: str | None) -> None:
+        """Where the next requests go (a changed setting); EdgeEndpointError for a bad address."""
+        self.endpoint = check_endpoint(endpoint)
+        self.proxy = proxy or None
 
     def set_proxy(self, proxy: str | None) -> None:
         self.proxy = proxy or None
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def list_voices(self, timeout: float = 10.0) -> concurrent.futures.Future[list[dict[str, Any]]]:
         """The service's voice list, fetched on the worker loop against the current endpoint."""
@@ -398,7 +402,6 @@ class EdgeSynthesizer:
             if self._closed:
                 return
             self._closed = True
-            self._generation += 1
         self._loop.call_soon_threadsafe(self._stop)
         self._thread.join(timeout)
         if self._thread.is_alive():
@@ -433,24 +436,30 @@ class EdgeSynthesizer:
         self._queue.put_nowait(job)
 
     def _stop(self) -> None:
-        self._cancel_older_than(self._generation + 1)
+        self._cancel_where(lambda job: True)
         assert self._queue is not None
         self._queue.put_nowait(None)
 
-    def _cancel_older_than(self, generation: int) -> None:
+    def _cancel_older_than(self, client: object, generation: int) -> None:
+        self._cancel_where(lambda job: job.client is client and job.generation < generation)
+
+    def _cancel_where(self, doomed: Callable[[_Job], bool]) -> None:
         assert self._queue is not None
         kept: list[_Job | None] = []
         while not self._queue.empty():
             job = self._queue.get_nowait()
-            if job is not None and job.generation < generation:
+            if job is not None and doomed(job):
                 job.future.cancel()
             else:
                 kept.append(job)
         for job in kept:
             self._queue.put_nowait(job)
-        for job_generation, task in list(self._running.values()):
-            if job_generation < generation:
+        for running, task in list(self._running.values()):
+            if doomed(running):
                 task.cancel()
+
+    def _stale(self, job: _Job) -> bool:
+        return self._closed or job.generation < self._generations.get(job.client, 0)
 
     def _on_done(self, future: concurrent.futures.Future, number: int) -> None:
         if not future.cancelled():
@@ -473,11 +482,11 @@ class EdgeSynthesizer:
             job = await self._queue.get()
             if job is None:
                 return
-            if job.future.done() or job.generation < self._generation:
+            if job.future.done() or self._stale(job):
                 job.future.cancel()
                 continue
             task = asyncio.ensure_future(self._run_job(job))
-            self._running[job.number] = (job.generation, task)
+            self._running[job.number] = (job, task)
             try:
                 await asyncio.wait([task])
             finally:
@@ -485,7 +494,7 @@ class EdgeSynthesizer:
 
     async def _run_job(self, job: _Job) -> None:
         voice = job.params.voice
-        self.events.emit("speech.request", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id,
+        job.events.emit("speech.request", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id,
                          chars=len(job.text), boundary=job.boundary)
         started = time.monotonic()
         deadline = started + self.deadline + self.deadline_per_char * len(job.text)
@@ -506,19 +515,19 @@ class EdgeSynthesizer:
                     await asyncio.sleep(delay)
                     continue
                 self._settle(job.future, result=audio)
-                self.events.emit("speech.end", stage="synthesis", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id,
+                job.events.emit("speech.end", stage="synthesis", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id,
                                  ok=True, attempts=attempts, ms=round((time.monotonic() - started) * 1000),
                                  audio_ms=round(audio.duration_ms), boundaries=len(audio.boundaries))
                 return
         except asyncio.CancelledError:
             job.future.cancel()
-            self.events.emit("speech.end", stage="synthesis", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id,
+            job.events.emit("speech.end", stage="synthesis", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id,
                              ok=False, error="cancelled", attempts=attempts,
                              ms=round((time.monotonic() - started) * 1000))
             raise
         assert error is not None
         self._settle(job.future, error=error)
-        self.events.emit("speech.end", stage="synthesis", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id, ok=False,
+        job.events.emit("speech.end", stage="synthesis", engine=Engine.EDGE.value, voice=voice, block_id=job.block_id, ok=False,
                          error=type(error).__name__, message=str(error), attempts=attempts,
                          ms=round((time.monotonic() - started) * 1000), retry_after=error.retry_after)
 
@@ -614,3 +623,58 @@ class EdgeSynthesizer:
                 job.on_first_audio(time.monotonic() - job.submitted)
             except Exception:  # a listener's bug must not break synthesis
                 log.exception("on_first_audio callback failed")
+
+
+# ------------------------------------------------------------------------------------- the one worker
+
+
+class EdgeClient:
+    """One user of the process's Edge worker (reading aloud, an audio export): submits with its own events and
+    cancels only its own requests. ``shutdown`` lets go of it; the worker stays for the others."""
+
+    def __init__(self, synthesizer: EdgeSynthesizer, events: EventLog | None = None):
+        self.synthesizer = synthesizer
+        self.events = events or NULL_LOG
+
+    def submit(self, text: str, params: VoiceParams, **options: Any) -> concurrent.futures.Future[Audio]:
+        return self.synthesizer.submit(text, params, client=self, events=self.events, **options)
+
+    def cancel_pending(self) -> None:
+        self.synthesizer.cancel_pending(self)
+
+    def list_voices(self, timeout: float = 10.0) -> concurrent.futures.Future[list[dict[str, Any]]]:
+        return self.synthesizer.list_voices(timeout)
+
+    def shutdown(self, timeout: float = 5.0) -> None:
+        """Drop this client's requests (``timeout`` is for the worker's owner, who stops the thread)."""
+        if not self.synthesizer.closed:
+            self.cancel_pending()
+
+
+_shared: EdgeSynthesizer | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_client(endpoint: str | None, proxy: str | None, events: EventLog | None = None) -> EdgeClient:
+    """A client of the process's one Edge worker, its route set to ``endpoint`` and ``proxy`` (the speech profile's).
+
+    Reading aloud and the audio export share it, so exporting while reading never sends parallel requests
+    (the service rate-limits them) and edge-tts's module-wide URLs are only ever rebound on its one thread.
+    EdgeEndpointError for a bad address; EdgeNotInstalled when edge-tts or aiohttp cannot be loaded.
+    """
+    global _shared
+    with _shared_lock:
+        if _shared is None or _shared.closed:
+            _shared = EdgeSynthesizer(endpoint=endpoint, proxy=proxy)
+        else:
+            _shared.set_route(endpoint, proxy)
+        return EdgeClient(_shared, events)
+
+
+def shutdown_shared(timeout: float = 5.0) -> None:
+    """Stop the process's Edge worker (at exit; tests that want a fresh one)."""
+    global _shared
+    with _shared_lock:
+        synthesizer, _shared = _shared, None
+    if synthesizer is not None:
+        synthesizer.shutdown(timeout)

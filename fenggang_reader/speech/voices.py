@@ -1,16 +1,13 @@
 """The Edge voices we offer, with names a listener recognises (Chinese first, English second).
 
-The catalogue is fixed so the menu works offline; ``list_voices`` asks the (overridable) service which
-ones it still has, because Microsoft withdraws voices from time to time.
+The catalogue is fixed so the menu works offline; ``EdgeSynthesizer.list_voices`` asks the (overridable)
+service which ones it still has, because Microsoft withdraws voices from time to time.
 """
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import Any
-
-from fenggang_reader.speech.edge import apply_endpoint, classify, edge_tts, resolve_endpoint
 
 
 @dataclass(frozen=True)
@@ -55,25 +52,9 @@ def display_name(short_name: str) -> str:
     return voice.display_name if voice else short_name
 
 
-def list_voices(endpoint: str | None = None, proxy: str | None = None, timeout: float = 10.0,
-                chinese_only: bool = True) -> list[dict[str, Any]]:
-    """Ask the service for its voices (blocking; call it off the UI thread). Raises an EdgeError.
-
-    ``EdgeSynthesizer.list_voices`` does the same on the synthesizer's own worker loop.
-    """
-
-    async def fetch() -> list[dict[str, Any]]:
-        apply_endpoint(resolve_endpoint(endpoint))
-        async with asyncio.timeout(timeout):
-            return list(await edge_tts.list_voices(proxy=proxy))
-
-    try:
-        voices = asyncio.run(fetch())
-    except Exception as exc:  # noqa: BLE001 - reported as an EdgeError with a plain message
-        raise classify(exc) from exc
-    if chinese_only:
-        voices = [v for v in voices if str(v.get("Locale", "")).startswith("zh-")]
-    return voices
+def chinese(listed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The Chinese voices of a list the service gave (``EdgeClient.list_voices``)."""
+    return [v for v in listed if str(v.get("Locale", "")).startswith("zh-")]
 
 
 def offered(available: list[dict[str, Any]]) -> list[EdgeVoice]:

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.consent import online_voices_for
-from ..core.spoken import MarkerPolicy
 from ..export.audio import (
     AudioExporter,
     AudioExportOptions,
@@ -41,7 +40,7 @@ from ..export.audio import (
     ExportCancelled,
     ExportError,
 )
-from ..speech.types import VoiceParams
+from ..speech.profile import SpeechProfile
 from ..speech.voices import CATALOGUE
 from . import i18n
 from .print_dialogs import (
@@ -224,16 +223,13 @@ class AudioExportDialog(QDialog):
             self.folder.setText(chosen)
 
     def options(self) -> AudioExportOptions:
-        s = self.window_.settings
-        annotator = self.window_.view.annotator()
-        record = [r for r in (getattr(annotator, "record", None), getattr(annotator, "user", None)) if r is not None]
-        params = VoiceParams(self.voice.currentData(), round(self.rate.value(), 2), int(s["speech_pitch"]),
-                             int(s["speech_volume"]))
-        return AudioExportOptions(
-            out=Path(os.path.expanduser(self.folder.text().strip())), part=self.part.currentData(), params=params,
-            engine="offline" if self.offline.isChecked() else "auto",
-            policy=MarkerPolicy.from_setting(s["marker_speech"]), record=record,
-            endpoint=s["edge_endpoint"] or None, proxy=s["proxy"] or None)
+        # The reader's annotator (shipped record + corrections), whatever the view shows (pinyin or Jyutping).
+        annotator = self.window_.annotator
+        profile = SpeechProfile.from_settings(self.window_.settings)
+        return AudioExportOptions.from_profile(
+            profile.with_voice(self.voice.currentData(), round(self.rate.value(), 2)),
+            out=Path(os.path.expanduser(self.folder.text().strip())), part=self.part.currentData(),
+            engine="offline" if self.offline.isChecked() else "auto", record=[annotator.record, annotator.user])
 
     # -- running -----------------------------------------------------------------------------------
     def start(self) -> None:

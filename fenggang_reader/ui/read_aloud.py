@@ -8,7 +8,6 @@ system voice on another.
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -26,17 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.consent import online_voices_for
 from ..core.model import Block
-from ..core.spoken import MarkerPolicy, SpeechChunk, note_chunks, prepare_block
+from ..core.settings import SPEECH_PITCH, SPEECH_RATE, SPEECH_VOLUME
+from ..core.spoken import SpeechChunk, note_chunks, prepare_block
 from ..speech.backend import EdgeBackend, SystemBackend
 from ..speech.cache import AudioCache
 from ..speech.controller import ReadAloudController, SpeechConfig
-from ..speech.edge import ENDPOINT_ENV, EdgeSynthesizer
+from ..speech.edge import EdgeClient, shared_client
+from ..speech.profile import SpeechProfile
 from ..speech.system import SystemVoice
-from ..speech.types import Engine, ReadState, VoiceParams
+from ..speech.types import ReadState
 from ..speech.voices import CATALOGUE
-from . import i18n
+from . import i18n, speech_errors
 from .read_aloud_actions import show_play_state
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ class ReadAloud(QObject):
         self.edge = EdgeBackend(self._make_synthesizer, cache or AudioCache(), parent=self)
         self.controller = ReadAloudController(window.report, self.chunks_for, self.system, self.edge, self.config,
                                               window.events, self)
+        self.controller.describe = speech_errors.describe
         self._prewarm = QTimer(self, singleShot=True, interval=PREWARM_MS)
         self._prewarm.timeout.connect(self.voice.start)
         self._prewarm.start()
@@ -88,16 +89,15 @@ class ReadAloud(QObject):
             self.controller.shutdown()
         return False
 
-    def _make_synthesizer(self) -> EdgeSynthesizer:
-        endpoint = os.environ.get(ENDPOINT_ENV, "").strip() or self.settings["edge_endpoint"].strip() or None
-        return EdgeSynthesizer(endpoint=endpoint, proxy=self.settings["proxy"] or None, events=self.window.events)
+    def _make_synthesizer(self) -> EdgeClient:
+        """A client of the process's one Edge worker (the audio export shares it), routed as the profile says."""
+        profile = SpeechProfile.from_settings(self.settings)
+        return shared_client(profile.checked_endpoint(), profile.proxy, self.window.events)
 
     def config(self) -> SpeechConfig:
-        s = self.settings
-        params = VoiceParams(s["voice"], float(s["speech_rate"]), int(s["speech_pitch"]), int(s["speech_volume"]))
-        edge_allowed = online_voices_for(s).allowed
-        return SpeechConfig(params, Engine(s["speech_engine"]), edge_allowed, bool(s["read_continuously"]),
-                            s["system_voice"])
+        profile = SpeechProfile.from_settings(self.settings)
+        return SpeechConfig(profile.params, profile.engine, profile.edge_allowed, profile.continuous,
+                            profile.system_voice)
 
     def respellers(self) -> list:
         """The shipped record, then the reader's corrections: speech says what the pinyin shows.
@@ -108,7 +108,7 @@ class ReadAloud(QObject):
         return [r for r in (getattr(annotator, "record", None), getattr(annotator, "user", None)) if r is not None]
 
     def chunks_for(self, block: Block) -> list[SpeechChunk]:
-        return prepare_block(block, self.window.report, MarkerPolicy.from_setting(self.settings["marker_speech"]),
+        return prepare_block(block, self.window.report, SpeechProfile.from_settings(self.settings).markers,
                              self.respellers() or None)
 
     def read_note(self, number: int) -> None:
@@ -156,7 +156,8 @@ class ReadAloud(QObject):
 
     def change_rate(self, direction: int) -> None:
         """One step faster (+1) or slower (-1)."""
-        rate = round(max(0.5, min(2.0, self.settings["speech_rate"] + direction * RATE_STEP)), 2)
+        low, high = SPEECH_RATE.minimum or 0.5, SPEECH_RATE.maximum or 2.0
+        rate = round(max(low, min(high, self.settings.value(SPEECH_RATE) + direction * RATE_STEP)), 2)
         self.settings.set("speech_rate", rate)
         self.window.announce(_t("Speed %1×").replace("%1", f"{rate:g}"))
 
@@ -237,22 +238,27 @@ class VoiceDialog(QDialog):
         self.voice = QComboBox(self)
         for v in CATALOGUE:
             self.voice.addItem(i18n.pick(v.name_zh, v.name_en), v.short_name)  # in the interface's language
-        self.voice.setCurrentIndex(max(0, self.voice.findData(s["voice"])))
+        profile = SpeechProfile.from_settings(s)  # what reading aloud uses now
+        self.voice.setCurrentIndex(max(0, self.voice.findData(profile.params.voice)))
         self.system_voice = QComboBox(self)
         self.system_voice.addItem(_t("Automatic"), "")
         for info in feature.voice.voices:
             self.system_voice.addItem(info.name, info.name)
-        self.system_voice.setCurrentIndex(max(0, self.system_voice.findData(s["system_voice"])))
-        self.rate = QDoubleSpinBox(self, minimum=0.5, maximum=2.0, singleStep=RATE_STEP, decimals=1, suffix="×")
-        self.rate.setValue(s["speech_rate"])
-        self.pitch = QSpinBox(self, minimum=-50, maximum=50, singleStep=5, suffix=" Hz")
-        self.pitch.setValue(s["speech_pitch"])
-        self.volume = QSpinBox(self, minimum=-50, maximum=50, singleStep=10, suffix=" %")
-        self.volume.setValue(s["speech_volume"])
+        self.system_voice.setCurrentIndex(max(0, self.system_voice.findData(profile.system_voice)))
+        # Ranges from the one settings table (core/settings.py).
+        self.rate = QDoubleSpinBox(self, minimum=SPEECH_RATE.minimum, maximum=SPEECH_RATE.maximum,
+                                   singleStep=RATE_STEP, decimals=1, suffix="×")
+        self.rate.setValue(profile.params.rate)
+        self.pitch = QSpinBox(self, minimum=int(SPEECH_PITCH.minimum or 0), maximum=int(SPEECH_PITCH.maximum or 0),
+                              singleStep=5, suffix=" Hz")
+        self.pitch.setValue(profile.params.pitch)
+        self.volume = QSpinBox(self, minimum=int(SPEECH_VOLUME.minimum or 0),
+                               maximum=int(SPEECH_VOLUME.maximum or 0), singleStep=10, suffix=" %")
+        self.volume.setValue(profile.params.volume)
         self.engine = QComboBox(self)
         self.engine.addItem(_t("Online voices (Microsoft Edge), offline voice as backup"), "edge")
         self.engine.addItem(_t("Offline voice"), "system")
-        self.engine.setCurrentIndex(max(0, self.engine.findData(s["speech_engine"])))
+        self.engine.setCurrentIndex(max(0, self.engine.findData(profile.engine.value)))
         self.offline_only = QCheckBox(_t("Never send text to online voices"), self)
         self.offline_only.setChecked(s["offline_only"])
         rows = (

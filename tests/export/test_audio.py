@@ -37,10 +37,25 @@ def _offline(monkeypatch):
 
 
 @pytest.fixture
-def endpoint(server, monkeypatch):
+def endpoint(silent_server, monkeypatch):
+    """The silent loopback service: these tests check files, names, order and the cache, not the voice."""
+    monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", silent_server.base_url)
+    silent_server.clear_fault()
+    silent_server.latency = 0.0
+    return silent_server.base_url
+
+
+@pytest.fixture
+def speaking_endpoint(server, monkeypatch):
+    """The loopback service speaking with espeak-ng: for the end-to-end export."""
     monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", server.base_url)
     server.clear_fault()
     return server.base_url
+
+
+def _edge(out, endpoint, **options):
+    """Options for an export with the online voice at the loopback ``endpoint``."""
+    return AudioExportOptions(out=out, engine="edge", endpoint=endpoint, **options)
 
 
 def _listing(folder):
@@ -58,7 +73,7 @@ def test_parts_select_the_right_blocks(report):
         select_blocks(report, "2023")
 
 
-def test_cli_exports_the_notes_through_edge(endpoint, tmp_path, report):
+def test_cli_exports_the_notes_through_edge(speaking_endpoint, tmp_path, report):
     out = tmp_path / "book"
     assert main(["export-audio", "--out", str(out), "--part", "notes", "--engine", "edge", "--allow-online"]) == 0
     playlist_name, chapters_name = output_names("notes")
@@ -97,14 +112,14 @@ def test_cli_exports_the_notes_through_edge(endpoint, tmp_path, report):
     assert infos[0].endswith(",名词解释")
 
 
-def test_second_export_comes_from_the_cache(endpoint, server, tmp_path, report):
+def test_second_export_comes_from_the_cache(endpoint, silent_server, tmp_path, report):
     cache = AudioCache()
-    options = AudioExportOptions(out=tmp_path / "a", part="notes", engine="edge")
+    options = _edge(tmp_path / "a", endpoint, part="notes")
     first = AudioExporter(report, options, cache=cache).run()
-    asked = server.synth_requests
+    asked = silent_server.synth_requests
     options.out = tmp_path / "b"
     second = AudioExporter(report, options, cache=cache).run()
-    assert server.synth_requests == asked, "everything came from the audio cache"
+    assert silent_server.synth_requests == asked, "everything came from the audio cache"
     assert second.cache_hits == sum(len(t.chunks) for t in second.tracks)
     assert second.duration_s == pytest.approx(first.duration_s)
 
@@ -118,7 +133,7 @@ def test_cancel_midway_leaves_nothing(endpoint, tmp_path, report):
         if done == 6:
             exporter.cancel()
 
-    exporter = AudioExporter(report, AudioExportOptions(out=out, part="notes", engine="edge"), progress=progress)
+    exporter = AudioExporter(report, _edge(out, endpoint, part="notes"), progress=progress)
     with pytest.raises(ExportCancelled):
         exporter.run()
     assert 6 in seen and max(seen) < exporter.total_chunks
@@ -127,21 +142,21 @@ def test_cancel_midway_leaves_nothing(endpoint, tmp_path, report):
     kept = tmp_path / "existing"
     kept.mkdir()
     (kept / "mine.txt").write_text("keep me")
-    exporter = AudioExporter(report, AudioExportOptions(out=kept, part="notes", engine="edge"), progress=progress)
+    exporter = AudioExporter(report, _edge(kept, endpoint, part="notes"), progress=progress)
     with pytest.raises(ExportCancelled):
         exporter.run()
     assert _listing(kept) == ["mine.txt"]
 
 
-def test_cancel_from_another_thread_while_waiting_for_edge(endpoint, server, tmp_path, report):
-    server.latency = 2.0
+def test_cancel_from_another_thread_while_waiting_for_edge(endpoint, silent_server, tmp_path, report):
+    silent_server.latency = 2.0
     try:
-        exporter = AudioExporter(report, AudioExportOptions(out=tmp_path / "slow", part="notes", engine="edge"))
+        exporter = AudioExporter(report, _edge(tmp_path / "slow", endpoint, part="notes"))
         threading.Timer(0.3, exporter.cancel).start()
         with pytest.raises(ExportCancelled):
             exporter.run()
     finally:
-        server.latency = 0.0
+        silent_server.latency = 0.0
     assert not (tmp_path / "slow").exists()
 
 
@@ -158,7 +173,7 @@ def test_parts_share_the_paragraph_folder(endpoint, tmp_path, report):
     """Two parts in one folder: one paragraph subfolder sorted in reading order, a playlist and chapters each."""
     out = tmp_path / "both"
     for part in ("notes", "2025"):
-        AudioExporter(report, AudioExportOptions(out=out, part=part, engine="edge")).run()
+        AudioExporter(report, _edge(out, endpoint, part=part)).run()
     names = [output_names(part) for part in ("notes", "2025")]
     assert _listing(out) == sorted([PARAGRAPH_FOLDER, names[0][1], names[1][1]])
     files = [f for f in _listing(out / PARAGRAPH_FOLDER) if f.endswith(".mp3")]
@@ -170,20 +185,20 @@ def test_unwritable_folder_is_a_clear_error(endpoint, tmp_path, report):
     in_the_way = tmp_path / "a-file"
     in_the_way.write_text("keep me")
     with pytest.raises(ExportError, match="cannot create the folder") as caught:
-        AudioExporter(report, AudioExportOptions(out=in_the_way / "book", part="notes", engine="edge")).run()
+        AudioExporter(report, _edge(in_the_way / "book", endpoint, part="notes")).run()
     assert caught.value.kind == "folder" and in_the_way.read_text() == "keep me"
 
     with read_only_folder(tmp_path / "locked", {"mine.txt": "keep me"}) as locked:
         with pytest.raises(ExportError, match="cannot write in the folder") as caught:
-            AudioExporter(report, AudioExportOptions(out=locked, part="notes", engine="edge")).run()
+            AudioExporter(report, _edge(locked, endpoint, part="notes")).run()
         assert caught.value.kind == "folder"
         assert _listing(locked) == ["mine.txt"]
 
 
 @pytest.mark.skipif(bool(offline_missing()), reason="the offline voice needs espeak-ng and ffmpeg")
 def test_dead_network_falls_back_to_the_offline_voice(monkeypatch, tmp_path, report):
-    monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", "http://127.0.0.1:9")
-    result = AudioExporter(report, AudioExportOptions(out=tmp_path / "o", part="notes")).run()
+    result = AudioExporter(report, AudioExportOptions(out=tmp_path / "o", part="notes",
+                                                      endpoint="http://127.0.0.1:9")).run()
     assert result.engine.value == "system" and result.notes
     assert len(result.tracks) == 31
     assert result.paragraph_folder == tmp_path / "o" / PARAGRAPH_FOLDER
@@ -203,7 +218,7 @@ def _audio_frames(path):
 def test_edge_voices_are_what_the_cache_holds_for_reading_aloud(endpoint, tmp_path, report):
     """An export fills the cache under the keys reading aloud uses (WordBoundary requests)."""
     cache = AudioCache()
-    options = AudioExportOptions(out=tmp_path / "c", part="notes", engine="edge", params=VoiceParams())
+    options = _edge(tmp_path / "c", endpoint, part="notes", params=VoiceParams())
     result = AudioExporter(report, options, cache=cache).run()
     chunk = result.tracks[1].chunks[0]
     hit = cache.get(AudioCache.key(chunk.text, options.params, result.engine, boundary="WordBoundary"))

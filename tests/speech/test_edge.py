@@ -12,6 +12,7 @@ import time
 import pytest
 
 from fenggang_reader.core.events import EventLog
+from fenggang_reader.core.settings import Settings
 from fenggang_reader.speech import edge, voices
 from fenggang_reader.speech.edge import (
     EdgeForbidden,
@@ -26,7 +27,8 @@ from fenggang_reader.speech.edge import (
     endpoint_urls,
     map_boundaries,
 )
-from fenggang_reader.speech.types import Audio, Boundary, Engine, SpeechError, VoiceParams
+from fenggang_reader.speech.profile import SpeechProfile
+from fenggang_reader.speech.types import Audio, Boundary, Engine, SpeechError, SpeechErrorKind, VoiceParams
 from tests.support import edge_server as support
 
 TWO_SENTENCES = "今年全镇地区生产总值411亿元，增长3.6%。R&D投入增长12%！"
@@ -124,7 +126,8 @@ def test_request_carries_voice_prosody_and_drm_params(server, make_synth):
 
 def test_endpoint_from_environment(server, monkeypatch):
     monkeypatch.setenv(edge.ENDPOINT_ENV, server.base_url)
-    with EdgeSynthesizer(idle_timeout=2) as synth:
+    profile = SpeechProfile.from_settings(Settings())
+    with EdgeSynthesizer(endpoint=profile.checked_endpoint(), idle_timeout=2) as synth:
         assert synth.endpoint == server.base_url
         synth.submit(ONE_SENTENCE, VoiceParams()).result(10)
     assert server.completed == 1
@@ -161,7 +164,8 @@ def test_invalid_parameters_fail_without_a_request(server, make_synth, params, b
     synth = make_synth()
     with pytest.raises(EdgeInvalidRequest) as info:
         synth.submit(ONE_SENTENCE, params, boundary=boundary).result(1)
-    assert info.value.user_message and server.handshakes == 0
+    wanted = SpeechErrorKind.INVALID_VOICE if params.voice == "Xiaoxiao" else SpeechErrorKind.INVALID_SETTINGS
+    assert info.value.kind is wanted and not info.value.retryable and server.handshakes == 0
 
 
 def test_slow_first_byte_is_waited_for_and_reported(server, make_synth):
@@ -182,7 +186,7 @@ def _fails_with(synth: EdgeSynthesizer, error: type[SpeechError], text: str = TW
     with pytest.raises(error) as info:
         future.result(within + 2)
     assert time.monotonic() - start < within
-    assert info.value.user_message and info.value.user_message != str(info.value)
+    assert isinstance(info.value.kind, SpeechErrorKind) and info.value.kind.plain
     return info.value
 
 
@@ -328,13 +332,13 @@ def test_shutdown_stops_the_thread_and_cancels(server):
 
 
 def test_voice_list_from_the_overridden_endpoint(server, make_synth):
-    listed = voices.list_voices(endpoint=server.base_url)
+    listed = voices.chinese(make_synth().list_voices().result(5))
     assert {v["ShortName"] for v in listed} >= {"zh-CN-XiaoxiaoNeural", "zh-HK-HiuGaaiNeural"}
     assert all(v["Locale"].startswith("zh-") for v in listed)
     names = [v.short_name for v in voices.offered(listed)]
     assert names[0] == "zh-CN-XiaoxiaoNeural" and {"zh-CN-YunxiNeural", "zh-TW-HsiaoChenNeural"} <= set(names)
     assert len(make_synth().list_voices().result(5)) == len(support.VOICES)
-    assert server.voice_list_requests == 2
+    assert server.voice_list_requests == 2 and len(listed) < len(support.VOICES)
 
 
 def test_voice_catalogue_names():
@@ -348,8 +352,8 @@ def test_voice_list_unreachable_is_an_edge_error():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    with pytest.raises(EdgeUnavailable):
-        voices.list_voices(endpoint=f"http://127.0.0.1:{port}", timeout=2)
+    with EdgeSynthesizer(endpoint=f"http://127.0.0.1:{port}") as synth, pytest.raises(EdgeUnavailable):
+        synth.list_voices(timeout=2).result(5)
 
 
 # ---------------------------------------------------------------------------------------- pure logic

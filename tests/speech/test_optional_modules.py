@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from fenggang_reader.speech.types import SpeechErrorKind
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Reading aloud with the online voice preferred and accepted: the controller must fall back to the offline voice
@@ -107,7 +109,7 @@ def test_read_aloud_falls_back_to_the_offline_voice_with_one_message(tmp_path, h
     assert not outcome["errors"], outcome["errors"]
     assert outcome["engine"] == "system" and outcome["spoken"], outcome
     assert len(outcome["notices"]) == 1, outcome["notices"]
-    assert "在线语音的组件缺失或已损坏" in outcome["notices"][0], outcome["notices"]
+    assert SpeechErrorKind.NOT_INSTALLED.plain in outcome["notices"][0], outcome["notices"]
 
 
 @pytest.mark.parametrize("how", ["missing", "broken"])
@@ -115,5 +117,5 @@ def test_export_with_the_online_voice_says_it_is_not_installed(tmp_path, how):
     result = _run(EXPORT, how, tmp_path, str(tmp_path / "out"))
     assert result.returncode == 1, result.stdout + result.stderr[-3000:]
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
-    assert "edge_tts cannot be loaded" in result.stderr and "在线语音的组件缺失或已损坏" in result.stderr, result.stderr
+    assert "edge_tts cannot be loaded" in result.stderr and SpeechErrorKind.NOT_INSTALLED.plain in result.stderr, result.stderr
     assert not (tmp_path / "out").exists()

@@ -178,6 +178,34 @@ def render(text: str, espeak_voice: str, rate: str, pitch: str, volume: str, wor
     return rendered
 
 
+# A silent MPEG-2 layer III frame as LAME writes it (24 kHz mono, 48 kbit/s): the first of a stream, then the
+# one that repeats (it reaches back into the bit reservoir of the frame before).
+_SILENT_FIRST = bytes.fromhex("fff364c40000000348000000004c414d455555554c414d45332e313030").ljust(MP3_FRAME_BYTES, b"U")
+_SILENT_NEXT = bytes.fromhex("fff364c47c0000034800000000555555555555554c414d45332e313030").ljust(MP3_FRAME_BYTES, b"U")
+SILENT_CHAR_S = 0.12  # how long a silent character "lasts" at rate +0%
+
+
+def render_silent(text: str, rate: str, words: bool) -> Rendered:
+    """What ``render`` gives, in silence and without espeak-ng or ffmpeg: valid MP3 frames of a plausible
+    duration with boundaries that agree with it (for tests of names, order, places and timing, not of sound)."""
+    factor = 1 + int(rate[:-1]) / 100
+    frame_ticks = MP3_FRAME_BYTES * 8 * TICKS_PER_SECOND // 48000
+    position = round(LEAD_SILENCE_S * TICKS_PER_SECOND)
+    boundaries: list[tuple[str, int, int]] = []
+    for sentence in split_sentences(text):
+        duration = round(max(1, len(sentence)) * SILENT_CHAR_S / factor * TICKS_PER_SECOND)
+        tokens = _WORD.findall(sentence) if words else [sentence]
+        weight = sum(len(t) for t in tokens) or 1
+        cursor = position
+        for token in tokens:
+            share = duration * len(token) // weight
+            boundaries.append((token, cursor, share))
+            cursor += share
+        position += duration
+    frames = max(1, -(-position // frame_ticks))
+    return Rendered(_SILENT_FIRST + _SILENT_NEXT * (frames - 1), boundaries)
+
+
 # -------------------------------------------------------------------------------------------- protocol
 
 
@@ -243,8 +271,9 @@ class EdgeServer:
     """The service on 127.0.0.1 in a background thread. Change ``latency`` or call ``set_fault`` at any time."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, latency: float = 0.0, chunk_bytes: int = 4320,
-                 chunk_delay: float = 0.0):
+                 chunk_delay: float = 0.0, silent: bool = False):
         self.host = host
+        self.silent = silent  # silent MP3 made in Python: no espeak-ng or ffmpeg (render_silent)
         self.port = port
         self.latency = latency
         self.chunk_bytes = chunk_bytes
@@ -253,6 +282,8 @@ class EdgeServer:
         self.synth_requests = 0  # SSML messages received
         self.completed = 0  # turns finished with turn.end
         self.voice_list_requests = 0
+        self.answering = 0  # requests being answered right now
+        self.max_concurrent_requests = 0  # the most ever answered at once (the real service throttles that)
         self.requests: list[RequestRecord] = []
         self._fault: Fault | None = None
         self._lock = threading.Lock()
@@ -289,7 +320,7 @@ class EdgeServer:
             return fault
 
     def start(self) -> EdgeServer:
-        missing = tools_missing()
+        missing = [] if self.silent else tools_missing()
         if missing:
             raise RuntimeError(f"the Edge test server needs {', '.join(missing)} (see DEB_PACKAGES in ./dev)")
         ready = threading.Event()
@@ -425,14 +456,28 @@ class EdgeServer:
 
     async def _answer(self, ws: web.WebSocketResponse, request_id: str, record: RequestRecord,
                       fault: Fault | None) -> None:
+        with self._lock:
+            self.answering += 1
+            self.max_concurrent_requests = max(self.max_concurrent_requests, self.answering)
+        try:
+            await self._answer_one(ws, request_id, record, fault)
+        finally:
+            with self._lock:
+                self.answering -= 1
+
+    async def _answer_one(self, ws: web.WebSocketResponse, request_id: str, record: RequestRecord,
+                          fault: Fault | None) -> None:
         kind = fault.kind if fault else None
         if kind == "stall_after_handshake":
             return
         espeak_voice = _ESPEAK_BY_FULL_NAME.get(record.voice)
         rendered = None
         if espeak_voice is not None and kind != "no_audio":
-            rendered = await asyncio.to_thread(render, record.text, espeak_voice, record.rate, record.pitch,
-                                               record.volume, record.word_boundaries)
+            if self.silent:
+                rendered = render_silent(record.text, record.rate, record.word_boundaries)
+            else:
+                rendered = await asyncio.to_thread(render, record.text, espeak_voice, record.rate, record.pitch,
+                                                   record.volume, record.word_boundaries)
         if self.latency:
             await asyncio.sleep(self.latency)
         await ws.send_str(_text_message("turn.start", request_id,
