@@ -322,7 +322,7 @@ def test_shutdown_stops_the_thread_and_cancels(server):
     synth.shutdown()
     assert time.monotonic() - start < 3
     assert future.cancelled()
-    assert not any(t.name == "edge-tts" and t.is_alive() for t in threading.enumerate())
+    assert not synth._thread.is_alive()  # its own thread (the process-wide worker may be running beside it)
     synth.shutdown()  # twice is fine
     with pytest.raises(RuntimeError):
         synth.submit(ONE_SENTENCE, VoiceParams())
