@@ -469,8 +469,8 @@
         <translation>Read the note after the sentence</translation>
     </message>
     <message>
-        <source>%1: note %2. Enter opens it.</source>
-        <translation>%1: note %2. Enter opens it.</translation>
+        <source>Note %1: %2</source>
+        <translation>Note %1: %2</translation>
     </message>
     <message>
         <source>Note %1: %2. %3</source>

@@ -469,8 +469,8 @@
         <translation>读完这句话后再读注释</translation>
     </message>
     <message>
-        <source>%1: note %2. Enter opens it.</source>
-        <translation>%1：注释 %2。按回车键打开。</translation>
+        <source>Note %1: %2</source>
+        <translation>注释%1：%2</translation>
     </message>
     <message>
         <source>Note %1: %2. %3</source>

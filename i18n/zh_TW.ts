@@ -469,8 +469,8 @@
         <translation>讀完這句話後再讀註釋</translation>
     </message>
     <message>
-        <source>%1: note %2. Enter opens it.</source>
-        <translation>%1：註釋 %2。按 Enter 鍵開啟。</translation>
+        <source>Note %1: %2</source>
+        <translation>註釋%1：%2</translation>
     </message>
     <message>
         <source>Note %1: %2. %3</source>

@@ -225,7 +225,7 @@ class GlossaryFeature(QObject):
             self._last_announced = span
             note = self.window.report.notes[span.note_number]
             self.window.announce(
-                _t("%1: note %2. Enter opens it.").replace("%1", note.term).replace("%2", str(note.number))
+                _t("Note %1: %2").replace("%1", str(note.number)).replace("%2", note.term)
             )
 
     def _start_link_search_here(self, forward: bool) -> None:

@@ -43,7 +43,7 @@ from .glossary import GlossaryFeature
 from .help_dialog import HelpDialog
 from .interface_size import InterfaceSize, InterfaceSizeActions
 from .languages import LanguageFeature
-from .orientation import Orientation, where_am_i_text
+from .orientation import Orientation, match_text, where_am_i_text
 from .pronunciation_dialog import PronunciationFeature
 from .read_aloud_actions import LazyReadAloud
 from .reader_view import DEFAULT_FONT_PT, MAX_FONT_PT, MIN_FONT_PT, ReaderView
@@ -446,6 +446,8 @@ class MainWindow(QMainWindow):
         else:
             self.view.set_find_matches([], -1)
             self.find_bar.set_count(-1, 0)
+            if query:
+                self.announce(QCoreApplication.translate("FindBar", "No match"))
 
     def step_match(self, step: int) -> None:
         if not self.find_bar.isVisible():
@@ -466,6 +468,8 @@ class MainWindow(QMainWindow):
         match = self._matches[self._match_index]
         self.view.set_current_index(match.block_index, move_caret=False)
         self.find_bar.set_count(self._match_index, len(self._matches))
+        self.announce(match_text(self, match.block_index, match.start, match.end, self._match_index + 1,
+                                 len(self._matches)))
 
     def _find_closed(self) -> None:
         self._matches = []

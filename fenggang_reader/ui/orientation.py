@@ -67,6 +67,19 @@ def where_am_i_text(window: MainWindow) -> str:
     return _t("%1: %2").replace("%1", _t(", ").join(pieces)).replace("%2", words)
 
 
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding ``start:end`` (Chinese sentences end at 。！？；)."""
+    first = max(text.rfind(mark, 0, start) for mark in "。！？；") + 1
+    ends = [i for i in (text.find(mark, end) for mark in "。！？；") if i >= 0]
+    return text[first:min(ends) + 1 if ends else len(text)].strip()
+
+
+def match_text(window: MainWindow, block_index: int, start: int, end: int, number: int, total: int) -> str:
+    """Find: "第2处，共5处：" and the sentence the match is in."""
+    count = QCoreApplication.translate("FindBar", "%1 of %2").replace("%1", str(number)).replace("%2", str(total))
+    return _t("%1: %2").replace("%1", count).replace("%2", sentence_around(block_text(window, block_index), start, end))
+
+
 def start_text(window: MainWindow) -> str:
     return (_t("%1. %2. Press F1 for help.").replace("%1", window.document_title())
             .replace("%2", window.position_text()))
