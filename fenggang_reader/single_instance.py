@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 ACTIVATE = b"activate\n"
 ACK = b"ok\n"
 _MAX_MESSAGE = 64
+DAMAGED_LOCK_SECONDS = 1.0
 
 
 def server_name(config_dir: Path) -> str:
@@ -136,6 +137,7 @@ class SingleInstance(QObject):
         """
         self.lock.setStaleLockTime(0)  # stale only when its process is gone, however young
         deadline = time.monotonic() + self.startup_wait
+        unreadable_since: float | None = None
         while True:
             if self.lock.tryLock(100):
                 return True
@@ -145,6 +147,16 @@ class SingleInstance(QObject):
                 return True
             if self._hand_off():
                 return False
+            # A lock naming no process (damaged, emptied by a crash) is never stale to Qt. A starting instance
+            # writes its lock at once, so one that stays unreadable for a second belongs to nobody.
+            if self.lock.getLockInfo()[0] > 0:
+                unreadable_since = None
+            elif unreadable_since is None:
+                unreadable_since = time.monotonic()
+            elif time.monotonic() - unreadable_since > DAMAGED_LOCK_SECONDS:
+                log.warning("the instance lock %s is damaged (it names no process); removing it", self.lock_path)
+                self.lock.removeStaleLockFile()
+                unreadable_since = None
             if time.monotonic() > deadline:
                 log.warning("another instance holds %s but does not answer; starting anyway", self.lock_path)
                 return True

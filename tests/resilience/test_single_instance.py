@@ -199,3 +199,18 @@ def test_another_local_user_cannot_claim_the_name(tmp_path):
         trap.close()
     finally:
         shutil.rmtree(shared_tmp, ignore_errors=True)
+
+
+@pytest.mark.parametrize("content", [bytes((i * 89 + 7) % 256 for i in range(300)), b""], ids=["garbage", "empty"])
+def test_a_damaged_lock_file_is_removed_not_waited_for(tmp_path, content):
+    """A lock that names no process (damaged, or emptied by a crash): Qt never calls it stale; we remove it."""
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "instance.lock").write_bytes(content)
+    log = tmp_path / "me.jsonl"
+    me = start(home, log, quit_after=4)
+    assert me.wait(60) == 0, stderr_of(log)
+    assert "app.first_paint" in events(log)
+    text = (home / "log" / "fenggang-reader.log").read_text(encoding="utf-8")
+    assert "is damaged (it names no process); removing it" in text
+    assert "does not answer; starting anyway" not in text, "it was not waited out"
