@@ -142,7 +142,7 @@ class AudioExportDialog(QDialog):
         self.feature = feature
         self.window_ = feature.window
         self.job: AudioExportJob | None = None
-        self.result: AudioExportResult | None = None
+        self.export_result: AudioExportResult | None = None
         self.error_box: QMessageBox | None = None
         self._ends: list[int] = []  # cumulative chunks at the end of each paragraph
         self.setObjectName("audioExportDialog")
@@ -200,7 +200,7 @@ class AudioExportDialog(QDialog):
 
     def _set_cancel_text(self) -> None:
         running = self.job is not None
-        self.cancel_button.setText(_t("Cancel") if running or self.result is None else _t("Close"))
+        self.cancel_button.setText(_t("Cancel") if running or self.export_result is None else _t("Close"))
         self.cancel_button.setAccessibleDescription(_t("Stop the export; nothing is left behind.") if running
                                                     else "")
 
@@ -246,7 +246,7 @@ class AudioExportDialog(QDialog):
             self._failed(exc)
             return
         self.feature.audio_folder = options.out
-        self.result = None
+        self.export_result = None
         ends, total = [], 0
         for track in exporter.tracks:
             total += len(track.chunks)
@@ -299,7 +299,7 @@ class AudioExportDialog(QDialog):
         self._set_cancel_text()
 
     def _succeeded(self, result: AudioExportResult) -> None:
-        self.result = result
+        self.export_result = result
         self._finished()
         self.bar.setValue(self.bar.maximum())
         minutes = f"{result.duration_s / 60:.0f}" if result.duration_s >= 60 else f"{result.duration_s / 60:.1f}"
@@ -340,8 +340,8 @@ class AudioExportDialog(QDialog):
         super().reject()
 
     def open_folder(self) -> None:
-        if self.result is not None:
-            open_location(self.result.folder)
+        if self.export_result is not None:
+            open_location(self.export_result.folder)
 
 
 # -- the feature -------------------------------------------------------------------------------------------

@@ -192,10 +192,10 @@ class PdfExportDialog(QDialog):
         layout.addLayout(form)
         self.path = QLineEdit(str(default_pdf_path()), self)
         file_row, self.choose = path_row(self.path, self.choose_file, self)
-        self.size = QSpinBox(self, minimum=MIN_FONT_PT, maximum=MAX_FONT_PT, singleStep=2, suffix=" pt")
+        self.size_field = QSpinBox(self, minimum=MIN_FONT_PT, maximum=MAX_FONT_PT, singleStep=2, suffix=" pt")
         self.pinyin = QCheckBox(self)
         self.load_view_settings()
-        self.rows = [form_row(form, "", w) for w in (file_row, self.size)]
+        self.rows = [form_row(form, "", w) for w in (file_row, self.size_field)]
         form.addRow(self.pinyin)
         self.status, self.bar, self.open_button, self.save_button, self.cancel_button = progress_footer(
             self, layout, self.open_file, self.start)
@@ -208,7 +208,7 @@ class PdfExportDialog(QDialog):
                               "bookmarks, the notes linked, page numbers at the foot of each page."))
         self.choose.setText(_t("Choose…"))
         self.choose.setAccessibleName(_t("Choose the file"))
-        for label, text, field in zip(self.rows, (_t("File"), _t("Text size")), (self.path, self.size), strict=True):
+        for label, text, field in zip(self.rows, (_t("File"), _t("Text size")), (self.path, self.size_field), strict=True):
             label.setText(text)
             field.setAccessibleName(text)
         self.pinyin.setText(_t("Pinyin above the characters"))
@@ -228,7 +228,7 @@ class PdfExportDialog(QDialog):
 
     def load_view_settings(self) -> None:
         """The reader's text size (at least 24 pt) and its pinyin, shown or hidden."""
-        self.size.setValue(print_size(self.window_))
+        self.size_field.setValue(print_size(self.window_))
         self.pinyin.setChecked(self.window_.view.pinyin_visible())
 
     def choose_file(self) -> None:
@@ -271,7 +271,7 @@ class PdfExportDialog(QDialog):
         if target is None:  # cancelled before the layout began
             return
         try:
-            layout = print_layout(self.window_, self.size.value(), self.pinyin.isChecked())
+            layout = print_layout(self.window_, self.size_field.value(), self.pinyin.isChecked())
         except ValueError as exc:
             self._fail(_t("The export could not be done. Nothing was written."), str(exc))
             return
@@ -325,7 +325,7 @@ class PdfExportDialog(QDialog):
         self.error_box = show_error(_t("The PDF was not saved"), text, details, self)
 
     def _set_editable(self, editable: bool) -> None:
-        for widget in (self.path, self.choose, self.size, self.pinyin, self.save_button):
+        for widget in (self.path, self.choose, self.size_field, self.pinyin, self.save_button):
             widget.setEnabled(editable)
 
     def _show_status(self, text: str) -> None:

@@ -129,12 +129,12 @@ def test_exports_the_notes_with_progress_to_n_of_n(window, endpoint, tmp_path, q
     assert time.monotonic() - started < 1.0 and dialog.job is not None and dialog.job.running()
     formats.insert(0, dialog.bar.format())
     assert not dialog.start_button.isEnabled() and dialog.cancel_button.text() == "Cancel"
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=EXPORT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.export_result is not None, timeout=EXPORT_TIMEOUT_MS)
     heartbeat.stop()
 
     blocks = select_blocks(report, "notes")
     total = len(blocks)
-    assert dialog.bar.value() == dialog.bar.maximum() == sum(len(t.chunks) for t in dialog.result.tracks)
+    assert dialog.bar.value() == dialog.bar.maximum() == sum(len(t.chunks) for t in dialog.export_result.tracks)
     assert formats[0] == f"Paragraph 1 of {total}" and formats[-1] == f"Paragraph {total} of {total}"
     numbers = [int(f.split()[1]) for f in formats]
     assert numbers == sorted(numbers) and len(set(numbers)) == total, "every paragraph is shown, in order"
@@ -274,7 +274,7 @@ def pdf_dialog(window, path, size=24):
     dialog = window.exports.feature().pdf_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.path.setText(str(path))
-    dialog.size.setValue(size)
+    dialog.size_field.setValue(size)
     return dialog
 
 
@@ -283,9 +283,9 @@ def test_save_as_pdf_writes_the_outline_without_blocking(window, qtbot, tmp_path
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "large"), "PDF (*.pdf)"))
     window.actions_by_id["export_pdf"].trigger()
     dialog = window.exports.feature().pdf_dialog
-    assert dialog.size.value() == 32 and dialog.pinyin.isChecked()
+    assert dialog.size_field.value() == 32 and dialog.pinyin.isChecked()
     dialog.choose.click()
-    dialog.size.setValue(24)
+    dialog.size_field.setValue(24)
     said = announcements(window)
     values: list[int] = []
     dialog.bar.valueChanged.connect(values.append)
@@ -352,7 +352,7 @@ def test_every_control_is_named_and_follows_the_language(window, qtbot):
         QApplication.processEvents()
         assert audio.windowTitle() == "导出有声书" and audio.start_button.text() == "导出"
         assert audio.part.itemText(audio.part.findData("2024")) == "第一部分：2024年工作回顾"
-        assert pdf.windowTitle() == "另存为大字 PDF" and pdf.size.accessibleName() == "字号"
+        assert pdf.windowTitle() == "另存为大字 PDF" and pdf.size_field.accessibleName() == "字号"
     finally:
         reset()
         QApplication.processEvents()
