@@ -1,4 +1,4 @@
-"""What screen readers, magnifiers and the app's own voice get: names, headings, announcements, themes.
+"""What screen readers, magnifiers and the app's own voice get: names, headings, announcements.
 
 - Every focusable control gets a name and a description with its keys (toolbar buttons from their
   action; other unnamed controls from their text, tooltip or buddy label), also in dialogs opened later.
@@ -9,18 +9,14 @@
   objects with the heading role (invisible child widgets over each heading, role set by a factory).
 - Announcements (window.announce) reach screen readers through ui/announcer.py; with
   "spoken feedback" on and no screen reader running, the app's own voice says them too (read aloud's say).
-- Themes: a chooser (View ▸ Colour theme, radio items); high contrast or dark at start when the system
-  asks for it, until the reader picks a theme.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAccessible, QActionGroup, QGuiApplication
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -32,8 +28,6 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
-
-from .themes import THEMES
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -198,84 +192,6 @@ def screen_reader_running() -> bool:
     return QAccessible.isActive()
 
 
-# -- themes -------------------------------------------------------------------------------------------
-def system_theme(current: str) -> str:
-    """The theme the system asks for: high contrast (light or dark), dark, or ``current``."""
-    hints = QGuiApplication.styleHints()
-    dark = hints.colorScheme() == Qt.ColorScheme.Dark
-    accessibility = getattr(hints, "accessibility", None)  # Qt 6.10+
-    if accessibility is not None and accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
-        return "contrast-white-on-black" if dark else "contrast-black-on-white"
-    if dark and not THEMES[current].dark:
-        return "dark"
-    return current
-
-
-def build_theme_menu(window: MainWindow) -> QActionGroup:
-    """View ▸ Colour theme: one radio item per theme, kept in step with Ctrl+Shift+T."""
-    menu = window.menus["view"].addMenu("")
-    menu.setObjectName("themeMenu")
-    group = QActionGroup(menu)
-    group.setExclusive(True)
-    for key in THEMES:
-        action = menu.addAction("")
-        action.setObjectName(f"action_theme_{key}")
-        action.setCheckable(True)
-        action.setData(key)
-        group.addAction(action)
-        action.triggered.connect(lambda _checked=False, k=key: choose_theme(window, k))
-
-    def retranslate() -> None:
-        if not shiboken6.isValid(menu):
-            return
-        menu.setTitle(_t("Colour &theme"))
-        for action in group.actions():
-            action.setText(QCoreApplication.translate("themes", THEMES[action.data()].label))
-            action.setStatusTip(_t("Use the colour theme: %1").replace("%1", action.text()))
-
-    retranslate()
-    window.retranslated.connect(retranslate)
-
-    def sync(name: str, value: object) -> None:
-        if name == "theme" and shiboken6.isValid(group):
-            for action in group.actions():
-                action.setChecked(action.data() == value)
-
-    window.settings.subscribe(sync)
-    sync("theme", window.settings["theme"])
-    return group
-
-
-def choose_theme(window: MainWindow, key: str) -> None:
-    window.settings.set("theme_follows_system", False)
-    window.apply_theme(key)
-    window.announce(QCoreApplication.translate("themes", THEMES[key].label))
-
-
-def follow_system_theme(window: MainWindow) -> None:
-    if window.settings["theme_follows_system"]:
-        wanted = system_theme(window.settings["theme"])
-        if wanted != window.settings["theme"]:
-            window.apply_theme(wanted)
-
-
-class _ThemeFollower(QObject):
-    """Re-reads the system's wishes when they change (disconnected with the window)."""
-
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
-        hints = QGuiApplication.styleHints()
-        hints.colorSchemeChanged.connect(self.follow)
-        accessibility: Callable[[], QObject] | None = getattr(hints, "accessibility", None)
-        if accessibility is not None:
-            accessibility().contrastPreferenceChanged.connect(self.follow)
-        self.follow()
-
-    def follow(self, *_args: object) -> None:
-        follow_system_theme(self.window)
-
-
 # -- the feature --------------------------------------------------------------------------------------------
 class Accessibility(QObject):
     """Names, headings, spoken echo of announcements and the theme chooser of one window.
@@ -292,10 +208,6 @@ class Accessibility(QObject):
         self.focus_namer = _FocusNamer(window)
         window.retranslated.connect(self.headings.retranslate)
         window.announced.connect(self.echo)
-        self.theme_group = build_theme_menu(window)
-        window.actions_by_id["cycle_theme"].triggered.connect(
-            lambda: window.settings.set("theme_follows_system", False))
-        self.theme_follower = _ThemeFollower(window)
 
     def echo(self, text: str) -> None:
         wanted = self.window.settings["spoken_feedback"] or self.window.settings["simple_mode"]

@@ -51,7 +51,7 @@ from .screen_reader import ScreenReaderMode
 from .simple_mode import SimpleMode
 from .startup import StartUp
 from .storage_warning import StorageWarnings
-from .themes import THEMES, palette_for, theme
+from .themes import ThemeChoice
 from .window_fit import ToolbarOverflow, fit_to_screen
 
 if TYPE_CHECKING:
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         # -- the features: each wires its own actions; none looks for another ------------------------------
         self.interface_size = InterfaceSize(settings, self)  # first: the application font every part uses
         self.interface_size_actions = InterfaceSizeActions(self, self.interface_size)
+        self.themes = ThemeChoice(self)
         self.glossary = GlossaryFeature(self)
         self.language_feature = LanguageFeature(self)
         self.pronunciation = PronunciationFeature(self)
@@ -212,7 +213,6 @@ class MainWindow(QMainWindow):
             "zoom_out": lambda: self.zoom(-1),
             "zoom_reset": lambda: self.set_font_size(DEFAULT_FONT_PT),
             "cycle_pinyin_style": self.cycle_pinyin_style,
-            "cycle_theme": self.cycle_theme,
             "full_screen": self.toggle_full_screen,
             "quit": self.close,
             "help": self.show_help,
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         self.view.set_pinyin_style(PinyinStyle(s["pinyin_style"]))
         self.actions_by_id["toggle_pinyin"].setChecked(s["pinyin_visible"])
         self.view.set_pinyin_visible(s["pinyin_visible"])
-        self.apply_theme(s["theme"])
+        self.themes.apply(s["theme"])
         self.actions_by_id["toggle_contents"].setChecked(s["contents_visible"])
         self.contents_dock.setVisible(s["contents_visible"])
         restored = bool(s["window_geometry"]) and self.restoreGeometry(
@@ -396,20 +396,6 @@ class MainWindow(QMainWindow):
             PinyinStyle.ZHUYIN: QCoreApplication.translate("MainWindow", "Zhuyin"),
         }
         self.announce(names[style])
-
-    def apply_theme(self, key: str) -> None:
-        t = theme(key)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setPalette(palette_for(t))
-        self.view.set_theme(t)
-        self.settings.set("theme", t.key)
-
-    def cycle_theme(self) -> None:
-        keys = list(THEMES)
-        key = keys[(keys.index(self.settings["theme"]) + 1) % len(keys)] if self.settings["theme"] in keys else keys[0]
-        self.apply_theme(key)
-        self.announce(QCoreApplication.translate("themes", THEMES[key].label))
 
     def set_contents_visible(self, visible: bool) -> None:
         if self.contents_drawer.active:  # a narrow text column: the panel opens over the text on request

@@ -1,15 +1,24 @@
-"""Colour themes: light, dark and three high-contrast ones, each chosen for ≥ 7:1 contrast.
+"""Colour themes: light, dark and three high-contrast ones, each chosen for ≥ 7:1 contrast; and the one
+place that applies them (ThemeChoice: Ctrl+Shift+T, View ▸ Colour theme, the system's wishes).
 
 A theme is plain data (hex colours) so tests can compute contrast ratios without a display; the
-widgets turn it into a QPalette and the reader view's paint colours.
+widgets turn it into a QPalette and the reader view's paint colours. At start the theme follows the
+system (high contrast or dark when it asks for them) until the reader picks one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QColor, QPalette
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 
 @dataclass(frozen=True)
@@ -98,3 +107,98 @@ def contrast_ratio(a: str, b: str) -> float:
     la, lb = luminance(a), luminance(b)
     hi, lo = max(la, lb), min(la, lb)
     return (hi + 0.05) / (lo + 0.05)
+
+
+# -- choosing and applying ------------------------------------------------------------------------------
+def label(key: str) -> str:
+    return QCoreApplication.translate("themes", THEMES[key].label)
+
+
+def system_theme(current: str) -> str:
+    """The theme the system asks for: high contrast (light or dark), dark, or ``current``."""
+    hints = QGuiApplication.styleHints()
+    dark = hints.colorScheme() == Qt.ColorScheme.Dark
+    accessibility = getattr(hints, "accessibility", None)  # Qt 6.10+
+    if accessibility is not None and accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
+        return "contrast-white-on-black" if dark else "contrast-black-on-white"
+    if dark and not THEMES[current].dark:
+        return "dark"
+    return current
+
+
+class ThemeChoice(QObject):
+    """The theme of one window (``window.themes``): applies it to the application palette and the reader,
+    cycles it (Ctrl+Shift+T), offers View ▸ Colour theme, and follows the system until the reader chooses."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        window.actions_by_id["cycle_theme"].triggered.connect(self.cycle)
+        self.group = self._build_menu()
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self.follow_system)
+        accessibility: Callable[[], QObject] | None = getattr(hints, "accessibility", None)
+        if accessibility is not None:
+            accessibility().contrastPreferenceChanged.connect(self.follow_system)
+        self.follow_system()
+
+    def apply(self, key: str) -> None:
+        t = theme(key)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(palette_for(t))
+        self.window.view.set_theme(t)
+        self.settings.set("theme", t.key)
+
+    def choose(self, key: str) -> None:
+        """The reader's choice: from now on the theme no longer follows the system."""
+        self.settings.set("theme_follows_system", False)
+        self.apply(key)
+        self.window.announce(label(key))
+
+    def cycle(self) -> None:
+        keys = list(THEMES)
+        current = self.settings["theme"]
+        self.choose(keys[(keys.index(current) + 1) % len(keys)] if current in keys else keys[0])
+
+    def follow_system(self, *_args: object) -> None:
+        if self.settings["theme_follows_system"]:
+            wanted = system_theme(self.settings["theme"])
+            if wanted != self.settings["theme"]:
+                self.apply(wanted)
+
+    def _build_menu(self) -> QActionGroup:
+        """View ▸ Colour theme: one radio item per theme, kept in step with the setting."""
+        menu = self.window.menus["view"].addMenu("")
+        menu.setObjectName("themeMenu")
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        for key in THEMES:
+            action = menu.addAction("")
+            action.setObjectName(f"action_theme_{key}")
+            action.setCheckable(True)
+            action.setData(key)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, k=key: self.choose(k))
+
+        def retranslate() -> None:
+            if not shiboken6.isValid(menu):
+                return
+            menu.setTitle(QCoreApplication.translate("Accessibility", "Colour &theme"))
+            for action in group.actions():
+                action.setText(label(action.data()))
+                action.setStatusTip(QCoreApplication.translate("Accessibility", "Use the colour theme: %1")
+                                    .replace("%1", action.text()))
+
+        retranslate()
+        self.window.retranslated.connect(retranslate)
+
+        def sync(name: str, value: object) -> None:
+            if name == "theme" and shiboken6.isValid(group):
+                for action in group.actions():
+                    action.setChecked(action.data() == value)
+
+        self.settings.subscribe(sync)
+        sync("theme", self.settings["theme"])
+        return group

@@ -87,7 +87,7 @@ def test_settings_folder_refuses_the_app_reads_on_and_warns_once(make_window, qt
         for _ in range(3):  # three separate saves, each refused: + pressed in the text
             qtbot.keyClick(window.view, Qt.Key.Key_Plus)
             qtbot.wait(500)
-        window.cycle_theme()
+        window.themes.cycle()
         qtbot.wait(500)
         warnings = window.storage_warnings
         qtbot.waitUntil(lambda: len(warnings.messages) == 1)

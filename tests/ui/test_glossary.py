@@ -80,7 +80,7 @@ def test_every_term_is_an_underlined_link_in_the_theme_colour(window):
 
 
 def test_links_follow_the_theme(window):
-    window.apply_theme("contrast-yellow-on-black")
+    window.themes.apply("contrast-yellow-on-black")
     start, _ = link_positions(window)[0]
     cursor = QTextCursor(window.view.document())
     cursor.setPosition(start + 1)

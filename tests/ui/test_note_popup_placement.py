@@ -117,7 +117,7 @@ def test_a_term_out_of_view_is_brought_into_view_first(small_window, qtbot):
 @pytest.mark.parametrize("key", list(THEMES))
 def test_tab_focus_on_a_term_is_a_thick_ring_in_every_theme(small_window, qtbot, key):
     win = small_window
-    win.apply_theme(key)
+    win.themes.apply(key)
     win.set_font_size(48)
     qtbot.wait(30)  # 48 pt in 800 px: the contents become a drawer and the text relayouts to the full width
     win.view.set_current_index(win.report.index_of("y2025-p02"))

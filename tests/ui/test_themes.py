@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from fenggang_reader.ui import accessibility
+from fenggang_reader.ui import themes
 from fenggang_reader.ui.themes import THEMES, contrast_ratio
 
 PAIRS = (
@@ -60,8 +60,8 @@ def test_system_wish(monkeypatch, dark, high, expected):
         def styleHints():  # noqa: N802
             return _Hints(dark, high)
 
-    monkeypatch.setattr(accessibility, "QGuiApplication", App)
-    assert accessibility.system_theme("light") == expected
+    monkeypatch.setattr(themes, "QGuiApplication", App)
+    assert themes.system_theme("light") == expected
 
 
 def test_chooser_applies_announces_and_stops_following_the_system(window):
