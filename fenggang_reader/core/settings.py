@@ -58,6 +58,8 @@ class Setting(Generic[T]):
             raise ValueError(f"{value!r} is not one of {', '.join(map(str, self.choices))}")
         if self.type is str and len(value) > 4096:
             raise ValueError("text too long")
+        if self.type is str and not _is_utf8_text(value):
+            raise ValueError("not valid text (a lone surrogate from a \\ud800-style escape)")
         if self.pattern is not None and not re.fullmatch(self.pattern, value):
             raise ValueError(f"{value!r} is not of the expected form")
         return value
@@ -238,6 +240,15 @@ class Settings:
     def _problem(self, message: str) -> None:
         log.warning("%s", message)
         self.problems.append(message)
+
+
+def _is_utf8_text(value: str) -> bool:
+    """JSON may spell a lone surrogate ("\\ud800"), which no file can hold: the next save would fail."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _short(exc: Exception, limit: int = 200) -> str:
