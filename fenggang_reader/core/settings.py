@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from .interface_size import CHOICES as INTERFACE_CHOICES
 from .interface_size import FOLLOW_TEXT
+from .reading_place import PLACE_PATTERN
 from .storage import DamagedFile, atomic_write_text, keep_aside, parse_json
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("theme", str, "light", "Colour theme.",
             choices=("light", "dark", "contrast-white-on-black", "contrast-yellow-on-black", "contrast-black-on-white")),
     Setting("current_block", str, "", "Id of the paragraph the reader was at."),
-    Setting("scroll_fraction", float, 0.0, "Where the current paragraph sat in the window (0 top, 1 bottom).", 0.0, 1.0),
+    Setting("reading_place", str, "", "The first fully visible line: '<block id>:<character offset>'.",
+            pattern=PLACE_PATTERN),
+    Setting("scroll_fraction", float, 0.0, "Where the reading place's line sat in the window (0 top, 1 bottom).", 0.0, 1.0),
     Setting("window_geometry", str, "", "Saved window geometry (base64), restored at start.", pattern=_BASE64),
     Setting("window_state", str, "", "Saved toolbar and panel layout (base64).", pattern=_BASE64),
     Setting("contents_visible", bool, True, "Show the contents panel."),

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..core.events import NULL_LOG, EventLog
 from ..core.model import Report
 from ..core.pinyin import Annotator, PinyinStyle
+from ..core.reading_place import TextPlace, format_place, nearest_block, resolve_place
 from ..core.search import Match, find_all
 from ..core.settings import Settings
 from .accessibility import Accessibility
@@ -43,6 +44,7 @@ from .glossary import GlossaryFeature
 from .help_dialog import HelpDialog
 from .interface_size import InterfaceSize, InterfaceSizeActions
 from .languages import LanguageFeature
+from .navigation import VisibleRange
 from .orientation import Orientation, match_text, where_am_i_text
 from .pronunciation_dialog import PronunciationFeature
 from .read_aloud_actions import LazyReadAloud
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self.events = events
         self.annotator = annotator  # the pinyin annotator, even while the view shows another ruby
         self._matches: list[Match] = []
+        self._place_ready = False  # the saved reading place is only replaced once it was restored or left
         self._match_index = -1
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.document_title())
@@ -203,8 +206,8 @@ class MainWindow(QMainWindow):
             "previous_heading": lambda: self.move_heading(-1),
             "go_start": lambda: self.go_to_index(0),
             "go_end": lambda: self.go_to_index(len(self.report.blocks) - 1),
-            "page_down": lambda: self.view.page(1),
-            "page_up": lambda: self.view.page(-1),
+            "page_down": lambda: self.page(1),
+            "page_up": lambda: self.page(-1),
             "switch_panel": self.switch_panel,
             "find": self.find_bar.open_bar,
             "find_next": lambda: self.step_match(1),
@@ -227,6 +230,7 @@ class MainWindow(QMainWindow):
         self.view.current_block_changed.connect(self._current_changed)
         self.view.font_size_changed.connect(self._font_size_changed)
         self.view.zoom_requested.connect(self.zoom)  # Ctrl+wheel: the same stops as + and −
+        self.view.navigator.rested.connect(self._view_rested)
         self.find_bar.query_changed.connect(self.run_find)
         self.find_bar.next_requested.connect(lambda: self.step_match(1))
         self.find_bar.previous_requested.connect(lambda: self.step_match(-1))
@@ -277,29 +281,56 @@ class MainWindow(QMainWindow):
         when it takes over and calls restore_position() again on "yes"."""
         if offer and self.startup.on_start():
             return
+        self._place_ready = True
         block_id = self.settings["current_block"]
-        if block_id and self.report.get(block_id) is not None:
-            index = self.report.index_of(block_id)
-            # Read the saved place first: making the block current records a new scroll fraction.
-            target = int(self.settings["scroll_fraction"] * self.view.viewport().height())
-            self.view.set_current_index(index, ensure_visible=False)
-            self.view.scroll_block_to(index, target)
-            self._current_changed(block_id)
+        place = resolve_place(self.report, self.settings["reading_place"])
+        if place is None and block_id:  # saved before places were kept: the paragraph's start
+            place = TextPlace(nearest_block(self.report, block_id), 0)
+        if place is not None:
+            y = self.settings["scroll_fraction"] * self.view.viewport().height()
+            current = self.report.index_of(block_id) if self.report.get(block_id) is not None else place.index
+            self.view.set_current_index(current, ensure_visible=False)
+            self.view.navigator.restore_place(place, y)
+            self._current_changed(self.report.blocks[current].id)
             self.view.viewport().update()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _remember_place(self) -> None:
+        if not self._place_ready:  # not yet restored (e.g. the resume question is open): keep the saved one
+            return
+        place, y = self.view.navigator.reading_place()
+        self.settings.set("reading_place", format_place(self.report, place))
+        self.settings.set("scroll_fraction", round(max(0.0, min(1.0, y / max(1, self.view.viewport().height()))), 3))
+
+    def _view_rested(self, visible: VisibleRange | None) -> None:
+        """The view came to rest: remember the reading place and log what is fully visible."""
+        self._remember_place()
+        if visible is None:
+            self.events.emit("view.visible", **{"from": None, "to": None, "font_pt": self.view.font_size()})
+            return
+        blocks = self.report.blocks
+        self.events.emit("view.visible", **{
+            "from": {"block": blocks[visible.first.index].id, "offset": visible.first.offset},
+            "to": {"block": blocks[visible.last.index].id, "offset": visible.last.offset},
+            "font_pt": visible.font_pt})
+
     # -- navigation ----------------------------------------------------------------------------
     def go_to_index(self, index: int) -> None:
+        self._place_ready = True
         self.view.set_current_index(index)
 
     def go_to_block(self, block_id: str) -> None:
         self.view.set_current_block(block_id)
 
+    def page(self, direction: int) -> None:
+        if not self.view.page(direction):
+            QApplication.beep()
+            self.announce(QCoreApplication.translate("MainWindow", "End of the report.") if direction > 0
+                          else QCoreApplication.translate("MainWindow", "Start of the report."))
+
     def move_paragraph(self, step: int) -> None:
-        index = self.view.current_index() + step
-        if 0 <= index < len(self.report.blocks):
-            self.view.set_current_index(index)
-        else:
+        """Down/Up: the next screen of a paragraph taller than the window, else the next paragraph."""
+        if not self.view.navigator.step(step):
             QApplication.beep()
             self.announce(QCoreApplication.translate("MainWindow", "End of the report.") if step > 0
                           else QCoreApplication.translate("MainWindow", "Start of the report."))
@@ -336,9 +367,6 @@ class MainWindow(QMainWindow):
     def _current_changed(self, block_id: str) -> None:
         index = self.report.index_of(block_id)
         self.settings.set("current_block", block_id)
-        rect = self.view.block_rect(index)
-        fraction = max(0.0, min(1.0, rect.top() / max(1, self.view.viewport().height())))
-        self.settings.set("scroll_fraction", round(fraction, 3))
         self.events.emit("paragraph.current", block=block_id)
         self._update_position_label()
         for i in range(index, -1, -1):
@@ -452,7 +480,8 @@ class MainWindow(QMainWindow):
             positions.append((base + m.start, base + m.end))
         self.view.set_find_matches(positions, self._match_index)
         match = self._matches[self._match_index]
-        self.view.set_current_index(match.block_index, move_caret=False)
+        self.view.set_current_index(match.block_index, ensure_visible=False, move_caret=False)
+        self.view.navigator.reveal_match(match.block_index, match.start, match.end)
         self.find_bar.set_count(self._match_index, len(self._matches))
         self.announce(match_text(self, match.block_index, match.start, match.end, self._match_index + 1,
                                  len(self._matches)))
@@ -513,6 +542,7 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------------
     def save_state(self) -> None:
+        self._remember_place()
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
         self.settings.set("window_state", bytes(self.saveState().toBase64().data()).decode("ascii"))
         self.settings.save()

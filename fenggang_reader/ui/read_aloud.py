@@ -202,14 +202,16 @@ class ReadAloud(QObject):
     # -- from the controller -------------------------------------------------------------------
     def _highlight(self, block_id: str, start: int, end: int, word_start: int, word_end: int) -> None:
         word = (word_start, word_end) if word_start >= 0 and word_end > word_start else None
-        self.window.view.set_speech_highlight(block_id, start, end, word=word)
+        view = self.window.view
+        view.set_speech_highlight(block_id, start, end, word=word)
+        view.navigator.follow_voice(self.window.report.index_of(block_id), start)
 
     def _block_started(self, block_id: str, index: int) -> None:
         view = self.window.view
         if view.current_index() != index:
             view.set_current_index(index, move_caret=True)
         else:
-            view.ensure_block_visible(index)
+            view.navigator.reveal(index)
         if self.controller.state is ReadState.STOPPED:  # the first paragraph: say where we are
             self.window.announce(_t("Reading paragraph %1 of %2").replace("%1", str(index + 1))
                                  .replace("%2", str(len(self.window.report.blocks))))

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -37,6 +37,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextBrowser, QTextEd
 from ..core.jyutping import JyutpingAnnotator
 from ..core.model import Block, BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle
+from .navigation import Navigator
+from .text_geometry import TextGeometry
 from .themes import Theme, theme
 
 BODY_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif"]
@@ -122,11 +124,11 @@ class ReaderView(QTextBrowser):
         )
         self.viewport().setAutoFillBackground(False)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
-        self._relayout_timer = QTimer(self, singleShot=True, interval=0)
-        self._relayout_timer.timeout.connect(self._after_relayout)
+        self.geometry = TextGeometry(self.document, self._ruby_above)
 
         self._build_document()
         self._apply_metrics()
+        self.navigator = Navigator(self)
 
     # -- building ------------------------------------------------------------------------------
     def _build_document(self) -> None:
@@ -185,10 +187,9 @@ class ReaderView(QTextBrowser):
     def set_font_families(self, families: list[str]) -> None:
         """Which fonts draw the text (e.g. Hong Kong or Taiwan forms for Traditional characters)."""
         if families != self._families:
-            self._families = list(families)
-            anchor = self._current_block_viewport_fraction()
-            self._apply_metrics()
-            self._restore_viewport_fraction(anchor)
+            with self.navigator.keeping_place():
+                self._families = list(families)
+                self._apply_metrics()
 
     def body_font(self) -> QFont:
         font = QFont()
@@ -261,25 +262,23 @@ class ReaderView(QTextBrowser):
         points = max(MIN_FONT_PT, min(MAX_FONT_PT, int(points)))
         if points == self._font_pt:
             return
-        anchor = self._current_block_viewport_fraction()
-        self._font_pt = points
-        self._apply_metrics()
-        self._restore_viewport_fraction(anchor)
+        with self.navigator.keeping_place():
+            self._font_pt = points
+            self._apply_metrics()
         self.font_size_changed.emit(points)
 
     def set_spacing(self, line: float | None = None, characters: float | None = None,
                     paragraphs: float | None = None) -> None:
         """Line height (% of a line), Han character advance (% of its width), space after paragraphs (lines)."""
-        anchor = self._current_block_viewport_fraction()
-        if line is not None:
-            self.line_height_percent = float(line)
-        if paragraphs is not None:
-            self.paragraph_spacing = float(paragraphs)
-        if characters is not None and float(characters) != self.cjk_spacing_percent:
-            old, self.cjk_spacing_percent = self.cjk_spacing_percent, float(characters)
-            self._respace_characters(old)
-        self._apply_metrics()
-        self._restore_viewport_fraction(anchor)
+        with self.navigator.keeping_place():
+            if line is not None:
+                self.line_height_percent = float(line)
+            if paragraphs is not None:
+                self.paragraph_spacing = float(paragraphs)
+            if characters is not None and float(characters) != self.cjk_spacing_percent:
+                old, self.cjk_spacing_percent = self.cjk_spacing_percent, float(characters)
+                self._respace_characters(old)
+            self._apply_metrics()
 
     def _respace_characters(self, old: float) -> None:
         """Give every wide run (letter spacing `old`) the new advance; Latin runs keep 100 %."""
@@ -326,21 +325,20 @@ class ReaderView(QTextBrowser):
         Only the characters that differ are replaced, in place and in their own formats, so positions,
         links merged into the document (glossary), highlights and the layout all stay. Readings still
         come from the report's own text, so pinyin stays as correct as before."""
-        top = self.block_rect(self._current).top()
-        self._transform = transform
-        doc = self.document()
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        block = doc.begin()
-        while block.isValid():
-            wanted = self.display_text(self._report.blocks[block.blockNumber()].text)
-            shown = block.text()
-            if wanted != shown and len(wanted) == len(shown):
-                self._replace_differences(cursor, block, shown, wanted)
-            block = block.next()
-        cursor.endEditBlock()
-        self.invalidate_layout_cache()
-        self.scroll_block_to(self._current, top)
+        with self.navigator.keeping_place():
+            self._transform = transform
+            doc = self.document()
+            cursor = QTextCursor(doc)
+            cursor.beginEditBlock()
+            block = doc.begin()
+            while block.isValid():
+                wanted = self.display_text(self._report.blocks[block.blockNumber()].text)
+                shown = block.text()
+                if wanted != shown and len(wanted) == len(shown):
+                    self._replace_differences(cursor, block, shown, wanted)
+                block = block.next()
+            cursor.endEditBlock()
+            self.invalidate_layout_cache()
 
     @staticmethod
     def _replace_differences(cursor: QTextCursor, block, shown: str, wanted: str) -> None:
@@ -399,13 +397,14 @@ class ReaderView(QTextBrowser):
         self.set_current_index(self._report.index_of(block_id), ensure_visible)
 
     def set_current_index(self, index: int, ensure_visible: bool = True, move_caret: bool = True) -> None:
+        """Make block ``index`` the current paragraph; ``ensure_visible`` places it (Navigator.reveal)."""
         index = max(0, min(len(self._report.blocks) - 1, index))
         changed = index != self._current
         self._current = index
         if move_caret:
-            self._set_caret(QTextCursor(self.document().findBlockByNumber(index)))
+            self.place_caret(self.block_position(index))
         if ensure_visible:
-            self.ensure_block_visible(index)
+            self.navigator.reveal(index)
         self.viewport().update()
         if changed:
             self.current_block_changed.emit(self._report.blocks[index].id)
@@ -426,17 +425,23 @@ class ReaderView(QTextBrowser):
             if control is not None:
                 control.blockSignals(blocked)
 
-    def ensure_block_visible(self, index: int) -> None:
-        """Scroll the least needed so the block (and its pinyin band) is in view; tall blocks align to the top."""
-        rect = self.block_rect(index)
-        view_h = self.viewport().height()
-        if rect.top() >= 0 and rect.bottom() <= view_h:
-            return
+    def place_caret(self, position: int, anchor: int | None = None) -> None:
+        """Move the caret (selecting from ``anchor``) without scrolling: Qt would scroll it to the window's
+        edge; where the view goes is the Navigator's business."""
+        last = self.document().characterCount() - 1
+        cursor = QTextCursor(self.document())
+        if anchor is not None:
+            cursor.setPosition(max(0, min(anchor, last)))
+        cursor.setPosition(max(0, min(position, last)),
+                           QTextCursor.MoveMode.KeepAnchor if anchor is not None else QTextCursor.MoveMode.MoveAnchor)
         bar = self.verticalScrollBar()
-        if rect.height() > view_h or rect.top() < 0:
-            bar.setValue(bar.value() + rect.top() - int(view_h * 0.05))
-        else:
-            bar.setValue(bar.value() + rect.bottom() - view_h + int(view_h * 0.05))
+        value = bar.value()
+        with self.navigator.own_scrolls():
+            if anchor is None:
+                self._set_caret(cursor)
+            else:  # a selection (a term): screen readers are told
+                self.setTextCursor(cursor)
+            bar.setValue(value)
 
     def block_rect(self, index: int) -> QRect:
         """The block's rectangle in viewport coordinates, including its pinyin band."""
@@ -450,18 +455,9 @@ class ReaderView(QTextBrowser):
         cursor = self.cursorForPosition(viewport_point)
         return cursor.blockNumber()
 
-    def first_visible_index(self) -> int:
-        for i in range(len(self._report.blocks)):
-            if self.block_rect(i).bottom() > self.pinyin_band_height():
-                return i
-        return len(self._report.blocks) - 1
-
-    def page(self, direction: int) -> None:
-        """Scroll one screen (keeping one line of context) and make the first visible block current."""
-        bar = self.verticalScrollBar()
-        step = max(1, self.viewport().height() - int(QFontMetricsF(self.body_font()).height() * 2))
-        bar.setValue(bar.value() + direction * step)
-        self.set_current_index(self.first_visible_index(), ensure_visible=False)
+    def page(self, direction: int) -> bool:
+        """One screen minus one line (Navigator.page); False at the end or the start."""
+        return self.navigator.page(direction)
 
     def block_position(self, index: int) -> int:
         return self.document().findBlockByNumber(index).position()
@@ -520,6 +516,7 @@ class ReaderView(QTextBrowser):
     def invalidate_layout_cache(self) -> None:
         self._glyph_cache.clear()
         self._static.clear()
+        self.geometry.invalidate()
         self.viewport().update()
 
     def glyphs(self, index: int) -> list[_Glyph]:
@@ -727,46 +724,27 @@ class ReaderView(QTextBrowser):
                 painter.drawStaticText(QPointF(centre - width / 2, baseline - fm.ascent()), static)
 
     # -- geometry and relayout -----------------------------------------------------------------
-    def _current_block_viewport_fraction(self) -> float:
-        rect = self.block_rect(self._current)
-        return rect.top() / max(1, self.viewport().height())
-
     def ensure_laid_out(self) -> None:
         """Finish Qt's incremental layout now, so block rectangles and the scroll range are final."""
         doc = self.document()
         doc.documentLayout().blockBoundingRect(doc.lastBlock())
 
-    def scroll_block_to(self, index: int, viewport_y: int) -> None:
-        """Scroll so the top of block `index` (with its pinyin band) sits at viewport_y."""
-        bar = self.verticalScrollBar()
-        for _ in range(3):  # scrolling can finish a lazy relayout, which moves the block: settle it
-            self.ensure_laid_out()
-            delta = self.block_rect(index).top() - viewport_y
-            if delta == 0 or not bar.minimum() < bar.value() + delta < bar.maximum():
-                bar.setValue(bar.value() + delta)
-                break
-            bar.setValue(bar.value() + delta)
-
-    def _restore_viewport_fraction(self, fraction: float) -> None:
-        self.ensure_laid_out()
-        rect = self.block_rect(self._current)
-        target = int(fraction * self.viewport().height())
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.top() - target)
+    def _ruby_above(self, index: int) -> float:
+        """How far the ruby of block ``index`` reaches above the top of its line (as _paint_pinyin draws it)."""
+        factor = self._factor(index)
+        fm = QFontMetricsF(self.pinyin_font(factor))
+        return max(0.0, fm.ascent() + fm.descent() * 0.35 - self._glyph_top_inset(factor))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        anchor = self._current_block_viewport_fraction() if self.isVisible() else None
-        super().resizeEvent(event)
+        """A new width reflows the text: the reading place stays at the same height."""
+        navigator = self.navigator
+        place = navigator.reading_place() if self._painted_once else None
+        with navigator.own_scrolls():
+            super().resizeEvent(event)
         self.invalidate_layout_cache()
-        if anchor is not None and event.oldSize().width() != event.size().width():
-            self._pending_anchor = anchor
-            self._relayout_timer.start()
-
-    def _after_relayout(self) -> None:
-        anchor = getattr(self, "_pending_anchor", None)
-        if anchor is not None:
-            self._restore_viewport_fraction(max(0.0, min(0.9, anchor)))
-            self._pending_anchor = None
+        if place is not None and event.oldSize().width() != event.size().width():
+            navigator.restore_place(*place)
+        navigator.schedule_rest()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):

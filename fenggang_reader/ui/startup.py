@@ -133,7 +133,7 @@ class StartUp(QObject):
             window.restore_position()
             window.announce(window.position_text())
         else:
-            window.view.set_current_index(0)
+            window.go_to_index(0)
             window.settings.set("current_block", window.report.blocks[0].id)
             window.view.setFocus(Qt.FocusReason.OtherFocusReason)
             window.announce(_t("Starting at the top."))

@@ -130,13 +130,15 @@ def test_font_size_range_and_ctrl_wheel(view, qtbot):
     assert zoom.args == [1] and view.font_size() == 28, "the window chooses the size (its stops, its messages)"
 
 
-def test_current_paragraph_kept_in_place_across_font_changes(view):
+def test_reading_place_kept_at_its_height_across_font_changes(view):
     view.set_current_block("s3-p02")
-    before = view.block_rect(view.current_index()).top()
-    view.set_font_size(40)
-    after = view.block_rect(view.current_index()).top()
-    assert view.current_block().id == "s3-p02"
-    assert abs(after - before) <= 20
+    place, y = view.navigator.reading_place()
+    for points in (40, 96, 12, 28):
+        view.set_font_size(points)
+        box = view.geometry.line_at(place.index, place.offset)
+        assert view.current_block().id == "s3-p02"
+        assert abs(box.top - view.verticalScrollBar().value() - y) <= 1, points
+        assert view.navigator.visible_lines()[0] == box
 
 
 def test_selection_copies_clean_chinese(view):

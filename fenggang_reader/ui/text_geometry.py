@@ -1,0 +1,154 @@
+"""Where each line of the reader sits, pinyin included: the one place that knows the line geometry.
+
+A line of the reader is taller than Qt's line: its ruby (pinyin, Jyutping) is painted above it, in the
+extra height that proportional line spacing leaves below the line before. Paging, placement, the
+reading place and the view.visible event all need "the whole line, characters and ruby", so they all
+ask this module (typesetting changes to the line layout belong here too).
+Coordinates are document coordinates (the viewport's top is at the vertical scroll value).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from PySide6.QtGui import QTextDocument
+
+
+@dataclass(frozen=True, slots=True)
+class LineBox:
+    """One laid-out line: its block, its characters [start, end) and its vertical extent with the ruby."""
+
+    index: int  # block index
+    line: int  # line number within the block
+    start: int  # offset of the first character in the block
+    end: int  # offset after the last character
+    top: float  # top of the ruby above the line
+    bottom: float  # bottom of the characters
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def key(self) -> tuple[int, int]:
+        """Reading order: compare lines by (block, line)."""
+        return (self.index, self.line)
+
+
+class TextGeometry:
+    """Line boxes of a QTextDocument whose lines carry ruby; ``ruby_above(index)`` says how far above the
+    line top the ruby of block ``index`` reaches (it depends on the block's size)."""
+
+    def __init__(self, document: Callable[[], QTextDocument], ruby_above: Callable[[int], float]):
+        self._document = document
+        self._ruby_above = ruby_above
+        self._ruby_cache: dict[int, float] = {}
+
+    def invalidate(self) -> None:
+        """Forget cached sizes (after a font, spacing or script change)."""
+        self._ruby_cache.clear()
+
+    def _above(self, index: int) -> float:
+        above = self._ruby_cache.get(index)
+        if above is None:
+            above = self._ruby_cache[index] = self._ruby_above(index)
+        return above
+
+    # -- single lines --------------------------------------------------------------------------
+    def block_count(self) -> int:
+        return self._document().blockCount()
+
+    def line_count(self, index: int) -> int:
+        return max(1, self._document().findBlockByNumber(index).layout().lineCount())
+
+    def line(self, index: int, line_no: int) -> LineBox:
+        doc = self._document()
+        block = doc.findBlockByNumber(index)
+        origin = doc.documentLayout().blockBoundingRect(block).top()
+        layout = block.layout()
+        if layout.lineCount() == 0:  # not laid out (an empty block): the block's own box
+            return LineBox(index, 0, 0, 0, origin - self._above(index), origin + 1)
+        text_line = layout.lineAt(max(0, min(line_no, layout.lineCount() - 1)))
+        top = origin + text_line.y()
+        return LineBox(index, text_line.lineNumber(), text_line.textStart(),
+                       text_line.textStart() + text_line.textLength(), top - self._above(index),
+                       top + text_line.ascent() + text_line.descent())
+
+    def line_at(self, index: int, offset: int) -> LineBox:
+        """The line holding character ``offset`` of block ``index`` (clamped to the block)."""
+        layout = self._document().findBlockByNumber(index).layout()
+        text_line = layout.lineForTextPosition(max(0, offset)) if layout.lineCount() else None
+        if text_line is None or not text_line.isValid():  # past the end: the last line
+            return self.line(index, layout.lineCount() - 1)
+        return self.line(index, text_line.lineNumber())
+
+    def next_line(self, box: LineBox) -> LineBox | None:
+        if box.line + 1 < self.line_count(box.index):
+            return self.line(box.index, box.line + 1)
+        if box.index + 1 < self.block_count():
+            return self.line(box.index + 1, 0)
+        return None
+
+    def previous_line(self, box: LineBox) -> LineBox | None:
+        if box.line > 0:
+            return self.line(box.index, box.line - 1)
+        if box.index > 0:
+            return self.line(box.index - 1, self.line_count(box.index - 1) - 1)
+        return None
+
+    def last_line(self, index: int) -> LineBox:
+        return self.line(index, self.line_count(index) - 1)
+
+    # -- ranges --------------------------------------------------------------------------------
+    def block_at(self, y: float) -> int:
+        """The block whose box holds document y (the one before, in the gap between two blocks)."""
+        doc = self._document()
+        layout = doc.documentLayout()
+        tops = _BlockTops(doc, layout)
+        return max(0, min(doc.blockCount() - 1, bisect_right(tops, y) - 1))
+
+    def first_line_from(self, y: float) -> LineBox | None:
+        """The first line whose box ends below document y (lines cut by y included)."""
+        index = self.block_at(y)
+        box: LineBox | None = self._first_line_in_block_from(index, y)
+        while box is None and index + 1 < self.block_count():
+            index += 1
+            box = self._first_line_in_block_from(index, y)
+        return box
+
+    def _first_line_in_block_from(self, index: int, y: float) -> LineBox | None:
+        low, high = 0, self.line_count(index) - 1
+        if self.line(index, high).bottom <= y:
+            return None
+        while low < high:  # binary search: tall blocks at 96 pt have hundreds of lines
+            middle = (low + high) // 2
+            if self.line(index, middle).bottom <= y:
+                low = middle + 1
+            else:
+                high = middle
+        return self.line(index, low)
+
+    def lines_between(self, top: float, bottom: float) -> Iterator[LineBox]:
+        """Every line that overlaps [top, bottom], in reading order."""
+        box = self.first_line_from(top)
+        while box is not None and box.top < bottom:
+            yield box
+            box = self.next_line(box)
+
+    def fully_inside(self, top: float, bottom: float) -> list[LineBox]:
+        """The lines whose whole box (characters and ruby) lies within [top, bottom]."""
+        return [box for box in self.lines_between(top, bottom) if box.top >= top - 0.01 and box.bottom <= bottom + 0.01]
+
+
+class _BlockTops:
+    """Block tops as a lazy sequence for bisect (86 blocks: no need to keep a list in step with layout)."""
+
+    def __init__(self, doc: QTextDocument, layout) -> None:
+        self._doc, self._layout = doc, layout
+
+    def __len__(self) -> int:
+        return self._doc.blockCount()
+
+    def __getitem__(self, index: int) -> float:
+        return self._layout.blockBoundingRect(self._doc.findBlockByNumber(index)).top()

@@ -1,0 +1,326 @@
+"""Reading the whole report at 96 pt in an 800×600 window, as a reader with cataracts does: by PgDown and by
+Down, every character seen whole (characters and pinyin) at some step, never a step back; find, jumps and the
+reading place (issue 14 items 1, 2, 3, 8, 9)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from fenggang_reader.core.events import EventLog
+from fenggang_reader.core.search import find_all
+from fenggang_reader.core.settings import Settings
+from fenggang_reader.core.storage import AppDirs
+from fenggang_reader.ui.navigation import EDGE, REST_MS, UPPER_THIRD
+from fenggang_reader.ui.themes import Theme, theme
+
+
+@pytest.fixture
+def large(app, qtbot):
+    """A main window (800×600 at 96 pt unless told), the contents panel hidden, no resume question."""
+    from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
+    from fenggang_reader.ui.main_window import MainWindow
+
+    def make(points: int = 96, size: tuple[int, int] = (800, 600), events: EventLog | None = None,
+             settings: Settings | None = None):
+        settings = settings or Settings.load(AppDirs.default().settings_file)
+        settings.set("font_size", points)
+        settings.set("contents_visible", False)
+        settings.set("offer_resume", False)
+        window = MainWindow(load_bundled_report(), bundled_annotator(), settings,
+                            **({"events": events} if events else {}))
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.restore_position()
+        window.view.wait_for_warm_up()
+        QApplication.processEvents()
+        return window
+
+    return make
+
+
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(window.view, key, modifier)
+
+
+def whole_lines(window):
+    return window.view.navigator.visible_lines()
+
+
+def walk(qtbot, window, key) -> tuple[dict[int, set[int]], int]:
+    """Press ``key`` until the view stops moving at the end; every character whole at some step is recorded
+    and each step is checked to go forward (first whole line, scroll position, current paragraph)."""
+    view = window.view
+    bar = view.verticalScrollBar()
+    seen: dict[int, set[int]] = {}
+    before = None
+    steps = 0
+    while True:
+        lines = whole_lines(window)
+        assert lines, f"no line whole on screen at step {steps}"
+        here = (lines[0].key(), bar.value(), view.current_index())
+        if before is not None:
+            assert here[0] >= before[0] and here[1] >= before[1] and here[2] >= before[2], (steps, before, here)
+            assert here != before or view.current_index() == len(view.report.blocks) - 1, f"stuck at step {steps}"
+        assert view.current_index() in {line.index for line in lines} or lines[-1].index < view.current_index()
+        for line in lines:
+            seen.setdefault(line.index, set()).update(range(line.start, line.end))
+        if here == before:
+            return seen, steps
+        before = here
+        press(qtbot, window, key)
+        steps += 1
+
+
+def unseen(window, seen: dict[int, set[int]]) -> list[tuple[str, int]]:
+    return [(block.id, offset) for index, block in enumerate(window.report.blocks)
+            for offset in range(len(block.text)) if offset not in seen.get(index, set())]
+
+
+@pytest.mark.slow
+def test_pgdown_walks_the_whole_report_at_96pt_in_800x600(large, qtbot):
+    window = large()
+    seen, steps = walk(qtbot, window, Qt.Key.Key_PageDown)
+    assert unseen(window, seen) == []
+    assert window.view.current_block().id == window.report.blocks[-1].id
+    assert steps > 1000  # one or two lines a screen at this size: the walk really went line by line
+
+
+@pytest.mark.slow
+def test_down_walks_the_whole_report_at_96pt_in_800x600(large, qtbot):
+    window = large()
+    seen, _steps = walk(qtbot, window, Qt.Key.Key_Down)
+    assert unseen(window, seen) == []
+    assert window.view.current_block().id == window.report.blocks[-1].id
+
+
+def test_line_boxes_hold_their_characters_and_pinyin(large):
+    """The geometry every move relies on agrees with what the painter draws (ReaderView.pinyin_rects)."""
+    for points in (16, 96):
+        window = large(points=points)
+        view = window.view
+        for block_id in ("title", "y2024-p07", "h3", "note-5"):
+            index = window.report.index_of(block_id)
+            for offset, char_rect, pinyin_rect in view.pinyin_rects(index)[:40]:
+                box = view.geometry.line_at(index, offset)
+                assert box.start <= offset < box.end
+                assert box.top <= pinyin_rect.top() + 0.5 and char_rect.bottom() <= box.bottom + 0.5
+        window.close()
+
+
+def _grab(window) -> QImage:
+    window.view.viewport().repaint()
+    return window.view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_pgdown_never_cuts_the_top_line_or_its_pinyin(large, qtbot):
+    window = large()
+    base = theme("light")  # only characters and pinyin leave ink: no tint, no ring
+    window.view.set_theme(Theme(**{**base.__dict__, "background": "#ffffff", "current_tint": "#ffffff",
+                                   "focus_ring": "#ffffff", "text": "#000000", "pinyin": "#000000"}))
+    white = QColor("#ffffff").rgb()
+    for _ in range(25):
+        press(qtbot, window, Qt.Key.Key_PageDown)
+        image = _grab(window)
+        ink = [(x, y) for y in range(EDGE - 1) for x in range(0, image.width(), 2) if image.pixel(x, y) != white]
+        assert not ink, "ink in the top rows: the first line or its pinyin is cut"
+        assert whole_lines(window)
+
+
+def test_wheel_then_pgdown_goes_on_from_what_is_on_screen(large, qtbot):
+    window = large(points=72, size=(1280, 800))
+    view = window.view
+    window.go_to_block("y2024-p07")
+    for _ in range(3):
+        press(qtbot, window, Qt.Key.Key_PageDown)
+    pos = QPointF(200, 200)
+    wheel = QWheelEvent(pos, view.viewport().mapToGlobal(pos), QPoint(), QPoint(0, -240), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    qtbot.wait(REST_MS * 2)
+    first_after_wheel = whole_lines(window)[0].key()
+    value = view.verticalScrollBar().value()
+    assert view.current_index() in {line.index for line in whole_lines(window)}  # the paragraph followed
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    assert view.verticalScrollBar().value() > value and whole_lines(window)[0].key() > first_after_wheel
+    press(qtbot, window, Qt.Key.Key_PageUp)
+    press(qtbot, window, Qt.Key.Key_PageUp)
+    assert whole_lines(window)[0].key() < first_after_wheel
+
+
+def test_pgdown_at_72pt_in_paragraph_7_keeps_going(large, qtbot):
+    """The reported case: 72 pt, 1280×800, paragraph 7 — each PgDown shows new text in the same paragraph."""
+    window = large(points=72, size=(1280, 800))
+    window.go_to_block("y2024-p07")
+    index = window.report.index_of("y2024-p07")
+    lasts = []
+    for _ in range(4):
+        press(qtbot, window, Qt.Key.Key_PageDown)
+        lines = whole_lines(window)
+        lasts.append(lines[-1].key())
+        assert window.view.current_index() == index
+    assert lasts == sorted(set(lasts))
+
+
+def _in_upper_third(window, index: int, offset: int = 0) -> bool:
+    view = window.view
+    box = view.geometry.line_at(index, offset)
+    top = box.top - view.verticalScrollBar().value()
+    height = view.viewport().height()
+    at_end = view.verticalScrollBar().value() == view.verticalScrollBar().maximum()
+    return view.navigator.is_whole(box) and (top <= height * UPPER_THIRD or at_end)
+
+
+@pytest.mark.parametrize("points,size", [(96, (800, 600)), (48, (1280, 800)), (28, (640, 480))])
+def test_jumps_place_their_target_whole_in_the_upper_third(large, qtbot, points, size):
+    window = large(points=points, size=size)
+    view = window.view
+    for _ in range(12):  # headings
+        press(qtbot, window, Qt.Key.Key_H)
+        assert _in_upper_third(window, view.current_index()), view.current_block().id
+    for _ in range(3):
+        press(qtbot, window, Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier)
+        assert _in_upper_third(window, view.current_index()), view.current_block().id
+    for block_id in ("s5-p03", "notes", "y2024-p02"):  # the contents panel
+        window.contents.block_activated.emit(block_id)
+        assert view.current_block().id == block_id and _in_upper_third(window, view.current_index())
+    press(qtbot, window, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert _in_upper_third(window, view.current_index())
+    press(qtbot, window, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert view.verticalScrollBar().value() == 0
+    window.glossary.go_to_use(window.glossary.glossary.uses(9)[0])  # a note's use
+    use = window.glossary.glossary.uses(9)[0]
+    assert _in_upper_third(window, window.report.index_of(use.block_id), use.start)
+
+
+def test_down_to_the_next_paragraph_places_it_and_never_scrolls_back(large, qtbot):
+    window = large(points=28, size=(1280, 800))
+    view = window.view
+    bar = view.verticalScrollBar()
+    for _ in range(30):
+        value, before = bar.value(), view.current_index()
+        press(qtbot, window, Qt.Key.Key_Down)
+        assert bar.value() >= value
+        if view.current_index() != before:  # a new paragraph (not the next screen of a tall one)
+            assert view.current_index() == before + 1
+            assert _in_upper_third(window, view.current_index()), view.current_block().id
+
+
+@pytest.mark.parametrize("query", ["5G", "发展", "“1310”"])
+def test_find_puts_every_match_in_view(large, qtbot, query):
+    window = large()
+    view = window.view
+    matches = find_all(window.report, query)
+    assert matches
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.find_bar.query_changed.emit(query)
+    for step in range(len(matches)):
+        match = matches[window._match_index]
+        first = view.geometry.line_at(match.block_index, match.start)
+        last = view.geometry.line_at(match.block_index, match.end - 1)
+        assert view.navigator.is_whole(first), (query, step, match)
+        if last.bottom - first.top <= view.viewport().height() - EDGE:  # a match across two lines, when they fit
+            assert view.navigator.is_whole(last), (query, step, match)
+        window.step_match(1)
+
+
+def test_find_5g_shows_the_match_not_the_paragraph_top(large, qtbot):
+    """The reported case: the match is five screens below its paragraph's start; it is centred."""
+    window = large(points=48, size=(1280, 800))
+    window.run_find("5G")
+    match = window._matches[window._match_index]
+    view = window.view
+    box = view.geometry.line_at(match.block_index, match.start)
+    middle = (box.top + box.bottom) / 2 - view.verticalScrollBar().value()
+    assert view.navigator.is_whole(box)
+    if view.geometry.line(match.block_index, 0).top < view.verticalScrollBar().value():
+        assert abs(middle - view.viewport().height() / 2) < box.height  # centred in a tall paragraph
+
+
+def _place_y(window, place) -> float:
+    view = window.view
+    return view.geometry.line_at(place.index, place.offset).top - view.verticalScrollBar().value()
+
+
+def test_reading_place_survives_zoom_resize_spacing_theme_script_and_ruby(large, qtbot):
+    window = large(points=48, size=(1280, 800))
+    view = window.view
+    window.go_to_block("y2024-p07")
+    for _ in range(3):
+        press(qtbot, window, Qt.Key.Key_PageDown)
+    place, y = view.navigator.reading_place()
+    changes = [
+        lambda: window.set_font_size(96), lambda: window.set_font_size(36),
+        lambda: window.resize(800, 600), lambda: window.resize(1280, 800),
+        lambda: view.set_spacing(line=220, characters=150, paragraphs=100), lambda: view.set_spacing(172, 132, 0.55),
+        lambda: window.cycle_theme(),
+        lambda: window.language_feature.choose("script", "hk"), lambda: window.language_feature.choose("ruby", "jyutping"),
+        lambda: window.language_feature.choose("script", "simplified"), lambda: window.language_feature.choose("ruby", "pinyin"),
+    ]
+    for number, change in enumerate(changes):
+        change()
+        QApplication.processEvents()
+        qtbot.wait(REST_MS + 20)
+        box = view.geometry.line_at(place.index, place.offset)
+        assert view.navigator.is_whole(box), number
+        assert abs(_place_y(window, place) - y) <= 1, number
+        assert whole_lines(window)[0] == box, number
+
+
+def test_restart_restores_the_place_in_the_text(large, qtbot):
+    first = large(points=64, size=(1280, 800))
+    first.go_to_block("s2-p02")
+    for _ in range(2):
+        press(qtbot, first, Qt.Key.Key_PageDown)
+    place, y = first.view.navigator.reading_place()
+    first.close()
+    saved = json.loads(AppDirs.default().settings_file.read_text(encoding="utf-8"))
+    assert saved["reading_place"] == f"{first.report.blocks[place.index].id}:{place.offset}"
+    second = large(points=64, size=(1280, 800))
+    assert whole_lines(second)[0] == second.view.geometry.line_at(place.index, place.offset)
+    assert abs(_place_y(second, place) - y) <= 2
+
+
+@pytest.mark.parametrize("saved,block_id", [("s3-p09:5", "s3-p04"), ("s2-p01:999999", "s2-p01"),
+                                            ("gone:12", "title")])
+def test_a_saved_place_that_no_longer_exists_gives_the_nearest(large, saved, block_id):
+    settings = Settings.load(AppDirs.default().settings_file)
+    settings.set("reading_place", saved)
+    settings.set("current_block", saved.split(":")[0])
+    window = large(points=48, settings=settings)
+    index = window.report.index_of(block_id)
+    assert any(line.index == index for line in whole_lines(window)) or window.view.current_index() == index
+    assert window.settings.problems == []
+
+
+def test_view_visible_event_when_the_view_comes_to_rest(large, qtbot, tmp_path):
+    log = EventLog(tmp_path / "events.jsonl")
+    window = large(events=log)
+    qtbot.wait(REST_MS * 3)
+
+    def visible_events():
+        lines = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
+        return [e for e in map(json.loads, lines) if e["event"] == "view.visible"]
+
+    before = len(visible_events())
+    for _ in range(4):  # quickly: one event once the view is at rest
+        press(qtbot, window, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: len(visible_events()) > before, timeout=2000)
+    qtbot.wait(REST_MS * 2)
+    events = visible_events()[before:]
+    assert len(events) == 1
+    event = events[0]
+    lines = whole_lines(window)
+    blocks = window.report.blocks
+    assert event["from"] == {"block": blocks[lines[0].index].id, "offset": lines[0].start}
+    assert event["to"] == {"block": blocks[lines[-1].index].id, "offset": lines[-1].end - 1}
+    assert event["font_pt"] == 96
+    window.set_font_size(48)
+    qtbot.waitUntil(lambda: visible_events()[-1]["font_pt"] == 48, timeout=2000)
+    log.close()
