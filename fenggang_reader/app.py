@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 
@@ -28,6 +29,7 @@ from .ui.session_end import stop_on_signals
 
 log = logging.getLogger(__name__)
 UI_FONT_PT = 15
+FREEZE_AFTER_MS = 2000  # after the first paint, the readings warm-up and the read-aloud build
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -100,6 +102,9 @@ def run_app(args: argparse.Namespace) -> int:
     instance.activation_requested.connect(lambda: bring_to_front(window))
     window.view.first_paint.connect(lambda: events.emit("app.first_paint"))
     stop_on_signals(window)
+    # What start-up made lives as long as the app (modules, the report, its readings, the window): take it out
+    # of the cyclic GC's scans, or one full collection stalls a page turn by ~110 ms (benchmarks/bench_paging.py).
+    window.view.first_paint.connect(lambda: QTimer.singleShot(FREEZE_AFTER_MS, gc.freeze))
     if window.maximise_at_first_show:  # a first start on a small screen (ui/window_fit.py)
         window.showMaximized()
     else:

@@ -95,19 +95,13 @@ class FocusOverlay(QWidget):
         rect = view.block_rect(index).adjusted(-6, -2, 6, 4)
         if self.mode != "line":
             return rect
-        block = view.document().findBlockByNumber(index)
-        layout = block.layout()
         offset = self.position
         if offset is None:
             caret = view.textCursor()
             offset = caret.positionInBlock() if caret.blockNumber() == index else 0
-        line = layout.lineForTextPosition(max(0, min(offset, max(0, block.length() - 1))))
-        if not line.isValid():
-            return rect
-        top = view.document().documentLayout().blockBoundingRect(block).top() + line.y()
-        band = view.pinyin_band_height() * (1.6 if block.blockFormat().headingLevel() else 1.0)
-        y = int(top - view.verticalScrollBar().value() - band)
-        return QRect(rect.left(), y, rect.width(), int(line.height() + band * 0.35 + 4))
+        box = view.geometry.line_at(index, max(0, offset))  # the line with its ruby (ui/text_geometry.py)
+        y = int(box.top - view.verticalScrollBar().value())
+        return QRect(rect.left(), y - 2, rect.width(), int(box.height) + 6)
 
     def refresh(self) -> None:
         if self.mode == "off":

@@ -38,6 +38,7 @@ from ..core.jyutping import JyutpingAnnotator
 from ..core.model import Block, BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle
 from .navigation import Navigator
+from .reader_document import replace_differences, respace_wide_runs
 from .text_geometry import TextGeometry
 from .themes import Theme, theme
 
@@ -277,29 +278,8 @@ class ReaderView(QTextBrowser):
                 self.paragraph_spacing = float(paragraphs)
             if characters is not None and float(characters) != self.cjk_spacing_percent:
                 old, self.cjk_spacing_percent = self.cjk_spacing_percent, float(characters)
-                self._respace_characters(old)
+                respace_wide_runs(self.document(), old, self.cjk_spacing_percent)
             self._apply_metrics()
-
-    def _respace_characters(self, old: float) -> None:
-        """Give every wide run (letter spacing `old`) the new advance; Latin runs keep 100 %."""
-        doc = self.document()
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        block = doc.begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                if fragment.isValid() and abs(fragment.charFormat().fontLetterSpacing() - old) < 0.01:
-                    fmt = QTextCharFormat()
-                    fmt.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
-                    fmt.setFontLetterSpacing(self.cjk_spacing_percent)
-                    cursor.setPosition(fragment.position())
-                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-                    cursor.mergeCharFormat(fmt)
-                it += 1
-            block = block.next()
-        cursor.endEditBlock()
 
     def pinyin_visible(self) -> bool:
         return self._pinyin_visible
@@ -335,32 +315,10 @@ class ReaderView(QTextBrowser):
                 wanted = self.display_text(self._report.blocks[block.blockNumber()].text)
                 shown = block.text()
                 if wanted != shown and len(wanted) == len(shown):
-                    self._replace_differences(cursor, block, shown, wanted)
+                    replace_differences(cursor, block, shown, wanted)
                 block = block.next()
             cursor.endEditBlock()
             self.invalidate_layout_cache()
-
-    @staticmethod
-    def _replace_differences(cursor: QTextCursor, block, shown: str, wanted: str) -> None:
-        """Replace each run of differing characters, fragment by fragment so every run keeps its format."""
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            start = fragment.position() - block.position()
-            end = start + fragment.length()
-            i = start
-            while i < end:
-                if shown[i] == wanted[i]:
-                    i += 1
-                    continue
-                j = i
-                while j < end and shown[j] != wanted[j]:
-                    j += 1
-                cursor.setPosition(block.position() + i)
-                cursor.setPosition(block.position() + j, QTextCursor.MoveMode.KeepAnchor)
-                cursor.insertText(wanted[i:j], fragment.charFormat())
-                i = j
-            it += 1
 
     def annotator(self) -> Annotator:
         """The pinyin annotator (also while another ruby is shown): speech and corrections use it."""
@@ -772,27 +730,15 @@ class ReaderView(QTextBrowser):
         super().wheelEvent(event)
 
     def _remap_band(self, event: QMouseEvent) -> QMouseEvent:
-        """A point on the pinyin band above a line belongs to that line, not to the line before."""
+        """A point on the ruby above a line belongs to that line, not to the line before (Qt's view)."""
         pos = event.position()
         dy = self.verticalScrollBar().value()
-        doc_y = pos.y() + dy
-        block = self.cursorForPosition(pos.toPoint()).block()
-        layout = self.document().documentLayout()
-        for candidate in (block, block.next()):
-            if not candidate.isValid():
-                continue
-            band = self.pinyin_band_height() * self._factor(candidate.blockNumber())
-            origin = layout.blockBoundingRect(candidate).top()
-            text_layout = candidate.layout()
-            for i in range(text_layout.lineCount()):
-                line = text_layout.lineAt(i)
-                top = origin + line.y()
-                ink_top = top + self._glyph_top_inset(self._factor(candidate.blockNumber()))
-                if ink_top - band <= doc_y < ink_top:
-                    mapped = QPointF(pos.x(), top + (line.ascent() + line.descent()) / 2 - dy)
-                    return QMouseEvent(event.type(), mapped, event.globalPosition(), event.button(),
-                                       event.buttons(), event.modifiers())
-        return event
+        box = self.geometry.line_hit(pos.y() + dy)
+        if box is None or pos.y() + dy >= box.text_top:
+            return event
+        mapped = QPointF(pos.x(), (box.text_top + box.bottom) / 2 - dy)
+        return QMouseEvent(event.type(), mapped, event.globalPosition(), event.button(), event.buttons(),
+                           event.modifiers())
 
     def _forward(self, handler, event: QMouseEvent) -> QMouseEvent:
         mapped = self._remap_band(event)

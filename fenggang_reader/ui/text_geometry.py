@@ -25,6 +25,7 @@ class LineBox:
     start: int  # offset of the first character in the block
     end: int  # offset after the last character
     top: float  # top of the ruby above the line
+    text_top: float  # top of Qt's line (the characters)
     bottom: float  # bottom of the characters
 
     @property
@@ -68,11 +69,11 @@ class TextGeometry:
         origin = doc.documentLayout().blockBoundingRect(block).top()
         layout = block.layout()
         if layout.lineCount() == 0:  # not laid out (an empty block): the block's own box
-            return LineBox(index, 0, 0, 0, origin - self._above(index), origin + 1)
+            return LineBox(index, 0, 0, 0, origin - self._above(index), origin, origin + 1)
         text_line = layout.lineAt(max(0, min(line_no, layout.lineCount() - 1)))
         top = origin + text_line.y()
         return LineBox(index, text_line.lineNumber(), text_line.textStart(),
-                       text_line.textStart() + text_line.textLength(), top - self._above(index),
+                       text_line.textStart() + text_line.textLength(), top - self._above(index), top,
                        top + text_line.ascent() + text_line.descent())
 
     def line_at(self, index: int, offset: int) -> LineBox:
@@ -128,6 +129,11 @@ class TextGeometry:
             else:
                 high = middle
         return self.line(index, low)
+
+    def line_hit(self, y: float) -> LineBox | None:
+        """The line whose box (characters or ruby) holds document y; None between lines."""
+        box = self.first_line_from(y)
+        return box if box is not None and box.top <= y else None
 
     def lines_between(self, top: float, bottom: float) -> Iterator[LineBox]:
         """Every line that overlaps [top, bottom], in reading order."""

@@ -1,0 +1,81 @@
+"""Reading by screens: PgDown (and Down) through the whole report at 96 pt in an 800×600 window.
+
+Each step is timed from the key's action to the next screen painted (the viewport repainted synchronously,
+pinyin included), over every screen of the report. Prints JSON (ms). Target (issue 14): PgDown at 96 pt,
+median ≤ 50 ms, max ≤ 100 ms.
+    .venv/bin/python benchmarks/bench_paging.py [--points 96] [--size 800x600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+
+def walk(window, app, action_id: str) -> list[float]:
+    view = window.view
+    view.verticalScrollBar().setValue(0)
+    view.set_current_index(0)
+    app.processEvents()
+    action = window.actions_by_id[action_id]
+    times: list[float] = []
+    last = None
+    while True:
+        start = time.perf_counter()
+        action.trigger()
+        view.viewport().repaint()
+        times.append((time.perf_counter() - start) * 1000)
+        app.processEvents()
+        here = (view.verticalScrollBar().value(), view.current_index())
+        if here == last:
+            return times[:-1]  # the last press found the end: nothing new to paint
+        last = here
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--points", type=int, default=96)
+    parser.add_argument("--size", default="800x600")
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["FENGGANG_READER_HOME"] = tempfile.mkdtemp(prefix="bench-paging-")
+    from fenggang_reader.app import create_application
+
+    app = create_application()
+    from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
+    from fenggang_reader.core.settings import Settings
+    from fenggang_reader.ui.main_window import MainWindow
+
+    result: dict[str, object] = {"points": args.points, "window": args.size}
+    for contents in (False, True):
+        settings = Settings()
+        settings.set("font_size", args.points)
+        settings.set("contents_visible", contents)
+        window = MainWindow(load_bundled_report(), bundled_annotator(), settings)
+        window.resize(width, height)
+        window.show()
+        app.processEvents()
+        window.view.wait_for_warm_up()
+        app.processEvents()
+        gc.freeze()  # as the app does 2 s after its first paint (fenggang_reader/app.py)
+        label = "contents_panel_open" if contents else "contents_panel_closed"
+        result[label] = {"viewport": [window.view.viewport().width(), window.view.viewport().height()]}
+        for action_id, name in (("page_down", "pgdown"), ("next_paragraph", "down")):
+            times = walk(window, app, action_id)
+            result[label][name] = {"steps": len(times), "median_ms": round(statistics.median(times), 2),
+                                   "p95_ms": round(sorted(times)[int(len(times) * 0.95)], 2),
+                                   "max_ms": round(max(times), 2)}
+        window.close()
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
