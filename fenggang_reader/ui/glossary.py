@@ -258,10 +258,12 @@ class GlossaryFeature(QObject):
         """Put the keyboard focus on a link (as Tab would), so Enter opens it."""
         index = self.window.report.index_of(span.block_id)
         base = self.view.block_position(index)
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(base + span.start)
+        cursor.setPosition(base + span.end, QTextCursor.MoveMode.KeepAnchor)
         self._last_announced = span  # the caller says where we are
-        self.view.place_caret(base + span.end, anchor=base + span.start)
+        self.view.setTextCursor(cursor)  # Qt scrolls the least needed; a jump places it (go_to_use)
         self.view.set_current_index(index, ensure_visible=False, move_caret=False)
-        self.view.navigator.reveal(index, span.start)  # the term's line at the reading line
 
     def _setting_changed(self, name: str, value: object) -> None:
         if name == "theme":
@@ -530,6 +532,7 @@ class GlossaryFeature(QObject):
         index = self.window.report.index_of(use.block_id)
         self.view.set_current_index(index, ensure_visible=False, move_caret=False)
         self.select_link(use)
+        self.view.navigator.reveal(index, use.start)  # a jump: the term's line at the reading line
         self.window.activateWindow()  # from the popup's list: the closed popup had the keyboard
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         total = len(self.glossary.uses(use.note_number))
