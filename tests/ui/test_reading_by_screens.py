@@ -259,7 +259,7 @@ def test_reading_place_survives_zoom_resize_spacing_theme_script_and_ruby(large,
         lambda: window.set_font_size(96), lambda: window.set_font_size(36),
         lambda: window.resize(800, 600), lambda: window.resize(1280, 800),
         lambda: view.set_spacing(line=220, characters=150, paragraphs=100), lambda: view.set_spacing(172, 132, 0.55),
-        lambda: window.cycle_theme(),
+        lambda: window.themes.cycle(),
         lambda: window.language_feature.choose("script", "hk"), lambda: window.language_feature.choose("ruby", "jyutping"),
         lambda: window.language_feature.choose("script", "simplified"), lambda: window.language_feature.choose("ruby", "pinyin"),
     ]
