@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export-audio", help="write an audiobook: one MP3 per paragraph, an M3U playlist, one MP3 with chapters",
         description="Write one MP3 with ID3 chapters into DIR, and one MP3 per paragraph (named so they sort in "
                     "reading order) with an M3U playlist into DIR/段落 paragraphs. Voice and speed default to the reader's settings; audio "
-                    "already heard comes from the cache. Without the online voice, espeak-ng and ffmpeg are used.")
+                    "already heard comes from the cache. Without the online voice, the computer's own voice is used (espeak-ng on Linux, say on macOS, the Windows voices).")
     audio.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the files (created)")
     audio.add_argument("--voice", help="Edge voice short name, e.g. zh-CN-YunxiNeural (default: the setting)")
     audio.add_argument("--rate", type=float, help="speed, 0.5 to 2 (default: the setting)")

@@ -179,10 +179,6 @@
         <translation>Cannot write in the folder %1. Choose another folder; nothing was written.</translation>
     </message>
     <message>
-        <source>No voice could make the audio: the online voices cannot be reached, and the offline voice cannot write audio on this computer. Check the internet connection, or install espeak-ng and ffmpeg.</source>
-        <translation>No voice could make the audio: the online voices cannot be reached, and the offline voice cannot write audio on this computer. Check the internet connection, or install espeak-ng and ffmpeg.</translation>
-    </message>
-    <message>
         <source>The export could not be done. Nothing was written.</source>
         <translation>The export could not be done. Nothing was written.</translation>
     </message>
@@ -1048,8 +1044,32 @@ Use the online voices?</translation>
         <translation>Use</translation>
     </message>
     <message>
+        <source>Windows offers no speech engine to this program. Reinstall Fenggang Reader; if that does not help, check Settings ▸ Time &amp; language ▸ Speech.</source>
+        <translation>Windows offers no speech engine to this program. Reinstall Fenggang Reader; if that does not help, check Settings ▸ Time &amp; language ▸ Speech.</translation>
+    </message>
+    <message>
+        <source>macOS offers no speech engine to this program. Reinstall Fenggang Reader.</source>
+        <translation>macOS offers no speech engine to this program. Reinstall Fenggang Reader.</translation>
+    </message>
+    <message>
         <source>No speech engine is installed (on Linux: install speech-dispatcher and espeak-ng).</source>
         <translation>No speech engine is installed (on Linux: install speech-dispatcher and espeak-ng).</translation>
+    </message>
+    <message>
+        <source>The system voice has no Chinese voice. Add one in Windows: Settings ▸ Time &amp; language ▸ Speech ▸ Add voices ▸ Chinese (Simplified, China), then restart Fenggang Reader.</source>
+        <translation>The system voice has no Chinese voice. Add one in Windows: Settings ▸ Time &amp; language ▸ Speech ▸ Add voices ▸ Chinese (Simplified, China), then restart Fenggang Reader.</translation>
+    </message>
+    <message>
+        <source>The system voice has no Chinese voice. Add one in macOS: System Settings ▸ Accessibility ▸ Spoken Content ▸ System voice ▸ Manage Voices… ▸ Chinese (China mainland), then restart Fenggang Reader.</source>
+        <translation>The system voice has no Chinese voice. Add one in macOS: System Settings ▸ Accessibility ▸ Spoken Content ▸ System voice ▸ Manage Voices… ▸ Chinese (China mainland), then restart Fenggang Reader.</translation>
+    </message>
+    <message>
+        <source>No voice could make the audio: the online voices cannot be reached, and the offline voice has no Chinese voice on this computer. Check the internet connection, or add a Chinese voice in the system settings.</source>
+        <translation>No voice could make the audio: the online voices cannot be reached, and the offline voice has no Chinese voice on this computer. Check the internet connection, or add a Chinese voice in the system settings.</translation>
+    </message>
+    <message>
+        <source>No voice could make the audio: the online voices cannot be reached, and the offline voice cannot write audio on this computer. Check the internet connection, or install espeak-ng.</source>
+        <translation>No voice could make the audio: the online voices cannot be reached, and the offline voice cannot write audio on this computer. Check the internet connection, or install espeak-ng.</translation>
     </message>
     <message>
         <source>The system voice (%1) could not start: %2</source>

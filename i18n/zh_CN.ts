@@ -179,10 +179,6 @@
         <translation>无法写入文件夹 %1。请另选一个文件夹；没有写入任何文件。</translation>
     </message>
     <message>
-        <source>No voice could make the audio: the online voices cannot be reached, and the offline voice cannot write audio on this computer. Check the internet connection, or install espeak-ng and ffmpeg.</source>
-        <translation>没有可以生成音频的语音：连接不上在线语音，这台电脑上的离线语音也无法写出音频。请检查网络连接，或安装 espeak-ng 和 ffmpeg。</translation>
-    </message>
-    <message>
         <source>The export could not be done. Nothing was written.</source>
         <translation>无法导出。没有写入任何文件。</translation>
     </message>
@@ -1048,8 +1044,32 @@ Use the online voices?</source>
         <translation>使用</translation>
     </message>
     <message>
+        <source>Windows offers no speech engine to this program. Reinstall Fenggang Reader; if that does not help, check Settings ▸ Time &amp; language ▸ Speech.</source>
+        <translation>Windows 没有为本程序提供语音引擎。请重新安装凤岗读报；如果仍然不行，请检查“设置 ▸ 时间和语言 ▸ 语音”。</translation>
+    </message>
+    <message>
+        <source>macOS offers no speech engine to this program. Reinstall Fenggang Reader.</source>
+        <translation>macOS 没有为本程序提供语音引擎。请重新安装凤岗读报。</translation>
+    </message>
+    <message>
         <source>No speech engine is installed (on Linux: install speech-dispatcher and espeak-ng).</source>
         <translation>没有安装语音引擎（Linux 上请安装 speech-dispatcher 和 espeak-ng）。</translation>
+    </message>
+    <message>
+        <source>The system voice has no Chinese voice. Add one in Windows: Settings ▸ Time &amp; language ▸ Speech ▸ Add voices ▸ Chinese (Simplified, China), then restart Fenggang Reader.</source>
+        <translation>系统语音里没有中文嗓音。请在 Windows 中添加：设置 ▸ 时间和语言 ▸ 语音 ▸ 添加语音 ▸ 中文(简体，中国)，然后重新打开凤岗读报。</translation>
+    </message>
+    <message>
+        <source>The system voice has no Chinese voice. Add one in macOS: System Settings ▸ Accessibility ▸ Spoken Content ▸ System voice ▸ Manage Voices… ▸ Chinese (China mainland), then restart Fenggang Reader.</source>
+        <translation>系统语音里没有中文嗓音。请在 macOS 中添加：系统设置 ▸ 辅助功能 ▸ 朗读内容 ▸ 系统嗓音 ▸ 管理嗓音… ▸ 中文（中国大陆），然后重新打开凤岗读报。</translation>
+    </message>
+    <message>
+        <source>No voice could make the audio: the online voices cannot be reached, and the offline voice has no Chinese voice on this computer. Check the internet connection, or add a Chinese voice in the system settings.</source>
+        <translation>没有语音能生成音频：在线语音连接不上，这台电脑的离线语音也没有中文嗓音。请检查网络连接，或在系统设置里添加中文语音。</translation>
+    </message>
+    <message>
+        <source>No voice could make the audio: the online voices cannot be reached, and the offline voice cannot write audio on this computer. Check the internet connection, or install espeak-ng.</source>
+        <translation>没有语音能生成音频：在线语音连接不上，这台电脑的离线语音也无法生成音频。请检查网络连接，或安装 espeak-ng。</translation>
     </message>
     <message>
         <source>The system voice (%1) could not start: %2</source>

@@ -179,10 +179,6 @@
         <translation>無法寫入資料夾 %1。請另選一個資料夾；沒有寫入任何檔案。</translation>
     </message>
     <message>
-        <source>No voice could make the audio: the online voices cannot be reached, and the offline voice cannot write audio on this computer. Check the internet connection, or install espeak-ng and ffmpeg.</source>
-        <translation>沒有可以生成音訊的語音：連不上線上語音，這臺電腦上的離線語音也無法寫出音訊。請檢查網路連線，或安裝 espeak-ng 和 ffmpeg。</translation>
-    </message>
-    <message>
         <source>The export could not be done. Nothing was written.</source>
         <translation>無法匯出。沒有寫入任何檔案。</translation>
     </message>
@@ -1048,8 +1044,32 @@ Use the online voices?</source>
         <translation>使用</translation>
     </message>
     <message>
+        <source>Windows offers no speech engine to this program. Reinstall Fenggang Reader; if that does not help, check Settings ▸ Time &amp; language ▸ Speech.</source>
+        <translation>Windows 沒有為本程式提供語音引擎。請重新安裝鳳崗讀報；如果仍然不行，請檢查「設定 ▸ 時間與語言 ▸ 語音」。</translation>
+    </message>
+    <message>
+        <source>macOS offers no speech engine to this program. Reinstall Fenggang Reader.</source>
+        <translation>macOS 沒有為本程式提供語音引擎。請重新安裝鳳崗讀報。</translation>
+    </message>
+    <message>
         <source>No speech engine is installed (on Linux: install speech-dispatcher and espeak-ng).</source>
         <translation>沒有安裝語音引擎（Linux 上請安裝 speech-dispatcher 和 espeak-ng）。</translation>
+    </message>
+    <message>
+        <source>The system voice has no Chinese voice. Add one in Windows: Settings ▸ Time &amp; language ▸ Speech ▸ Add voices ▸ Chinese (Simplified, China), then restart Fenggang Reader.</source>
+        <translation>系統語音裡沒有中文聲音。請在 Windows 中新增：設定 ▸ 時間與語言 ▸ 語音 ▸ 新增語音 ▸ 中文 (簡體，中國) 或中文 (繁體，台灣)，然後重新開啟鳳崗讀報。</translation>
+    </message>
+    <message>
+        <source>The system voice has no Chinese voice. Add one in macOS: System Settings ▸ Accessibility ▸ Spoken Content ▸ System voice ▸ Manage Voices… ▸ Chinese (China mainland), then restart Fenggang Reader.</source>
+        <translation>系統語音裡沒有中文聲音。請在 macOS 中加入：系統設定 ▸ 輔助使用 ▸ 語音內容 ▸ 系統語音 ▸ 管理語音… ▸ 中文（中國大陸）或中文（台灣），然後重新開啟鳳崗讀報。</translation>
+    </message>
+    <message>
+        <source>No voice could make the audio: the online voices cannot be reached, and the offline voice has no Chinese voice on this computer. Check the internet connection, or add a Chinese voice in the system settings.</source>
+        <translation>沒有語音能產生音訊：線上語音連不上，這台電腦的離線語音也沒有中文聲音。請檢查網路連線，或在系統設定裡加入中文語音。</translation>
+    </message>
+    <message>
+        <source>No voice could make the audio: the online voices cannot be reached, and the offline voice cannot write audio on this computer. Check the internet connection, or install espeak-ng.</source>
+        <translation>沒有語音能產生音訊：線上語音連不上，這台電腦的離線語音也無法產生音訊。請檢查網路連線，或安裝 espeak-ng。</translation>
     </message>
     <message>
         <source>The system voice (%1) could not start: %2</source>

@@ -36,7 +36,7 @@ def test_self_test_passes_and_plays_the_online_voice(tmp_path, server):
     for name in ("import edge_tts", "import aiohttp", "certificates", "dictionaries", "translations", "qt plugins",
                  "qt features", "online voice"):
         assert name in names
-    assert "self-test: " in result.stdout and " 0 failed" in result.stdout
+    assert "checks passed, 0 failed" in result.stdout
     assert server.synth_requests >= 1
     if reason is None:
         assert rec.loud_seconds() > 1.0, "the online voice's sentence was not heard on the null sink"

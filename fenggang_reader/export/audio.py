@@ -6,9 +6,8 @@ gives MPEG-2 layer III, 24 kHz mono, 48 kbit/s CBR with no headers, so a paragra
 bytes end to end, and the chapters file is all paragraphs end to end with ID3 CHAP/CTOC frames
 (ID3v2.3, which more players read than v2.4).
 
-The offline voice is espeak-ng (the engine behind the system voice on Linux) encoded by ffmpeg to the
-very same MP3 format. QTextToSpeech cannot be used here: PySide6 does not bind
-``QTextToSpeech::synthesize`` (a C++ template), and the speechd engine lacks the Synthesize capability.
+The offline voice is the platform's own synthesiser (espeak-ng on Linux, ``say`` on macOS, WinRT speech on
+Windows: export/offline_speech.py) encoded by LAME (lameenc) to the very same MP3 format.
 
 Layout of the output folder: the chapters file at the top, the paragraph files and their playlist in
 the subfolder ``段落 paragraphs`` — a player that plays a whole folder (a car stereo, a phone's folder
@@ -28,7 +27,6 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import threading
 import time
@@ -44,7 +42,7 @@ from fenggang_reader.core.events import NULL_LOG, EventLog
 from fenggang_reader.core.model import Block, BlockKind, Report
 from fenggang_reader.core.spoken import MarkerPolicy, Respeller, SpeechChunk, prepare_block
 from fenggang_reader.core.storage import atomic_write_bytes, atomic_write_text
-from fenggang_reader.export import share_like_a_new_file
+from fenggang_reader.export import offline_speech, share_like_a_new_file
 from fenggang_reader.speech.cache import AudioCache
 from fenggang_reader.speech.edge import EdgeClient, EdgeError, EdgeSynthesizer, shared_client
 from fenggang_reader.speech.profile import SpeechProfile
@@ -56,7 +54,6 @@ PARTS = ("all", "2024", "2025", "notes")
 ENGINES = ("auto", "edge", "offline")
 EDGE_BOUNDARY = "WordBoundary"  # what reading aloud asks for (speech/backend.py): the cache keys then agree
 MP3_BYTES_PER_MS = 48_000 / 8 / 1000  # 48 kbit/s CBR, both engines
-OFFLINE_TOOLS = ("espeak-ng", "ffmpeg")
 PART_TITLES = {"2024": "2024年工作回顾", "2025": "2025年工作安排", "notes": "名词解释"}  # album names of parts
 PARAGRAPH_FOLDER = "段落 paragraphs"  # the paragraph files and the playlist; the chapters file sits above it
 
@@ -235,29 +232,25 @@ def _seconds(path: Path) -> float:
 
 
 def offline_missing() -> list[str]:
-    """The programs the offline voice needs that are not installed."""
-    return [tool for tool in OFFLINE_TOOLS if shutil.which(tool) is None]
-
-
-def espeak_voice_for(edge_voice: str) -> str:
-    """espeak-ng's Cantonese for a Hong Kong voice, Mandarin otherwise."""
-    return "yue" if edge_voice.startswith("zh-HK") else "cmn"
+    """What the offline voice needs that is not installed (export/offline_speech.py: espeak-ng on Linux)."""
+    return offline_speech.missing()
 
 
 class OfflineVoice:
-    """espeak-ng → WAV → ffmpeg → MP3 in Edge's format; cached like Edge audio (engine "system")."""
+    """The platform's own synthesiser → MP3 in Edge's format (export/offline_speech.py); cached like Edge audio
+    (engine "system")."""
 
     engine = Engine.SYSTEM
 
-    def __init__(self, params: VoiceParams, cache: AudioCache | None = None, espeak_voice: str | None = None):
-        missing = offline_missing()
-        if missing:
-            raise ExportError(f"the offline voice needs {' and '.join(missing)}, which "
-                              f"{'is' if len(missing) == 1 else 'are'} not installed", "voice")
-        self.espeak_voice = espeak_voice or espeak_voice_for(params.voice)
-        self.label = f"espeak-ng {self.espeak_voice}"
+    def __init__(self, params: VoiceParams, cache: AudioCache | None = None):
+        try:
+            self.voice = offline_speech.synthesiser(cantonese=params.voice.startswith("zh-HK"))
+        except offline_speech.OfflineSpeechError as exc:
+            raise ExportError(str(exc), "voice") from exc
+        self.label = self.voice.label
+        self.prosody = offline_speech.Prosody(params.rate, params.pitch, params.volume)
         # The cache key holds everything that changes the sound.
-        self.params = VoiceParams(f"espeak-ng:{self.espeak_voice}", params.rate, params.pitch, params.volume)
+        self.params = VoiceParams(self.label.replace(" ", ":", 1), params.rate, params.pitch, params.volume)
         self.cache = cache
         self.hits = 0
 
@@ -280,25 +273,10 @@ class OfflineVoice:
         return out
 
     def _render(self, text: str) -> bytes:
-        if not text.strip():
-            return b""
-        p = self.params
-        speed = max(80, min(450, round(175 * p.rate)))
-        pitch = max(0, min(99, 50 + p.pitch))
-        amplitude = max(0, min(200, round(100 * (1 + p.volume / 100))))
         try:
-            wav = subprocess.run(
-                ["espeak-ng", "-v", self.espeak_voice, "-s", str(speed), "-p", str(pitch), "-a", str(amplitude),
-                 "--stdout", "--", text], check=True, capture_output=True, timeout=120).stdout
-            # ffmpeg reads espeak-ng's streamed WAV (whose header has no real sizes) from the pipe.
-            return subprocess.run(
-                ["ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "wav", "-i", "pipe:0", "-c:a", "libmp3lame",
-                 "-b:a", "48k", "-ar", "24000", "-ac", "1", "-write_xing", "0", "-id3v2_version", "0", "-write_id3v1", "0", "-map_metadata", "-1",
-                 "-f", "mp3", "pipe:1"], input=wav, check=True, capture_output=True, timeout=120).stdout
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
-            detail = getattr(exc, "stderr", b"") or b""
-            raise ExportError(f"the offline voice failed: {exc} {detail.decode(errors='replace')[-200:]}",
-                              "voice") from exc
+            return offline_speech.speak_mp3(self.voice, text, self.prosody)
+        except offline_speech.OfflineSpeechError as exc:
+            raise ExportError(f"the offline voice failed: {exc}", "voice") from exc
 
     def close(self) -> None:
         pass

@@ -41,6 +41,8 @@ from PySide6.QtCore import (
 QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
 from PySide6.QtTextToSpeech import QTextToSpeech, QVoice  # noqa: E402 - after the logging rule
 
+from fenggang_reader.speech import voice_advice  # noqa: E402
+
 log = logging.getLogger(__name__)
 
 # Preferred engines per platform, best first; whatever QTextToSpeech.availableEngines() offers is used.
@@ -134,8 +136,7 @@ class _Worker(QObject):
         available = QTextToSpeech.availableEngines()
         engine = self._engine_choice or choose_engine(available)
         if engine is None:
-            self.ready.emit(None, [], _t("No speech engine is installed (on Linux: install speech-dispatcher and "
-                                         "espeak-ng)."), False)
+            self.ready.emit(None, [], voice_advice.no_engine(), False)
             return
         self._engine = engine
         if PLACEHOLDER_ENGINE in available and engine != PLACEHOLDER_ENGINE:
@@ -171,7 +172,7 @@ class _Worker(QObject):
         words = bool(tts.engineCapabilities() & QTextToSpeech.Capability.WordByWordProgress)
         if words:
             tts.sayingWord.connect(lambda _word, _id, start, length: self.word.emit(start, length))
-        message = "" if voices else _t("The system voice has no Chinese voice (on Linux: install espeak-ng).")
+        message = "" if voices else voice_advice.no_chinese_voice()
         self.ready.emit(engine, voices, message, words)
 
     @staticmethod

@@ -43,6 +43,8 @@ COMPONENTS: tuple[Component, ...] = (
     Component("ToJyutping", "BSD-2-Clause", "https://github.com/CanCLID/ToJyutping", "ToJyutping"),
     Component("mutagen", "GPL-2.0-or-later", "https://github.com/quodlibet/mutagen", "mutagen"),
     Component("pypdf", "BSD-3-Clause", "https://github.com/py-pdf/pypdf", "pypdf"),
+    Component("lameenc (LAME MP3 encoder)", "LGPL-3.0-or-later", "https://github.com/chrisstaite/lameenc", "lameenc"),
+    Component("PyWinRT (Windows only)", "MIT", "https://github.com/pywinrt/pywinrt"),
     Component("edge-tts", "LGPL-3.0-only", "https://github.com/rany2/edge-tts", "edge-tts"),
     Component("platformdirs", "MIT", "https://github.com/tox-dev/platformdirs", "platformdirs"),
     Component("aiohttp", "Apache-2.0 AND MIT", "https://github.com/aio-libs/aiohttp", "aiohttp"),

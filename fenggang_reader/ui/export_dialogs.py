@@ -40,6 +40,7 @@ from ..export.audio import (
     ExportCancelled,
     ExportError,
 )
+from ..speech import voice_advice
 from ..speech.profile import SpeechProfile
 from ..speech.voices import CATALOGUE
 from . import i18n
@@ -84,9 +85,7 @@ def error_text(exc: ExportError, target: Path) -> str:
         return _t("Cannot write in the folder %1. Choose another folder; nothing was written.").replace(
             "%1", str(target))
     if exc.kind == "voice":
-        return _t("No voice could make the audio: the online voices cannot be reached, and the offline voice "
-                  "cannot write audio on this computer. Check the internet connection, or install espeak-ng "
-                  "and ffmpeg.")
+        return voice_advice.offline_export_unavailable()
     return _t("The export could not be done. Nothing was written.")
 
 

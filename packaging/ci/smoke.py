@@ -4,7 +4,7 @@
 Usage: python packaging/ci/smoke.py PROGRAM [--seconds N]
 Starts PROGRAM --quit-after N --event-log <tmp>, waits for it, and checks the event log for app.start,
 app.first_paint and app.quit and the exit status 0. Works on Windows, macOS and Linux (stdlib only); a
-windowed Windows .exe is waited for like any other process. Used by packaging/ci/release.yml.
+windowed Windows .exe is waited for like any other process. Used by .github/workflows/release.yml.
 """
 
 from __future__ import annotations

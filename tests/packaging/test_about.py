@@ -25,7 +25,8 @@ def _norm(name: str) -> str:
 def _runtime_distributions() -> set[str]:
     """Every distribution the app's dependencies pull in (the closure, without extras)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    todo = [Requirement(r).name for r in project["dependencies"]]
+    # Only what this platform installs (PyWinRT is Windows-only; its row has no distribution to look up).
+    todo = [r.name for r in map(Requirement, project["dependencies"]) if r.marker is None or r.marker.evaluate()]
     seen: set[str] = set()
     while todo:
         name = _norm(todo.pop())

@@ -134,3 +134,36 @@ def test_spec_bundles_every_module_imported_by_name():
     missing = [name for name in sorted(lazy) if f'"{name}"' not in spec]
     assert not missing, f"add to hiddenimports in packaging/fenggang-reader.spec: {missing}"
     assert 'collect_data_files("certifi")' in spec, "the online voice's TLS needs certifi's CA file"
+
+
+def test_windows_installer_builds_without_downloads_and_upgrades_cleanly():
+    windows = ROOT / "packaging" / "windows"
+    iss = (windows / "fenggang-reader.iss").read_text(encoding="utf-8-sig")
+    for isl in re.findall(r'MessagesFile: "([^":]+\.isl)"', iss):  # relative: beside the script, not compiler:
+        data = (windows / isl).read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf"), f"{isl} needs a UTF-8 byte-order mark for Inno Setup"
+        assert b"LanguageID=$0804" in data or b"LanguageID=$0404" in data, isl
+    assert 'MessagesFile: "ChineseSimplified.isl"' in iss
+    assert re.search(r"\[InstallDelete\]\s*(;.*\n)*Type: filesandordirs; Name: \"\{app\}\\_internal\"", iss)
+    assert "VersionInfoVersion={#AppVersionNumeric}" in iss and "SignTool={#SignToolName}" in iss
+    script = (windows / "build-installer.ps1").read_text(encoding="utf-8")
+    assert "Inno Setup ${major}_is1" in script and "foreach ($major in 7, 6)" in script
+    assert "Invoke-WebRequest" not in script, "the build must not depend on a download"
+
+
+def test_macos_app_states_its_minimum_system_and_the_dmg_step_retries():
+    spec = (ROOT / "packaging" / "fenggang-reader.spec").read_text(encoding="utf-8")
+    assert '"LSMinimumSystemVersion": "13.0"' in spec
+    dmg = (ROOT / "packaging" / "macos" / "build-dmg").read_text(encoding="utf-8")
+    assert "for attempt in 1 2 3 4 5" in dmg and "hdiutil create" in dmg
+
+
+def test_release_workflow_runs_where_github_runs_workflows_with_current_actions():
+    workflow = (ROOT / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8")
+    minimum = {"actions/checkout": 5, "actions/setup-python": 6, "actions/upload-artifact": 6}  # Node 24
+    for action, major in re.findall(r"uses: ([\w-]+/[\w-]+)@v(\d+)", workflow):
+        assert int(major) >= minimum.get(action, 0), f"{action}@v{major} runs on a removed Node version"
+    assert workflow.count("cache: pip") == 2  # Windows and macOS (Linux builds in a Debian container)
+    assert "macos-14" not in workflow and "macos-15-intel" in workflow
+    assert workflow.count(" self-test ") >= 3, "each platform runs the frozen app's self-test"
+    assert not (ROOT / "packaging" / "ci" / "release.yml").exists(), "one workflow, in .github/workflows"

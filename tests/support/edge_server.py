@@ -3,7 +3,7 @@
 It speaks the websocket protocol the edge-tts 7.3.1 client expects (speech.config and SSML text messages
 in; turn.start, audio.metadata with boundaries in 100-ns ticks, binary ``Path:audio`` frames with a
 2-byte big-endian header length, turn.end out), serves the voices list, and answers with REAL MP3 audio
-(espeak-ng → ffmpeg, 24 kHz mono 48 kbit/s CBR) whose duration agrees with the boundaries. Faults are
+(espeak-ng, encoded by LAME through lameenc: 24 kHz mono 48 kbit/s CBR) whose duration agrees with the boundaries. Faults are
 switchable per test so every failure the real service shows can be reproduced on demand.
 
 Use it as a pytest fixture (``edge_server``) or standalone for benchmarks and manual runs::
@@ -14,11 +14,13 @@ Use it as a pytest fixture (``edge_server``) or standalone for benchmarks and ma
 from __future__ import annotations
 
 import argparse
+import array
 import asyncio
 import collections
 import contextlib
 import io
 import json
+import math
 import re
 import shutil
 import socket
@@ -35,6 +37,8 @@ from xml.sax.saxutils import escape, unescape
 
 import pytest
 from aiohttp import web
+
+from fenggang_reader.export.offline_speech import encode_mp3
 
 TRUSTED_CLIENT_TOKEN = "6A5AA1D4EAFF4E9FB37E23D68491D6F4"
 WS_PATH = "/consumer/speech/synthesize/readaloud/edge/v1"
@@ -107,8 +111,20 @@ _render_cache: collections.OrderedDict[tuple, Rendered] = collections.OrderedDic
 _render_lock = threading.Lock()
 
 
+# Without espeak-ng (the Windows and macOS release runners), ``--tone`` answers with a tone as long as speech
+# would be: enough for a frozen app's self-test to hear the online voice's code path end to end.
+USE_TONE = False
+
+
 def tools_missing() -> list[str]:
-    return [tool for tool in ("espeak-ng", "ffmpeg") if shutil.which(tool) is None]
+    return [] if USE_TONE else [tool for tool in ("espeak-ng",) if shutil.which(tool) is None]
+
+
+def _tone_pcm(text: str, speed: int) -> tuple[bytes, int]:
+    """A 440 Hz tone, about as long as espeak-ng would take to say ``text``."""
+    rate = 22050
+    samples = int(rate * max(0.3, len(text) * 0.22 * 175 / speed))
+    return array.array("h", (int(6000 * math.sin(2 * math.pi * 440 * i / rate)) for i in range(samples))).tobytes(), rate
 
 
 def _espeak_pcm(text: str, voice: str, speed: int, pitch: int, amplitude: int) -> tuple[bytes, int]:
@@ -125,13 +141,7 @@ def _espeak_pcm(text: str, voice: str, speed: int, pitch: int, amplitude: int) -
 
 def _encode_mp3(pcm: bytes, rate: int) -> bytes:
     """The service's format exactly: MPEG-2 layer III, 24 kHz mono, 48 kbit/s CBR, no ID3/Xing frames."""
-    out = subprocess.run(
-        ["ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
-         "-c:a", "libmp3lame", "-b:a", "48k", "-ar", "24000", "-ac", "1", "-write_xing", "0", "-id3v2_version", "0",
-         "-write_id3v1", "0", "-map_metadata", "-1", "-f", "mp3", "pipe:1"],
-        input=pcm, check=True, capture_output=True, timeout=60,
-    )
-    return out.stdout
+    return encode_mp3(pcm, rate)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -154,7 +164,8 @@ def render(text: str, espeak_voice: str, rate: str, pitch: str, volume: str, wor
     position = round(LEAD_SILENCE_S * sample_rate)
     pieces.append(b"\0\0" * position)
     for sentence in split_sentences(text):
-        pcm, sample_rate = _espeak_pcm(sentence, espeak_voice, speed, espeak_pitch, amplitude)
+        pcm, sample_rate = (_tone_pcm(sentence, speed) if USE_TONE
+                            else _espeak_pcm(sentence, espeak_voice, speed, espeak_pitch, amplitude))
         n = len(pcm) // 2
         start_ticks = position * TICKS_PER_SECOND // sample_rate
         dur_ticks = n * TICKS_PER_SECOND // sample_rate
@@ -577,7 +588,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--chunk-delay", type=float, default=0.0, help="seconds between audio frames")
     parser.add_argument("--fault", choices=FAULT_KINDS, help="apply this fault to every request")
     parser.add_argument("--retry-after", help="Retry-After for http429/http503")
+    parser.add_argument("--tone", action="store_true", help="answer with a tone instead of espeak-ng's speech")
     args = parser.parse_args(argv)
+    global USE_TONE
+    USE_TONE = args.tone
     if not _is_loopback(args.host):
         parser.error("this test server only listens on loopback addresses")
     server = EdgeServer(args.host, args.port, latency=args.latency, chunk_delay=args.chunk_delay)
