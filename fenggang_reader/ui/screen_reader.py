@@ -16,6 +16,9 @@ Screen-reader mode). In it:
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
@@ -35,9 +38,51 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ScreenReader", text)
 
 
+SCREEN_READERS = ("orca",)  # process names on Linux
+
+
 def screen_reader_running() -> bool:
-    """A screen reader (or another assistive client) is reading the app: Qt's bridge is on."""
-    return QAccessible.isActive()
+    """A screen reader is reading the app.
+
+    Qt's bridge is on for any assistive client; on Linux that includes magnifiers and test probes,
+    which need the caret events this mode keeps quiet. So there it also takes the desktop's "screen
+    reader enabled" flag (GNOME sets it) or Orca running in this D-Bus session (started by hand, Orca 43
+    sets only "accessibility enabled")."""
+    if not QAccessible.isActive():
+        return False
+    if not sys.platform.startswith("linux"):
+        return True
+    return _screen_reader_flag() or _screen_reader_in_session()
+
+
+def _screen_reader_flag() -> bool:
+    from PySide6.QtDBus import QDBusConnection, QDBusInterface
+
+    bus = QDBusConnection.sessionBus()
+    if not bus.isConnected():
+        return False
+    status = QDBusInterface("org.a11y.Bus", "/org/a11y/bus", "org.freedesktop.DBus.Properties", bus)
+    status.setTimeout(300)
+    reply = status.call("Get", "org.a11y.Status", "ScreenReaderEnabled")
+    values = reply.arguments()
+    return bool(values and values[0] is True)
+
+
+def _screen_reader_in_session() -> bool:
+    """A screen reader process of this user talking to this D-Bus session (read from /proc)."""
+    bus = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "").encode()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if (entry / "comm").read_text().strip() not in SCREEN_READERS or entry.stat().st_uid != os.getuid():
+                continue
+            environ = (entry / "environ").read_bytes().split(b"\0")
+        except OSError:  # gone, or not ours to read
+            continue
+        if not bus or b"DBUS_SESSION_BUS_ADDRESS=" + bus in environ:
+            return True
+    return False
 
 
 def key_sequences(event: QKeyEvent) -> list[QKeySequence]:

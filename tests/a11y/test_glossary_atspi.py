@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from fenggang_reader.core.resources import load_bundled_report
-from tests.support.atspi import AtspiApp, missing
+from tests.support.atspi import AtspiApp, missing, spoken
 
 pytestmark = [
     pytest.mark.xvfb,
@@ -52,8 +52,8 @@ def test_note_popup_is_a_named_dialog_with_the_note_text(tmp_path):
         assert "focused" in note_text["states"]  # Enter moved the keyboard into the note
 
         events = app.events()
-        spoken = [e.get("text", "") for e in events if e["type"] == "object:announcement"]
-        assert any(note.term in s and note.explanation[:20] in s for s in spoken), spoken
+        heard = spoken(events)
+        assert any(note.term in s and note.explanation[:20] in s for s in heard), heard
         assert any(e["type"] == "object:state-changed:showing" and e["source"]["role"] == "dialog" for e in events)
 
         app.key("Escape", settle=1.0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from fenggang_reader.core.resources import load_bundled_report
-from tests.support.atspi import AtspiApp, focusable_nodes, missing
+from tests.support.atspi import AtspiApp, focusable_nodes, missing, spoken
 
 pytestmark = [
     pytest.mark.xvfb,
@@ -93,7 +93,7 @@ def test_state_changes_are_announced(tmp_path):
         app.key("ctrl+shift+t")
         app.key("ctrl+shift+d")
         app.key("ctrl+i")
-        said = [e.get("text", "") for e in app.events() if e["type"] == "object:announcement"]
+        said = spoken(app.events())
         assert "Text size 32 points" in said
         assert "Pinyin hidden" in said
         assert "Dark" in said

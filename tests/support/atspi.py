@@ -48,6 +48,12 @@ def missing() -> str | None:
     return None
 
 
+def spoken(events: list[dict]) -> list[str]:
+    """What a screen reader was told: announcements, and description changes (how Orca 43 hears messages)."""
+    kinds = ("object:announcement", "object:property-change:accessible-description")
+    return [e.get("text", "").rstrip("\u200b") for e in events if e["type"] in kinds]
+
+
 def _free_display() -> int:
     n = 90
     while Path(f"/tmp/.X11-unix/X{n}").exists() or Path(f"/tmp/.X{n}-lock").exists():
@@ -127,7 +133,7 @@ class AtspiApp:
             if self.app is not None and self.app.poll() is not None:
                 err = self.app.stderr.read() if self.app.stderr else ""
                 raise AtspiError(f"the app exited with {self.app.returncode}: {err[-2000:]}")
-            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Fenggang"], env=self.env,
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", TITLE], env=self.env,
                                    capture_output=True, text=True)
             wid = found.stdout.split()
             if wid:

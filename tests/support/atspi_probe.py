@@ -102,7 +102,7 @@ class Probe:
             if event.type.startswith("object:state-changed") and not event.detail1:
                 return
             record = {"type": event.type, "detail1": event.detail1}
-            if event.type == "object:announcement":
+            if event.type in ("object:announcement", "object:property-change:accessible-description"):
                 record["text"] = event.any_data if isinstance(event.any_data, str) else str(event.any_data)
             record["source"] = describe(event.source)
             if event.type.endswith(":focused"):
