@@ -110,7 +110,7 @@ def run_app(args: argparse.Namespace) -> int:
     else:
         window.show()
     QTimer.singleShot(0, lambda: window.restore_position(offer=True))
-    QTimer.singleShot(0, lambda: window.show_problems(settings.problems))
+    QTimer.singleShot(0, lambda: window.show_problems(settings.problems, settings.kept_aside))
     if args.quit_after:
         QTimer.singleShot(int(args.quit_after * 1000), window.close)
     code = app.exec()

@@ -707,6 +707,10 @@
         <source>Settings were reset</source>
         <translation>Settings were reset</translation>
     </message>
+    <message>
+        <source>The old settings file was kept as %1.</source>
+        <translation>The old settings file was kept as %1.</translation>
+    </message>
 </context>
 <context>
     <name>Orientation</name>

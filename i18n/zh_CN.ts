@@ -707,6 +707,10 @@
         <source>Settings were reset</source>
         <translation>部分设置已恢复默认</translation>
     </message>
+    <message>
+        <source>The old settings file was kept as %1.</source>
+        <translation>原来的设置文件已另存为 %1。</translation>
+    </message>
 </context>
 <context>
     <name>Orientation</name>

@@ -707,6 +707,10 @@
         <source>Settings were reset</source>
         <translation>部分設定已恢復預設</translation>
     </message>
+    <message>
+        <source>The old settings file was kept as %1.</source>
+        <translation>原來的設定檔已另存為 %1。</translation>
+    </message>
 </context>
 <context>
     <name>Orientation</name>

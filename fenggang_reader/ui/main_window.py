@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -499,8 +500,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 6000)
         self.announced.emit(text)  # self.orientation's announcer passes it to the screen reader
 
-    def show_problems(self, problems: list[str]) -> None:
-        """Settings that could not be used: one message, non-modal, also in the status bar."""
+    def show_problems(self, problems: list[str], kept: Path | None = None) -> None:
+        """Settings that could not be used: one message in the reader's language, with the technical details
+        (as the log has them) folded under "Show Details…" for whoever helps; non-modal, also announced."""
         if not problems:
             return
         headline = QCoreApplication.translate(
@@ -508,7 +510,10 @@ class MainWindow(QMainWindow):
         self.announce(headline)
         title = QCoreApplication.translate("MainWindow", "Settings were reset")
         box = QMessageBox(QMessageBox.Icon.Warning, title, headline, QMessageBox.StandardButton.Ok, self)
-        box.setInformativeText("\n".join(problems))  # the details, as the log has them
+        if kept is not None:
+            box.setInformativeText(QCoreApplication.translate(
+                "MainWindow", "The old settings file was kept as %1.").replace("%1", kept.name))
+        box.setDetailedText("\n".join(problems))
         box.setObjectName("settingsProblemBox")
         self.events.emit("app.message", kind="settings", problems=len(problems))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -204,10 +204,11 @@ def test_corrupt_settings_give_defaults_a_message_and_keep_the_file(make_window,
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("{\"font_size\": 40, oops", encoding="utf-8")
     window = make_window()
-    window.show_problems(window.settings.problems)
+    window.show_problems(window.settings.problems, window.settings.kept_aside)
     boxes = [w for w in QApplication.topLevelWidgets()
              if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "settingsProblemBox"]
-    assert boxes and "could not be used" in boxes[0].text() and "damaged" in boxes[0].informativeText()
+    assert boxes and "could not be used" in boxes[0].text() and "damaged" in boxes[0].detailedText()
+    assert window.settings.kept_aside is not None and window.settings.kept_aside.name in boxes[0].informativeText()
     assert window.view.font_size() == 28
     assert list(path.parent.glob("settings.json.*.bad"))
     boxes[0].close()
