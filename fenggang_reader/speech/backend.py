@@ -304,6 +304,9 @@ class EdgeBackend(SpeechBackend):
 
     def shutdown(self) -> None:
         self.stop()
+        if self._player is not None:
+            self._player.shutdown()  # never waits long on a stalled sound server
+            self._player, self._player_connected = None, False
         if self._synth is not None:
             self._synth.shutdown(timeout=2.0)
             self._synth = None

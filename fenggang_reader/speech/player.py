@@ -14,6 +14,8 @@ Traps of Qt 6.11's FFmpeg backend, all measured here:
   a PySide wrapper whose virtual readData() needs the GIL, which the caller holds: a deadlock on quick
   skips (and in the EndOfMedia handler). A data: URL needs no Python, but every control call still goes
   through a *queued* connection to the C++ slot, which the event loop runs without the GIL.
+- Those waits last as long as the sound server is stalled (30 s with PulseAudio stopped): the player
+  therefore runs on a thread of its own (``LoopThread``), and the watchdog stays on the caller's thread.
 - A local file source stalls ~1.9 s after the first 72 ms of every stream on PulseAudio; the same
   bytes from memory do not stall. Hence no temporary files.
 - FFmpeg logs every input it opens on stderr (``Input #0 … from '<url>'``): with a data: URL that is
@@ -31,16 +33,19 @@ import os
 import re
 import sys
 import time
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QLoggingCategory, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QLoggingCategory, QObject, Qt, QTimer, QUrl, Signal, Slot
 
 # Qt Multimedia warns on every machine without PipeWire, though it then uses PulseAudio (or the
 # platform audio) just fine; the warning would only alarm users and fail warning-strict tests.
 QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer  # noqa: E402 - after the logging rule
 
+from fenggang_reader.speech.loop_thread import LoopThread  # noqa: E402
 from fenggang_reader.speech.types import Audio  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -94,7 +99,13 @@ class PlayerState(enum.Enum):
 
 
 class AudioPlayer(QObject):
-    """Plays one Audio at a time; ``play`` replaces whatever was playing."""
+    """Plays one Audio at a time; ``play`` replaces whatever was playing.
+
+    The QMediaPlayer and its QAudioOutput live on their own thread (``LoopThread``): their control calls
+    wait for the backend's audio thread, which waits for the sound server, so a stalled sound server
+    (PulseAudio stopped: 30 s measured) held the whole window. This object stays on the caller's thread
+    with the stall watchdog, which therefore still runs while the player thread is blocked.
+    """
 
     state_changed = Signal(object)  # PlayerState
     audio_started = Signal(float)  # seconds from play() to the first sample handed to the device
@@ -103,22 +114,18 @@ class AudioPlayer(QObject):
     finished = Signal()
     error = Signal(str)
 
-    _halt = Signal()  # queued to the C++ slots (see the module docstring)
+    _halt = Signal()  # queued to the C++ slots on the player thread (see the module docstring)
     _load = Signal(QUrl)
     _go = Signal()
     _hold = Signal()
+    _volume = Signal(float)
+    _created = Signal()  # from the player thread: the QMediaPlayer exists and is connected
 
     def __init__(self, parent: QObject | None = None, *, stall_timeout_ms: int = 4000):
         super().__init__(parent)
-        self._player = QMediaPlayer(self)
-        quiet_ffmpeg_log()
-        self._output = QAudioOutput(self)
-        self._player.setAudioOutput(self._output)
-        queued = Qt.ConnectionType.QueuedConnection
-        self._halt.connect(self._player.stop, queued)
-        self._load.connect(self._player.setSource, queued)
-        self._go.connect(self._player.play, queued)
-        self._hold.connect(self._player.pause, queued)
+        self._player_ref: Callable[[], QMediaPlayer | None] = lambda: None  # lives on the player thread
+        self._output_ref: Callable[[], QAudioOutput | None] = lambda: None
+        self._connected = False  # commands reach the player (until then, play() is remembered)
         self._audio: Audio | None = None
         self._starts: list[float] = []
         self._current_boundary = -1
@@ -127,13 +134,55 @@ class AudioPlayer(QObject):
         self._serial = 0
         self._source_serial = -1  # the play() whose source the backend has actually taken
         self._last_position = -1
-        self._player.sourceChanged.connect(self._on_source)
-        self._player.positionChanged.connect(self._on_position)
-        self._player.mediaStatusChanged.connect(self._on_status)
-        self._player.errorOccurred.connect(self._on_error)
+        self._volume_value = 1.0
         # No position progress for this long while playing means the device or decoder is stuck.
         self._watchdog = QTimer(self, singleShot=True, interval=stall_timeout_ms)
         self._watchdog.timeout.connect(self._stalled)
+        self._created.connect(self._on_created)
+        self._thread = LoopThread("audio-player")
+        self._thread.start(self._create)
+        weakref.finalize(self, self._thread.quit)
+
+    def _create(self) -> QMediaPlayer:
+        """On the player thread: the player, its output, and the queued connections both ways."""
+        player = QMediaPlayer()
+        quiet_ffmpeg_log()
+        output = QAudioOutput(player)  # deleted with the player, after it
+        player.setAudioOutput(output)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._halt.connect(player.stop, queued)
+        self._load.connect(player.setSource, queued)
+        self._go.connect(player.play, queued)
+        self._hold.connect(player.pause, queued)
+        self._volume.connect(output.setVolume, queued)
+        player.sourceChanged.connect(self._on_source, queued)
+        player.positionChanged.connect(self._on_position, queued)
+        player.mediaStatusChanged.connect(self._on_status, queued)
+        player.errorOccurred.connect(self._on_error, queued)
+        # Only weak references here: the player must be deleted on its own thread, when the loop ends.
+        self._player_ref, self._output_ref = weakref.ref(player), weakref.ref(output)
+        self._created.emit()
+        return player
+
+    def _on_created(self) -> None:
+        """Send what was asked before the player existed (the latest play, the volume)."""
+        self._connected = True
+        self._volume.emit(self._volume_value)
+        if self._audio is not None and self._state is not PlayerState.STOPPED:
+            self._load.emit(source_url(self._audio.mp3, self._serial))
+            if self._state is not PlayerState.PAUSED:
+                self._go.emit()
+
+    def shutdown(self, timeout_s: float = 1.0) -> bool:
+        """Stop and end the player thread; False when it is stuck (left behind, never waited for)."""
+        self.stop()
+        self._watchdog.stop()
+        return self._thread.stop(timeout_s)
+
+    @property
+    def media_player(self) -> QMediaPlayer | None:
+        """The QMediaPlayer on the player thread (for tests: read its properties, never call into it)."""
+        return self._player_ref()
 
     @property
     def state(self) -> PlayerState:
@@ -144,10 +193,12 @@ class AudioPlayer(QObject):
         return self._audio
 
     def position_ms(self) -> int:
-        return self._player.position() if self._source_serial == self._serial else 0
+        return max(0, self._last_position) if self._source_serial == self._serial else 0
 
     def set_volume(self, volume: float) -> None:
-        self._output.setVolume(max(0.0, min(1.0, volume)))
+        self._volume_value = max(0.0, min(1.0, volume))
+        if self._connected:
+            self._volume.emit(self._volume_value)
 
     def play(self, audio: Audio) -> None:
         self._serial += 1
@@ -157,41 +208,47 @@ class AudioPlayer(QObject):
         self._last_position = -1
         self._requested = time.perf_counter()
         self._set_state(PlayerState.LOADING)
-        self._halt.emit()
-        self._load.emit(source_url(audio.mp3, self._serial))  # a distinct URL per play: we take the serial
-        self._go.emit()
+        if self._connected:
+            self._halt.emit()
+            self._load.emit(source_url(audio.mp3, self._serial))  # a distinct URL per play: we take the serial
+            self._go.emit()
         self._watchdog.start()
 
     def pause(self) -> None:
         if self._state in (PlayerState.PLAYING, PlayerState.LOADING):
-            self._hold.emit()
+            if self._connected:
+                self._hold.emit()
             self._watchdog.stop()
             self._set_state(PlayerState.PAUSED)
 
     def resume(self) -> None:
         if self._state is PlayerState.PAUSED:
-            self._go.emit()
+            if self._connected:
+                self._go.emit()
             self._watchdog.start()
             self._set_state(PlayerState.PLAYING if self._last_position > 0 else PlayerState.LOADING)
 
     def stop(self) -> None:
         self._serial += 1
         self._watchdog.stop()
-        self._halt.emit()
+        if self._connected:
+            self._halt.emit()
         self._audio = None
         self._set_state(PlayerState.STOPPED)
 
-    # -- QMediaPlayer -----------------------------------------------------------------------------
+    # -- QMediaPlayer (queued from the player thread) ---------------------------------------------
     def _set_state(self, state: PlayerState) -> None:
         if state is not self._state:
             self._state = state
             self.state_changed.emit(state)
 
+    @Slot(QUrl)
     def _on_source(self, url: QUrl) -> None:
         serial = source_serial(url)
         if serial is not None:
             self._source_serial = serial
 
+    @Slot("qlonglong")
     def _on_position(self, ms: int) -> None:
         if self._audio is None or self._state in (PlayerState.STOPPED, PlayerState.PAUSED) \
                 or self._source_serial != self._serial:
@@ -208,6 +265,7 @@ class AudioPlayer(QObject):
             self._current_boundary = index
             self.boundary.emit(index)
 
+    @Slot(QMediaPlayer.MediaStatus)
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
         if self._audio is None or self._source_serial != self._serial:
             return
@@ -218,7 +276,7 @@ class AudioPlayer(QObject):
             # Never start the next source from inside QMediaPlayer's own signal: the FFmpeg backend
             # deadlocks (seen with Qt 6.11: play() → setSourceDevice() in the EndOfMedia handler).
             serial = self._serial
-            QTimer.singleShot(0, lambda: self._finished(serial))
+            QTimer.singleShot(0, self, lambda: self._finished(serial))
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:
             self._fail("the audio could not be decoded")
 
@@ -226,6 +284,7 @@ class AudioPlayer(QObject):
         if serial == self._serial:
             self.finished.emit()
 
+    @Slot(QMediaPlayer.Error, str)
     def _on_error(self, error: QMediaPlayer.Error, text: str) -> None:
         if error != QMediaPlayer.Error.NoError and self._audio is not None and self._source_serial == self._serial:
             self._fail((text or str(error))[:300])  # never a whole data: URL in the log
@@ -238,7 +297,8 @@ class AudioPlayer(QObject):
         log.warning("audio player: %s", message)
         self._watchdog.stop()
         self._serial += 1
-        self._halt.emit()
+        if self._connected:
+            self._halt.emit()
         self._audio = None
         self._set_state(PlayerState.STOPPED)
         self.error.emit(message)

@@ -9,6 +9,10 @@ A thread alone is not enough: PySide holds the GIL for the whole of a wrapped co
 ``QTextToSpeech("speechd")`` starved the window's Python for 1.6–1.9 s. The engine is therefore
 created as the instant "mock" engine and switched with a *queued* ``setEngine``: the switch then
 runs from the thread's C++ event loop, without the GIL (the window's worst stall fell to < 10 ms).
+
+A speech-dispatcher that accepts the connection and never answers leaves that switch waiting for good:
+after ``START_TIMEOUT_MS`` the voice says it is unavailable instead of "starting" forever, and the stuck
+thread (a ``LoopThread``, not a QThread) never holds up or aborts quitting.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import math
 import os
 import sys
 import threading
+import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -30,7 +35,6 @@ from PySide6.QtCore import (
     QMetaObject,
     QObject,
     Qt,
-    QThread,
     QTimer,
     Signal,
     Slot,
@@ -42,6 +46,7 @@ QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
 from PySide6.QtTextToSpeech import QTextToSpeech, QVoice  # noqa: E402 - after the logging rule
 
 from fenggang_reader.speech import voice_advice  # noqa: E402
+from fenggang_reader.speech.loop_thread import LoopThread  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +57,7 @@ PREFERRED_ENGINES = {
     "darwin": ("darwin",),
 }
 PLACEHOLDER_ENGINE = "mock"  # Qt's test engine: created at once, then swapped for the real one (see above)
+START_TIMEOUT_MS = 15000  # the engine is up in 2–3 s; one that has not answered by now never will
 START_CHECK_MS = 700  # an engine that already thought it was speaking does not report a new start
 _CHINESE_WORDS = ("chinese", "mandarin", "cantonese", "hakka", "中文", "普通话", "國語", "国语", "粤语", "粵語")
 
@@ -239,7 +245,6 @@ class _Worker(QObject):
             self._tts.stop()
             self._tts.deleteLater()
             self._tts = None
-        QThread.currentThread().quit()
 
 
 class SystemVoice(QObject):
@@ -257,7 +262,7 @@ class SystemVoice(QObject):
     _instance: SystemVoice | None = None
     _instance_lock = threading.Lock()
 
-    def __init__(self, engine: str | None = None):
+    def __init__(self, engine: str | None = None, *, start_timeout_ms: int = START_TIMEOUT_MS):
         super().__init__()
         self.engine: str | None = None
         self.voices: list[SystemVoiceInfo] = []
@@ -265,19 +270,26 @@ class SystemVoice(QObject):
         self.state = SystemState.STARTING
         self.word_progress = False
         self.speechd_address = os.environ.get("SPEECHD_ADDRESS", "")  # libspeechd reads it at connect
-        self._thread = QThread()
-        self._thread.setObjectName("system-voice")
-        self._worker = _Worker(engine)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.init)
-        self._worker.ready.connect(self._on_ready)
-        self._worker.state.connect(self._on_state)
-        self._worker.word.connect(self.saying)
-        self._worker.failed.connect(self._on_failed)
-        self._say.connect(self._worker.say)
-        self._stop.connect(self._worker.stop)
-        self._close.connect(self._worker.close)
+        self._engine_choice = engine
+        self._thread = LoopThread("system-voice")
+        self._worker: _Worker | None = None
         self._started = False
+        self._start_timeout = QTimer(self, singleShot=True, interval=start_timeout_ms)
+        self._start_timeout.timeout.connect(self._no_answer)
+
+    def _create_worker(self) -> _Worker:
+        """On the voice's thread: the worker, its connections both ways, then the engine."""
+        worker = _Worker(self._engine_choice)
+        worker.ready.connect(self._on_ready)
+        worker.state.connect(self._on_state)
+        worker.word.connect(self.saying)
+        worker.failed.connect(self._on_failed)
+        self._say.connect(worker.say)
+        self._stop.connect(worker.stop)
+        self._close.connect(worker.close)
+        self._worker = worker
+        worker.init()
+        return worker
 
     @classmethod
     def shared(cls) -> SystemVoice:
@@ -295,7 +307,8 @@ class SystemVoice(QObject):
         """Create the engine on its thread (idempotent); ``voices_ready`` or ``error`` follows."""
         if not self._started:
             self._started = True
-            self._thread.start()
+            self._start_timeout.start()
+            self._thread.start(self._create_worker)
 
     @property
     def available(self) -> bool:
@@ -309,7 +322,7 @@ class SystemVoice(QObject):
         deadline = QDeadlineTimer(timeout_ms)
         while self.state is SystemState.STARTING and not deadline.hasExpired():
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            QThread.msleep(5)
+            time.sleep(0.005)
         return self.available
 
     def best_voice(self, preferred: str = "", dialect: str = "mandarin") -> str:
@@ -335,15 +348,21 @@ class SystemVoice(QObject):
 
     def shutdown(self) -> None:
         """Stop speaking and end the thread (safe twice; also runs at exit)."""
-        if self._thread.isRunning():
+        self._start_timeout.stop()
+        if self._thread.running:
             self._close.emit()
-            if not self._thread.wait(3000):
-                log.warning("the system voice thread did not stop")
+            self._thread.stop(1.0)  # a dispatcher that never answers must not hold up quitting
         if SystemVoice._instance is self:
             SystemVoice._instance = None
 
+    def _no_answer(self) -> None:
+        if self.state is SystemState.STARTING:
+            self._on_ready(None, [], _t("The offline voice did not answer (speech-dispatcher is not responding)."),
+                           False)
+
     # -- from the worker thread (queued) --------------------------------------------------------
     def _on_ready(self, engine: str | None, voices: list[SystemVoiceInfo], message: str, words: bool) -> None:
+        self._start_timeout.stop()
         self.engine = engine
         self.word_progress = words
         self.voices = voices

@@ -80,7 +80,8 @@ def test_audio_goes_to_ffmpeg_as_a_data_url_not_a_device(qtbot, audio, sink):
     player = AudioPlayer()
     with qtbot.waitSignal(player.audio_started, timeout=5000):
         player.play(audio)
-    media = player._player
+    media = player.media_player
+    assert media is not None
     assert media.sourceDevice() is None
     assert media.source().scheme() == "data"
     assert source_serial(media.source()) == player._serial
@@ -88,7 +89,8 @@ def test_audio_goes_to_ffmpeg_as_a_data_url_not_a_device(qtbot, audio, sink):
 
 
 def test_ffmpeg_does_not_log_every_source_to_stderr(qtbot, sink):
-    AudioPlayer()  # Qt loads FFmpeg with the first player
+    player = AudioPlayer()  # Qt loads FFmpeg with the first player (on the player's thread)
+    qtbot.waitUntil(lambda: player._connected, timeout=5000)
     assert quiet_ffmpeg_log(), "FFmpeg would print each data: URL (the whole MP3 in base64) on stderr"
 
 

@@ -1,11 +1,16 @@
 """The offline voice: speech-dispatcher's espeak-ng through QTextToSpeech, heard on the null sink.
 
 It lists the Chinese voices, speaks (the monitor recording is not silent), pauses and stops, reports
-its start within the issue's 400 ms, and an engine without a Chinese voice gives a clear message.
+its start within the issue's 400 ms, and an engine without a Chinese voice gives a clear message, as does a
+speech-dispatcher that never answers (and then quitting neither hangs nor aborts).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -16,7 +21,7 @@ from fenggang_reader.speech.backend import BackendState, SystemBackend
 from fenggang_reader.speech.controller import ReadAloudController, ReadState, SpeechConfig
 from fenggang_reader.speech.system import SystemState, SystemVoice, choose_engine, qt_rate
 from fenggang_reader.speech.types import Engine, VoiceParams
-from tests.support.sound import Recorder
+from tests.support.sound import Recorder, SilentSocket
 from tests.support.voice import system_voice  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.qt_log_ignore("pipewire")
@@ -113,3 +118,49 @@ def test_engine_choice_and_rate_mapping():
     assert choose_engine(["mock"], "linux") is None
     assert choose_engine(["other", "mock"], "linux") == "other"
     assert qt_rate(1.0) == 0 and qt_rate(2.0) == 1 and qt_rate(0.5) == -1
+
+
+HUNG_DISPATCHER_PROBE = r"""
+import json
+from PySide6.QtCore import QCoreApplication, QTimer
+from fenggang_reader.speech.system import SystemState, SystemVoice
+app = QCoreApplication([])
+voice = SystemVoice(start_timeout_ms=1500)
+errors = []
+voice.error.connect(errors.append)
+voice.start()
+def check():
+    if voice.state is SystemState.STARTING:
+        return
+    timer.stop()
+    voice.shutdown()  # its thread is stuck in libspeechd: left behind, not waited for
+    print(json.dumps({"state": voice.state.value, "message": voice.error_message, "errors": errors}))
+    app.quit()
+timer = QTimer(interval=50)
+timer.timeout.connect(check)
+timer.start()
+app.exec()
+"""
+
+
+def _run_against_a_hung_dispatcher(tmp_path, *args: str) -> subprocess.CompletedProcess:
+    """The socket stays open until the process has ended: libspeechd crashes when it closes mid-connect."""
+    with SilentSocket(tmp_path / "speechd.sock") as address:
+        env = {**os.environ, "SPEECHD_ADDRESS": address, "QT_QPA_PLATFORM": "offscreen"}
+        return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_a_dispatcher_that_never_answers_makes_the_voice_unavailable(tmp_path):
+    """Issue 19: it stayed "starting" for ever, and every Space said the voice was still starting."""
+    result = _run_against_a_hung_dispatcher(tmp_path, "-c", HUNG_DISPATCHER_PROBE)
+    assert result.returncode == 0, result.stderr[-2000:]
+    probe = json.loads(result.stdout.strip().splitlines()[-1])
+    assert probe["state"] == "unavailable"
+    assert "not responding" in probe["message"] and probe["errors"] == [probe["message"]]
+
+
+def test_the_app_quits_cleanly_while_the_dispatcher_never_answers(tmp_path):
+    """A first start says the welcome, so the voice connects at once and hangs; quitting must not abort."""
+    result = _run_against_a_hung_dispatcher(tmp_path, "-m", "fenggang_reader", "--quit-after", "4")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "QThread: Destroyed" not in result.stderr

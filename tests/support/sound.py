@@ -14,8 +14,10 @@ import math
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -250,3 +252,42 @@ class Recorder:
             if math.sqrt(sum(x * x for x in part) / window) > threshold:
                 out.append(self.stopped_at - (n - i) / RATE)
         return out
+
+
+class SilentSocket:
+    """A Unix socket that accepts every connection and never answers: a hung speech-dispatcher.
+
+    ``with SilentSocket(path) as address:`` gives the SPEECHD_ADDRESS value to point the voice at it.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._server: socket.socket | None = None
+        self._clients: list[socket.socket] = []
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> str:
+        self._server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._server.bind(str(self.path))
+        self._server.listen(8)
+        self._thread = threading.Thread(target=self._accept, name="silent-speechd", daemon=True)
+        self._thread.start()
+        return f"unix_socket:{self.path}"
+
+    def _accept(self) -> None:
+        assert self._server is not None
+        while True:
+            try:
+                client, _ = self._server.accept()
+            except OSError:  # closed
+                return
+            self._clients.append(client)  # kept open, never read, never answered
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._server is not None
+        with contextlib.suppress(OSError):
+            self._server.shutdown(socket.SHUT_RDWR)
+        self._server.close()
+        for client in self._clients:
+            client.close()
+        self.path.unlink(missing_ok=True)

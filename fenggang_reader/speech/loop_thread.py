@@ -1,0 +1,88 @@
+"""A daemon thread with its own Qt event loop, for objects whose calls can block for a long time.
+
+Qt Multimedia waits in ``stop``/``setSource`` for its audio thread while the sound server is stalled (30 s
+measured with PulseAudio stopped), and libspeechd waits forever for a speech-dispatcher that accepts and
+never answers. Such objects live here, so the window never waits with them.
+
+Why not a QThread: Qt aborts the process when a QThread object is destroyed while its thread still runs
+("QThread: Destroyed while thread … is still running", SIGABRT), and a thread stuck in a dead sound server
+cannot be made to finish. A daemon Python thread running a QEventLoop has no such destructor: if it does
+not stop within the grace period at quit, it is left behind and the process exits anyway.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
+
+log = logging.getLogger(__name__)
+
+
+class LoopThread:
+    """``start(setup)`` runs ``setup`` on the new thread, then its event loop; ``call`` queues work to it."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._thread: threading.Thread | None = None
+        self._loop: QEventLoop | None = None
+        self._anchor: QObject | None = None  # lives on the thread: the context for queued calls
+        self._ready = threading.Event()
+        self._objects: list[object] = []
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, setup: Callable[[], object] | None = None) -> None:
+        """Start the thread (once); ``setup()`` runs there first and what it returns is kept alive with it."""
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, args=(setup,), name=self.name, daemon=True)
+        self._thread.start()
+        self._ready.wait()  # the loop and its anchor exist (setup may still be running)
+
+    def _run(self, setup: Callable[[], object] | None) -> None:
+        self._loop = QEventLoop()
+        self._anchor = QObject()
+        self._ready.set()
+        if setup is not None:
+            try:
+                self._objects.append(setup())
+            except Exception:  # a broken setup must not leave the thread half-alive
+                log.exception("%s: setup failed", self.name)
+        self._loop.exec()
+        # As QThread does when it finishes: what was deleteLater()'d goes first, then what setup made,
+        # both on this thread.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self._objects.clear()
+        self._anchor = None
+
+    def call(self, function: Callable[[], None]) -> bool:
+        """Run ``function`` on the thread (queued, in order); False when the thread is not running."""
+        anchor = self._anchor
+        if anchor is None or not self.running:
+            return False
+        QTimer.singleShot(0, anchor, function)
+        return True
+
+    def quit(self) -> None:
+        """Ask the loop to end, without waiting (e.g. when its owner is garbage collected)."""
+        loop = self._loop
+        if loop is not None:
+            self.call(loop.quit)
+
+    def stop(self, timeout_s: float = 1.0) -> bool:
+        """End the loop and wait up to ``timeout_s``; False (logged) when the thread is stuck and left behind."""
+        if not self.running:
+            return True
+        self.quit()
+        assert self._thread is not None
+        self._thread.join(timeout_s)
+        if self._thread.is_alive():
+            log.warning("%s did not stop within %.1f s; it is left behind (a stalled sound server or voice)",
+                        self.name, timeout_s)
+            return False
+        return True
