@@ -73,8 +73,9 @@ class PrivateSpeechDispatcher:
     session that died are found by their directory (``owner`` = the session's pid) and ended.
     """
 
-    def __init__(self, owner: int | None = None):
+    def __init__(self, owner: int | None = None, env: dict[str, str] | None = None):
         self.owner = owner or os.getpid()
+        self.env = env  # e.g. PULSE_SERVER of a private PulseAudio; None: this process's environment
         self.directory = SPEECHD_ROOT / f"{self.owner}-{uuid.uuid4().hex[:8]}"
         self.socket = self.directory / "speechd.sock"
         self.process: subprocess.Popen | None = None
@@ -98,7 +99,7 @@ class PrivateSpeechDispatcher:
             ["speech-dispatcher", "--run-single", "--timeout", "0", "--communication-method", "unix_socket",
              "--socket-path", str(self.socket), "--config-dir", str(conf), "--log-dir", str(self.directory),
              "--pid-file", str(self.directory / "pid")],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+            stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, env=self.env)
         log.close()
         (self.directory / "process").write_text(str(self.process.pid), encoding="ascii")
         deadline = time.monotonic() + timeout
@@ -291,3 +292,75 @@ class SilentSocket:
         for client in self._clients:
             client.close()
         self.path.unlink(missing_ok=True)
+
+
+class PrivatePulseAudio:
+    """A PulseAudio daemon of our own (runtime dir, socket, null sink): one we may stop with SIGSTOP.
+
+    The shared daemon serves every other test run on the machine; stalling it would stall them too.
+    Point a process at this one with ``env["PULSE_SERVER"] = daemon.server`` (libpulse reads it).
+    """
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.socket = directory / "native"
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def server(self) -> str:
+        return f"unix:{self.socket}"
+
+    def start(self, timeout: float = 10.0) -> str | None:
+        """Start it; None when it answers, else the reason it could not start."""
+        if not (shutil.which("pulseaudio") and shutil.which("pactl")):
+            return "pulseaudio/pactl missing"
+        self.directory.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "PULSE_RUNTIME_PATH": str(self.directory), "PULSE_STATE_PATH": str(self.directory),
+               "HOME": str(self.directory)}
+        env.pop("PULSE_SERVER", None)
+        self.process = subprocess.Popen(
+            ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit", "--use-pid-file=no",
+             "--disable-shm=yes", "-L", f"module-null-sink sink_name={NULL_SINK}",
+             "-L", f"module-native-protocol-unix socket={self.socket} auth-anonymous=1",
+             f"--log-target=file:{self.directory / 'log'}"],
+            env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.process.poll() is None:
+            answered = subprocess.run(["pactl", "--server", self.server, "info"], capture_output=True)
+            if answered.returncode == 0:
+                subprocess.run(["pactl", "--server", self.server, "set-default-sink", NULL_SINK], capture_output=True)
+                return None
+            time.sleep(0.1)
+        self.stop()
+        return f"the private PulseAudio did not start (see {self.directory / 'log'})"
+
+    def pause(self) -> None:
+        """The sound server stalls: it keeps its sockets open and answers nothing."""
+        assert self.process is not None
+        os.kill(self.process.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        assert self.process is not None
+        os.kill(self.process.pid, signal.SIGCONT)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.process.pid, signal.SIGCONT)
+            self.process.terminate()
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+            self.process = None
+
+    def __enter__(self) -> PrivatePulseAudio:
+        reason = self.start()
+        if reason:
+            raise RuntimeError(reason)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
