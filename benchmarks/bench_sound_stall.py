@@ -5,7 +5,7 @@
 A private PulseAudio (its own socket, never the shared daemon) plays the app's sound, and a private
 speech-dispatcher plays the offline voice into it; Edge is the loopback server. The app reads a paragraph
 with Edge; one second into the audio the sound server is stopped with SIGSTOP for ``--stall`` seconds,
-while "]" and "[" (faster, slower) are pressed every 250 ms. Printed:
+while Ctrl+I (where am I: the place is announced) is pressed every 250 ms. Printed:
 - ``key_answer_ms``: from the moment a key is due to the end of its handling (its announcement shown),
   median and worst, during the stall (issue 19 target: every key ≤ 100 ms);
 - ``worst_heartbeat_late_ms``: the worst lateness of a 10 ms heartbeat on the GUI thread during the stall;
@@ -34,7 +34,7 @@ LEAD_MS = 1000  # audio heard before the stall
 BLOCK = "y2024-p01"  # a paragraph of several long sentences
 
 
-def child(stall_s: float, pulse_pid: int) -> dict:
+def child(stall_s: float, pulse_pid: int, offline: bool) -> dict:
     """The app itself, in the environment the parent made (PULSE_SERVER, SPEECHD_ADDRESS, Edge endpoint)."""
     import signal
 
@@ -50,7 +50,7 @@ def child(stall_s: float, pulse_pid: int) -> dict:
     app = create_application()
     settings = Settings.load(AppDirs.default().settings_file)
     for name, value in {"welcomed": True, "offer_resume": False, "edge_notice_accepted": True,
-                        "offline_only": False, "speech_engine": "edge", "read_continuously": True,
+                        "offline_only": offline, "speech_engine": "system" if offline else "edge", "read_continuously": True,
                         "font_size": 96}.items():
         settings.values[name] = value
     report = load_bundled_report()
@@ -73,12 +73,11 @@ def child(stall_s: float, pulse_pid: int) -> dict:
     controller = feature.controller
     heard: list[tuple[float, int, int, str]] = []  # (ms, block index, chunk, engine) at each audio start
 
-    def on_highlight(*_args) -> None:
-        if not heard or heard[-1][1:3] != (controller.index, controller.position):
-            heard.append((clock.elapsed(), controller.index, controller.position,
-                          controller.engine.value if controller.engine else ""))
+    def on_audio_started(engine: str) -> None:
+        heard.append((clock.elapsed(), controller.index, controller.position, engine))
 
-    controller.highlight.connect(on_highlight)
+    feature.edge.audio_started.connect(lambda: on_audio_started("edge"))
+    feature.system.audio_started.connect(lambda: on_audio_started("system"))
     notices: list[tuple[float, str]] = []
     window.announced.connect(lambda text: notices.append((clock.elapsed(), text)))
     QTest.keyClick(window.view, Qt.Key.Key_Space)
@@ -103,8 +102,7 @@ def child(stall_s: float, pulse_pid: int) -> dict:
 
     def press() -> None:
         due = presses["start"] + presses["n"] * KEY_PERIOD_MS
-        key = Qt.Key.Key_BracketRight if presses["n"] % 2 == 0 else Qt.Key.Key_BracketLeft
-        QTest.keyClick(window.view, key)
+        QTest.keyClick(window.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
         answers.append(clock.elapsed() - due)
         presses["n"] += 1
 
@@ -131,8 +129,9 @@ def child(stall_s: float, pulse_pid: int) -> dict:
     return {
         "state_at_end": state,
         "notices": [f"{round(ms - stalled_at)} ms: {text}" for ms, text in notices
-                    if not text.startswith(("Speed", "速度", "語速"))],
+                    if "Paragraph" not in text],
         "stall_s": stall_s,
+        "voice": "offline" if offline else "edge",
         "keys": len(answers),
         "key_answer_median_ms": round(statistics.median(answers), 1) if answers else None,
         "key_answer_worst_ms": round(max(answers), 1) if answers else None,
@@ -145,7 +144,7 @@ def child(stall_s: float, pulse_pid: int) -> dict:
     }
 
 
-def run(stall_s: float) -> dict:
+def run(stall_s: float, offline: bool = False) -> dict:
     """Start the private sound server, dispatcher and Edge stand-in; run the app in a child; return its figures."""
     from tests.support.edge_server import EdgeServer
     from tests.support.sound import PrivatePulseAudio, PrivateSpeechDispatcher
@@ -164,25 +163,32 @@ def run(stall_s: float) -> dict:
                 env["SPEECHD_ADDRESS"] = dispatcher.address
                 result = subprocess.run(
                     [sys.executable, __file__, "--child", "--stall", str(stall_s), "--pulse-pid",
-                     str(pulse.process.pid)], env=env, capture_output=True, text=True, timeout=stall_s + 180)
+                     str(pulse.process.pid), *(["--offline"] if offline else [])], env=env, capture_output=True, text=True, timeout=stall_s + 180)
             finally:
                 dispatcher.stop()
     lines = result.stdout.strip().splitlines()
     if result.returncode != 0 or not lines:
         return {"error": f"the app exited with {result.returncode}", "stderr": result.stderr[-3000:]}
+    if os.environ.get("BENCH_DEBUG"):
+        print(result.stderr[-6000:], file=sys.stderr)
     return json.loads(lines[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stall", type=float, default=10.0, help="seconds the sound server is stopped")
+    parser.add_argument("--offline", action="store_true", help="read with the offline voice instead of Edge")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--pulse-pid", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.stall, args.pulse_pid)))
+        if os.environ.get("BENCH_DEBUG"):
+            import logging
+
+            logging.basicConfig(level=logging.INFO, format="%(relativeCreated)6.0f %(name)s: %(message)s")
+        print(json.dumps(child(args.stall, args.pulse_pid, args.offline)))
         return
-    print(json.dumps(run(args.stall), indent=2))
+    print(json.dumps(run(args.stall, args.offline), indent=2))
 
 
 if __name__ == "__main__":

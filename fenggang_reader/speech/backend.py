@@ -44,6 +44,7 @@ class Failure:
     kind: SpeechErrorKind
     retry_after: float | None = None
     detail: str = ""
+    device_blocked: bool = False  # SOUND_STALLED, and the player is stuck waiting for the sound device
 
     def plain(self) -> str:
         """What to tell the listener where no translation is at hand (logs, tests)."""
@@ -155,6 +156,7 @@ class EdgeBackend(SpeechBackend):
             self._player.boundary.connect(self._on_boundary)
             self._player.finished.connect(self._on_finished)
             self._player.error.connect(self._on_player_error)
+            self._player.stalled.connect(self._on_player_stalled)
         return self._player
 
     @property
@@ -265,6 +267,11 @@ class EdgeBackend(SpeechBackend):
         if self.state in (BackendState.SPEAKING, BackendState.WAITING):
             self._set_state(BackendState.IDLE)
             self.finished.emit()
+
+    def _on_player_stalled(self, blocked: bool) -> None:
+        if self.state in (BackendState.SPEAKING, BackendState.WAITING):
+            self._fail(Failure("playback stalled" + (" in the sound device" if blocked else ""),
+                               SpeechErrorKind.SOUND_STALLED, device_blocked=blocked))
 
     def _on_player_error(self, message: str) -> None:
         if self.state in (BackendState.SPEAKING, BackendState.WAITING):

@@ -30,10 +30,11 @@ from fenggang_reader.speech.backend import (
     SystemBackend,
     choose_engine,
 )
-from fenggang_reader.speech.types import Engine, ReadState, VoiceParams
+from fenggang_reader.speech.types import Engine, ReadState, SpeechErrorKind, VoiceParams
 
 log = logging.getLogger(__name__)
 PREFETCH_CHUNKS = 4  # ahead of the one playing, across the paragraph end when reading continuously
+SOUND_RETRIES = 2  # stalls of one chunk while the player still answers, before blaming the voice
 
 
 def _t(text: str) -> str:
@@ -80,6 +81,8 @@ class ReadAloudController(QObject):
         self.edge_retry_at = 0.0  # monotonic time before which Edge is not asked again
         self.fallbacks = 0
         self._told_fallback = False
+        self._told_sound = False
+        self._sound_retries = 0  # stalls of the chunk being read (reset when audio starts)
         self._requested_at = 0.0
         self._backend: SpeechBackend | None = None
         self._prepared: dict[int, list[SpeechChunk]] = {}  # block index → chunks (see invalidate)
@@ -366,6 +369,8 @@ class ReadAloudController(QObject):
         chunk = self._current_chunk(self.sender())
         if chunk is None:
             return
+        self._sound_retries = 0
+        self._told_sound = False
         if self.state is ReadState.PAUSED and self._backend is not None:
             self._backend.pause()
         end = len(chunk.text.rstrip()) if chunk.text.rstrip() else len(chunk.text)
@@ -405,6 +410,9 @@ class ReadAloudController(QObject):
         sender = self.sender()
         if self._current_chunk(sender) is None:
             return
+        if failure.kind is SpeechErrorKind.SOUND_STALLED and isinstance(sender, SpeechBackend) \
+                and self._wait_for_sound(sender, failure):
+            return
         if sender is self.edge:
             cooldown = max(self.edge_cooldown_s, failure.retry_after or 0.0)
             self.edge_retry_at = time.monotonic() + cooldown
@@ -421,6 +429,25 @@ class ReadAloudController(QObject):
                 return
         self.notice.emit(_t("Reading stopped: %1").replace("%1", self.describe(failure)))
         self.stop()
+
+    def _wait_for_sound(self, backend: SpeechBackend, failure: Failure) -> bool:
+        """The sound stopped coming through (a stalled sound server): say the same chunk again with the same
+        voice, which plays once the sound device answers. Nothing is skipped, and the offline voice, whose
+        sound goes to the same device, is not asked to "say" sentences nobody hears. A chunk that stalls
+        again while the player itself still answers is the voice's fault after all: False, fall back."""
+        if not failure.device_blocked:
+            self._sound_retries += 1
+            if self._sound_retries > SOUND_RETRIES:
+                return False
+        self.events.emit("speech.sound_stall", block_id=self._block_id(), chunk=self.position,
+                         blocked=failure.device_blocked)
+        log.info("sound stalled (%s); saying chunk %d again when the sound device answers", failure.why,
+                 self.position)
+        if not self._told_sound:
+            self._told_sound = True
+            self.notice.emit(_t("The sound is not coming through; reading goes on when it does."))
+        self._speak(backend)
+        return True
 
     def _set_state(self, state: ReadState) -> None:
         if state is not self.state:

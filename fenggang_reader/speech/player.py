@@ -112,7 +112,8 @@ class AudioPlayer(QObject):
     boundary = Signal(int)  # index into audio.boundaries now being heard
     position = Signal(int)  # ms
     finished = Signal()
-    error = Signal(str)
+    error = Signal(str)  # the audio cannot be played (undecodable, backend error)
+    stalled = Signal(bool)  # playback stopped advancing; True: the player has not even taken the source yet
 
     _halt = Signal()  # queued to the C++ slots on the player thread (see the module docstring)
     _load = Signal(QUrl)
@@ -290,10 +291,14 @@ class AudioPlayer(QObject):
             self._fail((text or str(error))[:300])  # never a whole data: URL in the log
 
     def _stalled(self) -> None:
+        """The watchdog: no progress. If the player thread has not even taken this source, it is waiting
+        in the sound device (a stalled sound server), not on anything in this audio."""
         if self._audio is not None and self._state in (PlayerState.PLAYING, PlayerState.LOADING):
-            self._fail(f"playback stopped advancing at {max(0, self._last_position)} ms")
+            blocked = self._connected and self._source_serial != self._serial
+            self._fail(f"playback stopped advancing at {max(0, self._last_position)} ms"
+                       + (" (the player is waiting for the sound device)" if blocked else ""), stalled=blocked)
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: str, *, stalled: bool | None = None) -> None:
         log.warning("audio player: %s", message)
         self._watchdog.stop()
         self._serial += 1
@@ -301,4 +306,7 @@ class AudioPlayer(QObject):
             self._halt.emit()
         self._audio = None
         self._set_state(PlayerState.STOPPED)
-        self.error.emit(message)
+        if stalled is None:
+            self.error.emit(message)
+        else:
+            self.stalled.emit(stalled)

@@ -83,6 +83,7 @@ class SpeechErrorKind(enum.Enum):
     NOT_INSTALLED = ("not_installed", False)  # edge-tts/aiohttp missing or broken in this installation
     TOO_SLOW = ("too_slow", False)  # no audio in the time the listener can wait; the request goes on
     PLAYBACK = ("playback", False)  # the audio could not be played
+    SOUND_STALLED = ("sound_stalled", True)  # the sound stopped coming through (a stalled sound server)
     SYSTEM_VOICE = ("system_voice", False)  # the offline voice failed (its own message says how)
 
     def __init__(self, name: str, retryable: bool):
@@ -110,6 +111,7 @@ _PLAIN = {
     SpeechErrorKind.NOT_INSTALLED: "The online voice's components are missing or damaged; reinstall the reader.",
     SpeechErrorKind.TOO_SLOW: "The online voice did not answer in time.",
     SpeechErrorKind.PLAYBACK: "The sound could not be played.",
+    SpeechErrorKind.SOUND_STALLED: "The sound stopped coming through.",
     SpeechErrorKind.SYSTEM_VOICE: "The offline voice failed.",
 }
 

@@ -34,6 +34,7 @@ def describe_kind(kind: SpeechErrorKind) -> str:
                                           "Fenggang Reader."),
         SpeechErrorKind.TOO_SLOW: _t("The online voices did not answer in time."),
         SpeechErrorKind.PLAYBACK: _t("The sound could not be played."),
+        SpeechErrorKind.SOUND_STALLED: _t("The sound stopped coming through."),
         SpeechErrorKind.SYSTEM_VOICE: _t("The offline voice failed."),
     }
     return texts[kind]
