@@ -61,6 +61,7 @@ class SpeechBackend(QObject):
 
     state_changed = Signal(object)  # BackendState
     audio_started = Signal()
+    preparing = Signal()  # the voice is still starting: speech follows when it is ready
     saying = Signal(int, int)  # start, length of the word (or sentence) being heard
     finished = Signal()
     failed = Signal(object)  # Failure
@@ -343,11 +344,13 @@ class SystemBackend(SpeechBackend):
         voice.state_changed.connect(self._on_state)
         voice.saying.connect(self._on_word)
         voice.error.connect(self._on_error)
+        self._start_timeout_ms = start_timeout_ms
         self._start_timer = QTimer(self, singleShot=True, interval=start_timeout_ms)
         self._start_timer.timeout.connect(self._no_start)
 
     def available(self) -> bool:
-        return self.voice.available
+        """Ready, or still starting (``speak`` then waits for it): only a voice that failed is not."""
+        return self.voice.state is not SystemState.UNAVAILABLE
 
     def error_message(self) -> str:
         return self.voice.error_message
@@ -361,7 +364,14 @@ class SystemBackend(SpeechBackend):
         self.voice_name = self.voice.best_voice(self.preferred_voice, self.dialect_for(params.voice))
         self._expect_start = True
         self._set_state(BackendState.WAITING)
-        self._start_timer.start()
+        if self.voice.state is SystemState.STARTING:
+            # The first seconds after start: wait for the engine (the voice keeps the text and creates the
+            # engine now if nobody has yet) instead of giving up; the voice's own timeout ends the wait.
+            self.preparing.emit()
+            self._start_timer.start(self.voice.start_timeout_ms + self._start_timeout_ms)
+            self._say(params)
+            return
+        self._start_timer.start(self._start_timeout_ms)
         if self.voice.state in (SystemState.SPEAKING, SystemState.PAUSED):
             # An engine already speaking may not report a new start: silence it, say ours once it is idle.
             self._deferred = params
@@ -370,10 +380,16 @@ class SystemBackend(SpeechBackend):
             return
         self._say(params)
 
+    def hush(self) -> None:
+        """Silence what the voice says for others (the spoken welcome, feedback) before reading starts."""
+        if self.state is BackendState.IDLE:
+            self.voice.stop()
+
     def _say(self, params: VoiceParams) -> None:
         self._deferred = None
-        if self.chunk is not None and not self.voice.say(self.chunk.text, self.voice_name, params.rate,
-                                                         params.pitch, params.volume):
+        if self.chunk is not None and not self.voice.say(self.chunk.text, self.voice_name or self.preferred_voice,
+                                                         params.rate, params.pitch, params.volume,
+                                                         self.dialect_for(params.voice)):
             self._start_timer.stop()
 
     def _say_deferred(self) -> None:

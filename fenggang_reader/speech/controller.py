@@ -89,6 +89,7 @@ class ReadAloudController(QObject):
         self._aside: tuple[int, list[SpeechChunk], int] | None = None  # the place kept while reading an aside
         for backend in self._backends():
             backend.audio_started.connect(self._on_audio_started)
+            backend.preparing.connect(self._on_preparing)
             backend.saying.connect(self._on_saying)
             backend.finished.connect(self._on_finished)
             backend.failed.connect(self._on_failed)
@@ -109,6 +110,7 @@ class ReadAloudController(QObject):
     def play(self, index: int, chunk: int = 0) -> None:
         if self._aside is not None:
             self.stop()
+        self.system.hush()  # Space during the spoken welcome: the paragraph, not the rest of the welcome
         if not self._load_block(index, forward=True):
             self.notice.emit(_t("Nothing to read here."))
             self.stop()
@@ -378,6 +380,11 @@ class ReadAloudController(QObject):
         self.highlight.emit(chunk.block_id, start, stop, -1, -1)
         self.events.emit("speech.audio_start", block_id=chunk.block_id, engine=self.engine.value if self.engine else "",
                          chunk=self.position, ms=round((time.perf_counter() - self._requested_at) * 1000, 1))
+
+    def _on_preparing(self) -> None:
+        if self._current_chunk(self.sender()) is not None:
+            self.events.emit("speech.preparing", block_id=self._block_id(), chunk=self.position)
+            self.notice.emit(_t("Preparing the voice…"))
 
     def _on_saying(self, start: int, length: int) -> None:
         chunk = self._current_chunk(self.sender())

@@ -274,6 +274,8 @@ class SystemVoice(QObject):
         self._thread = LoopThread("system-voice")
         self._worker: _Worker | None = None
         self._started = False
+        self._pending: tuple[str, str, float, int, int, str] | None = None  # said once the engine is up
+        self.start_timeout_ms = start_timeout_ms
         self._start_timeout = QTimer(self, singleShot=True, interval=start_timeout_ms)
         self._start_timeout.timeout.connect(self._no_answer)
 
@@ -335,15 +337,28 @@ class SystemVoice(QObject):
                 return voice.name
         return names[0] if names else ""
 
-    def say(self, text: str, voice: str = "", rate: float = 1.0, pitch: int = 0, volume: int = 0) -> bool:
-        """Speak text (replacing anything being spoken); False with ``error`` emitted if it cannot."""
+    def say(self, text: str, voice: str = "", rate: float = 1.0, pitch: int = 0, volume: int = 0,
+            dialect: str = "mandarin") -> bool:
+        """Speak text (replacing anything being spoken); False with ``error`` emitted if it cannot.
+
+        While the engine is still starting, the text is kept (the latest request wins: Space during a
+        spoken welcome reads the paragraph, not the welcome) and said once it is up; the engine is
+        started now if nobody has started it yet. ``voice`` may be a name not yet known: the best
+        voice of ``dialect`` is used if it is not there.
+        """
+        if self.state is SystemState.STARTING:
+            self._pending = (text, voice, rate, pitch, volume, dialect)
+            self.start()
+            return True
         if not self.available:
             self.error.emit(self.error_message or _t("The system voice is still starting."))
             return False
-        self._say.emit(text, voice, qt_rate(rate), qt_pitch(pitch), qt_volume(volume))
+        chosen = voice if voice in {v.name for v in self.voices} else self.best_voice(voice, dialect)
+        self._say.emit(text, chosen, qt_rate(rate), qt_pitch(pitch), qt_volume(volume))
         return True
 
     def stop(self) -> None:
+        self._pending = None
         self._stop.emit()
 
     def shutdown(self) -> None:
@@ -367,8 +382,11 @@ class SystemVoice(QObject):
         self.word_progress = words
         self.voices = voices
         self.error_message = message
+        pending, self._pending = self._pending, None
         if engine is not None and voices:
             self.state = SystemState.READY
+            if pending is not None:
+                self.say(*pending)
         else:
             self.state = SystemState.UNAVAILABLE
             log.warning("system voice unavailable: %s", message)

@@ -129,17 +129,8 @@ class ReadAloud(QObject):
             if not interrupt_reading:
                 return False
             self.controller.stop()
-        self.voice.start()
-        if not self.voice.available:
-            self.voice.voices_ready.connect(lambda: self._say_now(text), Qt.ConnectionType.SingleShotConnection)
-            return True
-        return self._say_now(text)
-
-    def _say_now(self, text: str) -> bool:
-        if not self.voice.available:
-            return False
-        s = self.settings
-        return self.voice.say(text, self.voice.best_voice(s["system_voice"]), float(s["speech_rate"]))
+        s = self.settings  # a voice still starting keeps the words until it is up (Space replaces them)
+        return self.voice.say(text, s["system_voice"], float(s["speech_rate"]))
 
     def _setting_changed(self, name: str, _value: object) -> None:
         if name == "marker_speech":
