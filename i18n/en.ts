@@ -940,12 +940,20 @@
         <translation>Cannot read aloud: %1</translation>
     </message>
     <message>
+        <source>Preparing the voice…</source>
+        <translation>Preparing the voice…</translation>
+    </message>
+    <message>
         <source>Switched to the offline voice: %1</source>
         <translation>Switched to the offline voice: %1</translation>
     </message>
     <message>
         <source>Reading stopped: %1</source>
         <translation>Reading stopped: %1</translation>
+    </message>
+    <message>
+        <source>The sound is not coming through; reading goes on when it does.</source>
+        <translation>The sound is not coming through; reading goes on when it does.</translation>
     </message>
     <message>
         <source>Reading continues to the end</source>
@@ -1086,6 +1094,10 @@ Use the online voices?</translation>
     <message>
         <source>The system voice is still starting.</source>
         <translation>The system voice is still starting.</translation>
+    </message>
+    <message>
+        <source>The offline voice did not answer (speech-dispatcher is not responding).</source>
+        <translation>The offline voice did not answer (speech-dispatcher is not responding).</translation>
     </message>
 </context>
 <context>

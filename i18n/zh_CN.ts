@@ -940,12 +940,20 @@
         <translation>无法朗读：%1</translation>
     </message>
     <message>
+        <source>Preparing the voice…</source>
+        <translation>正在准备语音…</translation>
+    </message>
+    <message>
         <source>Switched to the offline voice: %1</source>
         <translation>已改用离线声音：%1</translation>
     </message>
     <message>
         <source>Reading stopped: %1</source>
         <translation>朗读已停止：%1</translation>
+    </message>
+    <message>
+        <source>The sound is not coming through; reading goes on when it does.</source>
+        <translation>声音暂时没有播放出来；声音恢复后会接着朗读。</translation>
     </message>
     <message>
         <source>Reading continues to the end</source>
@@ -1086,6 +1094,10 @@ Use the online voices?</source>
     <message>
         <source>The system voice is still starting.</source>
         <translation>系统语音还在启动，请稍候。</translation>
+    </message>
+    <message>
+        <source>The offline voice did not answer (speech-dispatcher is not responding).</source>
+        <translation>离线语音没有回应（speech-dispatcher 没有响应）。</translation>
     </message>
 </context>
 <context>

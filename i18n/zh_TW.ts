@@ -940,12 +940,20 @@
         <translation>無法朗讀：%1</translation>
     </message>
     <message>
+        <source>Preparing the voice…</source>
+        <translation>正在準備語音…</translation>
+    </message>
+    <message>
         <source>Switched to the offline voice: %1</source>
         <translation>已改用離線聲音：%1</translation>
     </message>
     <message>
         <source>Reading stopped: %1</source>
         <translation>朗讀已停止：%1</translation>
+    </message>
+    <message>
+        <source>The sound is not coming through; reading goes on when it does.</source>
+        <translation>聲音暫時沒有播放出來；聲音恢復後會接著朗讀。</translation>
     </message>
     <message>
         <source>Reading continues to the end</source>
@@ -1086,6 +1094,10 @@ Use the online voices?</source>
     <message>
         <source>The system voice is still starting.</source>
         <translation>系統語音還在啟動，請稍候。</translation>
+    </message>
+    <message>
+        <source>The offline voice did not answer (speech-dispatcher is not responding).</source>
+        <translation>離線語音沒有回應（speech-dispatcher 沒有回應）。</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,9 @@ class SpeechBackend(QObject):
     def shutdown(self) -> None:
         self.stop()
 
+    def hush(self) -> None:
+        """Silence what the engine says for others (e.g. the spoken welcome) before reading starts."""
+
     def _set_state(self, state: BackendState) -> None:
         if state is not self.state:
             self.state = state
@@ -381,8 +384,7 @@ class SystemBackend(SpeechBackend):
         self._say(params)
 
     def hush(self) -> None:
-        """Silence what the voice says for others (the spoken welcome, feedback) before reading starts."""
-        if self.state is BackendState.IDLE:
+        if self.state is BackendState.IDLE:  # the voice speaks for others (the spoken welcome, feedback)
             self.voice.stop()
 
     def _say(self, params: VoiceParams) -> None:

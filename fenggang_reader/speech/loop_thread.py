@@ -54,6 +54,7 @@ class LoopThread:
             except Exception:  # a broken setup must not leave the thread half-alive
                 log.exception("%s: setup failed", self.name)
         self._loop.exec()
+        self._loop = None
         # As QThread does when it finishes: what was deleteLater()'d goes first, then what setup made,
         # both on this thread.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -70,9 +71,11 @@ class LoopThread:
 
     def quit(self) -> None:
         """Ask the loop to end, without waiting (e.g. when its owner is garbage collected)."""
-        loop = self._loop
-        if loop is not None:
-            self.call(loop.quit)
+        self.call(self._quit_loop)
+
+    def _quit_loop(self) -> None:  # on the thread: only the thread itself ever clears self._loop
+        if self._loop is not None:
+            self._loop.quit()
 
     def stop(self, timeout_s: float = 1.0) -> bool:
         """End the loop and wait up to ``timeout_s``; False (logged) when the thread is stuck and left behind."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QToolButton
 
 from fenggang_reader.speech.controller import ReadState
 from fenggang_reader.speech.edge import ENDPOINT_ENV
+from fenggang_reader.speech.system import SystemState
 from fenggang_reader.speech.types import Engine
 from tests.support.edge_server import guard_network
 from tests.support.voice import system_voice  # noqa: F401 - a fixture
@@ -208,3 +209,28 @@ def test_speech_follows_the_pinyin_annotator_and_its_corrections(reader, qtbot):
     assert c._prepared
     reader.pronunciation.changed.emit("")
     assert not c._prepared, "new readings: the prepared chunks are made again"
+
+
+def test_space_during_the_spoken_welcome_reads_the_paragraph(make_window, system_voice, qtbot,  # noqa: F811
+                                                             monkeypatch):
+    """Issue 19: the welcome says "press Space"; doing so cut the welcome and read nothing."""
+    guard_network(monkeypatch)
+    window = make_window()  # a fresh profile: a first start
+    feature = window.read_aloud.feature()
+    c = feature.controller
+    with qtbot.waitSignal(feature.voice.state_changed, timeout=15000,
+                          check_params_cb=lambda state: state is SystemState.SPEAKING):
+        window.restore_position(offer=True)  # as at the app's start: the spoken welcome
+    assert window.startup.welcome_spoken
+    index = go_to(window, "intro-p01")
+    window.view.setFocus()
+    with qtbot.waitSignal(feature.system.audio_started, timeout=15000):
+        key(qtbot, window.view, Qt.Key.Key_Space)
+    assert c.state is ReadState.PLAYING and c.engine is Engine.SYSTEM
+    assert (c.index, c.position) == (index, 0)
+    with qtbot.waitSignal(c.highlight, timeout=5000, raising=False):
+        pass
+    assert feature.system.chunk is not None and feature.system.chunk.block_id == "intro-p01"
+    c.stop()
+    if feature.notice_box is not None:
+        feature.notice_box.close()
