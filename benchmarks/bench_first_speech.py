@@ -9,6 +9,7 @@ PulseAudio's null sink, recorded from its monitor; a private speech-dispatcher (
 desktop's usually is) speaks the offline voice into it. Printed, median and worst over the runs:
 - ``paint_to_audible_ms``: first paint → the first sound on the monitor (issue 19 target ≤ 2500 ms);
 - ``space_to_audible_ms``: Space → the first sound.
+With ``--first-start`` the spoken welcome is under way when Space comes: the paragraph must be read instead.
 Before issue 19, Space in the first ~3–5 s said "Reading stopped" and nothing was heard.
 """
 
@@ -31,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 LISTEN_S = 8.0  # how long after Space the run waits for sound
 
 
-def child(space_after_s: float, offline_only: bool) -> dict:
+def child(space_after_s: float, offline_only: bool, first_start: bool) -> dict:
     """The app, as the reader starts it; prints when it painted and when Space was pressed."""
     from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
@@ -44,13 +45,23 @@ def child(space_after_s: float, offline_only: bool) -> dict:
 
     app = create_application()
     settings = Settings.load(AppDirs.default().settings_file)
-    for name, value in {"welcomed": True, "offer_resume": False, "edge_notice_accepted": True,
+    for name, value in {"welcomed": not first_start, "offer_resume": False, "edge_notice_accepted": True,
                         "offline_only": offline_only, "speech_engine": "edge"}.items():
         settings.values[name] = value
     window = MainWindow(load_bundled_report(), bundled_annotator(), settings)
     times: dict[str, float] = {}
     notices: list[str] = []
     window.announced.connect(notices.append)
+    said: list[str] = []  # what the offline voice was asked to say
+    heard: list[str] = []  # "engine block-id" at each start of audio
+
+    def watch(feature) -> None:
+        feature.voice._say.connect(lambda text, *_args: said.append(text[:24]))
+        for backend in (feature.edge, feature.system):
+            backend.audio_started.connect(
+                lambda b=backend: heard.append(f"{b.engine.value} {b.chunk.block_id if b.chunk else ''}"))
+
+    window.read_aloud.when_built(watch)
 
     def press() -> None:
         times["space"] = time.perf_counter()
@@ -65,8 +76,9 @@ def child(space_after_s: float, offline_only: bool) -> dict:
     window.view.first_paint.connect(painted)
     window.resize(800, 600)
     window.show()
+    QTimer.singleShot(0, lambda: window.restore_position(offer=True))  # as the app does: the welcome
     app.exec()
-    return {**times, "notices": notices}
+    return {**times, "notices": notices, "said": said, "heard": heard}
 
 
 def closed_port() -> int:
@@ -75,7 +87,7 @@ def closed_port() -> int:
         return probe.getsockname()[1]  # nobody listens there once the probe is closed
 
 
-def run_once(space_after_s: float, offline_only: bool) -> dict:
+def run_once(space_after_s: float, offline_only: bool, first_start: bool = False) -> dict:
     from tests.support.sound import PrivatePulseAudio, PrivateSpeechDispatcher, Recorder
 
     with tempfile.TemporaryDirectory(prefix="bench-first-speech-") as tmp:
@@ -96,7 +108,7 @@ def run_once(space_after_s: float, offline_only: bool) -> dict:
                 with Recorder(folder / "rec.raw") as recorder:
                     result = subprocess.run(
                         [sys.executable, __file__, "--child", "--space-after", str(space_after_s),
-                         *(["--offline-only"] if offline_only else [])],
+                         *(["--offline-only"] if offline_only else []), *(["--first-start"] if first_start else [])],
                         env=env, capture_output=True, text=True, timeout=120)
             finally:
                 if saved is None:
@@ -116,6 +128,8 @@ def run_once(space_after_s: float, offline_only: bool) -> dict:
         "paint_to_audible_ms": round((first - times["paint"]) * 1000) if first else None,
         "space_to_audible_ms": round((first - times["space"]) * 1000) if first else None,
         "notices": times["notices"],
+        "said": times["said"],
+        "heard": times["heard"],
     }
 
 
@@ -124,12 +138,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--space-after", type=float, default=0.5, help="seconds from the first paint to Space")
     parser.add_argument("--offline-only", action="store_true", help="offline only instead of a dead network")
+    parser.add_argument("--first-start", action="store_true", help="a first start: the spoken welcome is playing")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.space_after, args.offline_only)))
+        print(json.dumps(child(args.space_after, args.offline_only, args.first_start)))
         return
-    runs = [run_once(args.space_after, args.offline_only) for _ in range(args.runs)]
+    runs = [run_once(args.space_after, args.offline_only, args.first_start) for _ in range(args.runs)]
     audible = [r["paint_to_audible_ms"] for r in runs if r.get("paint_to_audible_ms") is not None]
     after_space = [r["space_to_audible_ms"] for r in runs if r.get("space_to_audible_ms") is not None]
     print(json.dumps({
@@ -140,7 +155,8 @@ def main() -> None:
         "paint_to_audible_ms": {"median": statistics.median(audible), "worst": max(audible)} if audible else None,
         "space_to_audible_ms": {"median": statistics.median(after_space), "worst": max(after_space)}
         if after_space else None,
-        "notices_of_first_run": runs[0].get("notices"),
+        "first_start": args.first_start,
+        "first_run": {key: runs[0].get(key) for key in ("notices", "said", "heard")},
         "errors": [r for r in runs if "error" in r],
     }, indent=2, ensure_ascii=False))
 
