@@ -1209,6 +1209,10 @@ Use the online voices?</translation>
         <translation>The sound could not be played.</translation>
     </message>
     <message>
+        <source>The sound stopped coming through.</source>
+        <translation>The sound stopped coming through.</translation>
+    </message>
+    <message>
         <source>The offline voice failed.</source>
         <translation>The offline voice failed.</translation>
     </message>

@@ -1209,6 +1209,10 @@ Use the online voices?</source>
         <translation>声音无法播放。</translation>
     </message>
     <message>
+        <source>The sound stopped coming through.</source>
+        <translation>声音没有播放出来。</translation>
+    </message>
+    <message>
         <source>The offline voice failed.</source>
         <translation>离线语音出错了。</translation>
     </message>

@@ -1209,6 +1209,10 @@ Use the online voices?</source>
         <translation>聲音無法播放。</translation>
     </message>
     <message>
+        <source>The sound stopped coming through.</source>
+        <translation>聲音沒有播放出來。</translation>
+    </message>
+    <message>
         <source>The offline voice failed.</source>
         <translation>離線語音出錯了。</translation>
     </message>
