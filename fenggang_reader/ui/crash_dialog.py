@@ -211,6 +211,10 @@ class CrashHandler(QObject):
         print(text, file=sys.stderr, flush=True)
         for handler in logging.getLogger().handlers:
             handler.flush()
+        if sys.platform == "win32":  # a double-clicked app has no console: Qt's own handler would show a box
+            import ctypes
+
+            ctypes.windll.user32.MessageBoxW(None, text, "Fenggang Reader", 0x10)  # MB_ICONERROR
         os._exit(1)
 
     # ---- the dialog (GUI thread)
