@@ -24,7 +24,7 @@ from .core.resources import load_bundled_report, resources_dir
 from .core.settings import Settings
 from .core.storage import AppDirs, keep_aside
 from .single_instance import SingleInstance, bring_to_front
-from .ui.crash_dialog import install_crash_handling
+from .ui.crash_dialog import CrashHandler, install_crash_handling
 from .ui.session_end import stop_on_signals
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,8 @@ FREEZE_AFTER_MS = 2000  # after the first paint, the readings warm-up and the re
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("Fenggang Reader")
     app.setApplicationDisplayName("凤岗读报 Fenggang Reader")
     app.setApplicationVersion(__version__)
@@ -85,17 +86,17 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         settings = Settings.load(dirs.settings_file)  # damaged files are expected there: this is for bugs
     except Exception:  # noqa: BLE001 - reported, and the reader starts with the defaults
-        crash.handle_exception(*sys.exc_info(), where="reading the settings")
+        _report(crash, "reading the settings")
         settings = _defaults_instead_of(Settings(path=dirs.settings_file))
     try:
         window = _open_window(report, annotator, settings, events, dirs)
     except Exception:  # noqa: BLE001 - any failure before exec(): reported, then one try with the defaults
-        crash.handle_exception(*sys.exc_info(), where="start-up")
+        _report(crash, "start-up")
         settings = _defaults_instead_of(settings)
         try:
             window = _open_window(report, annotator, settings, events, dirs)
         except Exception:  # noqa: BLE001 - even the defaults fail: the details are logged and shown, then exit
-            crash.handle_exception(*sys.exc_info(), where="start-up with the default settings")
+            _report(crash, "start-up with the default settings")
             return _fatal("the reader could not start; the details are in the log" +
                           (f" {crash_log_path()}" if crash_log_path() else ""))
     crash.parent_window = window
@@ -118,6 +119,13 @@ def run_app(args: argparse.Namespace) -> int:
     events.emit("app.quit")
     events.close()
     return code
+
+
+def _report(crash: CrashHandler, where: str) -> None:
+    """The exception being handled, to the log, stderr and (once the event loop runs) the crash dialog."""
+    exc_type, exc, tb = sys.exc_info()
+    if exc_type is not None and exc is not None:
+        crash.handle_exception(exc_type, exc, tb, where=where)
 
 
 def _open_window(report: Report, annotator: Annotator, settings: Settings, events: EventLog, dirs: AppDirs):

@@ -13,8 +13,10 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import (
@@ -133,9 +135,9 @@ class CrashHandler(QObject):
         self.parent_window: QWidget | None = None
         self.application_started = True  # run_app installs the hooks before QApplication and says when it exists
         self._dialogs_shown = 0
-        self._previous_excepthook = None
-        self._previous_thread_hook = None
-        self._previous_qt_handler = None
+        self._previous_excepthook: Callable[..., Any] | None = None
+        self._previous_thread_hook: Callable[..., Any] | None = None
+        self._previous_qt_handler: Callable[..., Any] | None = None
         self._installed = False
         self._in_handler = threading.local()
         self.error_reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
