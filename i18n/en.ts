@@ -1285,16 +1285,8 @@ Use the online voices?</translation>
         <translation>Next paragraph</translation>
     </message>
     <message>
-        <source>Move to the next paragraph.</source>
-        <translation>Move to the next paragraph.</translation>
-    </message>
-    <message>
         <source>Previous paragraph</source>
         <translation>Previous paragraph</translation>
-    </message>
-    <message>
-        <source>Move to the previous paragraph.</source>
-        <translation>Move to the previous paragraph.</translation>
     </message>
     <message>
         <source>Next heading</source>
@@ -1333,16 +1325,8 @@ Use the online voices?</translation>
         <translation>Page down</translation>
     </message>
     <message>
-        <source>Show the next screenful of text.</source>
-        <translation>Show the next screenful of text.</translation>
-    </message>
-    <message>
         <source>Page up</source>
         <translation>Page up</translation>
-    </message>
-    <message>
-        <source>Show the previous screenful of text.</source>
-        <translation>Show the previous screenful of text.</translation>
     </message>
     <message>
         <source>Contents / text</source>
@@ -1679,6 +1663,22 @@ Use the online voices?</translation>
     <message>
         <source>Read</source>
         <translation>Read</translation>
+    </message>
+    <message>
+        <source>Show the next screen of a paragraph taller than the window; otherwise move to the next paragraph.</source>
+        <translation>Show the next screen of a paragraph taller than the window; otherwise move to the next paragraph.</translation>
+    </message>
+    <message>
+        <source>Show the previous screen of a paragraph that starts above the window; otherwise move to the previous paragraph.</source>
+        <translation>Show the previous screen of a paragraph that starts above the window; otherwise move to the previous paragraph.</translation>
+    </message>
+    <message>
+        <source>Show the next screenful of text; its last line stays on screen as the first.</source>
+        <translation>Show the next screenful of text; its last line stays on screen as the first.</translation>
+    </message>
+    <message>
+        <source>Show the previous screenful of text; its first line stays on screen as the last.</source>
+        <translation>Show the previous screenful of text; its first line stays on screen as the last.</translation>
     </message>
     <message>
         <source>Read the current paragraph aloud; press again to pause or resume.</source>

@@ -1285,16 +1285,8 @@ Use the online voices?</source>
         <translation>下一段</translation>
     </message>
     <message>
-        <source>Move to the next paragraph.</source>
-        <translation>转到下一段。</translation>
-    </message>
-    <message>
         <source>Previous paragraph</source>
         <translation>上一段</translation>
-    </message>
-    <message>
-        <source>Move to the previous paragraph.</source>
-        <translation>转到上一段。</translation>
     </message>
     <message>
         <source>Next heading</source>
@@ -1333,16 +1325,8 @@ Use the online voices?</source>
         <translation>向下翻页</translation>
     </message>
     <message>
-        <source>Show the next screenful of text.</source>
-        <translation>显示下一屏文字。</translation>
-    </message>
-    <message>
         <source>Page up</source>
         <translation>向上翻页</translation>
-    </message>
-    <message>
-        <source>Show the previous screenful of text.</source>
-        <translation>显示上一屏文字。</translation>
     </message>
     <message>
         <source>Contents / text</source>
@@ -1679,6 +1663,22 @@ Use the online voices?</source>
     <message>
         <source>Read</source>
         <translation>朗读</translation>
+    </message>
+    <message>
+        <source>Show the next screen of a paragraph taller than the window; otherwise move to the next paragraph.</source>
+        <translation>段落比窗口长时显示它的下一屏，否则转到下一段。</translation>
+    </message>
+    <message>
+        <source>Show the previous screen of a paragraph that starts above the window; otherwise move to the previous paragraph.</source>
+        <translation>段落开头在窗口上方时显示它的上一屏，否则转到上一段。</translation>
+    </message>
+    <message>
+        <source>Show the next screenful of text; its last line stays on screen as the first.</source>
+        <translation>显示下一屏文字；这一屏的最后一行留在屏幕上作为第一行。</translation>
+    </message>
+    <message>
+        <source>Show the previous screenful of text; its first line stays on screen as the last.</source>
+        <translation>显示上一屏文字；这一屏的第一行留在屏幕上作为最后一行。</translation>
     </message>
     <message>
         <source>Read the current paragraph aloud; press again to pause or resume.</source>

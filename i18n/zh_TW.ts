@@ -1285,16 +1285,8 @@ Use the online voices?</source>
         <translation>下一段</translation>
     </message>
     <message>
-        <source>Move to the next paragraph.</source>
-        <translation>前往下一段。</translation>
-    </message>
-    <message>
         <source>Previous paragraph</source>
         <translation>上一段</translation>
-    </message>
-    <message>
-        <source>Move to the previous paragraph.</source>
-        <translation>前往上一段。</translation>
     </message>
     <message>
         <source>Next heading</source>
@@ -1333,16 +1325,8 @@ Use the online voices?</source>
         <translation>向下翻頁</translation>
     </message>
     <message>
-        <source>Show the next screenful of text.</source>
-        <translation>顯示下一個畫面的文字。</translation>
-    </message>
-    <message>
         <source>Page up</source>
         <translation>向上翻頁</translation>
-    </message>
-    <message>
-        <source>Show the previous screenful of text.</source>
-        <translation>顯示上一個畫面的文字。</translation>
     </message>
     <message>
         <source>Contents / text</source>
@@ -1679,6 +1663,22 @@ Use the online voices?</source>
     <message>
         <source>Read</source>
         <translation>朗讀</translation>
+    </message>
+    <message>
+        <source>Show the next screen of a paragraph taller than the window; otherwise move to the next paragraph.</source>
+        <translation>段落比視窗長時顯示它的下一個畫面，否則前往下一段。</translation>
+    </message>
+    <message>
+        <source>Show the previous screen of a paragraph that starts above the window; otherwise move to the previous paragraph.</source>
+        <translation>段落開頭在視窗上方時顯示它的上一個畫面，否則前往上一段。</translation>
+    </message>
+    <message>
+        <source>Show the next screenful of text; its last line stays on screen as the first.</source>
+        <translation>顯示下一個畫面的文字；這個畫面的最後一行留在螢幕上作為第一行。</translation>
+    </message>
+    <message>
+        <source>Show the previous screenful of text; its first line stays on screen as the last.</source>
+        <translation>顯示上一個畫面的文字；這個畫面的第一行留在螢幕上作為最後一行。</translation>
     </message>
     <message>
         <source>Read the current paragraph aloud; press again to pause or resume.</source>

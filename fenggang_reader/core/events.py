@@ -2,7 +2,7 @@
 
 Benchmarks and end-to-end tests read it. Event names are a public interface: keep them stable
 (app.start, app.first_paint, speech.request, speech.audio_start, speech.boundary, speech.end,
-speech.fallback, paragraph.current).
+speech.fallback, paragraph.current, view.visible).
 """
 
 from __future__ import annotations

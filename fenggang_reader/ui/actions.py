@@ -33,9 +33,11 @@ _ = QT_TRANSLATE_NOOP
 ACTIONS: tuple[ActionSpec, ...] = (
     # Navigation
     ActionSpec("next_paragraph", _("actions", "Next paragraph"), ("Down", "J"), "navigate",
-               _("actions", "Move to the next paragraph."), reader_keys=True),
+               _("actions", "Show the next screen of a paragraph taller than the window; "
+                            "otherwise move to the next paragraph."), reader_keys=True),
     ActionSpec("previous_paragraph", _("actions", "Previous paragraph"), ("Up", "K"), "navigate",
-               _("actions", "Move to the previous paragraph."), reader_keys=True),
+               _("actions", "Show the previous screen of a paragraph that starts above the window; "
+                            "otherwise move to the previous paragraph."), reader_keys=True),
     ActionSpec("next_heading", _("actions", "Next heading"), ("Ctrl+Down", "H"), "navigate",
                _("actions", "Jump to the next heading."), reader_keys=True),
     ActionSpec("previous_heading", _("actions", "Previous heading"), ("Ctrl+Up", "Shift+H"), "navigate",
@@ -45,9 +47,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("go_end", _("actions", "Go to the end"), ("Ctrl+End", "End"), "navigate",
                _("actions", "Jump to the last note at the end of the report."), reader_keys=True),
     ActionSpec("page_down", _("actions", "Page down"), ("PgDown",), "navigate",
-               _("actions", "Show the next screenful of text."), reader_keys=True),
+               _("actions", "Show the next screenful of text; its last line stays on screen as the first."), reader_keys=True),
     ActionSpec("page_up", _("actions", "Page up"), ("PgUp",), "navigate",
-               _("actions", "Show the previous screenful of text."), reader_keys=True),
+               _("actions", "Show the previous screenful of text; its first line stays on screen as the last."), reader_keys=True),
     ActionSpec("switch_panel", _("actions", "Contents / text"), ("F6",), "navigate",
                _("actions", "Move between the contents panel and the text.")),
     ActionSpec("find", _("actions", "Find…"), ("Ctrl+F",), "navigate",

@@ -5,6 +5,8 @@ reading place (issue 14 items 1, 2, 3, 8, 9)."""
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -324,3 +326,32 @@ def test_view_visible_event_when_the_view_comes_to_rest(large, qtbot, tmp_path):
     window.set_font_size(48)
     qtbot.waitUntil(lambda: visible_events()[-1]["font_pt"] == 48, timeout=2000)
     log.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("size", [(640, 480), (800, 600), (1280, 800), (1920, 1080)])
+def test_window_size_matrix_reads_by_screens(large, qtbot, tmp_path, size, language):
+    """At every window size and in both interface languages: the text fits its width, each PgDown shows new
+    text with the top line whole, and Down/Up find their way. Screenshots go to $FENGGANG_SCREENSHOTS if set."""
+    settings = Settings.load(AppDirs.default().settings_file)
+    settings.set("language", language)
+    window = large(points=96, size=size, settings=settings)
+    view = window.view
+    window.go_to_block("y2024-p07")
+    assert not view.horizontalScrollBar().isVisible()
+    assert view.viewport().width() >= 200 and view.viewport().height() >= 150
+    keys = []
+    for _ in range(3):
+        press(qtbot, window, Qt.Key.Key_PageDown)
+        lines = whole_lines(window)
+        assert lines or view.geometry.first_line_from(view.verticalScrollBar().value()).height > \
+            view.viewport().height(), "nothing whole on screen though a line would fit"
+        keys.append(view.verticalScrollBar().value())
+    assert keys == sorted(set(keys))
+    press(qtbot, window, Qt.Key.Key_Down)
+    press(qtbot, window, Qt.Key.Key_Up)
+    assert view.current_block().id == "y2024-p07"
+    folder = Path(os.environ.get("FENGGANG_SCREENSHOTS") or tmp_path)
+    image = window.grab()
+    assert not image.isNull() and image.save(str(folder / f"read-{size[0]}x{size[1]}-{language}.png"))
