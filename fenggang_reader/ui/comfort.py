@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.settings import SETTINGS
+from .forms import form_row, large_print
 
 if TYPE_CHECKING:
     from .interface_size import InterfaceSize
@@ -141,9 +141,7 @@ class SpacingDialog(QDialog):
         self.setObjectName("spacingDialog")
         self.setWindowTitle(_t("Text spacing"))
         self.setAccessibleName(_t("Text spacing"))
-        font = QFont(self.font())
-        font.setPointSize(max(font.pointSize(), 20))
-        self.setFont(font)
+        large_print(self)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
@@ -158,13 +156,9 @@ class SpacingDialog(QDialog):
             box.setSuffix(" %")
             box.setValue(window.settings[name])
             box.setMinimumHeight(52)
-            caption = QLabel(_t(label) + ":", self)
-            caption.setBuddy(box)
-            box.setAccessibleName(_t(label))
-            box.setAccessibleDescription(_t(help_text).replace("%1", str(box.minimum()))
-                                         .replace("%2", str(box.maximum())))
+            form_row(form, _t(label) + ":", box, _t(help_text).replace("%1", str(box.minimum()))
+                     .replace("%2", str(box.maximum())))
             box.valueChanged.connect(lambda value, n=name: self._changed(n, value))
-            form.addRow(caption, box)
             self.fields[name] = box
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.RestoreDefaults
                                    | QDialogButtonBox.StandardButton.Close, self)

@@ -41,11 +41,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.logging_setup import crash_report, enable_fatal_log, log_file, setup_logging
+from .forms import LARGE_PRINT_PT, large_print
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
 
-DIALOG_FONT_PT = 18
 MAX_DIALOGS = 3  # after this many in one session, errors are only logged (no dialog storm)
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -64,9 +64,7 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setWindowTitle(QCoreApplication.translate("CrashDialog", "Something went wrong"))
-        font = QFont(self.font())
-        font.setPointSize(max(font.pointSize(), DIALOG_FONT_PT))
-        self.setFont(font)
+        font = large_print(self)
         layout = QVBoxLayout(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -78,7 +76,7 @@ class CrashDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setAccessibleName(QCoreApplication.translate("CrashDialog", "Error details"))
         small = QFont(font)
-        small.setPointSize(max(12, DIALOG_FONT_PT - 6))
+        small.setPointSize(max(12, LARGE_PRINT_PT - 6))
         self.details.setFont(small)
         layout.addWidget(self.details, 1)
         buttons = QDialogButtonBox(self)

@@ -44,12 +44,11 @@ from ..speech import voice_advice
 from ..speech.profile import SpeechProfile
 from ..speech.voices import CATALOGUE
 from . import i18n
+from .forms import form_row, large_print
 from .print_dialogs import (
     DEFAULT_NAME,
     PdfExportDialog,
     PrintPreview,
-    enlarge,
-    form_row,
     open_location,
     path_row,
     print_size,
@@ -145,7 +144,7 @@ class AudioExportDialog(QDialog):
         self.error_box: QMessageBox | None = None
         self._ends: list[int] = []  # cumulative chunks at the end of each paragraph
         self.setObjectName("audioExportDialog")
-        enlarge(self)
+        large_print(self)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)

@@ -16,13 +16,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QAbstractButton, QDockWidget, QMessageBox
 
 from ..core.jyutping import JyutpingAnnotator
 from ..core.script import Converter, Folder, Script
 from . import i18n
+from .forms import message_box
 from .reader_view import BODY_FAMILIES, HK_FAMILIES, TW_FAMILIES
 
 if TYPE_CHECKING:
@@ -198,11 +199,10 @@ class LanguageFeature(QObject):
         else:
             question = QCoreApplication.translate("Languages", "Read aloud in Mandarin again?")
             target = self._previous_voice or MANDARIN_VOICE
-        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Languages", "Voice"), question,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
-        box.setObjectName("voiceOfferBox")
+        box = message_box(self.window, QMessageBox.Icon.Question, QCoreApplication.translate("Languages", "Voice"),
+                          question, name="voiceOfferBox",
+                          buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         yes = box.button(QMessageBox.StandardButton.Yes)
         box.buttonClicked.connect(lambda button: button is yes and self._switch_voice(voice, target))
         box.finished.connect(lambda _result: setattr(self, "voice_box", None))

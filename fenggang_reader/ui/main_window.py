@@ -41,6 +41,7 @@ from .contents_drawer import ContentsDrawer
 from .contents_panel import ContentsPanel
 from .export_actions import LazyExports
 from .find_bar import FindBar
+from .forms import message_box
 from .glossary import GlossaryFeature
 from .help_dialog import HelpDialog
 from .interface_size import InterfaceSize, InterfaceSizeActions
@@ -509,14 +510,12 @@ class MainWindow(QMainWindow):
             "MainWindow", "Some of your settings could not be used, so the usual ones were taken instead.")
         self.announce(headline)
         title = QCoreApplication.translate("MainWindow", "Settings were reset")
-        box = QMessageBox(QMessageBox.Icon.Warning, title, headline, QMessageBox.StandardButton.Ok, self)
+        box = message_box(self, QMessageBox.Icon.Warning, title, headline, name="settingsProblemBox")
         if kept is not None:
             box.setInformativeText(QCoreApplication.translate(
                 "MainWindow", "The old settings file was kept as %1.").replace("%1", kept.name))
         box.setDetailedText("\n".join(problems))
-        box.setObjectName("settingsProblemBox")
         self.events.emit("app.message", kind="settings", problems=len(problems))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
     # -- language --------------------------------------------------------------------------------

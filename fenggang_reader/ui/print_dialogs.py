@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QPageSize
+from PySide6.QtGui import QDesktopServices, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .forms import big_button, form_row, large_print, message_box
 from .print_layout import PdfExport, PrintLayout
 from .reader_view import MAX_FONT_PT, MIN_FONT_PT
 
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DIALOG_PT = 20  # large print in the dialogs themselves
 MIN_PRINT_PT = 24  # the print size starts at the reader's size, but never smaller than this
 DEFAULT_NAME = "2025年凤岗镇政府工作报告"  # the folder or file offered first
 PDF_SLICE_S = 0.04  # paint pages for this long per timer tick: the window keeps answering
@@ -56,30 +56,6 @@ def _t(text: str) -> str:
 
 
 # -- shared by the export dialogs ------------------------------------------------------------------------
-def enlarge(widget: QWidget) -> None:
-    font = QFont(widget.font())
-    font.setPointSize(max(font.pointSize(), DIALOG_PT))
-    widget.setFont(font)
-
-
-def form_row(form: QFormLayout, text: str, field: QWidget, description: str = "") -> QLabel:
-    """A form row a screen reader can follow: the label is the field's buddy and its name."""
-    label = QLabel(text, form.parentWidget())
-    label.setBuddy(field)
-    field.setAccessibleName(text)
-    if description:
-        field.setAccessibleDescription(description)
-        field.setToolTip(description)
-    form.addRow(label, field)
-    return label
-
-
-def big_button(text: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setMinimumHeight(52)
-    return button
-
-
 def path_row(field: QLineEdit, on_choose, parent: QWidget) -> tuple[QWidget, QPushButton]:
     """The path field with its Choose… button beside it (the text is set by retranslate())."""
     choose = big_button("", parent)
@@ -148,11 +124,8 @@ def open_location(path: Path) -> bool:
 def show_error(title: str, text: str, details: str, parent: QWidget) -> QMessageBox:
     """A non-modal message that says what to do; the exporter's own words under Show Details."""
     log.warning("export failed: %s", details)
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("exportErrorBox")
+    box = message_box(parent, QMessageBox.Icon.Warning, title, text, name="exportErrorBox")
     box.setDetailedText(details)
-    enlarge(box)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
 
@@ -183,7 +156,7 @@ class PdfExportDialog(QDialog):
         self._timer = QTimer(self, interval=0)
         self._timer.timeout.connect(self._paint_some)
         self.setObjectName("pdfExportDialog")
-        enlarge(self)
+        large_print(self)
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -388,7 +361,7 @@ class PrintPreview(QObject):
         caption.setBuddy(size)
         size.setAccessibleName(_t("Text size"))
         for widget in (caption, size, pinyin):
-            enlarge(widget)
+            large_print(widget)
         toolbar = dialog.findChild(QToolBar)
         if toolbar is not None:
             toolbar.addSeparator()

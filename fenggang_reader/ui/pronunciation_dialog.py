@@ -40,6 +40,7 @@ from ..core.pronunciation import Entry, RecordError
 from ..core.sandhi import CITATION, SPOKEN
 from ..core.storage import AppDirs
 from ..core.syllables import is_han
+from .forms import LARGE_PRINT_PT, message_box
 from .reader_view import CJK_SPACING_PERCENT, ReaderView
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ class PronunciationDialog(QDialog):
         shown_chars = display or text[target.start:target.end]
 
         font = QFont(self.font())
-        font.setPointSize(max(20, min(40, font_pt)))
+        font.setPointSize(max(LARGE_PRINT_PT, min(40, font_pt)))  # shows the characters: follows the text
         self.setFont(font)  # large print for every control in the dialog
         title = _t("Correct the pinyin of %1").replace("%1", shown_chars)
         self.setWindowTitle(title)
@@ -578,15 +579,13 @@ class PronunciationFeature(QObject):
         if not count:
             self.window.announce(_t("You have no pinyin corrections."))
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, _t("Reset all my corrections"),
+        box = message_box(self.window, QMessageBox.Icon.Question, _t("Reset all my corrections"),
                           _t("Forget all %1 of your pinyin corrections and show the usual readings again?")
-                          .replace("%1", str(count)),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
-        box.setObjectName("resetAllCorrectionsBox")
+                          .replace("%1", str(count)), name="resetAllCorrectionsBox",
+                          buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.button(QMessageBox.StandardButton.Yes).setText(_t("Reset all"))
         box.button(QMessageBox.StandardButton.No).setText(_t("Keep them"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda result: self._reset_all_answered(result == QMessageBox.StandardButton.Yes))
         self.confirm_box = box
         box.open()
@@ -639,20 +638,15 @@ class PronunciationFeature(QObject):
     def _error(self, message: str) -> None:
         log.warning("%s", message)
         self.window.announce(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, _t("Pinyin corrections"), message, QMessageBox.StandardButton.Ok,
-                          self.window)
-        box.setObjectName("pronunciationErrorBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        message_box(self.window, QMessageBox.Icon.Warning, _t("Pinyin corrections"), message,
+                    name="pronunciationErrorBox").open()
 
     def _show_problem(self) -> None:
         message = self.store.problem
         log.warning("%s", message)
         self.window.announce(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, _t("Pinyin corrections could not be read"), message,
-                          QMessageBox.StandardButton.Ok, self.window)
-        box.setObjectName("correctionsProblemBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box = message_box(self.window, QMessageBox.Icon.Warning, _t("Pinyin corrections could not be read"), message,
+                          name="correctionsProblemBox")
         self.problem_box = box
         box.open()
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QMessageBox,
     QSpinBox,
     QWidget,
@@ -37,6 +36,7 @@ from ..speech.system import SystemVoice
 from ..speech.types import ReadState
 from ..speech.voices import CATALOGUE
 from . import i18n, speech_errors
+from .forms import form_row, large_print
 from .read_aloud_actions import show_play_state
 
 if TYPE_CHECKING:
@@ -224,9 +224,7 @@ class VoiceDialog(QDialog):
         s = feature.settings
         self.setObjectName("voiceDialog")
         self.setWindowTitle(_t("Voice and speed"))
-        font = QFont(self.font())
-        font.setPointSize(max(font.pointSize(), 16))
-        self.setFont(font)
+        large_print(self)
         form = QFormLayout(self)
         self.voice = QComboBox(self)
         for v in CATALOGUE:
@@ -259,10 +257,7 @@ class VoiceDialog(QDialog):
             (_t("Pitch"), self.pitch), (_t("Volume"), self.volume), (_t("Use"), self.engine),
         )
         for label_text, field in rows:
-            label = QLabel(label_text, self)
-            label.setBuddy(field)
-            field.setAccessibleName(label_text)
-            form.addRow(label, field)
+            form_row(form, label_text, field)
         self.offline_only.setAccessibleName(self.offline_only.text())
         form.addRow(self.offline_only)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from .accessibility import screen_reader_running
+from .forms import large_print
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -44,9 +45,7 @@ class ResumeBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(_t("Continue reading?"))
         self.setAccessibleDescription(question)
-        font = QFont(self.font())
-        font.setPointSize(max(font.pointSize(), 20))
-        self.setFont(font)
+        large_print(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         self.label = QLabel(question, self)
