@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QContextMenuEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,7 +41,7 @@ from ..core.sandhi import CITATION, SPOKEN
 from ..core.storage import AppDirs
 from ..core.syllables import is_han
 from .forms import LARGE_PRINT_PT, message_box
-from .reader_view import CJK_SPACING_PERCENT, ReaderView
+from .reader_view import ReaderView
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -395,18 +395,9 @@ class PronunciationFeature(QObject):
     def point_target(self, viewport_pos: QPoint) -> Target | None:
         """The character under a point of the view's viewport (its pinyin counts as part of it)."""
         view = self.view
-        doc_point = QPointF(viewport_pos) + QPointF(view.horizontalScrollBar().value(),
-                                                     view.verticalScrollBar().value())
-        near = view.index_at(viewport_pos)
-        spacing = CJK_SPACING_PERCENT / 100.0
-        for index in (near, near + 1, near - 1):
-            if not 0 <= index < len(view.report.blocks):
-                continue
-            for offset, char_rect, pinyin_rect in view.pinyin_rects(index):
-                cell = QRectF(char_rect.left(), pinyin_rect.top(), char_rect.width() * spacing,
-                              char_rect.bottom() - pinyin_rect.top())
-                if cell.contains(doc_point):
-                    return self._char_target(index, offset, exact=True)
+        hit = view.hit_test(viewport_pos)  # the cell the reader sees, with their character spacing
+        if hit is not None:
+            return self._char_target(*hit, exact=True)
         cursor = view.cursorForPosition(viewport_pos)
         return self._char_target(cursor.blockNumber(), cursor.position() - cursor.block().position())
 

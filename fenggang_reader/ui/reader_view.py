@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -64,6 +64,29 @@ _SIZE_FACTOR = {
 def is_wide(char: str) -> bool:
     """Characters that take a full em cell in Chinese text (Han, full-width punctuation, “”)."""
     return unicodedata.east_asian_width(char) in ("W", "F") or char in "“”‘’—…·"
+
+
+@dataclass(frozen=True, slots=True)
+class RubyCell:
+    """One annotated character and its ruby, in document coordinates (ReaderView.ruby_cells)."""
+
+    offset: int  # in the block
+    char: QRectF  # the character's glyph (its advance without the letter spacing)
+    ruby: QRectF  # the ruby as drawn (condensed to fit the cell)
+    cell: QRectF  # what belongs to the character: from its ruby's top to its foot, as wide as its spaced advance
+
+
+@dataclass(frozen=True, slots=True)
+class _RubyMetrics:
+    """Where the ruby of one block sits relative to each line's top (it depends on the block's size factor)."""
+
+    factor: float
+    ascent: float
+    baseline: float  # the ruby's baseline, below the line top (negative: above it)
+
+    @property
+    def top(self) -> float:
+        return self.baseline - self.ascent
 
 
 @dataclass(slots=True)  # one per annotated character in view: no __dict__ each
@@ -540,20 +563,45 @@ class ReaderView(QTextBrowser):
         if thread is not None:
             thread.join(timeout)
 
-    def pinyin_rects(self, index: int) -> list[tuple[int, QRectF, QRectF]]:
-        """(offset, character rect, pinyin rect) in document coordinates, for tests and hit testing."""
-        block = self.document().findBlockByNumber(index)
-        top_left = self.document().documentLayout().blockBoundingRect(block).topLeft()
+    # -- ruby geometry: the one place that says where a character's ruby is and what a point hits --------
+    def _ruby_metrics(self, index: int) -> _RubyMetrics:
         factor = self._factor(index)
         fm = QFontMetricsF(self.pinyin_font(factor))
+        return _RubyMetrics(factor, fm.ascent(), self._glyph_top_inset(factor) - fm.descent() * 0.35)
+
+    def ruby_cells(self, index: int) -> list[RubyCell]:
+        """Every annotated character of block ``index`` with its ruby and its cell, in document coordinates.
+
+        The painter, hit_test, printing and the tests all take the ruby's place from here."""
+        block = self.document().findBlockByNumber(index)
+        top_left = self.document().documentLayout().blockBoundingRect(block).topLeft()
+        metrics = self._ruby_metrics(index)
+        spacing = self.cjk_spacing_percent / 100.0
         out = []
         for g in self.glyphs(index):
-            char_rect = QRectF(top_left.x() + g.x0, top_left.y() + g.line_top, g.x1 - g.x0, g.line_height)
-            _, width, _ = self._static_text(g.syllable, g.x1 - g.x0, factor)
-            baseline = char_rect.top() + self._glyph_top_inset(factor) - fm.descent() * 0.35
-            centre = (char_rect.left() + char_rect.right()) / 2
-            out.append((g.offset, char_rect, QRectF(centre - width / 2, baseline - fm.ascent(), width, fm.ascent())))
+            left, line_top, width = top_left.x() + g.x0, top_left.y() + g.line_top, g.x1 - g.x0
+            _, drawn, _ = self._static_text(g.syllable, width, metrics.factor)
+            ruby_top = line_top + metrics.top
+            out.append(RubyCell(g.offset, QRectF(left, line_top, width, g.line_height),
+                                QRectF(left + width / 2 - drawn / 2, ruby_top, drawn, metrics.ascent),
+                                QRectF(left, ruby_top, width * spacing, line_top + g.line_height - ruby_top)))
         return out
+
+    def pinyin_rects(self, index: int) -> list[tuple[int, QRectF, QRectF]]:
+        """(offset, character rect, ruby rect) in document coordinates (see ruby_cells)."""
+        return [(cell.offset, cell.char, cell.ruby) for cell in self.ruby_cells(index)]
+
+    def hit_test(self, viewport_point: QPoint | QPointF) -> tuple[int, int] | None:
+        """(block index, offset) of the annotated character whose cell — its ruby, the character and the space the
+        reader's character spacing gives it — holds the point; None off every character."""
+        point = QPointF(viewport_point) + QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        box = self.geometry.line_hit(point.y())
+        if box is None:
+            return None
+        for cell in self.ruby_cells(box.index):
+            if box.start <= cell.offset < box.end and cell.cell.contains(point):
+                return box.index, cell.offset
+        return None
 
     def _glyph_top_inset(self, factor: float = 1.0) -> float:
         """Distance from the line top to the top of a Han glyph (fonts leave room above the ink)."""
@@ -649,23 +697,20 @@ class ReaderView(QTextBrowser):
         current_colour = None
         current_font = None
         for index in visible:
-            factor = self._factor(index)
-            fm = QFontMetricsF(self.pinyin_font(factor))
-            inset = self._glyph_top_inset(factor)
+            metrics = self._ruby_metrics(index)  # the same geometry as ruby_cells, inlined: this runs every frame
             block = self.document().findBlockByNumber(index)
             top_left = self.document().documentLayout().blockBoundingRect(block).topLeft()
             for g in self.glyphs(index):
                 line_top = top_left.y() + g.line_top
-                if line_top - fm.height() > exposed.bottom() or line_top + g.line_height < exposed.top():
+                if line_top + metrics.top > exposed.bottom() or line_top + g.line_height < exposed.top():
                     continue
-                static, width, font = self._static_text(g.syllable, g.x1 - g.x0, factor)
+                static, width, font = self._static_text(g.syllable, g.x1 - g.x0, metrics.factor)
                 centre = top_left.x() + (g.x0 + g.x1) / 2
-                baseline = line_top + inset - fm.descent() * 0.35
+                ruby_top = line_top + metrics.top
                 colour = t.pinyin
                 for span, bg, fg in ((speech, t.speech_bg, t.speech_text), (word, t.word_bg, t.word_text)):
                     if span and span[0] == index and span[1] <= g.offset < span[2]:
-                        cell_top = baseline - fm.ascent() - 1
-                        cell = QRectF(top_left.x() + g.x0, cell_top, (g.x1 - g.x0) * spacing, line_top - cell_top)
+                        cell = QRectF(top_left.x() + g.x0, ruby_top - 1, (g.x1 - g.x0) * spacing, 1 - metrics.top)
                         painter.fillRect(cell, QColor(bg))
                         colour = fg
                 if speech and speech[0] == index and speech[1] <= g.offset < speech[2]:
@@ -679,7 +724,7 @@ class ReaderView(QTextBrowser):
                 if font is not current_font:
                     painter.setFont(font)
                     current_font = font
-                painter.drawStaticText(QPointF(centre - width / 2, baseline - fm.ascent()), static)
+                painter.drawStaticText(QPointF(centre - width / 2, ruby_top), static)
 
     # -- geometry and relayout -----------------------------------------------------------------
     def ensure_laid_out(self) -> None:
@@ -689,9 +734,7 @@ class ReaderView(QTextBrowser):
 
     def _ruby_above(self, index: int) -> float:
         """How far the ruby of block ``index`` reaches above the top of its line (as _paint_pinyin draws it)."""
-        factor = self._factor(index)
-        fm = QFontMetricsF(self.pinyin_font(factor))
-        return max(0.0, fm.ascent() + fm.descent() * 0.35 - self._glyph_top_inset(factor))
+        return max(0.0, -self._ruby_metrics(index).top)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """A new width reflows the text: the reading place stays at the same height."""

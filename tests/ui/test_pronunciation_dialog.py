@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from fenggang_reader.core.corrections import FILE_NAME
 from fenggang_reader.core.spoken import MarkerPolicy, prepare_block
 from fenggang_reader.core.storage import AppDirs
+from fenggang_reader.ui.comfort import apply_spacing
 from fenggang_reader.ui.pronunciation_dialog import MAX_CHARS, WHY_OWN_RESPELLING, PronunciationDialog
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -171,6 +172,24 @@ def test_the_context_menu_corrects_the_character_under_the_mouse(window, qtbot):
         assert [(r.offset, r.char) for r in dialog.rows] == [(offset, "行")]
         dialog.reject()
         menu.close()
+
+
+def test_the_context_menu_hit_cell_follows_the_readers_character_spacing(window):
+    """With wide character spacing the space after a character is still that character's (as the eye sees it)."""
+    view = window.view
+    window.settings.set("character_spacing", 200)
+    apply_spacing(window)
+    index, offset = locate(window, WORD, BLOCK)
+    view.set_current_index(index)
+    QApplication.processEvents()
+    cell = next(c for c in view.ruby_cells(index) if c.offset == offset)
+    assert cell.cell.width() > cell.char.width() * 1.9
+    scroll = QPointF(view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    gap = QPointF(cell.char.left() + cell.char.width() * 1.8, cell.char.center().y()) - scroll  # right of the ink
+    assert view.hit_test(gap) == (index, offset)
+    assert window.pronunciation.point_target(gap.toPoint()).start == offset
+    pinyin = QPointF(cell.ruby.center()) - scroll
+    assert view.hit_test(pinyin) == (index, offset)
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen popups cannot raise or grab the keyboard
