@@ -549,6 +549,47 @@
     </message>
 </context>
 <context>
+    <name>GuidanceBars</name>
+    <message>
+        <source>Space: listen   ·   + / −: larger or smaller   ·   F1: help</source>
+        <translation>Space: listen   ·   + / −: larger or smaller   ·   F1: help</translation>
+    </message>
+    <message>
+        <source>Got it, hide this</source>
+        <translation>Got it, hide this</translation>
+    </message>
+    <message>
+        <source>Hide the key hints</source>
+        <translation>Hide the key hints</translation>
+    </message>
+    <message>
+        <source>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer. Use the online voices?</source>
+        <translation>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer. Use the online voices?</translation>
+    </message>
+    <message>
+        <source>Offline voice only</source>
+        <translation>Offline voice only</translation>
+    </message>
+    <message>
+        <source>Use online voices</source>
+        <translation>Use online voices</translation>
+    </message>
+    <message>
+        <source>Reading aloud stopped: %1
+Try the voice settings, or Space to try again.</source>
+        <translation>Reading aloud stopped: %1
+Try the voice settings, or Space to try again.</translation>
+    </message>
+    <message>
+        <source>Voice settings…</source>
+        <translation>Voice settings…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Fenggang Reader shows the 2025 government work report of Fenggang town with pinyin above every character. Press + or - to change the size. Press Down and Up to move from paragraph to paragraph. Press F6 to move to the list of contents. Your place and your settings are remembered.</source>
@@ -966,26 +1007,6 @@
     <message>
         <source>Speed %1×</source>
         <translation>Speed %1×</translation>
-    </message>
-    <message>
-        <source>Online voices</source>
-        <translation>Online voices</translation>
-    </message>
-    <message>
-        <source>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer.
-
-Use the online voices?</source>
-        <translation>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer.
-
-Use the online voices?</translation>
-    </message>
-    <message>
-        <source>Use online voices</source>
-        <translation>Use online voices</translation>
-    </message>
-    <message>
-        <source>Offline voice only</source>
-        <translation>Offline voice only</translation>
     </message>
     <message>
         <source>Online voices on; the next sentence uses them.</source>

@@ -549,6 +549,47 @@
     </message>
 </context>
 <context>
+    <name>GuidanceBars</name>
+    <message>
+        <source>Space: listen   ·   + / −: larger or smaller   ·   F1: help</source>
+        <translation>空格键：朗读   ·   + / −：放大或缩小   ·   F1：帮助</translation>
+    </message>
+    <message>
+        <source>Got it, hide this</source>
+        <translation>知道了，不再显示</translation>
+    </message>
+    <message>
+        <source>Hide the key hints</source>
+        <translation>隐藏按键提示</translation>
+    </message>
+    <message>
+        <source>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer. Use the online voices?</source>
+        <translation>自然流畅的在线语音（微软 Edge）会把正在朗读的文字通过互联网发送给微软。离线语音不会把任何内容传出这台电脑。要使用在线语音吗？</translation>
+    </message>
+    <message>
+        <source>Offline voice only</source>
+        <translation>只用离线语音</translation>
+    </message>
+    <message>
+        <source>Use online voices</source>
+        <translation>使用在线语音</translation>
+    </message>
+    <message>
+        <source>Reading aloud stopped: %1
+Try the voice settings, or Space to try again.</source>
+        <translation>朗读已停止：%1
+请打开语音设置看看，或按空格键再试一次。</translation>
+    </message>
+    <message>
+        <source>Voice settings…</source>
+        <translation>语音设置…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Fenggang Reader shows the 2025 government work report of Fenggang town with pinyin above every character. Press + or - to change the size. Press Down and Up to move from paragraph to paragraph. Press F6 to move to the list of contents. Your place and your settings are remembered.</source>
@@ -966,26 +1007,6 @@
     <message>
         <source>Speed %1×</source>
         <translation>语速 %1 倍</translation>
-    </message>
-    <message>
-        <source>Online voices</source>
-        <translation>在线声音</translation>
-    </message>
-    <message>
-        <source>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer.
-
-Use the online voices?</source>
-        <translation>声音自然的在线朗读（微软 Edge）会把正在朗读的文字通过互联网发送给微软。离线声音则全部在这台电脑上完成。
-
-要使用在线声音吗？</translation>
-    </message>
-    <message>
-        <source>Use online voices</source>
-        <translation>使用在线声音</translation>
-    </message>
-    <message>
-        <source>Offline voice only</source>
-        <translation>只用离线声音</translation>
     </message>
     <message>
         <source>Online voices on; the next sentence uses them.</source>

@@ -549,6 +549,47 @@
     </message>
 </context>
 <context>
+    <name>GuidanceBars</name>
+    <message>
+        <source>Space: listen   ·   + / −: larger or smaller   ·   F1: help</source>
+        <translation>空白鍵：朗讀   ·   + / −：放大或縮小   ·   F1：說明</translation>
+    </message>
+    <message>
+        <source>Got it, hide this</source>
+        <translation>知道了，不再顯示</translation>
+    </message>
+    <message>
+        <source>Hide the key hints</source>
+        <translation>隱藏按鍵提示</translation>
+    </message>
+    <message>
+        <source>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer. Use the online voices?</source>
+        <translation>自然流暢的線上語音（微軟 Edge）會把正在朗讀的文字透過網際網路傳送給微軟。離線語音不會把任何內容傳出這台電腦。要使用線上語音嗎？</translation>
+    </message>
+    <message>
+        <source>Offline voice only</source>
+        <translation>只用離線語音</translation>
+    </message>
+    <message>
+        <source>Use online voices</source>
+        <translation>使用線上語音</translation>
+    </message>
+    <message>
+        <source>Reading aloud stopped: %1
+Try the voice settings, or Space to try again.</source>
+        <translation>朗讀已停止：%1
+請打開語音設定看看，或按空白鍵再試一次。</translation>
+    </message>
+    <message>
+        <source>Voice settings…</source>
+        <translation>語音設定…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Fenggang Reader shows the 2025 government work report of Fenggang town with pinyin above every character. Press + or - to change the size. Press Down and Up to move from paragraph to paragraph. Press F6 to move to the list of contents. Your place and your settings are remembered.</source>
@@ -966,26 +1007,6 @@
     <message>
         <source>Speed %1×</source>
         <translation>語速 %1 倍</translation>
-    </message>
-    <message>
-        <source>Online voices</source>
-        <translation>線上聲音</translation>
-    </message>
-    <message>
-        <source>The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the internet. The offline voice keeps everything on this computer.
-
-Use the online voices?</source>
-        <translation>聲音自然的線上朗讀（微軟 Edge）會把正在朗讀的文字透過網際網路傳送給微軟。離線聲音則全部在這台電腦上完成。
-
-要使用線上聲音嗎？</translation>
-    </message>
-    <message>
-        <source>Use online voices</source>
-        <translation>使用線上聲音</translation>
-    </message>
-    <message>
-        <source>Offline voice only</source>
-        <translation>只用離線聲音</translation>
     </message>
     <message>
         <source>Online voices on; the next sentence uses them.</source>

@@ -58,6 +58,7 @@ class ReadAloudController(QObject):
     highlight_cleared = Signal()
     block_started = Signal(str, int)  # block id, index: the view follows the voice
     notice = Signal(str)  # something the listener must be told (status bar + screen reader)
+    failed = Signal(str)  # reading stopped because no voice could go on: the reason (the window keeps it shown)
     engine_changed = Signal(object)  # Engine now speaking
 
     def __init__(self, report: Report, chunker: Callable[[Block], list[SpeechChunk]], system: SystemBackend,
@@ -333,7 +334,8 @@ class ReadAloudController(QObject):
         if backend is None:
             message = self.system.error_message() or _t("No voice is available.")
             self.notice.emit(_t("Cannot read aloud: %1").replace("%1", message))
-            self.stop()
+            self.stop("failed")
+            self.failed.emit(message)
             return
         if backend is not self._backend:
             if self._backend is not None:
@@ -434,8 +436,10 @@ class ReadAloudController(QObject):
                     self.notice.emit(_t("Switched to the offline voice: %1").replace("%1", self.describe(failure)))
                 self._speak(self.system)
                 return
-        self.notice.emit(_t("Reading stopped: %1").replace("%1", self.describe(failure)))
-        self.stop()
+        reason = self.describe(failure)
+        self.notice.emit(_t("Reading stopped: %1").replace("%1", reason))
+        self.stop("failed")
+        self.failed.emit(reason)
 
     def _wait_for_sound(self, backend: SpeechBackend, failure: Failure) -> bool:
         """The sound stopped coming through (a stalled sound server): say the same chunk again with the same

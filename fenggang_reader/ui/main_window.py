@@ -43,6 +43,7 @@ from .export_actions import LazyExports
 from .find_bar import FindBar
 from .forms import message_box
 from .glossary import GlossaryFeature
+from .guidance_bars import KeyHints
 from .help_dialog import HelpDialog
 from .interface_size import InterfaceSize, InterfaceSizeActions
 from .languages import LanguageFeature
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.contents_drawer = ContentsDrawer(self)  # the contents over the text when the column is narrow
         self.simple_mode = SimpleMode(self)
         self.startup = StartUp(self, speaker=self.read_aloud)
+        self.key_hints = KeyHints(self)  # the first-start banner: Space, + / −, F1
         self.screen_reader = ScreenReaderMode(self)  # the keys a screen reader keeps; its presses reach it
         self.orientation = Orientation(self)  # what a screen reader hears on each move and message
         self.accessibility = Accessibility(self, speaker=self.read_aloud)
@@ -281,6 +283,8 @@ class MainWindow(QMainWindow):
 
         With ``offer`` (the app's start), ``self.startup`` (ui/startup.py) may ask first; it returns True
         when it takes over and calls restore_position() again on "yes"."""
+        if offer:
+            self.key_hints.show_unless_hidden_before()  # Space, + / −, F1 until the reader hides them
         if offer and self.startup.on_start():
             return
         self._place_ready = True

@@ -11,15 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QMessageBox,
     QSpinBox,
     QWidget,
 )
@@ -37,6 +36,7 @@ from ..speech.types import ReadState
 from ..speech.voices import CATALOGUE
 from . import i18n, speech_errors
 from .forms import form_row, large_print
+from .guidance_bars import OnlineVoicesQuestion, ReadAloudProblem, insert_below_text
 from .read_aloud_actions import show_play_state
 
 if TYPE_CHECKING:
@@ -58,7 +58,8 @@ class ReadAloud(QObject):
         super().__init__(window)
         self.window = window
         self.settings = window.settings
-        self.notice_box: QMessageBox | None = None
+        self.notice_box: OnlineVoicesQuestion | None = None
+        self.problem_bar: ReadAloudProblem | None = None
         self._notice_shown = False
         self.voice = system_voice or SystemVoice.shared()
         self.system = SystemBackend(self.voice, self)
@@ -82,6 +83,7 @@ class ReadAloud(QObject):
         c.block_started.connect(self._block_started)
         c.notice.connect(w.announce)
         c.state_changed.connect(self._state_changed)
+        c.failed.connect(self._show_problem)
         self.settings.subscribe(self._setting_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -153,35 +155,49 @@ class ReadAloud(QObject):
         self.window.announce(_t("Speed %1×").replace("%1", f"{rate:g}"))
 
     def maybe_show_edge_notice(self) -> None:
-        """Once: Edge voices send the text to Microsoft. Until accepted, the offline voice reads."""
+        """Once: Edge voices send the text to Microsoft. Until accepted, the offline voice reads.
+
+        Asked in a bar under the text (the paragraph being read stays in view), at the interface size,
+        with "Offline voice only" as the default: nothing leaves the computer unless the reader says so."""
         s = self.settings
         if s["edge_notice_accepted"] or s["offline_only"] or s["speech_engine"] != "edge" or self._notice_shown:
             return
         self._notice_shown = True
-        box = QMessageBox(QMessageBox.Icon.Information, _t("Online voices"), _t(
-            "The natural-sounding online voices (Microsoft Edge) send the text being read to Microsoft over the "
-            "internet. The offline voice keeps everything on this computer.\n\n"
-            "Use the online voices?"), QMessageBox.StandardButton.NoButton, self.window)
-        box.setObjectName("edgeNoticeBox")
-        accept = box.addButton(_t("Use online voices"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(_t("Offline voice only"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(accept)
-        font = QFont(box.font())
-        font.setPointSize(max(font.pointSize(), 16))
-        box.setFont(font)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: self._notice_answered(button is accept))
-        self.notice_box = box
-        box.open()
+        bar = OnlineVoicesQuestion(self.window, self._notice_answered)
+        self.window.retranslated.connect(bar.retranslate)
+        insert_below_text(self.window, bar)
+        self.notice_box = bar
+        bar.show()
+        bar.defaultButton().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.window.announce(bar.text())
 
     def _notice_answered(self, accepted: bool) -> None:
-        self.notice_box = None
+        bar, self.notice_box = self.notice_box, None
+        if bar is not None:
+            bar.hide()
+            bar.deleteLater()
+        self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if accepted:
             self.settings.set("edge_notice_accepted", True)
             self.window.announce(_t("Online voices on; the next sentence uses them."))
         else:
             self.settings.set("offline_only", True)
             self.window.announce(_t("Only the offline voice will be used."))
+
+    def _show_problem(self, reason: str) -> None:
+        """Reading stopped for good: the reason and a way on stay under the text until closed or reading again."""
+        if self.problem_bar is None:
+            self.problem_bar = ReadAloudProblem(self.window, self.open_voice_dialog, self._close_problem)
+            self.window.retranslated.connect(self.problem_bar.retranslate)
+            insert_below_text(self.window, self.problem_bar)
+        self.problem_bar.show_reason(reason)
+
+    def _close_problem(self) -> None:
+        if self.problem_bar is not None and self.problem_bar.isVisible():
+            had_focus = self.problem_bar.isAncestorOf(QApplication.focusWidget())
+            self.problem_bar.hide()
+            if had_focus:
+                self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_voice_dialog(self) -> VoiceDialog:
         self.voice.start()
@@ -209,6 +225,8 @@ class ReadAloud(QObject):
 
     def _state_changed(self, state: ReadState) -> None:
         show_play_state(self.window, state)
+        if state is ReadState.PLAYING:
+            self._close_problem()
         if state is ReadState.PAUSED:
             self.window.announce(_t("Paused"))
         elif state is ReadState.STOPPED and self.window.isVisible():

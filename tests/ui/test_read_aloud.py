@@ -109,9 +109,10 @@ def test_first_run_notice_is_answered_by_keyboard(reader, qtbot):
     assert reader.read_aloud.controller.state is ReadState.PLAYING, "the offline voice reads meanwhile"
     assert reader.read_aloud.controller.engine is Engine.SYSTEM
     qtbot.waitUntil(lambda: QApplication.focusWidget() is box.defaultButton(), timeout=3000)
-    key(qtbot, QApplication.focusWidget(), Qt.Key.Key_Return)
-    assert reader.settings["edge_notice_accepted"] is True and not reader.settings["offline_only"]
-    assert any("Online voices on" in text for text in reader.test_announced)
+    assert box.defaultButton() is box.offline, "nothing leaves the computer unless the reader says so"
+    qtbot.keyClick(box.online, Qt.Key.Key_Escape)  # Esc anywhere in the bar: the default, offline only
+    assert reader.settings["offline_only"] is True and not reader.settings["edge_notice_accepted"]
+    assert any("Only the offline voice" in text for text in reader.test_announced)
     key(qtbot, reader.view, Qt.Key.Key_S)
     assert reader.read_aloud.feature().notice_box is None
 

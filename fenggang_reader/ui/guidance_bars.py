@@ -1,0 +1,195 @@
+"""Bars in the window, above or below the text, never over it: the first-start keys, the online-voices
+question and a read-aloud failure that stays until it is dismissed or reading starts again.
+
+A message that vanishes after three seconds, or a dialog on top of the paragraph, is lost on a reader
+who sees little and reads slowly: these stay where the text is not, in large print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from .flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+KEY_HINT_MAX_PT = 48  # the first-start banner is at body size, up to this (at 96 pt it would hide the text)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("GuidanceBars", text)
+
+
+class GuidanceBar(QFrame):
+    """A framed bar: a wrapping message, then buttons in rows that wrap; Esc presses ``escape_button``."""
+
+    def __init__(self, name: str, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setLineWidth(3)
+        self.setAutoFillBackground(True)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        self.message = QLabel(self)
+        self.message.setObjectName(f"{name}Message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                             | Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        self.row = FlowLayout(spacing=10)
+        layout.addLayout(self.row)
+        self.escape_button: QPushButton | None = None
+
+    def add_button(self, name: str, on_click: Callable[[], None]) -> QPushButton:
+        button = QPushButton(self)
+        button.setObjectName(name)
+        button.setMinimumHeight(48)
+        button.setAutoDefault(False)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.clicked.connect(on_click)
+        button.installEventFilter(self)
+        self.row.addWidget(button)
+        return button
+
+    def set_text(self, text: str) -> None:
+        self.message.setText(text)
+        self.setAccessibleName(text)
+
+    def text(self) -> str:
+        return self.message.text()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape and self.escape_button is not None):
+            self.escape_button.click()
+            return True
+        return False
+
+
+class KeyHintBanner(GuidanceBar):
+    """First start: the three keys that matter, at body size; closed once, it stays closed."""
+
+    def __init__(self, parent: QWidget, on_close: Callable[[], None]):
+        super().__init__("keyHintBanner", parent)
+        self.close_button = self.add_button("keyHintClose", on_close)
+        self.escape_button = self.close_button
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.set_text(_t("Space: listen   ·   + / −: larger or smaller   ·   F1: help"))
+        self.close_button.setText(_t("Got it, hide this"))
+        self.close_button.setAccessibleName(_t("Hide the key hints"))
+
+    def set_body_size(self, points: float) -> None:
+        font = QFont(self.message.font())
+        font.setPointSizeF(min(points, KEY_HINT_MAX_PT))
+        font.setBold(True)
+        self.message.setFont(font)
+
+
+class OnlineVoicesQuestion(GuidanceBar):
+    """Asked once at the first Space: may the text go to Microsoft's online voices? Offline is the default."""
+
+    def __init__(self, parent: QWidget, on_answer: Callable[[bool], None]):
+        super().__init__("edgeNoticeBar", parent)
+        self.offline = self.add_button("edgeNoticeOffline", lambda: on_answer(False))
+        self.online = self.add_button("edgeNoticeOnline", lambda: on_answer(True))
+        self.offline.setDefault(True)
+        self.escape_button = self.offline
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.set_text(_t("The natural-sounding online voices (Microsoft Edge) send the text being read to "
+                         "Microsoft over the internet. The offline voice keeps everything on this computer. "
+                         "Use the online voices?"))
+        self.offline.setText(_t("Offline voice only"))
+        self.online.setText(_t("Use online voices"))
+
+    def defaultButton(self) -> QPushButton:  # noqa: N802 - QMessageBox's name, for the same use
+        return self.offline
+
+
+class ReadAloudProblem(GuidanceBar):
+    """Why reading aloud stopped, and what to do: stays until closed or reading starts again."""
+
+    def __init__(self, parent: QWidget, open_voice_settings: Callable[[], None], on_close: Callable[[], None]):
+        super().__init__("readAloudProblemBar", parent)
+        self.reason = ""
+        self.settings_button = self.add_button("readAloudProblemSettings", open_voice_settings)
+        self.close_button = self.add_button("readAloudProblemClose", on_close)
+        self.escape_button = self.close_button
+        self.retranslate()
+
+    def show_reason(self, reason: str) -> None:
+        self.reason = reason
+        self.retranslate()
+        self.show()
+
+    def retranslate(self) -> None:
+        self.set_text(_t("Reading aloud stopped: %1\nTry the voice settings, or Space to try again.")
+                      .replace("%1", self.reason))
+        self.settings_button.setText(_t("Voice settings…"))
+        self.close_button.setText(_t("Close"))
+
+
+def insert_above_text(window: QWidget, bar: QWidget) -> None:
+    """At the top of the window's central column, above the text."""
+    window.centralWidget().layout().insertWidget(0, bar)
+
+
+def insert_below_text(window: QWidget, bar: QWidget) -> None:
+    """Under the text, above the find bar: the paragraph being read stays uncovered."""
+    layout = window.centralWidget().layout()
+    find_bar = getattr(window, "find_bar", None)
+    index = layout.indexOf(find_bar) if find_bar is not None else -1
+    layout.insertWidget(index if index >= 0 else layout.count(), bar)
+
+
+class KeyHints(QObject):
+    """The first-start banner for one window (``window.key_hints``): shown until the reader hides it."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.banner: KeyHintBanner | None = None
+
+    def show_unless_hidden_before(self) -> None:
+        """At the app's start (MainWindow.restore_position(offer=True)): the banner, until hidden once."""
+        window = self.window
+        if window.settings["key_hint_dismissed"] or self.banner is not None:
+            return
+        banner = KeyHintBanner(window, self.dismiss)
+        self.banner = banner
+        insert_above_text(window, banner)
+        banner.set_body_size(window.view.font_size())
+        window.view.font_size_changed.connect(banner.set_body_size)
+        window.retranslated.connect(banner.retranslate)
+        window.view.installEventFilter(self)
+        banner.show()
+
+    def dismiss(self) -> None:
+        banner, self.banner = self.banner, None
+        if banner is None:
+            return
+        self.window.settings.set("key_hint_dismissed", True)
+        self.window.view.removeEventFilter(self)
+        banner.hide()
+        banner.deleteLater()
+        self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Esc in the text hides the banner, unless Esc is closing a note there."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape and self.window.glossary.popup is None):
+            self.dismiss()
+        return False

@@ -1,0 +1,110 @@
+"""First start shows the way (issue 14, item 7): the three keys at body size until hidden, the online-voices
+question under the text with "offline voice only" as the default, and a read-aloud failure that stays
+visible with its reason and a next step until closed or reading starts again."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication
+
+from fenggang_reader.speech.backend import SystemBackend
+from fenggang_reader.speech.controller import ReadState
+from fenggang_reader.ui.guidance_bars import KEY_HINT_MAX_PT
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "pipewire")
+
+
+def in_window(window, widget) -> QRect:
+    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+
+def test_first_start_banner_shows_the_three_keys_until_hidden(make_window, qtbot):
+    window = make_window()
+    window.restore_position(offer=True)  # what the app does once the window is shown
+    banner = window.key_hints.banner
+    assert banner is not None and banner.isVisible()
+    assert all(k in banner.text() for k in ("Space", "+", "F1"))
+    assert banner.message.font().pointSizeF() == min(window.view.font_size(), KEY_HINT_MAX_PT), "at body size"
+    assert not in_window(window, banner).intersects(in_window(window, window.view)), "above the text, not over it"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)  # Space still reads at once
+    window.set_font_size(40)
+    assert banner.message.font().pointSizeF() == 40
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.key_hints.banner is None and window.settings["key_hint_dismissed"] is True
+    window.close()
+    again = make_window()
+    again.restore_position(offer=True)
+    assert again.key_hints.banner is None, "hidden once, hidden for good"
+
+
+def test_the_banner_is_in_chinese_too(make_window, qtbot):
+    window = make_window()
+    window.settings.set("language", "zh_CN")
+    window.restore_position(offer=True)
+    banner = window.key_hints.banner
+    assert "空格" in banner.text() and "F1" in banner.text()
+    window.settings.set("language", "en")
+    assert "Space" in banner.text()
+
+
+@pytest.fixture
+def voiceless(make_window, monkeypatch):
+    """A window whose offline voice cannot speak and whose online voices are not allowed."""
+    monkeypatch.setattr(SystemBackend, "available", lambda self: False)
+    monkeypatch.setattr(SystemBackend, "error_message", lambda self: "speech-dispatcher is not running")
+    window = make_window()
+    window.settings.set("offline_only", True)
+    window.view.setFocus()
+    return window
+
+
+def test_a_read_aloud_failure_stays_with_its_reason_and_a_next_step(voiceless, qtbot, monkeypatch):
+    window = voiceless
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    feature = window.read_aloud.feature()
+    bar = feature.problem_bar
+    assert bar is not None and bar.isVisible() and "speech-dispatcher is not running" in bar.text()
+    assert feature.controller.state is ReadState.STOPPED
+    assert not in_window(window, bar).intersects(in_window(window, window.view)), "under the text"
+    assert bar.message.font().pointSizeF() >= QApplication.font().pointSizeF()
+    qtbot.wait(3500)  # the status bar's own message is long gone: the bar is not
+    assert bar.isVisible()
+    qtbot.mouseClick(bar.settings_button, Qt.MouseButton.LeftButton)
+    dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "voiceDialog" and w.isVisible())
+    dialog.reject()
+    # Reading starts again (a voice came back): the bar goes.
+    monkeypatch.setattr(SystemBackend, "available", lambda self: True)
+    monkeypatch.setattr(SystemBackend, "speak", lambda self, chunk, params: None)
+    window.activateWindow()
+    window.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    assert feature.controller.state is ReadState.PLAYING and not bar.isVisible()
+    feature.controller.stop()
+
+
+def test_the_failure_bar_closes_with_esc(voiceless, qtbot):
+    window = voiceless
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    bar = window.read_aloud.feature().problem_bar
+    bar.close_button.setFocus()
+    qtbot.keyClick(bar.close_button, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+
+
+def test_online_voices_question_is_a_bar_under_the_text_at_interface_size(make_window, qtbot, monkeypatch):
+    monkeypatch.setattr(SystemBackend, "speak", lambda self, chunk, params: None)
+    window = make_window()
+    window.set_font_size(48)
+    window.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    bar = window.read_aloud.feature().notice_box
+    assert bar is not None and bar.isVisible()
+    assert not in_window(window, bar).intersects(in_window(window, window.view)), "the paragraph stays uncovered"
+    assert bar.message.font().pointSizeF() >= 20 and bar.offline.font().pointSizeF() >= 20
+    assert bar.defaultButton() is bar.offline and bar.offline.isDefault()
+    qtbot.mouseClick(bar.online, Qt.MouseButton.LeftButton)
+    assert window.settings["edge_notice_accepted"] is True and window.read_aloud.feature().notice_box is None
+    window.read_aloud.controller.stop()
