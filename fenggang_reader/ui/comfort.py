@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .reader_view import ReaderView
 
 FOCUS_MODES = ("off", "paragraph", "line")
+SPACING_SETTINGS = ("line_spacing", "character_spacing", "paragraph_spacing")
 DIM_ALPHA = 0.72  # how much of the theme background covers the text outside the focus
 LARGE_BUTTON_PX = 72
 LARGE_BUTTON_PT = 22
@@ -170,8 +171,7 @@ class SpacingDialog(QDialog):
         layout.addWidget(buttons)
 
     def _changed(self, name: str, value: int) -> None:
-        self.window_.settings.set(name, value)
-        apply_spacing(self.window_)
+        self.window_.settings.set(name, value)  # the view follows the setting (Comfort._setting_changed)
 
     def restore_defaults(self) -> None:
         by_name = {s.name: s for s in SETTINGS}
@@ -224,6 +224,8 @@ class Comfort(QObject):
     def _setting_changed(self, name: str, _value: object) -> None:
         if name == "theme":
             self.overlay.update()
+        elif name in SPACING_SETTINGS:
+            apply_spacing(self.window)
 
     def follow_speech(self, block_id: str, start: int, *_rest: object) -> None:
         """Focus on the line being read (read aloud's highlight: block, start, end, word start, word end)."""

@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
         self.startup = StartUp(self, speaker=self.read_aloud)
         self.key_hints = KeyHints(self)  # the first-start banner: Space, + / −, F1
         self.screen_reader = ScreenReaderMode(self)  # the keys a screen reader keeps; its presses reach it
-        self.orientation = Orientation(self)  # what a screen reader hears on each move and message
+        # what a screen reader hears on each move and message
+        self.orientation = Orientation(self, self.read_aloud, self.screen_reader, self.startup)
         self.accessibility = Accessibility(self, speaker=self.read_aloud)
         self._connect_features()
 

@@ -19,6 +19,9 @@ from .announcer import Announcer, description_channel
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .read_aloud_actions import LazyReadAloud
+    from .screen_reader import ScreenReaderMode
+    from .startup import StartUp
 
 FIRST_WORDS = 30  # characters of the paragraph Ctrl+I reads
 START_DELAY_MS = 1500  # after the screen reader has said the window and the focused text
@@ -85,19 +88,16 @@ def start_text(window: MainWindow) -> str:
             .replace("%2", window.position_text()))
 
 
-def reading_aloud(window: MainWindow) -> bool:
-    feature = getattr(window, "read_aloud", None)
-    if feature is None or not getattr(feature, "built", True):
-        return False
-    return getattr(feature.controller.state, "value", "") == "playing"
-
-
 class Orientation(QObject):
     """Keeps the report view's description on the current paragraph and says each move."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: MainWindow, read_aloud: LazyReadAloud, screen_reader: ScreenReaderMode,
+                 startup: StartUp):
         super().__init__(window)
         self.window = window
+        self.read_aloud = read_aloud
+        self.screen_reader = screen_reader
+        self.startup = startup
         self.announcer = Announcer(window, hold=self.app_voice_reading)
         self.announcer.own_description(window.view, lambda: paragraph_message(window))
         window.announced.connect(self.announcer.say)
@@ -109,8 +109,7 @@ class Orientation(QObject):
         self.refresh()
 
     def app_voice_reading(self) -> bool:
-        mode = getattr(self.window, "screen_reader", None)
-        return mode is not None and mode.active and reading_aloud(self.window)
+        return self.screen_reader.active and self.read_aloud.is_reading()
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress:
@@ -126,7 +125,7 @@ class Orientation(QObject):
     def moved(self, *_args: object) -> None:
         view = self.window.view
         if description_channel() and view.hasFocus():
-            if not reading_aloud(self.window):
+            if not self.read_aloud.is_reading():
                 self.announcer.say(paragraph_message(self.window))
         else:
             self.refresh()
@@ -138,17 +137,11 @@ class Orientation(QObject):
             app.installEventFilter(self)
 
         def say() -> None:  # Qt's bridge may be switched on only after the first paint: look now
-            mode = getattr(self.window, "screen_reader", None)
-            if mode is not None:
-                mode.refresh()
-            startup = getattr(self.window, "startup", None)
+            self.screen_reader.refresh()
             if app is not None:
                 app.removeEventFilter(self)
-            if mode is not None and mode.active and not self._greeted and getattr(startup, "bar", None) is None:
+            if self.screen_reader.active and not self._greeted and self.startup.bar is None:
                 self.window.announce(start_text(self.window))
 
         QTimer.singleShot(START_DELAY_MS, self.window, say)
 
-
-def install(window: MainWindow) -> None:
-    window.orientation = Orientation(window)

@@ -92,6 +92,10 @@ class LazyReadAloud(LazyFeature["ReadAloud"]):
     def voice(self) -> SystemVoice:
         return self.feature().voice
 
+    def is_reading(self) -> bool:
+        """True while the app's voice reads (never builds the feature to find out)."""
+        return self.built and self.feature().controller.state is ReadState.PLAYING
+
     def play_pause(self) -> None:
         self.feature().play_pause()
 

@@ -194,7 +194,3 @@ class ScreenReaderMode(QObject):
             return False
         action.trigger()
         return True
-
-
-def install(window: MainWindow) -> None:
-    window.screen_reader = ScreenReaderMode(window)

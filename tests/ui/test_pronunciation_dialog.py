@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from fenggang_reader.core.corrections import FILE_NAME
 from fenggang_reader.core.spoken import MarkerPolicy, prepare_block
 from fenggang_reader.core.storage import AppDirs
-from fenggang_reader.ui.comfort import apply_spacing
 from fenggang_reader.ui.pronunciation_dialog import MAX_CHARS, WHY_OWN_RESPELLING, PronunciationDialog
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -177,8 +176,7 @@ def test_the_context_menu_corrects_the_character_under_the_mouse(window, qtbot):
 def test_the_context_menu_hit_cell_follows_the_readers_character_spacing(window):
     """With wide character spacing the space after a character is still that character's (as the eye sees it)."""
     view = window.view
-    window.settings.set("character_spacing", 200)
-    apply_spacing(window)
+    window.settings.set("character_spacing", 200)  # the view follows the setting
     index, offset = locate(window, WORD, BLOCK)
     view.set_current_index(index)
     QApplication.processEvents()

@@ -110,10 +110,8 @@ def test_where_am_i_says_part_heading_place_and_first_words(window):
 
 def test_messages_wait_while_the_apps_voice_reads_to_a_screen_reader_user(sr_window, monkeypatch):
     monkeypatch.setattr(announcer_module, "description_channel", lambda: True)
-    from fenggang_reader.ui import orientation
-
     w = sr_window
-    monkeypatch.setattr(orientation, "reading_aloud", lambda _w: True)
+    monkeypatch.setattr(type(w.read_aloud), "is_reading", lambda _self: True)
     before = w.view.accessibleDescription()
     w.announce("Reading paragraph 2 of 86")
     QApplication.processEvents()
