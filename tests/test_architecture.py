@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +85,29 @@ def test_type_checker_finds_no_errors():
     """mypy over the files pyproject.toml names ([tool.mypy] files), with its settings."""
     result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_constraints_lock_every_installed_package_at_the_pinned_versions():
+    """constraints.txt (used by ./dev) holds every installed distribution, and agrees with pyproject's pins."""
+    import tomllib
+    from importlib import metadata
+
+    locked = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            locked[_canonical(name)] = version.strip()
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    for pin in pins:
+        name, _, version = pin.split(";")[0].split("#")[0].strip().partition("==")
+        assert locked.get(_canonical(name)) == version, f"{pin} is not what constraints.txt locks"
+    installed = {_canonical(d.metadata["Name"]): d.version for d in metadata.distributions()}
+    for own in ("fenggang-reader", "pip", "setuptools", "wheel"):
+        installed.pop(own, None)
+    unlocked = {name: version for name, version in installed.items() if locked.get(name) != version}
+    assert unlocked == {}, "run the regeneration line at the top of constraints.txt"
