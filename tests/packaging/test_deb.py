@@ -6,10 +6,12 @@ Slow (a PyInstaller build and a package install). A .deb newer than every source
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,9 +22,12 @@ from tests.support.sound import Recorder, ensure_null_sink, ensure_speech_dispat
 
 from .xdisplay import dark_pixels, find_window, screenshot, window_geometry, xvfb
 
-pytestmark = pytest.mark.slow
+# A PyInstaller build (~3 min here), an apt install and a removal: far beyond the usual per-test timeout.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
 ROOT = Path(__file__).resolve().parents[2]
+# Build output outside the source tree (kept between runs, so an unchanged tree reuses its .deb).
+BUILD_DIR = Path(tempfile.gettempdir()) / f"fenggang-reader-build-{hashlib.sha256(bytes(ROOT)).hexdigest()[:10]}"
 SOURCES = [ROOT / "fenggang_reader", ROOT / "resources", ROOT / "packaging", ROOT / "i18n", ROOT / "pyproject.toml"]
 MAX_DEB_BYTES = 70 * 1000 * 1000
 INSTALL_DIR = Path("/opt/fenggang-reader")
@@ -56,10 +61,11 @@ def _root_prefix() -> list[str]:
 def deb() -> Path:
     _need_debian_tools()
     arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=True).stdout.strip()
-    path = ROOT / "dist" / f"fenggang-reader_{__version__}_{arch}.deb"
+    path = BUILD_DIR / "dist" / f"fenggang-reader_{__version__}_{arch}.deb"
     if not path.exists() or path.stat().st_mtime < _newest_source_mtime():
         started = time.monotonic()
-        result = subprocess.run([str(ROOT / "packaging" / "build-deb")], capture_output=True, text=True, timeout=900)
+        result = subprocess.run([str(ROOT / "packaging" / "build-deb"), "--out", str(BUILD_DIR)], capture_output=True,
+                                text=True, timeout=900)
         assert result.returncode == 0, f"build-deb failed:\n{result.stdout}\n{result.stderr[-4000:]}"
         print(f"build-deb took {time.monotonic() - started:.0f} s")
     return path
