@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as _N
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QRegion
 from PySide6.QtWidgets import (
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.settings import SETTINGS
 from .forms import form_row, large_print
+from .i18n import QT_TRANSLATE_NOOP as _N
 
 if TYPE_CHECKING:
     from .interface_size import InterfaceSize

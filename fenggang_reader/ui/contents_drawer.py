@@ -39,7 +39,7 @@ class ContentsDrawer(QObject):
         self.frame.setLineWidth(3)
         self.frame.setAutoFillBackground(True)
         self.frame.hide()
-        layout = QVBoxLayout(self.frame)
+        self.frame_layout = layout = QVBoxLayout(self.frame)
         layout.setContentsMargins(6, 6, 6, 6)
         self.title = QLabel(self.frame)
         self.title.setObjectName("contentsDrawerTitle")
@@ -83,7 +83,7 @@ class ContentsDrawer(QObject):
         w = self.window
         self.active = True
         w.contents_dock.hide()
-        self.frame.layout().addWidget(w.contents)  # out of the dock
+        self.frame_layout.addWidget(w.contents)  # out of the dock
         w.contents.show()
         self._set_action(False)
 
@@ -122,7 +122,7 @@ class ContentsDrawer(QObject):
 
     def _place(self) -> None:
         w = self.window
-        central = w.centralWidget().geometry()
+        central = w.central.geometry()
         em = QFontMetricsF(QApplication.font()).horizontalAdvance("中")
         width = int(min(w.width() * DRAWER_SHARE, max(w.width() * 0.5, em * DRAWER_CHARS)))
         self.frame.setGeometry(QRect(central.left(), central.top(), width, central.height()))

@@ -114,7 +114,7 @@ class GlossaryPopup(QDialog):
         self.setAccessibleName(note.term)
         self.setAccessibleDescription(note.explanation)
 
-        layout = QVBoxLayout(self)
+        self.box = layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(8)
         layout.addWidget(self.view, 1)
@@ -282,7 +282,7 @@ class GlossaryPopup(QDialog):
         self.view.set_theme(t)  # after the dialog's palette, which children inherit
         self._frame = (QColor(t.focus_ring), max(3, round(font_pt / 8)))
         margin = self._frame[1] + 8
-        self.layout().setContentsMargins(margin + 4, margin, margin + 4, margin)
+        self.box.setContentsMargins(margin + 4, margin, margin + 4, margin)
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -300,7 +300,7 @@ class GlossaryPopup(QDialog):
         self._bounds = (width, max_height)
         self.setMinimumHeight(0)
         self.setMaximumHeight(16777215)
-        layout = self.layout()
+        layout = self.box
         margins = layout.contentsMargins()
         inner = width - margins.left() - margins.right()
         one_row = self._controls_fit_one_row(inner)

@@ -18,12 +18,19 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..core.script import Script, to_script
+
+# Marks a text for lupdate and returns it unchanged. PySide6 declares its own as returning ``object``; this is
+# the same function, typed for what it returns.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
 log = logging.getLogger(__name__)
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from .flow_layout import FlowLayout
+from .i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -81,8 +82,7 @@ class SimpleMode(QObject):
         self.active = False
         self.bar = SimpleBar(window)
         self.bar.hide()
-        layout = window.centralWidget().layout()
-        layout.insertWidget(0, self.bar)
+        window.body.insertWidget(0, self.bar)
         self._hidden: list[QWidget] = []
         actions = window.actions_by_id
         for action_id, _label, say in BUTTONS:

@@ -114,7 +114,7 @@ class StartUp(QObject):
         question = self.question(block_id)
         bar = ResumeBar(question, self.window)
         self.bar = bar
-        self.window.centralWidget().layout().insertWidget(0, bar)
+        self.window.body.insertWidget(0, bar)
         bar.yes.clicked.connect(lambda: self.answer(True))
         bar.no.clicked.connect(lambda: self.answer(False))
         bar.show()
