@@ -17,10 +17,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QActionGroup, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from .i18n import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
-
-from .i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
