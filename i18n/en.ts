@@ -596,20 +596,20 @@ Try the voice settings, or Space to try again.</translation>
         <translation>Fenggang Reader shows the 2025 government work report of Fenggang town with pinyin above every character. Press + or - to change the size. Press Down and Up to move from paragraph to paragraph. Press F6 to move to the list of contents. Your place and your settings are remembered.</translation>
     </message>
     <message>
+        <source>: </source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>(menu only)</source>
+        <translation>(menu only)</translation>
+    </message>
+    <message>
         <source>How to use Fenggang Reader</source>
         <translation>How to use Fenggang Reader</translation>
     </message>
     <message>
         <source>Keys</source>
         <translation>Keys</translation>
-    </message>
-    <message>
-        <source>Menu</source>
-        <translation>Menu</translation>
-    </message>
-    <message>
-        <source>What it does</source>
-        <translation>What it does</translation>
     </message>
     <message>
         <source>Keys and help</source>

@@ -596,20 +596,20 @@ Try the voice settings, or Space to try again.</source>
         <translation>凤岗读报为您显示《2025年凤岗镇政府工作报告》，每个字的上方都标有拼音。按 + 或 - 键调整字的大小。按向下、向上方向键逐段移动。按 F6 键转到目录。您读到的位置和各项设置都会自动记住。</translation>
     </message>
     <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>(menu only)</source>
+        <translation>（仅在菜单中）</translation>
+    </message>
+    <message>
         <source>How to use Fenggang Reader</source>
         <translation>凤岗读报使用说明</translation>
     </message>
     <message>
         <source>Keys</source>
         <translation>按键</translation>
-    </message>
-    <message>
-        <source>Menu</source>
-        <translation>菜单</translation>
-    </message>
-    <message>
-        <source>What it does</source>
-        <translation>作用</translation>
     </message>
     <message>
         <source>Keys and help</source>

@@ -596,20 +596,20 @@ Try the voice settings, or Space to try again.</source>
         <translation>鳳崗讀報為您顯示《2025年鳳崗鎮政府工作報告》，每個字的上方都標有拼音。按 + 或 - 鍵調整字的大小。按向下、向上方向鍵逐段移動。按 F6 鍵前往目錄。您讀到的位置和各項設定都會自動記住。</translation>
     </message>
     <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>(menu only)</source>
+        <translation>（僅在選單中）</translation>
+    </message>
+    <message>
         <source>How to use Fenggang Reader</source>
         <translation>鳳崗讀報使用說明</translation>
     </message>
     <message>
         <source>Keys</source>
         <translation>按鍵</translation>
-    </message>
-    <message>
-        <source>Menu</source>
-        <translation>選單</translation>
-    </message>
-    <message>
-        <source>What it does</source>
-        <translation>作用</translation>
     </message>
     <message>
         <source>Keys and help</source>

@@ -9,30 +9,41 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from .actions import help_rows
+from .actions import help_rows, screen_reader_keys_note
 
 
-def help_html() -> str:
+def help_html(screen_reader: bool = False) -> str:
+    """The help page; the keys as they are in the current mode (screen-reader mode leaves single keys out).
+
+    One paragraph per key, under a heading per menu (not a table): a screen reader reads a table cell by
+    cell, column after column, and a paragraph as "keys: what it does", row by row."""
     intro = QCoreApplication.translate(
         "HelpDialog",
         "Fenggang Reader shows the 2025 government work report of Fenggang town with pinyin above every "
         "character. Press + or - to change the size. Press Down and Up to move from paragraph to paragraph. "
         "Press F6 to move to the list of contents. Your place and your settings are remembered."
     )
-    rows = "".join(
-        f"<tr><td>{html.escape(menu)}</td><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
-        for menu, keys, what in help_rows()
-    )
+    colon = html.escape(_t(": "))
+    menu_only = html.escape(_t("(menu only)"))
+    parts = []
+    current_menu = None
+    for menu, keys, what in help_rows(screen_reader=screen_reader):
+        if menu != current_menu:
+            parts.append(f"<h4>{html.escape(menu)}</h4>")
+            current_menu = menu
+        if keys:
+            parts.append(f"<p><b>{html.escape(keys)}</b>{colon}{html.escape(what)}</p>")
+        else:
+            parts.append(f"<p>{html.escape(what)} {menu_only}</p>")
     title = html.escape(QCoreApplication.translate("HelpDialog", "How to use Fenggang Reader"))
-    keys = html.escape(QCoreApplication.translate("HelpDialog", "Keys"))
-    menu = html.escape(QCoreApplication.translate("HelpDialog", "Menu"))
-    what = html.escape(QCoreApplication.translate("HelpDialog", "What it does"))
-    return (
-        # h3/h4: at 24–48 pt an h1 (twice the size) would fill the window with the title alone.
-        f"<h3>{title}</h3><p>{html.escape(intro)}</p><h4>{keys}</h4>"
-        f"<table cellpadding='8' border='1' style='border-collapse: collapse'>"
-        f"<tr><th>{menu}</th><th>{keys}</th><th>{what}</th></tr>{rows}</table>"
-    )
+    keys_title = html.escape(QCoreApplication.translate("HelpDialog", "Keys"))
+    note = html.escape(screen_reader_keys_note())
+    # h3/h4: at 24–48 pt an h1 (twice the size) would fill the window with the title alone.
+    return f"<h3>{title}</h3><p>{html.escape(intro)}</p><h3>{keys_title}</h3><p>{note}</p>{''.join(parts)}"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("HelpDialog", text)
 
 
 def large_print_page(dialog: QDialog, object_name: str, points: int) -> tuple[QTextBrowser, QDialogButtonBox, QFont]:
@@ -59,9 +70,11 @@ class HelpDialog(QDialog):
 
     "Read aloud" says the whole page with ``speak`` (the window gives read aloud's ``say``)."""
 
-    def __init__(self, font_pt: int, parent: QWidget | None = None, speak: Callable[[str], object] | None = None):
+    def __init__(self, font_pt: int, parent: QWidget | None = None, speak: Callable[[str], object] | None = None,
+                 screen_reader: bool = False):
         super().__init__(parent)
         self.speak = speak
+        self.screen_reader = screen_reader  # show the keys of screen-reader mode
         self.setObjectName("helpDialog")
         self.resize(1000, 760)
         self.browser, buttons, font = large_print_page(self, "helpText", max(24, min(48, font_pt)))
@@ -79,7 +92,7 @@ class HelpDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("HelpDialog", "Keys and help"))
         self.setAccessibleName(QCoreApplication.translate("HelpDialog", "Keys and help"))
         self.browser.setAccessibleName(QCoreApplication.translate("HelpDialog", "Help text"))
-        self.browser.setHtml(help_html())
+        self.browser.setHtml(help_html(self.screen_reader))
         self.read_button.setText(QCoreApplication.translate("HelpDialog", "Read aloud"))
         self.read_button.setAccessibleDescription(
             QCoreApplication.translate("HelpDialog", "Say this page with the reader's voice (Ctrl+R)."))

@@ -452,7 +452,8 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         dialog = HelpDialog(self.view.font_size(), self,
-                            speak=lambda text: self.read_aloud.say(text, interrupt_reading=True))
+                            speak=lambda text: self.read_aloud.say(text, interrupt_reading=True),
+                            screen_reader=self.screen_reader.active)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
