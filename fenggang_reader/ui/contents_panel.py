@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ..core.model import BlockKind, Report
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -79,9 +80,23 @@ class ContentsPanel(QTreeWidget):
             else:
                 continue
             item.setData(0, ID_ROLE, block.id)
+            item.setData(0, LEVEL_ROLE, block.kind.heading_level)
             item.setToolTip(0, block.text)
             self._items[block.id] = item
-        self.expandAll()
+        # Only entries with entries under them: Qt reports every expanded item as "expanded" to screen
+        # readers, and expandAll() expands the leaves too.
+        for item in self._items.values():
+            if item.childCount():
+                item.setExpanded(True)
+        self.describe_levels()
+
+    def describe_levels(self) -> None:
+        """Each heading's level as its accessible description (Orca says no tree levels for Qt's trees)."""
+        text = QCoreApplication.translate("Accessibility", "Heading level %1")
+        for item in self._items.values():
+            level = item.data(0, LEVEL_ROLE)
+            if level:
+                item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, text.replace("%1", str(level)))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

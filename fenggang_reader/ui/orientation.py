@@ -105,6 +105,7 @@ class Orientation(QObject):
         window.view.current_block_changed.connect(self.moved)
         window.view.first_paint.connect(self.greet)
         window.retranslated.connect(self.refresh)
+        window.retranslated.connect(window.contents.describe_levels)
         window.view.document().contentsChanged.connect(self.refresh)  # e.g. switched to Traditional
         self.refresh()
 

@@ -53,7 +53,7 @@ REPORT_CONTENT = {"readerView", "contentsPanel"}
 ALLOWED_CHINESE = ("凤岗镇政府工作报告", "凤岗读报", "凤岗", "鳳崗", "简体中文", "繁體中文", "语言", "注释一", "一定", "一般")
 # Latin that belongs in a Chinese interface: key names, brands, the language name "English".
 KEY_WORDS = {"Ctrl", "Shift", "Alt", "Meta", "Esc", "Enter", "Return", "Tab", "Space", "Home", "End", "PgUp",
-             "PgDown", "PgDn", "Up", "Down", "Left", "Right", "Del", "Ins", "Backspace", "Menu"}
+             "PgDown", "PgDn", "Up", "Down", "Left", "Right", "Del", "Ins", "Insert", "CapsLock", "Backspace", "Menu"}
 ALLOWED_LATIN = KEY_WORDS | {"English", "Microsoft", "Edge", "PDF", "MP"}  # file formats: PDF, MP3
 _PINYIN_MARKED = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
