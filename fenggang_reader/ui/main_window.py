@@ -336,8 +336,17 @@ class MainWindow(QMainWindow):
                           else QCoreApplication.translate("MainWindow", "Start of the report."))
 
     def move_paragraph(self, step: int) -> None:
-        """Down/Up: the next screen of a paragraph taller than the window, else the next paragraph."""
-        if not self.view.navigator.step(step):
+        """Down/Up: the next screen of a paragraph taller than the window, else the next paragraph.
+
+        In screen-reader mode always the next paragraph: it is said whole, and a screen turned would be silent."""
+        if self.screen_reader.active:
+            index = self.view.current_index() + step
+            moved = 0 <= index < len(self.report.blocks)
+            if moved:
+                self.view.set_current_index(index)
+        else:
+            moved = self.view.navigator.step(step)
+        if not moved:
             QApplication.beep()
             self.announce(QCoreApplication.translate("MainWindow", "End of the report.") if step > 0
                           else QCoreApplication.translate("MainWindow", "Start of the report."))
