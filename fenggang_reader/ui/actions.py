@@ -235,7 +235,7 @@ def build_actions(parent: QObject, specs: tuple[ActionSpec, ...] = ACTIONS) -> d
 
 def is_single_key(shortcut: str) -> bool:
     """A key that types a character when pressed alone (J, Shift+H, +, [): screen readers' own keys."""
-    combo = QKeySequence(shortcut)[0]
+    combo = QKeySequence(shortcut)[0]  # type: ignore[index]  # PySide6 6.11 stubs lack __getitem__
     mods = combo.keyboardModifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
     key = combo.key().value
     return mods == Qt.KeyboardModifier.NoModifier and Qt.Key.Key_Space.value < key < Qt.Key.Key_Escape.value

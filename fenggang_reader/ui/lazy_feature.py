@@ -17,7 +17,7 @@ class LazyFeature(Generic[T]):
     def __init__(self, build: Callable[[], T]):
         self._build = build
         self._feature: T | None = None
-        self._when_built: list[Callable[[T], None]] = []
+        self._when_built: list[Callable[[T], object]] = []
 
     @property
     def built(self) -> bool:
@@ -31,7 +31,7 @@ class LazyFeature(Generic[T]):
                 callback(self._feature)
         return self._feature
 
-    def when_built(self, callback: Callable[[T], None]) -> None:
+    def when_built(self, callback: Callable[[T], object]) -> None:
         """Run ``callback(feature)`` once the feature exists (now, if it already does)."""
         if self._feature is not None:
             callback(self._feature)

@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         return button
 
     def _connect(self) -> None:
-        handlers: dict[str, Callable[[], None]] = {
+        handlers: dict[str, Callable[[], object]] = {  # what they return is not used
             "next_paragraph": lambda: self.move_paragraph(1),
             "previous_paragraph": lambda: self.move_paragraph(-1),
             "next_heading": lambda: self.move_heading(1),
