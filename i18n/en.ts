@@ -551,8 +551,16 @@
 <context>
     <name>GuidanceBars</name>
     <message>
-        <source>Space: listen   ·   + / −: larger or smaller   ·   F1: help</source>
-        <translation>Space: listen   ·   + / −: larger or smaller   ·   F1: help</translation>
+        <source>Space: listen</source>
+        <translation>Space: listen</translation>
+    </message>
+    <message>
+        <source>+ / −: size</source>
+        <translation>+ / −: size</translation>
+    </message>
+    <message>
+        <source>F1: help</source>
+        <translation>F1: help</translation>
     </message>
     <message>
         <source>Got it, hide this</source>

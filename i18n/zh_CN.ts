@@ -551,8 +551,16 @@
 <context>
     <name>GuidanceBars</name>
     <message>
-        <source>Space: listen   ·   + / −: larger or smaller   ·   F1: help</source>
-        <translation>空格键：朗读   ·   + / −：放大或缩小   ·   F1：帮助</translation>
+        <source>Space: listen</source>
+        <translation>空格键：朗读</translation>
+    </message>
+    <message>
+        <source>+ / −: size</source>
+        <translation>+ / −：字号</translation>
+    </message>
+    <message>
+        <source>F1: help</source>
+        <translation>F1：帮助</translation>
     </message>
     <message>
         <source>Got it, hide this</source>

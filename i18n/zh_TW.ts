@@ -551,8 +551,16 @@
 <context>
     <name>GuidanceBars</name>
     <message>
-        <source>Space: listen   ·   + / −: larger or smaller   ·   F1: help</source>
-        <translation>空白鍵：朗讀   ·   + / −：放大或縮小   ·   F1：說明</translation>
+        <source>Space: listen</source>
+        <translation>空白鍵：朗讀</translation>
+    </message>
+    <message>
+        <source>+ / −: size</source>
+        <translation>+ / −：字號</translation>
+    </message>
+    <message>
+        <source>F1: help</source>
+        <translation>F1：說明</translation>
     </message>
     <message>
         <source>Got it, hide this</source>

@@ -19,7 +19,7 @@ from .flow_layout import FlowLayout
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-KEY_HINT_MAX_PT = 48  # the first-start banner is at body size, up to this (at 96 pt it would hide the text)
+KEY_HINT_MAX_PT = 36  # the first-start banner is at body size up to this: at 48 pt it took 60 % of 800×600
 
 
 def _t(text: str) -> str:
@@ -50,6 +50,13 @@ class GuidanceBar(QFrame):
         layout.addLayout(self.row)
         self.escape_button: QPushButton | None = None
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """As tall as the wrapped rows need at this width (the window's column layout sizes by hints)."""
+        super().resizeEvent(event)
+        need = self.layout().totalHeightForWidth(self.width())
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
     def add_button(self, name: str, on_click: Callable[[], None]) -> QPushButton:
         button = QPushButton(self)
         button.setObjectName(name)
@@ -77,23 +84,36 @@ class GuidanceBar(QFrame):
 
 
 class KeyHintBanner(GuidanceBar):
-    """First start: the three keys that matter, at body size; closed once, it stays closed."""
+    """First start: the three keys that matter, at body size (up to KEY_HINT_MAX_PT, so the text keeps most of
+    a small window), each key with what it does kept together on one line; closed once, it stays closed."""
 
     def __init__(self, parent: QWidget, on_close: Callable[[], None]):
         super().__init__("keyHintBanner", parent)
+        self.message.hide()  # the keys themselves are the message, one label each so a line breaks between them
+        self.keys = [QLabel(self) for _ in range(3)]
+        for i, label in enumerate(self.keys):
+            label.setObjectName(f"keyHint{i}")
+            label.setContentsMargins(0, 0, 24, 0)  # a clear gap between one key and the next
+            self.row.addWidget(label)
         self.close_button = self.add_button("keyHintClose", on_close)
         self.escape_button = self.close_button
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.set_text(_t("Space: listen   ·   + / −: larger or smaller   ·   F1: help"))
+        texts = (_t("Space: listen"), _t("+ / −: size"), _t("F1: help"))
+        for label, text in zip(self.keys, texts, strict=True):
+            label.setText(text)
+        self.message.setText("   ·   ".join(texts))
+        self.setAccessibleName(self.message.text())
         self.close_button.setText(_t("Got it, hide this"))
         self.close_button.setAccessibleName(_t("Hide the key hints"))
 
     def set_body_size(self, points: float) -> None:
-        font = QFont(self.message.font())
+        font = QFont(self.font())
         font.setPointSizeF(min(points, KEY_HINT_MAX_PT))
         font.setBold(True)
+        for label in self.keys:
+            label.setFont(font)
         self.message.setFont(font)
 
 

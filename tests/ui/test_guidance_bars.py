@@ -25,11 +25,14 @@ def test_first_start_banner_shows_the_three_keys_until_hidden(make_window, qtbot
     banner = window.key_hints.banner
     assert banner is not None and banner.isVisible()
     assert all(k in banner.text() for k in ("Space", "+", "F1"))
-    assert banner.message.font().pointSizeF() == min(window.view.font_size(), KEY_HINT_MAX_PT), "at body size"
+    assert banner.keys[0].font().pointSizeF() == min(window.view.font_size(), KEY_HINT_MAX_PT), "at body size"
     assert not in_window(window, banner).intersects(in_window(window, window.view)), "above the text, not over it"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)  # Space still reads at once
-    window.set_font_size(40)
-    assert banner.message.font().pointSizeF() == 40
+    window.set_font_size(32)
+    assert banner.keys[0].font().pointSizeF() == 32
+    window.set_font_size(96)
+    assert banner.keys[0].font().pointSizeF() == KEY_HINT_MAX_PT
+    assert banner.height() < window.height() / 3, "the text keeps most of the window"
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert window.key_hints.banner is None and window.settings["key_hint_dismissed"] is True
     window.close()
