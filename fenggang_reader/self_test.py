@@ -28,8 +28,10 @@ from pathlib import Path
 # Every library the app imports on first use rather than at start (speech/lazy.py, the exports, the
 # pinyin and script converters): each must be in the bundle.
 LAZY_MODULES = ("edge_tts", "aiohttp", "certifi", "pypdf", "mutagen.id3", "mutagen.mp3", "opencc", "ToJyutping",
-                "pypinyin", "PySide6.QtPrintSupport", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",
+                "pypinyin", "lameenc", "PySide6.QtPrintSupport", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",
                 "PySide6.QtSvg", "PySide6.QtNetwork")
+# The offline export voice on Windows (export/offline_speech.py).
+PLATFORM_MODULES = {"win32": ("winrt.windows.media.speechsynthesis", "winrt.windows.storage.streams")}
 LANGUAGES = ("zh_CN", "zh_TW", "en")
 SENTENCE = "凤岗读报自检：这句话由在线语音读出。"
 OFFLINE_SENTENCE = "凤岗读报自检：离线语音。"
@@ -307,8 +309,9 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    modules = LAZY_MODULES + PLATFORM_MODULES.get(sys.platform, ())
     checks: list[tuple[str, Callable[[], str]]] = [
-        (f"import {name}", lambda name=name: import_module(name)) for name in LAZY_MODULES]
+        (f"import {name}", lambda name=name: import_module(name)) for name in modules]
     checks += [("certificates", certificates), ("dictionaries", dictionaries), ("translations", translations),
                ("qt plugins", qt_plugins), ("qt features", qt_features)]
     if args.edge_endpoint:

@@ -90,3 +90,17 @@ def test_espeak_ng_speaks_chinese_to_mp3_and_follows_the_rate(cantonese):
     assert mp3_is_cbr48(normal) and mp3_is_cbr48(fast)
     assert len(fast) < len(normal) * 0.75, "twice the rate should be clearly shorter"
     assert offline_speech.speak_mp3(voice, "  ", Prosody()) == b""
+
+
+def test_loopback_edge_service_can_answer_with_a_tone(monkeypatch):
+    """--tone: the release runners have no espeak-ng, yet the frozen app's online voice must be heard there."""
+    from tests.support import edge_server
+
+    monkeypatch.setattr(edge_server, "USE_TONE", True)
+    assert edge_server.tools_missing() == []
+    rendered = edge_server.render("凤岗读报。自检。", "cmn", "+0%", "+0Hz", "+0%", words=False)
+    assert mp3_is_cbr48(rendered.mp3)
+    assert [b[0] for b in rendered.boundaries] == ["凤岗读报。", "自检。"]
+    last = rendered.boundaries[-1]
+    audio_ticks = len(rendered.mp3) * 8 / 48000 * 10_000_000
+    assert audio_ticks >= last[1] + last[2], "the audio reaches the end of the last boundary"

@@ -150,7 +150,7 @@ def split_sentences(text: str) -> list[str]:
 
 def render(text: str, espeak_voice: str, rate: str, pitch: str, volume: str, words: bool) -> Rendered:
     """Speak each sentence separately so every boundary sits exactly where its audio is."""
-    key = (text, espeak_voice, rate, pitch, volume, words)
+    key = (text, espeak_voice, rate, pitch, volume, words, USE_TONE)
     with _render_lock:
         if key in _render_cache:
             _render_cache.move_to_end(key)
