@@ -53,7 +53,7 @@ def test_a_file_that_is_not_a_report_is_refused(tmp_path):
 
 def test_app_starts_paints_and_logs_events(tmp_path):
     log = tmp_path / "events.jsonl"
-    result = run("--event-log", str(log), "--quit-after", "0.5")
+    result = run("--event-log", str(log), "--quit-after", "3")  # 0.5 s closed before the first paint on a busy machine
     assert result.returncode == 0, result.stderr
     events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     names = [e["event"] for e in events]
