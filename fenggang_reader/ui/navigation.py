@@ -101,13 +101,17 @@ class Navigator(QObject):
         box = self.geometry.line_at(place.index, place.offset)
         height = self.view.viewport().height()
         y = max(0.0, min(y, height - box.height))  # a taller line stays whole when it can
-        self._scroll_to(math.floor(box.top - y))
+        self._scroll_to(0 if box.key() == (0, 0) else math.floor(box.top - y))  # the report's top stays whole
         self._pinned = (place, y)
         self.schedule_rest()
 
     @contextmanager
     def keeping_place(self) -> Iterator[None]:
-        """Around a relayout (size, spacing, font, script): the reading place stays at the same height."""
+        """Around a relayout (size, spacing, font, script): the reading place stays at the same height.
+        Before the window is shown there is no place on screen to keep (nor one to pin)."""
+        if not self.view.isVisible():
+            yield
+            return
         place, y = self.reading_place()
         self._own_scrolls += 1
         try:

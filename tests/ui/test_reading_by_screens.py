@@ -355,3 +355,13 @@ def test_window_size_matrix_reads_by_screens(large, qtbot, tmp_path, size, langu
     folder = Path(os.environ.get("FENGGANG_SCREENSHOTS") or tmp_path)
     image = window.grab()
     assert not image.isNull() and image.save(str(folder / f"read-{size[0]}x{size[1]}-{language}.png"))
+
+
+@pytest.mark.parametrize("points", [28, 96])
+def test_a_first_start_shows_the_top_of_the_report(large, points):
+    """Sizes applied before the window shows, then its first resizes, leave the title whole at the top."""
+    window = large(points=points, size=(800, 600))
+    window.resize(640, 480)
+    QApplication.processEvents()
+    assert window.view.verticalScrollBar().value() == 0
+    assert window.view.geometry.line(0, 0).top >= 0  # the title's first line and its pinyin, not cut
