@@ -761,6 +761,14 @@ class ReaderView(QTextBrowser):
         if event.type() == QEvent.Type.ShortcutOverride and event.keyCombination().toCombined() in self._reserved:
             event.ignore()
             return False
+        if event.type() == QEvent.Type.KeyPress and event.keyCombination().toCombined() in self._reserved:
+            # The shortcut did not fire (a window Qt does not think active, e.g. with no window manager):
+            # never let Qt's own caret paging scroll by a whole viewport and cut lines; run our action.
+            key = QKeySequence(event.keyCombination())
+            action = next((a for a in self.actions() if key in a.shortcuts() and a.isEnabled()), None)
+            if action is not None:
+                action.trigger()
+                return True
         return super().event(event)
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -365,3 +365,21 @@ def test_a_first_start_shows_the_top_of_the_report(large, points):
     QApplication.processEvents()
     assert window.view.verticalScrollBar().value() == 0
     assert window.view.geometry.line(0, 0).top >= 0  # the title's first line and its pinyin, not cut
+
+
+def test_pgdown_reaching_the_text_itself_still_reads_by_screens(large, qtbot):
+    """With no active window (no window manager) Qt fires no shortcut and hands PgDown to the text, whose own
+    paging scrolls a whole viewport and cuts lines: the view runs the reader's action instead."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    window = large()
+    view = window.view
+    for _ in range(4):
+        before = whole_lines(window)[-1] if whole_lines(window) else None
+        # Straight to the widget, past QApplication's shortcut map (as when no shortcut matched).
+        view.event(QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier))
+        lines = whole_lines(window)
+        assert lines and lines[0].top - view.verticalScrollBar().value() <= EDGE + 1
+        if before is not None:
+            assert lines[0].key() <= view.geometry.next_line(before).key()  # nothing skipped
