@@ -69,6 +69,7 @@ def run_app(args: argparse.Namespace) -> int:
     app = create_application()
     crash.application_started = True
     crash.error_reported.connect(lambda _details: events.emit("app.error"))
+    crash.dialog_shown.connect(lambda: events.emit("app.crash_dialog"))
     instance = SingleInstance(dirs.config)
     if not instance.acquire():  # already open: that window came to the front
         events.emit("app.handed_off")

@@ -124,6 +124,7 @@ class CrashHandler(QObject):
     """Installs the hooks; errors from any thread reach the dialog on the GUI thread through a signal."""
 
     error_reported = Signal(str)  # the details text, queued to the GUI thread
+    dialog_shown = Signal()  # the reader can see the dialog now (the event log records it)
 
     def __init__(self, *, show_dialog: bool = True, parent: QObject | None = None):
         super().__init__(parent)
@@ -231,6 +232,7 @@ class CrashHandler(QObject):
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.destroyed.connect(self._dialog_gone)
         self.dialog.open()  # window-modal, not exec(): the event loop (and reading aloud) carries on
+        self.dialog_shown.emit()
 
     def _dialog_gone(self) -> None:
         self.dialog = None

@@ -81,6 +81,7 @@ def test_an_exception_while_opening_the_window_is_reported_and_the_defaults_star
     assert result.returncode == 0, result.stderr
     names = [e["event"] for e in events]
     assert "app.error" in names and "app.first_paint" in names and "app.message" in names
+    assert "app.crash_dialog" in names, "the reader saw what went wrong"
     log = (home / "log" / "fenggang-reader.log").read_text(encoding="utf-8")
     assert "injected start-up fault at 56 pt" in log and "Where: start-up" in log
     kept = list((home / "config").glob("settings.json.*.bad"))
@@ -147,5 +148,6 @@ def test_a_bug_while_reading_the_settings_is_reported_and_the_defaults_start(tmp
     assert result.returncode == 0, result.stderr
     names = [e["event"] for e in events]
     assert "app.error" in names and "app.first_paint" in names and "app.message" in names
+    assert "app.crash_dialog" in names
     assert "Where: reading the settings" in (home / "log" / "fenggang-reader.log").read_text(encoding="utf-8")
     assert len(list((home / "config").glob("settings.json.*.bad"))) == 1
