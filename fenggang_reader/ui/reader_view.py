@@ -37,6 +37,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextBrowser, QTextEd
 from ..core.jyutping import JyutpingAnnotator
 from ..core.model import Block, BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle
+from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
+from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
 from .navigation import Navigator
 from .reader_document import replace_differences, respace_wide_runs
 from .text_geometry import TextGeometry
@@ -46,11 +48,12 @@ BODY_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "P
 # Traditional characters in the glyph forms their readers learnt (Hong Kong and Taiwan standards differ).
 HK_FAMILIES = ["Noto Sans CJK HK", "Source Han Sans HC", "Microsoft JhengHei", "PingFang HK", *BODY_FAMILIES]
 TW_FAMILIES = ["Noto Sans CJK TC", "Source Han Sans TC", "Microsoft JhengHei", "PingFang TC", *BODY_FAMILIES]
-MIN_FONT_PT, MAX_FONT_PT, DEFAULT_FONT_PT = 12, 96, 28
+# Sizes and spacing: the ranges and defaults of the settings table (core/settings.py), never repeated here.
+MIN_FONT_PT, MAX_FONT_PT, DEFAULT_FONT_PT = int(FONT_SIZE.minimum or 0), int(FONT_SIZE.maximum or 0), FONT_SIZE.default
 PINYIN_RATIO = 0.46  # pinyin size relative to the body text
-CJK_SPACING_PERCENT = 132.0  # advance of every Han character and full-width mark, in % of its width
-LINE_HEIGHT_PERCENT = 172.0  # line height in % of the natural line: the extra becomes the pinyin band
-PARAGRAPH_SPACING = 0.55  # space after a paragraph, in lines of body text
+CJK_SPACING_PERCENT = float(CHARACTER_SPACING.default)  # advance of every Han character and full-width mark, % width
+LINE_HEIGHT_PERCENT = float(LINE_SPACING.default)  # line height in % of the natural line: the rest is the pinyin band
+PARAGRAPH_SPACING = PARAGRAPH_SPACING_SETTING.default / 100  # space after a paragraph, in lines of body text
 
 # Heading sizes relative to the body (QTextFormat.FontSizeAdjustment steps are too coarse).
 _SIZE_FACTOR = {
