@@ -25,6 +25,12 @@ def _offline(monkeypatch):
 
 
 @pytest.fixture
+def server(silent_server):
+    """The silent loopback service: these tests count what reaches it, not what it says."""
+    return silent_server
+
+
+@pytest.fixture
 def endpoint(server, monkeypatch):
     monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", server.base_url)
     server.clear_fault()
