@@ -57,7 +57,7 @@ from .simple_mode import SimpleMode
 from .startup import StartUp
 from .storage_warning import StorageWarnings
 from .themes import ThemeChoice
-from .window_fit import ToolbarOverflow, fit_to_screen
+from .window_fit import StatusRoom, ToolbarOverflow, fit_to_screen
 
 if TYPE_CHECKING:
     from .read_aloud import ReadAloud
@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.position_label = QLabel(self)
         self.position_label.setObjectName("positionLabel")
         self.statusBar().addPermanentWidget(self.position_label)
+        self.status_room = StatusRoom(self.statusBar(), self.position_label)  # long messages are not cut off
 
         self.actions_by_id = build_actions(self)
         self._build_menus()

@@ -150,3 +150,14 @@ def test_saved_geometry_from_a_larger_screen_is_clamped_at_start(qtbot, report):
     qtbot.addWidget(second)
     available = second.screen().availableGeometry()
     assert available.contains(second.geometry()), (second.geometry(), available)
+
+
+def test_a_long_message_gets_the_whole_status_bar(open_window, qtbot):
+    win = open_window(800, 600, 48)
+    long = "“1310”具体部署: note 1. Enter opens it. " * 2
+    win.announce(long)
+    assert not win.position_label.isVisible(), "the message is not cut by the place beside it"
+    win.statusBar().clearMessage()
+    assert win.position_label.isVisible()
+    win.announce("Paused")
+    assert win.position_label.isVisible(), "a short message leaves the place in view"
