@@ -7,8 +7,11 @@ export-pinyin must not pay for Qt or the speech modules, export-audio not for th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .core.consent import OnlineVoices, online_voices_for
@@ -103,6 +106,22 @@ def options_from_settings(settings: Settings, args: argparse.Namespace) -> tuple
     return options, notes
 
 
+@contextlib.contextmanager
+def _ending_as_interrupt() -> Iterator[None]:
+    """SIGTERM/SIGHUP (logout, kill, a closed terminal) cancel like Ctrl+C, so the half-written staging folder
+    is removed instead of left beside the reader's files."""
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {sig: signal.signal(sig, interrupt) for sig in wanted}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def export_audio(args: argparse.Namespace, report: Report | None) -> int:
     """The audiobook with the reader's settings: one MP3 with chapters, one per paragraph and a playlist."""
     from .core.events import EventLog
@@ -130,7 +149,8 @@ def export_audio(args: argparse.Namespace, report: Report | None) -> int:
 
     events = EventLog(args.event_log)  # a no-op without --event-log
     try:
-        result = AudioExporter(report, options, progress=progress, events=events).run()
+        with _ending_as_interrupt():
+            result = AudioExporter(report, options, progress=progress, events=events).run()
     except (ExportCancelled, KeyboardInterrupt):  # the staging folder is gone either way
         print("\nfenggang-reader: cancelled; nothing was written", file=sys.stderr)
         return 130

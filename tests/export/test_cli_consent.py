@@ -92,3 +92,36 @@ def test_a_non_http_endpoint_in_the_environment_is_a_message(monkeypatch, tmp_pa
     assert export(tmp_path, "--engine", "edge") == 1
     err = capsys.readouterr().err
     assert "FENGGANG_READER_EDGE_ENDPOINT" in err and "http://" in err and "Traceback" not in err
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGHUP"])
+def test_ending_the_session_mid_export_leaves_nothing_behind(server, tmp_path, sig):
+    """Logout or a closed terminal during export-audio: cancelled like Ctrl+C, no half-written staging folder."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    home = tmp_path / "home"
+    out = tmp_path / "book"
+    out.mkdir()
+    (out / "mine.txt").write_text("keep me")
+    env = {**os.environ, "FENGGANG_READER_HOME": str(home), "FENGGANG_READER_EDGE_ENDPOINT": server.base_url}
+    server.latency = 1.0
+    try:
+        export = subprocess.Popen([sys.executable, "-m", "fenggang_reader", "export-audio", "--out", str(out),
+                                   "--part", "notes", "--engine", "edge", "--allow-online"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while not any(p.name.startswith(".fenggang-export-") for p in out.iterdir()):
+            assert export.poll() is None and time.monotonic() < deadline, "the export never started writing"
+            time.sleep(0.1)
+        export.send_signal(getattr(signal, sig))
+        _, err = export.communicate(timeout=60)
+    finally:
+        server.latency = 0.0
+    assert export.returncode == 130, err
+    assert "cancelled; nothing was written" in err
+    assert sorted(p.name for p in out.iterdir()) == ["mine.txt"]
