@@ -12,6 +12,7 @@ import enum
 import functools
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from fenggang_reader.speech.system import SystemState, SystemVoice
 from fenggang_reader.speech.types import Audio, Engine, SpeechError, SpeechErrorKind, VoiceParams
 
 log = logging.getLogger(__name__)
+MEMORY_ENTRIES = 16  # Edge results kept in memory (≈ 30 KB each): prefetched audio survives a failing disk cache
 BOUNDARY = "WordBoundary"  # Edge gives one boundary type per request; words give the finer highlight
 
 
@@ -124,13 +126,17 @@ def choose_engine(preferred: Engine, *, edge_allowed: bool, system_available: bo
 class EdgeBackend(SpeechBackend):
     """Edge voices: cached audio plays at once; otherwise synthesis runs on the Edge thread.
 
-    If the audio for the chunk being waited on has not arrived within ``patience_ms``, the backend
-    reports a failure so the controller can continue with the system voice in time; the request keeps
-    running and its audio still lands in the cache for later.
+    If no audio for the chunk being waited on has arrived within ``patience_ms``, the backend reports a
+    failure so the controller can continue with the system voice in time; the request keeps running and
+    its audio still lands in the cache for later. A stream whose first audio came in time is slow, not
+    dead: it is waited for (the synthesizer's idle timeout and deadline still bound it).
+    The last few results are also kept in memory, so prefetched audio plays even when the disk cache
+    cannot store it (read-only, full); a cached entry the player cannot decode is evicted and fetched again.
     """
 
     engine = Engine.EDGE
     _delivered = Signal(int, object, object)  # token, Audio or None, exception or None (queued from the worker)
+    _first_audio = Signal(str)  # key: the first audio bytes of a request arrived (queued from the worker)
 
     def __init__(self, synthesizer_factory: Callable[[], EdgeSynthesizer | EdgeClient], cache: AudioCache,
                  player: AudioPlayer | None = None, parent: QObject | None = None, *, patience_ms: int = 1500,
@@ -146,6 +152,10 @@ class EdgeBackend(SpeechBackend):
         self._params = VoiceParams()
         self._prefetch_limit = prefetch_limit
         self._delivered.connect(self._on_delivered)
+        self._first_audio.connect(self._on_first_audio)
+        self._memory: OrderedDict[str, Audio] = OrderedDict()  # the last results, LRU last
+        self._playing_key = ""  # the key of the audio handed to the player
+        self._playing_from_cache = False
         self._patience = QTimer(self, singleShot=True, interval=patience_ms)
         self._patience.timeout.connect(self._out_of_patience)
         self.last_cached = False
@@ -176,7 +186,23 @@ class EdgeBackend(SpeechBackend):
         return AudioCache.key(chunk.text, params, Engine.EDGE, boundary=BOUNDARY)
 
     def is_cached(self, chunk: SpeechChunk, params: VoiceParams) -> bool:
-        return self.key(chunk, params) in self.cache
+        key = self.key(chunk, params)
+        return key in self._memory or key in self.cache
+
+    def _stored(self, key: str) -> tuple[Audio | None, bool]:
+        """Audio for ``key`` from memory, else from the disk cache; and whether it came from the disk."""
+        audio = self._memory.get(key)
+        if audio is not None:
+            self._memory.move_to_end(key)
+            return audio, False
+        audio = self.cache.get(key)
+        return audio, audio is not None
+
+    def _remember(self, key: str, audio: Audio) -> None:
+        self._memory[key] = audio
+        self._memory.move_to_end(key)
+        while len(self._memory) > MEMORY_ENTRIES:
+            self._memory.popitem(last=False)
 
     def speak(self, chunk: SpeechChunk, params: VoiceParams) -> None:
         self._token += 1
@@ -188,11 +214,11 @@ class EdgeBackend(SpeechBackend):
         self.voice_name = params.voice
         key = self.key(chunk, params)
         self._waiting_key = key
-        audio = self.cache.get(key)
+        audio, from_disk = self._stored(key)
         self.last_cached = audio is not None
         self._set_state(BackendState.WAITING)
         if audio is not None:
-            self._play(audio)
+            self._play(audio, key, from_disk)
             return
         self._request(chunk, params, key)
         self._patience.start()
@@ -200,19 +226,24 @@ class EdgeBackend(SpeechBackend):
     def prefetch(self, chunks: list[SpeechChunk], params: VoiceParams) -> None:
         for chunk in chunks[: self._prefetch_limit]:
             key = self.key(chunk, params)
-            if key not in self._pending and key not in self.cache:
+            if key not in self._pending and key not in self._memory and key not in self.cache:
                 self._request(chunk, params, key)
 
     def _request(self, chunk: SpeechChunk, params: VoiceParams, key: str) -> None:
         if key in self._pending:
             return
         try:
-            future = self.synthesizer.submit(chunk.text, params, boundary=BOUNDARY, block_id=chunk.block_id)
+            future = self.synthesizer.submit(chunk.text, params, boundary=BOUNDARY, block_id=chunk.block_id,
+                                             on_first_audio=functools.partial(self._streaming, key))
         except (RuntimeError, ValueError, SpeechError) as exc:  # shut down, a bad endpoint, edge-tts not installed
             self._delivered.emit(self._token, None, exc)
             return
         self._pending[key] = future
         future.add_done_callback(functools.partial(self._settled, key))
+
+    def _streaming(self, key: str, _seconds: float) -> None:
+        """Worker thread: the first audio bytes of ``key`` arrived."""
+        self._first_audio.emit(key)
 
     def _settled(self, key: str, future: concurrent.futures.Future[Audio]) -> None:
         """Worker thread: store good audio, then hand the result to the UI thread."""
@@ -234,22 +265,30 @@ class EdgeBackend(SpeechBackend):
             return
         key = str(key_or_audio)
         self._pending.pop(key, None)
+        if isinstance(result, Audio) and result.mp3:
+            self._remember(key, result)  # whether or not the disk cache could store it
         if key != self._waiting_key or self.state is not BackendState.WAITING:
             return
         if isinstance(result, Audio):
             self._patience.stop()
-            self._play(result)
+            self._play(result, key, False)
         elif isinstance(result, BaseException):
             self._patience.stop()
             retry_after = result.retry_after if isinstance(result, SpeechError) else None
             self._fail(Failure(f"{type(result).__name__}: {result}", speech_error_kind(result), retry_after))
 
+    def _on_first_audio(self, key: str) -> None:
+        """The chunk being waited on is streaming: slow perhaps, but working. No giving up on it now."""
+        if key == self._waiting_key and self.state is BackendState.WAITING:
+            self._patience.stop()
+
     def _out_of_patience(self) -> None:
         if self.state is BackendState.WAITING:
             self._fail(Failure(f"no audio within {self._patience.interval()} ms", SpeechErrorKind.TOO_SLOW))
 
-    def _play(self, audio: Audio) -> None:
+    def _play(self, audio: Audio, key: str, from_disk: bool) -> None:
         self._waiting_key = ""
+        self._playing_key, self._playing_from_cache = key, from_disk
         if not audio.mp3:
             self._set_state(BackendState.IDLE)
             self.finished.emit()
@@ -273,13 +312,37 @@ class EdgeBackend(SpeechBackend):
             self.finished.emit()
 
     def _on_player_stalled(self, blocked: bool) -> None:
-        if self.state in (BackendState.SPEAKING, BackendState.WAITING):
-            self._fail(Failure("playback stalled" + (" in the sound device" if blocked else ""),
-                               SpeechErrorKind.SOUND_STALLED, device_blocked=blocked))
+        if self.state not in (BackendState.SPEAKING, BackendState.WAITING):
+            return
+        if not blocked and self._refetch_undecodable("playback stalled"):
+            return
+        self._fail(Failure("playback stalled" + (" in the sound device" if blocked else ""),
+                           SpeechErrorKind.SOUND_STALLED, device_blocked=blocked))
 
     def _on_player_error(self, message: str) -> None:
-        if self.state in (BackendState.SPEAKING, BackendState.WAITING):
-            self._fail(Failure(f"playback: {message}", SpeechErrorKind.PLAYBACK))
+        if self.state not in (BackendState.SPEAKING, BackendState.WAITING):
+            return
+        if self._refetch_undecodable(message):
+            return
+        self._memory.pop(self._playing_key, None)
+        self._fail(Failure(f"playback: {message}", SpeechErrorKind.PLAYBACK))
+
+    def _refetch_undecodable(self, why: str) -> bool:
+        """Audio from the disk cache would not play: an entry that passed its checksum but does not decode
+        (written by a broken build, or damaged before it was stored). Never play it again: evict it and
+        fetch the sentence afresh (once). False when the audio did not come from the disk cache."""
+        key, self._playing_key = self._playing_key, ""
+        if not (self._playing_from_cache and key and self.chunk is not None):
+            return False
+        log.warning("cached audio %s would not play (%s); fetching it again", key, why)
+        self._playing_from_cache = False
+        self.cache.discard(key, f"would not play: {why}")
+        self._memory.pop(key, None)
+        self._set_state(BackendState.WAITING)
+        self._waiting_key = key
+        self._request(self.chunk, self._params, key)
+        self._patience.start()
+        return True
 
     def _fail(self, failure: Failure) -> None:
         self._waiting_key = ""

@@ -236,6 +236,11 @@ class AudioCache:
         folder = self.root / key[:2]
         return folder / f"{key}.mp3", folder / f"{key}.json"
 
+    def discard(self, key: str, why: str) -> None:
+        """Remove an entry a reader found unusable (e.g. the player could not decode it); it is fetched anew."""
+        with self._lock:
+            self._discard(key, why)
+
     def _discard(self, key: str, why: str) -> None:
         log.warning("audio cache: discarding %s: %s", key, why)
         self.discarded += 1
