@@ -83,6 +83,7 @@ class ReadAloudController(QObject):
         self.fallbacks = 0
         self._told_fallback = False
         self._told_sound = False
+        self.stop_message = ""  # why reading last stopped, when the listener did not ask it to ("" otherwise)
         self._sound_retries = 0  # stalls of the chunk being read (reset when audio starts)
         self._requested_at = 0.0
         self._backend: SpeechBackend | None = None
@@ -113,8 +114,7 @@ class ReadAloudController(QObject):
             self.stop()
         self.system.hush()  # Space during the spoken welcome: the paragraph, not the rest of the welcome
         if not self._load_block(index, forward=True):
-            self.notice.emit(_t("Nothing to read here."))
-            self.stop()
+            self._stop_told(_t("Nothing to read here."), "nothing_to_read")
             return
         self.position = max(0, min(chunk, len(self.chunks) - 1))
         self._set_state(ReadState.PLAYING)
@@ -140,7 +140,14 @@ class ReadAloudController(QObject):
         else:
             self._speak()
 
-    def stop(self, reason: str = "stopped") -> None:
+    def _stop_told(self, message: str, reason: str) -> None:
+        """Stop for a reason the listener must see: it stays in ``stop_message`` (the window keeps it on
+        screen instead of a plain "Stopped") until reading starts again."""
+        self.notice.emit(message)
+        self.stop(reason, message=message)
+
+    def stop(self, reason: str = "stopped", *, message: str = "") -> None:
+        self.stop_message = message
         was = self.state
         block_id = self._block_id()
         for backend in self._backends():
@@ -333,8 +340,7 @@ class ReadAloudController(QObject):
             backend = self._choose(config)
         if backend is None:
             message = self.system.error_message() or _t("No voice is available.")
-            self.notice.emit(_t("Cannot read aloud: %1").replace("%1", message))
-            self.stop("failed")
+            self._stop_told(_t("Cannot read aloud: %1").replace("%1", message), "failed")
             self.failed.emit(message)
             return
         if backend is not self._backend:
@@ -437,8 +443,7 @@ class ReadAloudController(QObject):
                 self._speak(self.system)
                 return
         reason = self.describe(failure)
-        self.notice.emit(_t("Reading stopped: %1").replace("%1", reason))
-        self.stop("failed")
+        self._stop_told(_t("Reading stopped: %1").replace("%1", reason), "failed")
         self.failed.emit(reason)
 
     def _wait_for_sound(self, backend: SpeechBackend, failure: Failure) -> bool:
@@ -461,6 +466,8 @@ class ReadAloudController(QObject):
         return True
 
     def _set_state(self, state: ReadState) -> None:
+        if state is not ReadState.STOPPED:
+            self.stop_message = ""
         if state is not self.state:
             self.state = state
             if state is ReadState.STOPPED:

@@ -229,8 +229,8 @@ class ReadAloud(QObject):
             self._close_problem()
         if state is ReadState.PAUSED:
             self.window.announce(_t("Paused"))
-        elif state is ReadState.STOPPED and self.window.isVisible():
-            self.window.statusBar().showMessage(_t("Stopped"), 3000)
+        elif state is ReadState.STOPPED and self.window.isVisible() and not self.controller.stop_message:
+            self.window.statusBar().showMessage(_t("Stopped"), 3000)  # a reason for the stop stays instead
 
 
 class VoiceDialog(QDialog):

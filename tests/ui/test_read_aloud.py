@@ -161,6 +161,26 @@ def test_edge_failure_is_told_once_on_the_status_bar_and_to_screen_readers(reade
     key(qtbot, reader.view, Qt.Key.Key_S)
 
 
+def test_the_reason_reading_stopped_stays_on_the_status_bar(reader, qtbot, server):
+    """Issue 19: "Reading stopped: …" was replaced by a plain "Stopped" at once."""
+    server.set_fault("http403")
+    feature = reader.read_aloud.feature()
+    feature.system.available = lambda: False  # no offline voice to fall back on
+    c = feature.controller
+    go_to(reader, "y2024-p01")
+    with qtbot.waitSignal(c.state_changed, timeout=15000, check_params_cb=lambda s: s is ReadState.STOPPED):
+        key(qtbot, reader.view, Qt.Key.Key_Space)
+    assert c.stop_message.startswith("Reading stopped: ")
+    qtbot.wait(200)
+    assert reader.statusBar().currentMessage() == c.stop_message, "the reason, not a bare 'Stopped'"
+    with qtbot.waitSignal(c.state_changed, timeout=5000):
+        server.clear_fault()
+        del feature.system.available
+        key(qtbot, reader.view, Qt.Key.Key_Space)  # reading again: the old reason is gone
+    assert c.stop_message == ""
+    c.stop()
+
+
 def test_continuous_reading_moves_the_view_with_the_voice(reader, qtbot):
     go_to(reader, "title")
     with qtbot.waitSignal(reader.view.current_block_changed, timeout=20000,
