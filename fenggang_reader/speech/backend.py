@@ -126,22 +126,24 @@ def choose_engine(preferred: Engine, *, edge_allowed: bool, system_available: bo
 class EdgeBackend(SpeechBackend):
     """Edge voices: cached audio plays at once; otherwise synthesis runs on the Edge thread.
 
-    If no audio for the chunk being waited on has arrived within ``patience_ms``, the backend reports a
-    failure so the controller can continue with the system voice in time; the request keeps running and
-    its audio still lands in the cache for later. A stream whose first audio came in time is slow, not
-    dead: it is waited for (the synthesizer's idle timeout and deadline still bound it).
+    If no audio for the chunk being waited on has arrived within ``patience_ms``, or none more for
+    ``stream_patience_ms`` once it flows, the backend reports a failure so the controller can continue with
+    the system voice in time; the request keeps running and its audio still lands in the cache for later.
+    A slow stream that keeps coming is thus waited for, not abandoned (with Edge then avoided for a minute).
     The last few results are also kept in memory, so prefetched audio plays even when the disk cache
     cannot store it (read-only, full); a cached entry the player cannot decode is evicted and fetched again.
     """
 
     engine = Engine.EDGE
     _delivered = Signal(int, object, object)  # token, Audio or None, exception or None (queued from the worker)
-    _first_audio = Signal(str)  # key: the first audio bytes of a request arrived (queued from the worker)
+    _audio_arriving = Signal(str)  # key: more audio of a request arrived (queued from the worker)
 
     def __init__(self, synthesizer_factory: Callable[[], EdgeSynthesizer | EdgeClient], cache: AudioCache,
                  player: AudioPlayer | None = None, parent: QObject | None = None, *, patience_ms: int = 1500,
-                 prefetch_limit: int = 6):
+                 stream_patience_ms: int = 800, prefetch_limit: int = 6):
         super().__init__(parent)
+        self._patience_ms = patience_ms  # for the first audio
+        self._stream_patience_ms = stream_patience_ms  # between pieces of audio once it flows
         self._factory = synthesizer_factory
         self._synth: EdgeSynthesizer | EdgeClient | None = None
         self.cache = cache
@@ -152,7 +154,7 @@ class EdgeBackend(SpeechBackend):
         self._params = VoiceParams()
         self._prefetch_limit = prefetch_limit
         self._delivered.connect(self._on_delivered)
-        self._first_audio.connect(self._on_first_audio)
+        self._audio_arriving.connect(self._on_audio_arriving)
         self._memory: OrderedDict[str, Audio] = OrderedDict()  # the last results, LRU last
         self._playing_key = ""  # the key of the audio handed to the player
         self._playing_from_cache = False
@@ -221,7 +223,7 @@ class EdgeBackend(SpeechBackend):
             self._play(audio, key, from_disk)
             return
         self._request(chunk, params, key)
-        self._patience.start()
+        self._patience.start(self._patience_ms)
 
     def prefetch(self, chunks: list[SpeechChunk], params: VoiceParams) -> None:
         for chunk in chunks[: self._prefetch_limit]:
@@ -234,16 +236,16 @@ class EdgeBackend(SpeechBackend):
             return
         try:
             future = self.synthesizer.submit(chunk.text, params, boundary=BOUNDARY, block_id=chunk.block_id,
-                                             on_first_audio=functools.partial(self._streaming, key))
+                                             on_audio=functools.partial(self._streaming, key))
         except (RuntimeError, ValueError, SpeechError) as exc:  # shut down, a bad endpoint, edge-tts not installed
             self._delivered.emit(self._token, None, exc)
             return
         self._pending[key] = future
         future.add_done_callback(functools.partial(self._settled, key))
 
-    def _streaming(self, key: str, _seconds: float) -> None:
-        """Worker thread: the first audio bytes of ``key`` arrived."""
-        self._first_audio.emit(key)
+    def _streaming(self, key: str, _received: int) -> None:
+        """Worker thread: more audio of ``key`` arrived."""
+        self._audio_arriving.emit(key)
 
     def _settled(self, key: str, future: concurrent.futures.Future[Audio]) -> None:
         """Worker thread: store good audio, then hand the result to the UI thread."""
@@ -277,14 +279,15 @@ class EdgeBackend(SpeechBackend):
             retry_after = result.retry_after if isinstance(result, SpeechError) else None
             self._fail(Failure(f"{type(result).__name__}: {result}", speech_error_kind(result), retry_after))
 
-    def _on_first_audio(self, key: str) -> None:
-        """The chunk being waited on is streaming: slow perhaps, but working. No giving up on it now."""
+    def _on_audio_arriving(self, key: str) -> None:
+        """The chunk being waited on is streaming: slow perhaps, but working. Patience counts from its
+        latest audio, so a stream that keeps coming is waited for and one that stalls is still given up."""
         if key == self._waiting_key and self.state is BackendState.WAITING:
-            self._patience.stop()
+            self._patience.start(self._stream_patience_ms)
 
     def _out_of_patience(self) -> None:
         if self.state is BackendState.WAITING:
-            self._fail(Failure(f"no audio within {self._patience.interval()} ms", SpeechErrorKind.TOO_SLOW))
+            self._fail(Failure(f"no audio for {self._patience.interval()} ms", SpeechErrorKind.TOO_SLOW))
 
     def _play(self, audio: Audio, key: str, from_disk: bool) -> None:
         self._waiting_key = ""
@@ -341,7 +344,7 @@ class EdgeBackend(SpeechBackend):
         self._set_state(BackendState.WAITING)
         self._waiting_key = key
         self._request(self.chunk, self._params, key)
-        self._patience.start()
+        self._patience.start(self._patience_ms)
         return True
 
     def _fail(self, failure: Failure) -> None:

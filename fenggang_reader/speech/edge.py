@@ -289,6 +289,7 @@ class _Job:
     client: object
     events: EventLog
     first_audio_reported: bool = False
+    on_audio: Callable[[int], None] | None = None
 
 
 class EdgeSynthesizer:
@@ -333,10 +334,12 @@ class EdgeSynthesizer:
     # ---- public API (any thread)
     def submit(self, text: str, params: VoiceParams, *, boundary: str = "SentenceBoundary",
                block_id: str | None = None, on_first_audio: Callable[[float], None] | None = None,
+               on_audio: Callable[[int], None] | None = None,
                client: object = None, events: EventLog | None = None) -> concurrent.futures.Future[Audio]:
         """Synthesise ``text``; the Future gets Audio or an EdgeError. ``cancel()`` on it stops the request.
 
-        ``on_first_audio(seconds)`` runs on the worker thread when the first audio bytes arrive. ``client``
+        ``on_first_audio(seconds)`` runs on the worker thread when the first audio bytes arrive, and
+        ``on_audio(bytes so far)`` whenever more arrive (a stream that is slow but alive). ``client``
         (an EdgeClient) groups requests for ``cancel_pending``; ``events`` logs them instead of ours.
         """
         future: concurrent.futures.Future[Audio] = concurrent.futures.Future()
@@ -344,7 +347,8 @@ class EdgeSynthesizer:
             if self._closed:
                 raise RuntimeError("EdgeSynthesizer is shut down")
             job = _Job(next(self._numbers), self._generations.get(client, 0), text, params, boundary, future,
-                       block_id, on_first_audio, time.monotonic(), client, events or self.events)
+                       block_id, on_first_audio, time.monotonic(), client, events or self.events,
+                       on_audio=on_audio)
         try:
             if boundary not in BOUNDARY_TYPES:
                 raise EdgeInvalidRequest(f"boundary must be one of {BOUNDARY_TYPES}, not {boundary!r}")
@@ -604,6 +608,7 @@ class EdgeSynthesizer:
                 if value["type"] == "audio":
                     audio += value["data"]
                     self._report_first_audio(job)
+                    self._report_audio(job, len(audio))
                 elif value["type"] in BOUNDARY_TYPES:
                     raw.append((value["text"], value["offset"], value["duration"]))
         finally:
@@ -613,6 +618,14 @@ class EdgeSynthesizer:
         boundaries, all_placed = map_boundaries(job.text, raw)
         check_complete(job.text, len(audio), boundaries, all_placed, self.truncation_tolerance_ms)
         return Audio(bytes(audio), boundaries, Engine.EDGE, job.params.voice)
+
+    @staticmethod
+    def _report_audio(job: _Job, received: int) -> None:
+        if job.on_audio is not None:
+            try:
+                job.on_audio(received)
+            except Exception:  # a listener's bug must not break synthesis
+                log.exception("on_audio callback failed")
 
     def _report_first_audio(self, job: _Job) -> None:
         if job.first_audio_reported:
