@@ -119,9 +119,10 @@ class _FocusNamer(QObject):
 class HeadingMarker(QWidget):
     """An invisible widget over one heading of the report: screen readers list it as a heading."""
 
-    def __init__(self, index: int, parent: QWidget):
+    def __init__(self, index: int, level: int, parent: QWidget):
         super().__init__(parent)
         self.index = index
+        self.level = level
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -154,8 +155,7 @@ class HeadingExposer(QObject):
         for index, block in enumerate(view.report.blocks):
             level = block.kind.heading_level
             if level:
-                marker = HeadingMarker(index, view.viewport())
-                marker.level = level
+                marker = HeadingMarker(index, level, view.viewport())
                 self.markers.append(marker)
         self.retranslate()
         self._timer = QTimer(self, singleShot=True, interval=0)

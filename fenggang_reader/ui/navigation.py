@@ -51,7 +51,7 @@ class Navigator(QObject):
     def __init__(self, view: ReaderView):
         super().__init__(view)
         self.view = view
-        self.geometry = view.geometry
+        self.line_geometry = view.line_geometry
         self._pinned: tuple[TextPlace, float] | None = None  # the place kept across relayouts, and its y
         self._own_scrolls = 0  # > 0 while this class scrolls (a scroll by the reader unpins the place)
         self._reader_scrolled = False
@@ -67,7 +67,7 @@ class Navigator(QObject):
 
     def visible_lines(self) -> list[LineBox]:
         """The lines shown whole, characters and ruby."""
-        return self.geometry.fully_inside(*self.span())
+        return self.line_geometry.fully_inside(*self.span())
 
     def visible_range(self) -> VisibleRange | None:
         lines = self.visible_lines()
@@ -88,8 +88,8 @@ class Navigator(QObject):
         if self._pinned is not None:
             return self._pinned
         top, bottom = self.span()
-        lines = self.geometry.fully_inside(top, bottom)
-        box = lines[0] if lines else self.geometry.first_line_from(top)
+        lines = self.line_geometry.fully_inside(top, bottom)
+        box = lines[0] if lines else self.line_geometry.first_line_from(top)
         if box is None:
             return TextPlace(0, 0), 0.0
         return TextPlace(box.index, box.start), box.top - top
@@ -98,7 +98,7 @@ class Navigator(QObject):
         """Scroll so the line holding ``place`` has its top (ruby included) at viewport ``y``; keep that place
         until the reader scrolls (repeated zooms never drift)."""
         self.view.ensure_laid_out()
-        box = self.geometry.line_at(place.index, place.offset)
+        box = self.line_geometry.line_at(place.index, place.offset)
         height = self.view.viewport().height()
         y = max(0.0, min(y, height - box.height))  # a taller line stays whole when it can
         self._scroll_to(0 if box.key() == (0, 0) else math.floor(box.top - y))  # the report's top stays whole
@@ -133,16 +133,16 @@ class Navigator(QObject):
     def page(self, direction: int) -> bool:
         """One screen minus one line down (1) or up (-1); the top line whole. False at the end/start."""
         top, bottom = self.span()
-        lines = self.geometry.fully_inside(top, bottom)
+        lines = self.line_geometry.fully_inside(top, bottom)
         if direction > 0:
             if lines:  # the last whole line becomes the first (one line of context), or the next one
-                target = lines[-1] if len(lines) > 1 else self.geometry.next_line(lines[0])
-                fresh = self.geometry.next_line(lines[-1])  # the first line not seen whole before
+                target = lines[-1] if len(lines) > 1 else self.line_geometry.next_line(lines[0])
+                fresh = self.line_geometry.next_line(lines[-1])  # the first line not seen whole before
             else:  # a line taller than the window: go on to the next line that starts lower
-                target = next((b for b in self.geometry.lines_between(top, bottom) if b.top > top + 0.5), None)
+                target = next((b for b in self.line_geometry.lines_between(top, bottom) if b.top > top + 0.5), None)
                 if target is None:
-                    cut = self.geometry.first_line_from(top)
-                    target = self.geometry.next_line(cut) if cut is not None else None
+                    cut = self.line_geometry.first_line_from(top)
+                    target = self.line_geometry.next_line(cut) if cut is not None else None
                 fresh = target
             bar = self.view.verticalScrollBar()
             if target is None or bar.value() >= bar.maximum():
@@ -160,7 +160,7 @@ class Navigator(QObject):
 
     def _screen_above(self, first: LineBox | None, top: float, height: float) -> LineBox | None:
         """The line to put at the top so that ``first`` becomes the last whole line (or the one before it)."""
-        geometry = self.geometry
+        geometry = self.line_geometry
         if first is None:  # nothing whole: the line cut by the top, or the one before it
             cut = geometry.first_line_from(top)
             if cut is None:
@@ -176,7 +176,7 @@ class Navigator(QObject):
         else the next paragraph, placed. False at the end/start of the report."""
         view = self.view
         index = view.current_index()
-        first, last = self.geometry.line(index, 0), self.geometry.last_line(index)
+        first, last = self.line_geometry.line(index, 0), self.line_geometry.last_line(index)
         top, bottom = self.span()
         if direction > 0:
             if first.top >= bottom:  # the current paragraph is below the window: show it first
@@ -200,7 +200,7 @@ class Navigator(QObject):
         """Put the line holding ``offset`` of block ``index`` whole at the reading line (left where it is when
         it is already whole in the upper third)."""
         self.view.ensure_laid_out()
-        box = self.geometry.line_at(index, offset)
+        box = self.line_geometry.line_at(index, offset)
         top, bottom = self.span()
         if not (self.is_whole(box) and box.top - top <= (bottom - top) * UPPER_THIRD):
             self._scroll_line_to(box, self._reading_y(box))
@@ -210,7 +210,7 @@ class Navigator(QObject):
         """A find match: in view with its paragraph's first line at the reading line when both fit, else the
         match's line centred. A match already whole on screen stays where it is."""
         self.view.ensure_laid_out()
-        geometry = self.geometry
+        geometry = self.line_geometry
         head = geometry.line(index, 0)
         match_first = geometry.line_at(index, start)
         match_last = geometry.line_at(index, max(start, end - 1))
@@ -228,7 +228,7 @@ class Navigator(QObject):
         """The sentence being read starts on a line out of view (a paragraph taller than the window): place
         that line at the reading line, so the text follows the voice."""
         self.view.ensure_laid_out()
-        box = self.geometry.line_at(index, offset)
+        box = self.line_geometry.line_at(index, offset)
         if not self.is_whole(box):
             self._scroll_line_to(box, self._reading_y(box))
             self.schedule_rest()

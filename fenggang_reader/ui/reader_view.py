@@ -151,7 +151,7 @@ class ReaderView(QTextBrowser):
         )
         self.viewport().setAutoFillBackground(False)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
-        self.geometry = TextGeometry(self.document, self._ruby_above)
+        self.line_geometry = TextGeometry(self.document, self._ruby_above)
 
         self._build_document()
         self._apply_metrics()
@@ -500,7 +500,7 @@ class ReaderView(QTextBrowser):
     def invalidate_layout_cache(self) -> None:
         self._glyph_cache.clear()
         self._static.clear()
-        self.geometry.invalidate()
+        self.line_geometry.invalidate()
         self.viewport().update()
 
     def glyphs(self, index: int) -> list[_Glyph]:
@@ -598,7 +598,7 @@ class ReaderView(QTextBrowser):
         """(block index, offset) of the annotated character whose cell — its ruby, the character and the space the
         reader's character spacing gives it — holds the point; None off every character."""
         point = QPointF(viewport_point) + QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        box = self.geometry.line_hit(point.y())
+        box = self.line_geometry.line_hit(point.y())
         if box is None:
             return None
         for cell in self.ruby_cells(box.index):
@@ -787,7 +787,7 @@ class ReaderView(QTextBrowser):
         """A point on the ruby above a line belongs to that line, not to the line before (Qt's view)."""
         pos = event.position()
         dy = self.verticalScrollBar().value()
-        box = self.geometry.line_hit(pos.y() + dy)
+        box = self.line_geometry.line_hit(pos.y() + dy)
         if box is None or pos.y() + dy >= box.text_top:
             return event
         mapped = QPointF(pos.x(), (box.text_top + box.bottom) / 2 - dy)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -140,7 +140,7 @@ class ThemeChoice(QObject):
         self.group = self._build_menu()
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self.follow_system)
-        accessibility: Callable[[], QObject] | None = getattr(hints, "accessibility", None)
+        accessibility: Callable[[], Any] | None = getattr(hints, "accessibility", None)  # Qt 6.10+: QAccessibilityHints
         if accessibility is not None:
             accessibility().contrastPreferenceChanged.connect(self.follow_system)
         self.follow_system()

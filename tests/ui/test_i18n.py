@@ -295,7 +295,7 @@ def test_the_menu_offers_every_language(window):
 def place(window) -> tuple[int, int]:
     """The current paragraph and the height of its first line (ruby included) in the window."""
     view = window.view
-    return view.current_index(), round(view.geometry.line(view.current_index(), 0).top - view.verticalScrollBar().value())
+    return view.current_index(), round(view.line_geometry.line(view.current_index(), 0).top - view.verticalScrollBar().value())
 
 
 @pytest.mark.parametrize("setting,values", [

@@ -135,7 +135,7 @@ def test_reading_place_kept_at_its_height_across_font_changes(view):
     place, y = view.navigator.reading_place()
     for points in (40, 96, 12, 28):
         view.set_font_size(points)
-        box = view.geometry.line_at(place.index, place.offset)
+        box = view.line_geometry.line_at(place.index, place.offset)
         assert view.current_block().id == "s3-p02"
         assert abs(box.top - view.verticalScrollBar().value() - y) <= 1, points
         assert view.navigator.visible_lines()[0] == box

@@ -110,7 +110,7 @@ def test_line_boxes_hold_their_characters_and_pinyin(large):
         for block_id in ("title", "y2024-p07", "h3", "note-5"):
             index = window.report.index_of(block_id)
             for offset, char_rect, pinyin_rect in view.pinyin_rects(index)[:40]:
-                box = view.geometry.line_at(index, offset)
+                box = view.line_geometry.line_at(index, offset)
                 assert box.start <= offset < box.end
                 assert box.top <= pinyin_rect.top() + 0.5 and char_rect.bottom() <= box.bottom + 0.5
         window.close()
@@ -172,7 +172,7 @@ def test_pgdown_at_72pt_in_paragraph_7_keeps_going(large, qtbot):
 
 def _in_upper_third(window, index: int, offset: int = 0) -> bool:
     view = window.view
-    box = view.geometry.line_at(index, offset)
+    box = view.line_geometry.line_at(index, offset)
     top = box.top - view.verticalScrollBar().value()
     height = view.viewport().height()
     at_end = view.verticalScrollBar().value() == view.verticalScrollBar().maximum()
@@ -224,8 +224,8 @@ def test_find_puts_every_match_in_view(large, qtbot, query):
     window.find_bar.query_changed.emit(query)
     for step in range(len(matches)):
         match = matches[window._match_index]
-        first = view.geometry.line_at(match.block_index, match.start)
-        last = view.geometry.line_at(match.block_index, match.end - 1)
+        first = view.line_geometry.line_at(match.block_index, match.start)
+        last = view.line_geometry.line_at(match.block_index, match.end - 1)
         assert view.navigator.is_whole(first), (query, step, match)
         if last.bottom - first.top <= view.viewport().height() - EDGE:  # a match across two lines, when they fit
             assert view.navigator.is_whole(last), (query, step, match)
@@ -238,16 +238,16 @@ def test_find_5g_shows_the_match_not_the_paragraph_top(large, qtbot):
     window.run_find("5G")
     match = window._matches[window._match_index]
     view = window.view
-    box = view.geometry.line_at(match.block_index, match.start)
+    box = view.line_geometry.line_at(match.block_index, match.start)
     middle = (box.top + box.bottom) / 2 - view.verticalScrollBar().value()
     assert view.navigator.is_whole(box)
-    if view.geometry.line(match.block_index, 0).top < view.verticalScrollBar().value():
+    if view.line_geometry.line(match.block_index, 0).top < view.verticalScrollBar().value():
         assert abs(middle - view.viewport().height() / 2) < box.height  # centred in a tall paragraph
 
 
 def _place_y(window, place) -> float:
     view = window.view
-    return view.geometry.line_at(place.index, place.offset).top - view.verticalScrollBar().value()
+    return view.line_geometry.line_at(place.index, place.offset).top - view.verticalScrollBar().value()
 
 
 def test_reading_place_survives_zoom_resize_spacing_theme_script_and_ruby(large, qtbot):
@@ -269,7 +269,7 @@ def test_reading_place_survives_zoom_resize_spacing_theme_script_and_ruby(large,
         change()
         QApplication.processEvents()
         qtbot.wait(REST_MS + 20)
-        box = view.geometry.line_at(place.index, place.offset)
+        box = view.line_geometry.line_at(place.index, place.offset)
         assert view.navigator.is_whole(box), number
         assert abs(_place_y(window, place) - y) <= 1, number
         assert whole_lines(window)[0] == box, number
@@ -285,7 +285,7 @@ def test_restart_restores_the_place_in_the_text(large, qtbot):
     saved = json.loads(AppDirs.default().settings_file.read_text(encoding="utf-8"))
     assert saved["reading_place"] == f"{first.report.blocks[place.index].id}:{place.offset}"
     second = large(points=64, size=(1280, 800))
-    assert whole_lines(second)[0] == second.view.geometry.line_at(place.index, place.offset)
+    assert whole_lines(second)[0] == second.view.line_geometry.line_at(place.index, place.offset)
     assert abs(_place_y(second, place) - y) <= 2
 
 
@@ -345,7 +345,7 @@ def test_window_size_matrix_reads_by_screens(large, qtbot, tmp_path, size, langu
     for _ in range(3):
         press(qtbot, window, Qt.Key.Key_PageDown)
         lines = whole_lines(window)
-        assert lines or view.geometry.first_line_from(view.verticalScrollBar().value()).height > \
+        assert lines or view.line_geometry.first_line_from(view.verticalScrollBar().value()).height > \
             view.viewport().height(), "nothing whole on screen though a line would fit"
         keys.append(view.verticalScrollBar().value())
     assert keys == sorted(set(keys))
