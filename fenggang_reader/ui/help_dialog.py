@@ -52,7 +52,7 @@ def large_print_page(dialog: QDialog, object_name: str, points: int) -> tuple[QT
     browser = QTextBrowser(dialog)
     browser.setObjectName(object_name)
     font = QFont(browser.font())
-    font.setPointSize(points)
+    font.setPointSizeF(max(float(points), font.pointSizeF()))  # never below the interface size (the app font)
     browser.setFont(font)
     browser.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard

@@ -139,7 +139,8 @@ class PronunciationDialog(QDialog):
         shown_chars = display or text[target.start:target.end]
 
         font = QFont(self.font())
-        font.setPointSize(max(LARGE_PRINT_PT, min(40, font_pt)))  # shows the characters: follows the text
+        # Shows the characters: follows the text, never below the interface size (the app font).
+        font.setPointSizeF(max(float(LARGE_PRINT_PT), min(40.0, font_pt), font.pointSizeF()))
         self.setFont(font)  # large print for every control in the dialog
         title = _t("Correct the pinyin of %1").replace("%1", shown_chars)
         self.setWindowTitle(title)

@@ -91,3 +91,20 @@ def test_large_toolbar_stays_larger_than_the_interface(window):
     assert button.font().pointSizeF() >= 1.4 * interface_points(96)
     window.actions_by_id["large_toolbar"].setChecked(False)
     assert button.font().pointSizeF() == interface_points(96)
+
+
+def test_no_dialog_text_smaller_than_the_interface_size(make_window):
+    from PySide6.QtWidgets import QWidget
+
+    from tests.ui.test_i18n import close_all, open_dialogs
+
+    window = make_window()
+    window.settings.set("interface_size", 32)  # larger than the 28 pt text: the dialogs must not drop to it
+    dialogs = open_dialogs(window)
+    small = {}
+    for dialog in dialogs:
+        for child in (dialog, *dialog.findChildren(QWidget)):
+            if child.isVisible() and child.font().pointSizeF() < 32:
+                small[f"{dialog.objectName()}/{child.objectName() or type(child).__name__}"] = child.font().pointSizeF()
+    close_all(dialogs)
+    assert len(dialogs) >= 8 and not small, small
