@@ -383,3 +383,36 @@ def test_pgdown_reaching_the_text_itself_still_reads_by_screens(large, qtbot):
         assert lines and lines[0].top - view.verticalScrollBar().value() <= EDGE + 1
         if before is not None:
             assert lines[0].key() <= view.geometry.next_line(before).key()  # nothing skipped
+
+
+def test_pgup_goes_back_a_screen_at_a_time_without_skipping(large, qtbot):
+    window = large()
+    view = window.view
+    window.go_to_block("s3-p02")
+    for _ in range(5):
+        press(qtbot, window, Qt.Key.Key_PageDown)
+    for _ in range(12):
+        before = whole_lines(window)
+        press(qtbot, window, Qt.Key.Key_PageUp)
+        lines = whole_lines(window)
+        assert lines and lines[0].top - view.verticalScrollBar().value() <= EDGE + 1  # the top line whole
+        assert lines[0].key() < before[0].key()  # back
+        assert lines[-1].key() >= view.geometry.previous_line(before[0]).key()  # no line between skipped
+
+
+def test_the_text_follows_the_voice_down_a_tall_paragraph(large, qtbot):
+    """Each sentence read aloud (the controller's highlight) that starts out of view is brought to the reading
+    line, so the listener sees what is read; the view only moves on."""
+    window = large(points=72, size=(1280, 800))
+    view = window.view
+    block = window.report.block("y2024-p07")
+    index = window.report.index_of(block.id)
+    window.go_to_block(block.id)
+    controller = window.read_aloud.controller
+    values = []
+    for start in range(0, len(block.text) - 20, 40):  # sentence after sentence
+        controller.highlight.emit(block.id, start, start + 20, -1, -1)
+        assert view.navigator.is_whole(view.geometry.line_at(index, start)), start
+        values.append(view.verticalScrollBar().value())
+    assert values == sorted(values) and values[-1] > values[0]
+    controller.highlight_cleared.emit()
