@@ -232,7 +232,13 @@ class ReaderView(QTextBrowser):
         return font
 
     def _factor(self, index: int) -> float:
-        return _SIZE_FACTOR.get(self._report.blocks[index].kind, 1.0)
+        return self._kind_factor(self._report.blocks[index].kind)
+
+    def _kind_factor(self, kind: BlockKind) -> float:
+        """How much larger than the body a block of ``kind`` is drawn. Headings never pass the largest body size:
+        at 96 pt a 154 pt title line with its pinyin is taller than the text area of an 800×600 window, and a
+        line that never fits whole cannot be read screen by screen."""
+        return max(1.0, min(_SIZE_FACTOR.get(kind, 1.0), MAX_FONT_PT / self._font_pt))
 
     def _apply_metrics(self) -> None:
         """Apply the font size: document font, heading sizes, the pinyin band and paragraph spacing."""
@@ -246,7 +252,7 @@ class ReaderView(QTextBrowser):
         side = min(px * 0.6, 40.0)
         frame.setLeftMargin(side)
         frame.setRightMargin(side)
-        frame.setTopMargin(band * _SIZE_FACTOR[BlockKind.TITLE] + px * 0.3)
+        frame.setTopMargin(band * self._kind_factor(BlockKind.TITLE) + px * 0.3)
         frame.setBottomMargin(px)
         doc.rootFrame().setFrameFormat(frame)
         cursor = QTextCursor(doc)
@@ -262,7 +268,7 @@ class ReaderView(QTextBrowser):
                              else 0.0)
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
-            factor = _SIZE_FACTOR.get(model.kind)
+            factor = self._kind_factor(model.kind) if model.kind in _SIZE_FACTOR else None
             if factor:
                 char_fmt = QTextCharFormat()
                 char_fmt.setFontPointSize(self._font_pt * factor)
