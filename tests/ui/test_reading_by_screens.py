@@ -364,7 +364,7 @@ def test_a_first_start_shows_the_top_of_the_report(large, points):
     window.resize(640, 480)
     QApplication.processEvents()
     assert window.view.verticalScrollBar().value() == 0
-    assert window.view.geometry.line(0, 0).top >= 0  # the title's first line and its pinyin, not cut
+    assert window.view.line_geometry.line(0, 0).top >= 0  # the title's first line and its pinyin, not cut
 
 
 def test_pgdown_reaching_the_text_itself_still_reads_by_screens(large, qtbot):
@@ -382,7 +382,7 @@ def test_pgdown_reaching_the_text_itself_still_reads_by_screens(large, qtbot):
         lines = whole_lines(window)
         assert lines and lines[0].top - view.verticalScrollBar().value() <= EDGE + 1
         if before is not None:
-            assert lines[0].key() <= view.geometry.next_line(before).key()  # nothing skipped
+            assert lines[0].key() <= view.line_geometry.next_line(before).key()  # nothing skipped
 
 
 def test_pgup_goes_back_a_screen_at_a_time_without_skipping(large, qtbot):
@@ -397,7 +397,7 @@ def test_pgup_goes_back_a_screen_at_a_time_without_skipping(large, qtbot):
         lines = whole_lines(window)
         assert lines and lines[0].top - view.verticalScrollBar().value() <= EDGE + 1  # the top line whole
         assert lines[0].key() < before[0].key()  # back
-        assert lines[-1].key() >= view.geometry.previous_line(before[0]).key()  # no line between skipped
+        assert lines[-1].key() >= view.line_geometry.previous_line(before[0]).key()  # no line between skipped
 
 
 def test_the_text_follows_the_voice_down_a_tall_paragraph(large, qtbot):
@@ -412,7 +412,7 @@ def test_the_text_follows_the_voice_down_a_tall_paragraph(large, qtbot):
     values = []
     for start in range(0, len(block.text) - 20, 40):  # sentence after sentence
         controller.highlight.emit(block.id, start, start + 20, -1, -1)
-        assert view.navigator.is_whole(view.geometry.line_at(index, start)), start
+        assert view.navigator.is_whole(view.line_geometry.line_at(index, start)), start
         values.append(view.verticalScrollBar().value())
     assert values == sorted(values) and values[-1] > values[0]
     controller.highlight_cleared.emit()
