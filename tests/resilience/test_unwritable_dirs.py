@@ -109,9 +109,9 @@ def test_settings_folder_refuses_the_app_reads_on_and_warns_once(make_window, qt
 def test_no_warning_when_everything_is_fine(make_window, qtbot):
     window = make_window()
     window.zoom(1)
-    qtbot.wait(600)
+    qtbot.waitUntil(  # the 400 ms save timer, late on a busy machine
+        lambda: Settings.load(AppDirs.default().settings_file)["font_size"] == window.settings["font_size"])
     assert window.storage_warnings.messages == []
-    assert Settings.load(AppDirs.default().settings_file)["font_size"] == window.settings["font_size"]
 
 
 @pytest.fixture
