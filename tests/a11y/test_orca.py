@@ -20,6 +20,7 @@ pytestmark = [
     pytest.mark.xvfb,
     pytest.mark.slow,
     pytest.mark.skipif(orca_speech.missing() is not None, reason=f"Orca test needs: {orca_speech.missing()}"),
+    pytest.mark.timeout(420),  # a session is ~40 s, but Orca starts slowly on a loaded machine (and is retried)
 ]
 
 BLOCKS = 86
