@@ -1,4 +1,4 @@
-"""What QPdfWriter cannot write: the outline (bookmarks) and links inside the document.
+"""What QPdfWriter cannot write: the outline (bookmarks), links inside the document, a clean text layer.
 
 Qt 6.11's QPdfWriter has no outline API and makes links only to URLs, so the pages are painted by
 Qt (ui/print_layout.py) and this module adds, with pypdf, an outline entry per heading and a link
@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pypdf is imported when a PDF is made, not at every start of the app (~70 ms)
@@ -42,11 +43,25 @@ class LinkArea:
     dest: Destination
 
 
+@dataclass(frozen=True)
+class TextLayer:
+    """What the painter knows about the text it drew, so the PDF's text layer can say what the page says.
+
+    ``ruby_rgb``: the colour (0–1 each) the ruby was painted in; those text objects get an empty ActualText.
+    ``wide_spacing``: the advance of a full-width character in ems (letter spacing included).
+    """
+
+    ruby_rgb: tuple[float, float, float]
+    wide_spacing: float
+
+
 def add_navigation(pdf: bytes, outline: Sequence[OutlineEntry], links: Sequence[LinkArea], *,
-                   title: str = "", language: str = "zh-CN", unicode_fixes: Mapping[str, str] | None = None) -> bytes:
+                   title: str = "", language: str = "zh-CN", unicode_fixes: Mapping[str, str] | None = None,
+                   text_layer: TextLayer | None = None) -> bytes:
     """The PDF with an outline, internal links, its title and language; the viewer opens the outline.
 
-    ``unicode_fixes`` corrects the text that copying, searching and screen readers get (see fix_to_unicode).
+    ``unicode_fixes`` corrects the text that copying, searching and screen readers get (see fix_to_unicode);
+    ``text_layer`` takes the ruby out of the text and closes the gaps between spaced characters (tidy_text_layer).
     """
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
@@ -56,6 +71,8 @@ def add_navigation(pdf: bytes, outline: Sequence[OutlineEntry], links: Sequence[
     writer = PdfWriter(clone_from=reader)
     if unicode_fixes:
         fix_to_unicode(writer, unicode_fixes)
+    if text_layer is not None:
+        tidy_text_layer(writer, text_layer)
     heights = [float(page.mediabox.top) for page in writer.pages]
 
     def fit(dest: Destination) -> Fit:
@@ -81,8 +98,6 @@ def add_navigation(pdf: bytes, outline: Sequence[OutlineEntry], links: Sequence[
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
 
 _HEX = re.compile(r"<([0-9A-Fa-f]+)>")
 
@@ -149,3 +164,115 @@ def _fix_cmap(text: str, fixes: Mapping[str, str]) -> tuple[str, int]:
                 line = line[: line.rindex("<")] + f"<{swap(codes[-1])}>" + line[line.rindex(">") + 1:]
         out.append(line)
     return "\n".join(out), count
+
+
+# A text object as Qt's PDF engine writes it: its fill colour, an optional graphics state, then BT … ET.
+_TEXT_OBJECT = re.compile(rb"(?P<colour>[-0-9. ]+) scn\n(?P<gs>(?:/\w+ gs\n)?)BT\n(?P<body>.*?)ET\n", re.S)
+_FONT = re.compile(rb"/(?P<name>\S+) (?P<size>[0-9.]+) Tf\s")
+_GLYPH = re.compile(rb"<([0-9A-Fa-f]{4})> Tj")
+
+
+def tidy_text_layer(writer: PdfWriter, layer: TextLayer) -> None:
+    """Make pdftotext, copying and screen readers get the report's characters, in order, and nothing else.
+
+    Qt writes the pinyin as text between the lines, so extraction interleaved it with the characters
+    (“hézhìlǐ…合治理”): each ruby text object is wrapped in a Span with an empty ActualText (PDF 14.9.4),
+    which viewers and poppler use instead of its glyphs. And Qt places each spaced Han character with its own
+    Td, leaving a gap of a third of an em that extraction reads as a space (“刚 刚 过 去”): each run of
+    full-width characters gets a character spacing (Tc) as wide as that gap and an ActualText with its
+    characters, which poppler spreads over the whole run. Drawing is unchanged: Qt places every glyph itself.
+    """
+    for page in writer.pages:
+        rewrite = partial(_rewrite_text_object, layer, _full_width_glyphs(page), _glyph_texts(page))
+        contents = page["/Contents"].get_object()
+        for stream in [ref.get_object() for ref in contents] if isinstance(contents, list) else [contents]:
+            stream.set_data(_TEXT_OBJECT.sub(rewrite, stream.get_data()))
+
+
+def _rewrite_text_object(layer: TextLayer, widths: dict[str, set[int]], texts: dict[str, dict[int, str]],
+                         match: re.Match[bytes]) -> bytes:
+    """One text object: the ruby's text emptied; a run of full-width characters spaced and given its text."""
+    head = match.group("colour") + b" scn\n" + match.group("gs")
+    body = match.group("body")
+    try:
+        rgb = tuple(float(v) for v in match.group("colour").split())
+    except ValueError:
+        rgb = ()
+    if len(rgb) == 3 and all(abs(a - b) < 1 / 512 for a, b in zip(rgb, layer.ruby_rgb, strict=True)):
+        return head + b"/Span <</ActualText ()>> BDC\nBT\n" + body + b"ET\nEMC\n"
+    font = _FONT.search(body)
+    glyphs = [int(g, 16) for g in _GLYPH.findall(body)]
+    name = font.group("name").decode("latin-1") if font else ""
+    if font and glyphs and all(g in widths.get(name, ()) for g in glyphs):
+        spacing = (layer.wide_spacing - 1) * float(font.group("size"))
+        body = body[: font.end()] + f"{spacing:.4f} Tc ".encode() + body[font.end():]
+        text = "".join(texts.get(name, {}).get(g, "") for g in glyphs)
+        if text:
+            actual = b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
+            return head + b"/Span <</ActualText " + actual + b">> BDC\nBT\n" + body + b"ET\nEMC\n"
+    return head + b"BT\n" + body + b"ET\n"
+
+
+def _full_width_glyphs(page) -> dict[str, set[int]]:
+    """Per font resource name, the glyph ids whose advance is a full em (1000 units in the /W array)."""
+    out: dict[str, set[int]] = {}
+    fonts = page.get("/Resources", {}).get_object().get("/Font")
+    for name, ref in (fonts.get_object().items() if fonts is not None else ()):
+        font = ref.get_object()
+        descendants = font.get("/DescendantFonts")
+        if descendants is None:
+            continue
+        entries = list(descendants[0].get_object().get("/W", []))
+        full: set[int] = set()
+        i = 0
+        while i < len(entries):
+            first = int(entries[i])
+            following = entries[i + 1].get_object() if hasattr(entries[i + 1], "get_object") else entries[i + 1]
+            if isinstance(following, list):
+                full.update(first + k for k, w in enumerate(following) if float(w) == 1000)
+                i += 2
+            else:
+                if float(entries[i + 2]) == 1000:
+                    full.update(range(first, int(following) + 1))
+                i += 3
+        out[str(name).lstrip("/")] = full
+    return out
+
+
+def _glyph_texts(page) -> dict[str, dict[int, str]]:
+    """Per font resource name, each glyph id's text as its ToUnicode map says (bfchar and bfrange entries)."""
+    out: dict[str, dict[int, str]] = {}
+    fonts = page.get("/Resources", {}).get_object().get("/Font")
+    for name, ref in (fonts.get_object().items() if fonts is not None else ()):
+        stream = ref.get_object().get("/ToUnicode")
+        if stream is None:
+            continue
+        texts: dict[int, str] = {}
+        section = ""
+        for line in stream.get_object().get_data().decode("latin-1").splitlines():
+            stripped = line.strip()
+            if stripped.endswith(("beginbfchar", "beginbfrange")):
+                section = stripped.split()[-1]
+                continue
+            if stripped in ("endbfchar", "endbfrange"):
+                section = ""
+                continue
+            codes = _HEX.findall(line)
+            if section == "beginbfchar" and len(codes) == 2:
+                texts[int(codes[0], 16)] = _utf16(codes[1])
+            elif section == "beginbfrange" and len(codes) >= 3:
+                first, last = int(codes[0], 16), int(codes[1], 16)
+                if "[" in line:
+                    texts.update((first + k, _utf16(code)) for k, code in enumerate(codes[2:]))
+                else:
+                    start = int(codes[2], 16)
+                    texts.update((first + k, chr(start + k)) for k in range(last - first + 1))
+        out[str(name).lstrip("/")] = texts
+    return out
+
+
+def _utf16(hex_value: str) -> str:
+    try:
+        return bytes.fromhex(hex_value).decode("utf-16-be")
+    except ValueError:
+        return ""

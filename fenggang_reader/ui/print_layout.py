@@ -37,7 +37,7 @@ from ..core.model import BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle
 from ..core.storage import atomic_write_bytes
 from ..export import share_like_a_new_file
-from ..export.pdf import Destination, LinkArea, OutlineEntry, add_navigation
+from ..export.pdf import Destination, LinkArea, OutlineEntry, TextLayer, add_navigation
 from .reader_view import BODY_FAMILIES, MAX_FONT_PT, MIN_FONT_PT, ReaderView
 
 PAGE_MARGINS_MM = QMarginsF(14, 12, 14, 18)  # left, top, right, bottom (the footer sits in the bottom one)
@@ -244,7 +244,17 @@ class PrintLayout:
                 glyph = raw.glyphIndexesForString(char)
                 for alias in aliases.get(glyph[0] if len(glyph) == 1 else 0, ()):
                     fixes.setdefault(alias, char)
+        # The CJK fonts join —— into one glyph, the two-em dash ⸺, which is what the PDF then said.
+        shown = "".join(self.view.display_text(block.text) for block in self.report.blocks)
+        for ligature, dashes in (("\u2e3a", "——"), ("\u2e3b", "———")):
+            if dashes in shown and ligature not in shown:
+                fixes[ligature] = dashes
         return fixes
+
+    def text_layer(self) -> TextLayer:
+        """The ruby's colour and the spaced characters' advance, for export.pdf.tidy_text_layer."""
+        colour = QColor(self.view.current_theme().pinyin)
+        return TextLayer((colour.redF(), colour.greenF(), colour.blueF()), self.view.cjk_spacing_percent / 100.0)
 
     # -- navigation ----------------------------------------------------------------------------
     def locate(self, doc_y: float) -> Destination:
@@ -330,7 +340,7 @@ class PdfExport:
         data = bytes(self._buffer.data().data())
         self._buffer.close()
         data = add_navigation(data, self.layout.outline(), self.layout.links(), title=self.title,
-                              unicode_fixes=self.layout.unicode_fixes())
+                              unicode_fixes=self.layout.unicode_fixes(), text_layer=self.layout.text_layer())
         atomic_write_bytes(self.path, data)
         share_like_a_new_file(self.path)
         return self.layout.page_count
