@@ -361,6 +361,7 @@ class GlossaryFeature(QObject):
         self._popup_span = span
         self._style_popup(popup)
         popup.read_requested.connect(self.read_note)
+        popup.view.zoom_requested.connect(self.window.zoom)  # Ctrl+wheel over a note sizes the reader (and it)
         popup.use_requested.connect(self._use_from_popup)
         popup.closed.connect(self._popup_closed)
         for action_id in ("next_term_use", "previous_term_use", "glossary_back"):

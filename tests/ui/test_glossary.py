@@ -167,6 +167,20 @@ def test_an_open_note_follows_size_and_characters(window, qtbot):
         qtbot.waitUntil(lambda: "发生" in popup.text())
 
 
+def test_ctrl_wheel_over_a_note_sizes_the_reader_and_the_note(window, qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    window.set_font_size(28)
+    window.glossary.open_note(18)
+    popup = popup_of(window)
+    pos = QPointF(20, 20)
+    event = QWheelEvent(pos, popup.view.viewport().mapToGlobal(pos), QPoint(), QPoint(0, 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(popup.view.viewport(), event)
+    assert window.view.font_size() == 32 and popup.view.font_size() == 32
+
+
 def test_click_on_a_term_opens_its_note(window, qtbot):
     span = window.glossary.glossary.uses(15)[0]  # “反向飞地”[15]
     point = point_on(window, span, 2)
