@@ -411,9 +411,8 @@ class GlossaryFeature(QObject):
         room = max(term.top() - bounds.top(), bounds.bottom() - term.bottom())
         cut = not visible.contains(term.topLeft()) or (term.height() < visible.height()
                                                        and not visible.contains(term.bottomRight()))
-        if cut or room < MIN_NOTE_ROOM:
-            bar = self.view.verticalScrollBar()
-            bar.setValue(bar.value() + term.top() - visible.top() - viewport.height() // 3)
+        if cut or room < MIN_NOTE_ROOM:  # placed like every jump (ui/navigation.py): whole, in the upper third
+            self.view.navigator.reveal(self.window.report.index_of(span.block_id), span.start, force=True)
             term = self.term_rect(span)
         return term
 

@@ -196,13 +196,13 @@ class Navigator(QObject):
         view.set_current_index(target)  # reveals it
         return True
 
-    def reveal(self, index: int, offset: int = 0) -> None:
+    def reveal(self, index: int, offset: int = 0, force: bool = False) -> None:
         """Put the line holding ``offset`` of block ``index`` whole at the reading line (left where it is when
-        it is already whole in the upper third)."""
+        it is already whole in the upper third, unless ``force``)."""
         self.view.ensure_laid_out()
         box = self.line_geometry.line_at(index, offset)
         top, bottom = self.span()
-        if not (self.is_whole(box) and box.top - top <= (bottom - top) * UPPER_THIRD):
+        if force or not (self.is_whole(box) and box.top - top <= (bottom - top) * UPPER_THIRD):
             self._scroll_line_to(box, self._reading_y(box))
         self.schedule_rest()
 
