@@ -3,8 +3,9 @@
 A ReaderView that is never shown holds the report at the print size, wrapped at the page's text
 width; its document layout draws the characters and its own ruby painter draws the pinyin
 (ReaderView.paint_pinyin_in), so paper gets exactly the reader's placement. The long layout is cut
-into pages between lines (a line's pinyin band stays with its line), parts and the notes start on a
-new page, and a heading is never left alone at the foot of a page. Page numbers go in the footer.
+into pages between lines (a line's pinyin band stays with its line); the cover is the title block, its
+title shrunk to one line; parts and the notes start on a new page, a heading is never left alone at the
+foot of a page and the last page never holds a single line. Page numbers (18 pt or more) go in the footer.
 
 The paint device runs at the layout's resolution (96 dpi on most screens): fonts are given in points
 and Qt resolves them against the device, so a scaled painter would draw the pinyin at the wrong size.
@@ -42,6 +43,7 @@ from .reader_view import BODY_FAMILIES, MAX_FONT_PT, MIN_FONT_PT, ReaderView
 
 PAGE_MARGINS_MM = QMarginsF(14, 12, 14, 18)  # left, top, right, bottom (the footer sits in the bottom one)
 DEFAULT_PRINT_PT = 36
+FOOTER_MIN_PT = 18.0  # page numbers a reader with low vision can find
 _NEW_PAGE_KINDS = (BlockKind.PART, BlockKind.NOTES_HEADING)
 
 
@@ -63,6 +65,14 @@ class Page:
     text_bottom: float  # the last line's characters end here
 
 
+def _use_plain_digits(view: ReaderView) -> None:
+    """Noto CJK's "locl" swaps digits after [ “ + for glyphs no character maps to, so Qt's ToUnicode
+    leaves them out and "[7]" copies as "[]". The plain digits look the same on paper."""
+    font = view.document().defaultFont()
+    font.setFeature(QFont.Tag("locl"), 0)
+    view.document().setDefaultFont(font)
+
+
 class PrintLayout:
     """The report at ``size`` points on pages of ``page_size``; paint pages on any paged device."""
 
@@ -80,11 +90,7 @@ class PrintLayout:
         if source is not None:  # print what the reader shows: its script, ruby and pinyin style
             source.copy_reading_options_to(view)
         view.set_font_size(size)
-        # Noto CJK's "locl" swaps digits after [ “ + for glyphs no character maps to, so Qt's ToUnicode
-        # leaves them out and "[7]" copies as "[]". The plain digits look the same on paper.
-        font = view.document().defaultFont()
-        font.setFeature(QFont.Tag("locl"), 0)
-        view.document().setDefaultFont(font)
+        _use_plain_digits(view)
         self.view = view
         self.dpi = view.logicalDpiY()
         self.px_per_pt = self.dpi / 72.0
@@ -97,9 +103,29 @@ class PrintLayout:
         view.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         view.setLineWrapColumnOrWidth(int(self.content.width()))
         view.ensure_laid_out()
+        self._fit_title_on_one_line()
         self.lines = self._lines()
         self.pages = self._paginate()
         self._page_tops = [p.top for p in self.pages]
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _fit_title_on_one_line(self) -> None:
+        """Shrink the title until it is one line: a cover that reads 政府工作报 / 告 splits the word."""
+        kinds = [block.kind for block in self.report.blocks]
+        if BlockKind.TITLE not in kinds:
+            return
+        block = self.view.document().findBlockByNumber(kinds.index(BlockKind.TITLE))
+        factor = block.begin().fragment().charFormat().fontPointSize() / self.size
+        for _ in range(4):
+            layout = block.layout()
+            if layout.lineCount() <= 1:
+                return
+            needed = sum(layout.lineAt(i).naturalTextWidth() for i in range(layout.lineCount()))
+            width = layout.lineAt(0).width()
+            factor *= min(0.95, width / needed * 0.97)
+            self.view.cap_kind_factor(BlockKind.TITLE, factor)  # sets the document's font anew
+            _use_plain_digits(self.view)
+            self.view.ensure_laid_out()
 
     # -- layout --------------------------------------------------------------------------------
     def _lines(self) -> list[_Line]:
@@ -125,13 +151,15 @@ class PrintLayout:
         """Cut between lines: a page takes lines while they fit; parts start a page; headings keep with the text."""
         height = self.content.height()
         blocks = self.report.blocks
+        # The cover is the title block (title, occasion, speaker): the report's text starts on the next page.
+        body_start = next((i for i, b in enumerate(blocks) if b.kind not in (BlockKind.TITLE, BlockKind.META)), -1)
         starts: list[int] = [0]  # index of the first line of each page
         i = 1
         while i < len(self.lines):
             line = self.lines[i]
             first = starts[-1]
             page_top = 0.0 if first == 0 else self.lines[first].top
-            forced = line.first and blocks[line.block].kind in _NEW_PAGE_KINDS
+            forced = line.first and (blocks[line.block].kind in _NEW_PAGE_KINDS or line.block == body_start)
             if forced or line.bottom - page_top > height:
                 cut = i
                 if not forced:  # do not leave a heading (or its first lines) alone at the foot of the page
@@ -143,6 +171,10 @@ class PrintLayout:
                 i = cut + 1
                 continue
             i += 1
+        # No last page holding a single line: the page before gives it one more.
+        if len(starts) > 1 and len(self.lines) - starts[-1] == 1 and starts[-1] - starts[-2] > 2 \
+                and not blocks[self.lines[starts[-1] - 1].block].kind.is_heading:
+            starts[-1] -= 1
         doc_height = self.view.document().documentLayout().documentSize().height()
         pages = []
         for n, start in enumerate(starts):
@@ -193,7 +225,7 @@ class PrintLayout:
     def _paint_footer(self, painter: QPainter, number: int) -> None:
         font = QFont()
         font.setFamilies(BODY_FAMILIES)
-        font.setPointSizeF(max(12.0, min(22.0, self.size * 0.5)))
+        font.setPointSizeF(max(FOOTER_MIN_PT, min(24.0, self.size * 0.5)))
         painter.save()
         painter.setFont(font)
         painter.setPen(QColor("#000000"))

@@ -138,6 +138,7 @@ class ReaderView(QTextBrowser):
         self.after_warm_up: Callable[[], None] | None = None
         self._transform: Callable[[str], str] | None = None  # e.g. to Traditional characters (ui/languages)
         self._ruby: JyutpingAnnotator | None = None  # shown instead of the pinyin when set (ui/languages)
+        self._factor_caps: dict[BlockKind, float] = {}  # see cap_kind_factor
 
         self.setObjectName("readerView")
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -238,7 +239,13 @@ class ReaderView(QTextBrowser):
         """How much larger than the body a block of ``kind`` is drawn. Headings never pass the largest body size:
         at 96 pt a 154 pt title line with its pinyin is taller than the text area of an 800×600 window, and a
         line that never fits whole cannot be read screen by screen."""
-        return max(1.0, min(_SIZE_FACTOR.get(kind, 1.0), MAX_FONT_PT / self._font_pt))
+        factor = max(1.0, min(_SIZE_FACTOR.get(kind, 1.0), MAX_FONT_PT / self._font_pt))
+        return min(factor, self._factor_caps.get(kind, factor))
+
+    def cap_kind_factor(self, kind: BlockKind, factor: float) -> None:
+        """Draw blocks of ``kind`` at most ``factor`` times the body size (print shrinks the title to one line)."""
+        self._factor_caps[kind] = factor
+        self._apply_metrics()
 
     def _apply_metrics(self) -> None:
         """Apply the font size: document font, heading sizes, the pinyin band and paragraph spacing."""

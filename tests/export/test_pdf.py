@@ -19,10 +19,10 @@ FOOTER = re.compile(r"^\d+ / \d+$")
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
-    """The CLI's PDFs, made once: 36 pt with pinyin, 24 pt without."""
+    """The CLI's PDFs, made once: 36 pt with pinyin, 24 pt without, 96 pt with."""
     folder = tmp_path_factory.mktemp("pdf")
     made = {}
-    for size, pinyin in ((36, "on"), (24, "off")):
+    for size, pinyin in ((36, "on"), (24, "off"), (96, "on")):
         out = folder / f"r{size}-{pinyin}.pdf"
         assert main(["export-pdf", "--out", str(out), "--size", str(size), "--pinyin", pinyin]) == 0
         made[(size, pinyin)] = out
@@ -144,3 +144,31 @@ def test_bad_size_is_refused(tmp_path, capsys):
     assert main(["export-pdf", "--out", str(tmp_path / "x.pdf"), "--size", "200"]) == 1
     assert "between 12 and 96" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def _page_lines(path, page: int) -> list[str]:
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(page), "-l", str(page), str(path), "-"],
+                         capture_output=True, check=True, text=True).stdout
+    return [line for line in raw.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("key", [(36, "on"), (24, "off"), (96, "on")])
+def test_the_cover_is_the_title_block_with_the_title_on_one_line(pdfs, report, key):
+    title, *meta = [b for b in report.blocks if b.kind in (BlockKind.TITLE, BlockKind.META)]
+    cover = _page_lines(pdfs[key], 1)
+    assert cover[0] == title.text, cover
+    text = "".join("".join(cover).split())
+    if key[0] <= 36:  # at 96 pt the title block is taller than a page
+        assert all("".join(b.text.split()) in text for b in meta), cover
+        first_body = next(b for b in report.blocks if b.kind not in (BlockKind.TITLE, BlockKind.META))
+        assert _page_lines(pdfs[key], 2)[0].startswith(first_body.text[:3])
+
+
+@pytest.mark.parametrize("key", [(36, "on"), (24, "off"), (96, "on")])
+def test_page_numbers_are_large_and_the_last_page_is_not_one_line(pdfs, key):
+    pages = len(PdfReader(pdfs[key]).pages)
+    assert len(_page_lines(pdfs[key], pages)) >= 3, "two lines of text and the page number"
+    xml = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(pdfs[key]), "-"], capture_output=True,
+                         check=True, text=True).stdout
+    number = re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">2</word>', xml)
+    assert number and float(number.group(2)) - float(number.group(1)) >= 18, "the page number is 18 pt or more"
