@@ -1,12 +1,86 @@
-"""Edits of the reader's document that keep every position: new character advances, other characters.
+"""The reader's document: built from the report, and edited only in ways that keep every position.
 
-Positions must not move (highlights, glossary links, the reading place and the speech offsets all count
-characters), so these change formats and characters in place, run by run.
+Every Han character and full-width mark gets the same extra advance (percentage letter spacing), Latin and
+digit runs keep theirs. Positions must not move afterwards (highlights, glossary links, the reading place and
+the speech offsets all count characters), so edits change formats and characters in place, run by run.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
+import unicodedata
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import (
+    QFont,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
+)
+
+from ..core.model import Block, BlockKind
+
+
+def is_wide(char: str) -> bool:
+    """Characters that take a full em cell in Chinese text (Han, full-width punctuation, “”)."""
+    return unicodedata.east_asian_width(char) in ("W", "F") or char in "“”‘’—…·"
+
+
+def build_document(parent: QObject, blocks: list[Block], display_text: Callable[[str], str], line_height: float,
+                   cjk_spacing: float) -> QTextDocument:
+    """One QTextBlock per report block, in order, carrying the block's id; the characters as shown."""
+    doc = QTextDocument(parent)
+    doc.setUndoRedoEnabled(False)
+    option = doc.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    doc.setDefaultTextOption(option)
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for index, block in enumerate(blocks):
+        block_format = _block_format(block, line_height)
+        if index == 0:
+            cursor.setBlockFormat(block_format)
+        else:
+            cursor.insertBlock(block_format)
+        _insert_runs(cursor, block, display_text(block.text), cjk_spacing)
+    cursor.endEditBlock()
+    return doc
+
+
+def _block_format(block: Block, line_height: float) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    if block.kind in (BlockKind.TITLE, BlockKind.META):
+        fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    if block.kind.heading_level:
+        fmt.setHeadingLevel(block.kind.heading_level)
+    fmt.setProperty(QTextFormat.Property.UserProperty, block.id)
+    return fmt
+
+
+def _insert_runs(cursor: QTextCursor, block: Block, text: str, cjk_spacing: float) -> None:
+    """Insert the block's text in runs: wide characters spaced evenly, Latin/digit runs untouched."""
+    wide = QTextCharFormat()
+    wide.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
+    wide.setFontLetterSpacing(cjk_spacing)
+    narrow = QTextCharFormat()
+    narrow.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
+    narrow.setFontLetterSpacing(100.0)
+    for fmt in (wide, narrow):
+        if block.kind.is_heading:
+            fmt.setFontWeight(QFont.Weight.Bold)
+    start = 0
+    while start < len(text):
+        kind = is_wide(text[start])
+        end = start + 1
+        while end < len(text) and is_wide(text[end]) == kind:
+            end += 1
+        cursor.insertText(text[start:end], wide if kind else narrow)
+        start = end
 
 
 def respace_wide_runs(doc: QTextDocument, old: float, new: float) -> None:

@@ -10,7 +10,6 @@ keep their natural spacing. Proportional line height leaves a band above each li
 from __future__ import annotations
 
 import threading
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,8 +26,6 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
-    QTextFormat,
     QTextLayout,
     QTextOption,
 )
@@ -40,7 +37,7 @@ from ..core.pinyin import Annotator, PinyinStyle
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
 from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
 from .navigation import Navigator
-from .reader_document import replace_differences, respace_wide_runs
+from .reader_document import build_document, replace_differences, respace_wide_runs
 from .text_geometry import TextGeometry
 from .themes import Theme, theme
 
@@ -62,11 +59,6 @@ _SIZE_FACTOR = {
     BlockKind.NOTES_HEADING: 1.3,
     BlockKind.HEADING: 1.12,
 }
-
-
-def is_wide(char: str) -> bool:
-    """Characters that take a full em cell in Chinese text (Han, full-width punctuation, “”)."""
-    return unicodedata.east_asian_width(char) in ("W", "F") or char in "“”‘’—…·"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,56 +152,10 @@ class ReaderView(QTextBrowser):
 
     # -- building ------------------------------------------------------------------------------
     def _build_document(self) -> None:
-        doc = QTextDocument(self)
-        doc.setUndoRedoEnabled(False)
-        option = doc.defaultTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        doc.setDefaultTextOption(option)
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        for index, block in enumerate(self._report.blocks):
-            block_format = self._block_format(block)
-            if index == 0:
-                cursor.setBlockFormat(block_format)
-            else:
-                cursor.insertBlock(block_format)
-            self._insert_text(cursor, block)
-        cursor.endEditBlock()
+        doc = build_document(self, self._report.blocks, self.display_text, self.line_height_percent,
+                             self.cjk_spacing_percent)
         self.setDocument(doc)
         doc.contentsChanged.connect(self.invalidate_layout_cache)
-
-    def _block_format(self, block: Block) -> QTextBlockFormat:
-        fmt = QTextBlockFormat()
-        fmt.setLineHeight(self.line_height_percent, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        if block.kind in (BlockKind.TITLE, BlockKind.META):
-            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        if block.kind is BlockKind.META and block.id == "speaker":
-            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        if block.kind.heading_level:
-            fmt.setHeadingLevel(block.kind.heading_level)
-        fmt.setProperty(QTextFormat.Property.UserProperty, block.id)
-        return fmt
-
-    def _insert_text(self, cursor: QTextCursor, block: Block) -> None:
-        """Insert the block's text in runs: wide characters spaced evenly, Latin/digit runs untouched."""
-        wide = QTextCharFormat()
-        wide.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
-        wide.setFontLetterSpacing(self.cjk_spacing_percent)
-        narrow = QTextCharFormat()
-        narrow.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
-        narrow.setFontLetterSpacing(100.0)
-        for fmt in (wide, narrow):
-            if block.kind.is_heading:
-                fmt.setFontWeight(QFont.Weight.Bold)
-        text = self.display_text(block.text)
-        start = 0
-        while start < len(text):
-            kind = is_wide(text[start])
-            end = start + 1
-            while end < len(text) and is_wide(text[end]) == kind:
-                end += 1
-            cursor.insertText(text[start:end], wide if kind else narrow)
-            start = end
 
     # -- metrics -------------------------------------------------------------------------------
     def set_font_families(self, families: list[str]) -> None:
