@@ -182,11 +182,14 @@ def tidy_text_layer(writer: PdfWriter, layer: TextLayer) -> None:
     full-width characters gets a character spacing (Tc) as wide as that gap and an ActualText with its
     characters, which poppler spreads over the whole run. Drawing is unchanged: Qt places every glyph itself.
     """
+    from pypdf.generic import StreamObject
+
     for page in writer.pages:
         rewrite = partial(_rewrite_text_object, layer, _full_width_glyphs(page), _glyph_texts(page))
         contents = page["/Contents"].get_object()
         for stream in [ref.get_object() for ref in contents] if isinstance(contents, list) else [contents]:
-            stream.set_data(_TEXT_OBJECT.sub(rewrite, stream.get_data()))
+            if isinstance(stream, StreamObject):  # Qt writes every page's contents as streams
+                stream.set_data(_TEXT_OBJECT.sub(rewrite, stream.get_data()))
 
 
 def _rewrite_text_object(layer: TextLayer, widths: dict[str, set[int]], texts: dict[str, dict[int, str]],
