@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from fenggang_reader.core.spoken import SpeechChunk
 from fenggang_reader.speech.cache import AudioCache
 from fenggang_reader.speech.edge import EdgeClient, EdgeSynthesizer
+from fenggang_reader.speech.espeak_bridge import EspeakBridge
 from fenggang_reader.speech.player import AudioPlayer
 from fenggang_reader.speech.system import SystemState, SystemVoice
 from fenggang_reader.speech.types import Audio, Engine, SpeechError, SpeechErrorKind, VoiceParams
@@ -398,13 +399,21 @@ class SystemBackend(SpeechBackend):
     Pause is a stop, and resume says the chunk (about one sentence) again: speech-dispatcher pauses only
     at index marks, which Qt never sends, so a pause took effect late or never — and a client left
     paused holds every later message (the system voice then stayed silent for good).
+    Until the voice is up (or if it never comes up), an ``EspeakBridge`` says the chunks where there is one.
     """
 
     engine = Engine.SYSTEM
 
-    def __init__(self, voice: SystemVoice, parent: QObject | None = None, *, start_timeout_ms: int = 3000):
+    def __init__(self, voice: SystemVoice, parent: QObject | None = None, *, start_timeout_ms: int = 3000,
+                 bridge: EspeakBridge | None = None):
         super().__init__(parent)
         self.voice = voice
+        self.bridge = bridge
+        self._bridging = False  # the chunk being said goes through the bridge
+        if bridge is not None:
+            bridge.started.connect(self._on_bridge_started)
+            bridge.finished.connect(self._on_bridge_finished)
+            bridge.failed.connect(self._on_bridge_failed)
         self.preferred_voice = ""
         self._expect_start = False
         self._started_at = 0.0
@@ -418,8 +427,8 @@ class SystemBackend(SpeechBackend):
         self._start_timer.timeout.connect(self._no_start)
 
     def available(self) -> bool:
-        """Ready, or still starting (``speak`` then waits for it): only a voice that failed is not."""
-        return self.voice.state is not SystemState.UNAVAILABLE
+        """Ready, or still starting (``speak`` then waits for it, or bridges): only a voice that failed is not."""
+        return self.voice.state is not SystemState.UNAVAILABLE or self.bridge is not None
 
     def error_message(self) -> str:
         return self.voice.error_message
@@ -433,6 +442,13 @@ class SystemBackend(SpeechBackend):
         self.voice_name = self.voice.best_voice(self.preferred_voice, self.dialect_for(params.voice))
         self._expect_start = True
         self._set_state(BackendState.WAITING)
+        self._stop_bridge()
+        if self.bridge is not None and self.voice.state in (SystemState.STARTING, SystemState.UNAVAILABLE):
+            self.voice.start()  # the real voice gets ready meanwhile; the next chunks use it
+            self._bridging = True
+            self._start_timer.start(self._start_timeout_ms)
+            self.bridge.say(chunk.text, self.dialect_for(params.voice), params.rate, params.pitch, params.volume)
+            return
         if self.voice.state is SystemState.STARTING:
             # The first seconds after start: wait for the engine (the voice keeps the text and creates the
             # engine now if nobody has yet) instead of giving up; the voice's own timeout ends the wait.
@@ -453,6 +469,37 @@ class SystemBackend(SpeechBackend):
         if self.state is BackendState.IDLE:  # the voice speaks for others (the spoken welcome, feedback)
             self.voice.stop()
 
+    def _stop_bridge(self) -> None:
+        """End what the bridge says; its late signals then belong to nobody."""
+        self._bridging = False
+        if self.bridge is not None:
+            self.bridge.stop()
+
+    def _on_bridge_started(self) -> None:
+        if self._bridging and self._expect_start:
+            self._expect_start = False
+            self._start_timer.stop()
+            self._set_state(BackendState.SPEAKING)
+            self.audio_started.emit()
+
+    def _on_bridge_finished(self) -> None:
+        if self._bridging and self.state is BackendState.SPEAKING:
+            self._bridging = False
+            self._set_state(BackendState.IDLE)
+            self.finished.emit()
+
+    def _on_bridge_failed(self, message: str) -> None:
+        """No espeak-ng after all: wait for the real voice as if there were no bridge."""
+        if not self._bridging or self.chunk is None:
+            return
+        log.warning("espeak-ng: %s; waiting for the system voice", message)
+        self._bridging = False
+        self.bridge = None
+        if self.state is BackendState.WAITING:
+            self.speak(self.chunk, self._params)
+        else:
+            self._on_error(message)
+
     def _say(self, params: VoiceParams) -> None:
         self._deferred = None
         if self.chunk is not None and not self.voice.say(self.chunk.text, self.voice_name or self.preferred_voice,
@@ -465,6 +512,8 @@ class SystemBackend(SpeechBackend):
             self._say(self._deferred)
 
     def _on_state(self, state: SystemState) -> None:
+        if self._bridging:
+            return  # the voice got ready (or not) while the bridge speaks: the next chunk uses it
         if state is SystemState.READY and self._deferred is not None:
             self._say(self._deferred)
             return
@@ -485,6 +534,8 @@ class SystemBackend(SpeechBackend):
             self.saying.emit(start, length)
 
     def _on_error(self, message: str) -> None:
+        if self._bridging and self.sender() is self.voice:
+            return  # e.g. the voice did not come up: the bridge goes on saying this chunk
         if self.state in (BackendState.WAITING, BackendState.SPEAKING):
             self._start_timer.stop()
             self._expect_start = False
@@ -501,6 +552,7 @@ class SystemBackend(SpeechBackend):
             self._expect_start = False
             self._deferred = None
             self._set_state(BackendState.PAUSED)
+            self._stop_bridge()
             self.voice.stop()
 
     def resume(self) -> None:
@@ -513,6 +565,7 @@ class SystemBackend(SpeechBackend):
         self._expect_start = False
         self._deferred = None
         self.chunk = None
+        self._stop_bridge()
         self._set_state(BackendState.IDLE)
         if was_active:
             self.voice.stop()

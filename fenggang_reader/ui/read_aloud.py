@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 from ..core.model import Block
 from ..core.settings import SPEECH_PITCH, SPEECH_RATE, SPEECH_VOLUME
 from ..core.spoken import SpeechChunk, note_chunks, prepare_block
+from ..speech import espeak_bridge
 from ..speech.backend import EdgeBackend, SystemBackend
 from ..speech.cache import AudioCache
 from ..speech.controller import ReadAloudController, SpeechConfig
 from ..speech.edge import EdgeClient, shared_client
+from ..speech.espeak_bridge import EspeakBridge
 from ..speech.profile import SpeechProfile
 from ..speech.system import SystemVoice
 from ..speech.types import ReadState
@@ -62,7 +64,8 @@ class ReadAloud(QObject):
         self.problem_bar: ReadAloudProblem | None = None
         self._notice_shown = False
         self.voice = system_voice or SystemVoice.shared()
-        self.system = SystemBackend(self.voice, self)
+        program = espeak_bridge.find()  # speaks the first seconds, while the system voice starts (Linux)
+        self.system = SystemBackend(self.voice, self, bridge=EspeakBridge(program, self) if program else None)
         self.edge = EdgeBackend(self._make_synthesizer, cache or AudioCache(), parent=self)
         self.controller = ReadAloudController(window.report, self.chunks_for, self.system, self.edge, self.config,
                                               window.events, self)

@@ -164,3 +164,30 @@ def test_the_app_quits_cleanly_while_the_dispatcher_never_answers(tmp_path):
     result = _run_against_a_hung_dispatcher(tmp_path, "-m", "fenggang_reader", "--quit-after", "4")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "QThread: Destroyed" not in result.stderr
+
+
+def test_espeak_speaks_while_the_system_voice_is_still_starting(qtbot, tmp_path):
+    """The first seconds: speech-dispatcher needs 2–6 s to start; espeak-ng run directly speaks at once."""
+    from fenggang_reader.speech import espeak_bridge
+    from tests.support.sound import ensure_null_sink, ensure_speech_dispatcher
+
+    program = espeak_bridge.find()
+    if program is None:
+        pytest.skip("espeak-ng is not installed")
+    for reason in (ensure_null_sink(), ensure_speech_dispatcher()):
+        if reason:
+            pytest.skip(reason)
+    voice = SystemVoice()  # not started: as at the app's start
+    backend = SystemBackend(voice, bridge=espeak_bridge.EspeakBridge(program))
+    try:
+        with Recorder(tmp_path / "rec.raw") as rec:
+            with qtbot.waitSignal(backend.audio_started, timeout=10000):
+                backend.speak(chunk("今年是收官之年。"), VoiceParams(rate=2.0))
+            assert backend.state is BackendState.SPEAKING
+            with qtbot.waitSignal(backend.finished, timeout=20000):
+                pass
+        assert rec.loud_seconds() > 0.2, "espeak-ng's speech reached the sound device"
+        assert voice.state is not SystemState.UNAVAILABLE  # meanwhile the real voice was started
+    finally:
+        backend.stop()
+        voice.shutdown()
