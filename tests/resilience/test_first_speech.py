@@ -27,4 +27,5 @@ def test_space_in_the_first_second_with_no_network_is_heard():
     assert probe["silent_runs"] == 0, probe
     run = probe["first_run"]
     assert run["heard"] and run["heard"][0] == "system title", run  # the paragraph in front of the reader…
-    assert run["said"] == [], "…and not the welcome, cut by Space (the offline voice was never asked to say it)"
+    welcome = [text for text in run["said"] if text.startswith(("Welcome", "欢迎", "歡迎"))]
+    assert welcome == [], "…and not the welcome, cut by Space (the offline voice was never asked to say it)"
