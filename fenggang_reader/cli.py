@@ -45,6 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--out", type=Path, required=True, metavar="FILE", help="the PDF to write")
     pdf.add_argument("--size", type=int, default=36, help="text size in points, 12 to 96 (default 36)")
     pdf.add_argument("--pinyin", choices=("on", "off"), default="on", help="pinyin above the characters (default on)")
+    lines = sub.add_parser("export-lines", help="print the lines the reader lays out at a size and width, as JSON",
+                           description="Print, as a JSON list, every line the reader view lays out for a text area "
+                                       "of --width pixels at --size points: its block, number, characters, left and "
+                                       "right edge in pixels, and whether it is the block's last line.")
+    lines.add_argument("--size", type=int, required=True, metavar="PT", help="text size in points, 12 to 96")
+    lines.add_argument("--width", type=int, required=True, metavar="PX", help="width of the text area in pixels")
+    lines.add_argument("--script", choices=("simplified", "hk", "tw"), default="simplified",
+                       help="the characters: simplified (default), hk or tw (Traditional, Hong Kong or Taiwan)")
     from .self_test import add_parser as add_self_test
 
     add_self_test(sub)  # hidden: for installers and CI (fenggang_reader/self_test.py)
@@ -57,11 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.event_log is not None and (why := events.unwritable(args.event_log)):
         parser.error(f"--event-log {args.event_log}: cannot write there ({why})")
-    if args.command in ("export-pinyin", "export-audio", "export-pdf"):
+    if args.command in ("export-pinyin", "export-audio", "export-pdf", "export-lines"):
         from . import commands
 
         command = {"export-pinyin": commands.export_pinyin, "export-audio": commands.export_audio,
-                   "export-pdf": commands.export_pdf}[args.command]
+                   "export-pdf": commands.export_pdf, "export-lines": commands.export_lines}[args.command]
         return command(args, _load_report(args))
     if args.command == "self-test":
         from .self_test import run as self_test

@@ -1,4 +1,5 @@
-"""The commands of ``fenggang-reader`` other than opening the window: export-pinyin, export-audio, export-pdf.
+"""The commands of ``fenggang-reader`` other than opening the window: export-pinyin, export-audio, export-pdf,
+export-lines.
 
 cli.py parses the command line and calls one of these. Each loads only what it needs, inside the function:
 export-pinyin must not pay for Qt or the speech modules, export-audio not for the widgets that paint a PDF.
@@ -199,4 +200,35 @@ def export_pdf(args: argparse.Namespace, report: Report | None) -> int:
         print(f"fenggang-reader: cannot write {args.out}: {exc}", file=sys.stderr)
         return 1
     print(f"{pages} pages at {args.size} pt in {args.out}")
+    return 0
+
+
+# -- export-lines ----------------------------------------------------------------------------------------
+def export_lines(args: argparse.Namespace, report: Report | None) -> int:
+    """The lines the reader view lays out at --size and --width, as JSON on stdout (ui/line_export.py)."""
+    import json
+
+    from .core.script import Script
+    from .ui.reader_view import MAX_FONT_PT, MIN_FONT_PT
+
+    if report is None:
+        return 1
+    if not MIN_FONT_PT <= args.size <= MAX_FONT_PT:
+        return _fail(f"--size must be between {MIN_FONT_PT} and {MAX_FONT_PT}")
+    if args.width < 1:
+        return _fail("--width must be a positive number of pixels")
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .app import create_application
+    from .ui.line_export import laid_out_view, view_lines
+
+    create_application()
+    dirs = AppDirs.default()
+    try:
+        annotator = exporting_annotator(Settings.load(dirs.settings_file), dirs)
+    except RecordError as exc:
+        return _fail(str(exc))
+    view = laid_out_view(report, annotator, size=args.size, width=args.width, script=Script(args.script))
+    lines = view_lines(view)
+    sys.stdout.write("[\n" + ",\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n]\n")
     return 0
