@@ -7,6 +7,9 @@ a reader sees.
 
 from __future__ import annotations
 
+from typing import cast
+
+from PySide6.QtGui import QTextLine
 from PySide6.QtWidgets import QTextEdit
 
 from ..core.model import Report
@@ -48,7 +51,12 @@ def view_lines(view: ReaderView) -> list[dict[str, object]]:
             start = line.textStart()
             chars = text[start:start + line.textLength()].rstrip()
             out.append({"block": model.id, "line": number, "text": chars,
-                        "left": round(x + line.cursorToX(start)[0], 2),
-                        "right": round(x + line.cursorToX(start + len(chars))[0], 2),
+                        "left": round(x + _x_of(line, start), 2),
+                        "right": round(x + _x_of(line, start + len(chars)), 2),
                         "last": number == layout.lineCount() - 1})
     return out
+
+
+def _x_of(line: QTextLine, position: int) -> float:
+    """Where ``position`` sits on the line (PySide6's stubs type cursorToX's (x, position) pair as ``object``)."""
+    return cast(tuple[float, int], line.cursorToX(position))[0]
