@@ -56,6 +56,8 @@ def _block_format(block: Block, line_height: float) -> QTextBlockFormat:
     fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     if block.kind in (BlockKind.TITLE, BlockKind.META):
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    elif block.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE):
+        fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
     if block.kind.heading_level:
         fmt.setHeadingLevel(block.kind.heading_level)
     fmt.setProperty(QTextFormat.Property.UserProperty, block.id)

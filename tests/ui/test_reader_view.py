@@ -67,8 +67,9 @@ def test_pinyin_ink_centred_on_its_character_and_never_overlapping(view, points)
         assert cols, f"no pinyin ink over character {offset}"
         ink_centre = (cols[0] + cols[-1]) / 2
         assert abs(ink_centre - centre) <= max(2.0, cell * 0.08), (offset, ink_centre, centre)
-        # Ink stays clear of the cell edges, so neighbouring syllables can never touch.
-        assert left < cols[0] and cols[-1] < right, (offset, left, cols[0], cols[-1], right)
+        # Ink stays inside the cell (justified lines put glyphs at fractional x: a pixel of antialiasing may
+        # reach its edge), and neighbouring syllables never touch (below).
+        assert left <= cols[0] and cols[-1] <= right, (offset, left, cols[0], cols[-1], right)
         line_key = int(char_rect.top())
         if line_key in previous_ink_right:
             assert cols[0] > previous_ink_right[line_key], f"pinyin ink overlaps before character {offset}"
