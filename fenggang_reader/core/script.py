@@ -10,6 +10,7 @@ Why these OpenCC configurations: ``s2hk`` and ``s2tw`` convert characters (with 
 deliberately not used: it also swaps vocabulary (信息 → 資訊, 软件 → 軟體), which would put the pinyin of
 one word over a different word. If a conversion ever changes a block's length, that block is converted
 character by character instead (a character whose conversion is not a single character is kept).
+Quotation marks become the corner brackets Hong Kong and Taiwan use (“” → 「」, ‘’ → 『』).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ class Script(enum.Enum):
 
 
 _CONFIG = {Script.TRADITIONAL_HK: "s2hk", Script.TRADITIONAL_TW: "s2tw"}
+# Hong Kong and Taiwan text quotes with corner brackets (「外『内』」), the mainland with curly quotes;
+# OpenCC leaves punctuation alone. One character for one, like the characters.
+_CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 # Traditional (any region) back to Simplified, for folding queries and text to one form.
 _FOLD_CONFIGS = ("hk2s", "tw2s")
 
@@ -62,7 +66,7 @@ class Converter:
                          self.script.value, text[:20])
                 self.fallbacks += 1
                 converted = "".join(self._char(c) for c in text)
-            hit = self._cache[text] = converted
+            hit = self._cache[text] = converted.translate(_CORNER_QUOTES)
         return hit
 
     def _char(self, char: str) -> str:

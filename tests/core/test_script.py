@@ -25,6 +25,14 @@ def test_known_sentences(report):
     assert to_script("凤岗", Script.SIMPLIFIED) == "凤岗"
 
 
+@pytest.mark.parametrize("script", [HK, TW])
+def test_traditional_views_quote_with_corner_brackets(report, script):
+    assert to_script("实施“十四五”规划，‘内’", script) == "實施「十四五」規劃，『內』"
+    shown = "".join(Converter(script).convert(b.text) for b in report.blocks)
+    assert "“" not in shown and "”" not in shown and shown.count("「") == shown.count("」") > 100
+    assert to_script("“十四五”", Script.SIMPLIFIED) == "“十四五”"
+
+
 def test_taiwan_keeps_the_words():
     """s2twp would swap vocabulary (信息 → 資訊) and put the pinyin of one word over another."""
     assert to_script("信息和软件", TW) == "信息和軟件"

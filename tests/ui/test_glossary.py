@@ -162,7 +162,7 @@ def test_an_open_note_follows_size_and_characters(window, qtbot):
     if "script" in window.settings.values:
         window.settings.set("script", "hk")
         qtbot.waitUntil(lambda: "發生" in popup.text())
-        assert popup.text().startswith("[18]“五個不發生”")
+        assert popup.text().startswith("[18]「五個不發生」")  # Hong Kong quotes with corner brackets
         window.settings.set("script", "simplified")
         qtbot.waitUntil(lambda: "发生" in popup.text())
 
