@@ -39,6 +39,7 @@ from ..core.pinyin import Annotator, PinyinStyle
 from ..core.storage import atomic_write_bytes
 from ..export import share_like_a_new_file
 from ..export.pdf import Destination, LinkArea, OutlineEntry, TextLayer, add_navigation
+from .reader_document import drop_font_features
 from .reader_view import BODY_FAMILIES, MAX_FONT_PT, MIN_FONT_PT, ReaderView
 
 PAGE_MARGINS_MM = QMarginsF(14, 12, 14, 18)  # left, top, right, bottom (the footer sits in the bottom one)
@@ -67,7 +68,9 @@ class Page:
 
 def _use_plain_digits(view: ReaderView) -> None:
     """Noto CJK's "locl" swaps digits after [ “ + for glyphs no character maps to, so Qt's ToUnicode
-    leaves them out and "[7]" copies as "[]". The plain digits look the same on paper."""
+    leaves them out and "[7]" copies as "[]". The plain digits look the same on paper. The same goes for
+    the full-width forms (fwid) the screen uses."""
+    drop_font_features(view.document())
     font = view.document().defaultFont()
     font.setFeature(QFont.Tag("locl"), 0)
     view.document().setDefaultFont(font)

@@ -69,6 +69,9 @@ def _insert_runs(cursor: QTextCursor, block: Block, text: str, cjk_spacing: floa
     wide = QTextCharFormat()
     wide.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
     wide.setFontLetterSpacing(cjk_spacing)
+    # Full-width forms of —— “” and the other marks whatever the interface language: HarfBuzz shapes with the
+    # app's locale, and in English Noto CJK drew a short Latin dash (the line broke differently).
+    wide.setFontFeatures({QFont.Tag("fwid"): 1})
     narrow = QTextCharFormat()
     narrow.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
     narrow.setFontLetterSpacing(100.0)
@@ -101,6 +104,27 @@ def respace_wide_runs(doc: QTextDocument, old: float, new: float) -> None:
                 cursor.setPosition(fragment.position())
                 cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(fmt)
+            it += 1
+        block = block.next()
+    cursor.endEditBlock()
+
+
+def drop_font_features(doc: QTextDocument) -> None:
+    """Take the font features (fwid) off every run: Qt's PDF writer names a glyph that only a feature reaches by
+    no character, so —— and the ideographic space vanished from the PDF's text (print_layout calls this)."""
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fragment.isValid() and fmt.hasProperty(QTextFormat.Property.FontFeatures):
+                fmt.clearProperty(QTextFormat.Property.FontFeatures)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(fmt)
             it += 1
         block = block.next()
     cursor.endEditBlock()
