@@ -172,3 +172,14 @@ def test_page_numbers_are_large_and_the_last_page_is_not_one_line(pdfs, key):
                          check=True, text=True).stdout
     number = re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">2</word>', xml)
     assert number and float(number.group(2)) - float(number.group(1)) >= 18, "the page number is 18 pt or more"
+
+
+@pytest.mark.parametrize("key", [(36, "on"), (24, "off")])
+def test_no_page_ends_with_a_heading(pdfs, report, key):
+    headings = ["".join(b.text.split()) for b in report.blocks
+                if b.kind in (BlockKind.PART, BlockKind.HEADING, BlockKind.NOTES_HEADING)]
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdfs[key]), "-"], capture_output=True, check=True,
+                         text=True).stdout
+    for number, page in enumerate(raw.split("\f")[:-1], start=1):
+        lines = ["".join(line.split()) for line in page.splitlines() if line.strip() and not FOOTER.match(line.strip())]
+        assert not any(h.startswith(lines[-1]) for h in headings), (number, lines[-1])
