@@ -137,11 +137,14 @@ class Orientation(QObject):
         if app is not None:
             app.installEventFilter(self)
 
+        index = self.window.view.current_index()  # a move (or a message) since then: no greeting over it
+
         def say() -> None:  # Qt's bridge may be switched on only after the first paint: look now
             self.screen_reader.refresh()
             if app is not None:
                 app.removeEventFilter(self)
-            if self.screen_reader.active and not self._greeted and self.startup.bar is None:
+            quiet = self.announcer.pending() is None and self.window.view.current_index() == index
+            if self.screen_reader.active and quiet and not self._greeted and self.startup.bar is None:
                 self.window.announce(start_text(self.window))
 
         QTimer.singleShot(START_DELAY_MS, self.window, say)

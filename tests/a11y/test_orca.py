@@ -48,8 +48,9 @@ def test_english_moves_messages_terms_find_and_say_all(tmp_path):
     assert "凤岗镇政府工作报告" in title and title.count("Fenggang Reader") == 1, title
     assert any(t.startswith("Report text (document)") for t in everything), everything
 
+    greeting = {"凤岗镇政府工作报告.", f"Paragraph 1 of {BLOCKS}.", "Press F1 for help."}  # may end just after Down
     for n in (1, 2, 3):  # Down: the new place first, never a cut screen line; Orca stops the previous one
-        heard = [x for x in after(lines, "Down", n) if x.kind == "say"]
+        heard = [x for x in after(lines, "Down", n) if x.kind == "say" and x.text.strip() not in greeting]
         assert heard and heard[0].text == f"Paragraph {n + 1} of {BLOCKS}.", heard
     finished = {x.id for x in lines if x.kind == "finished"}
     assert all(x.id not in finished for x in after(lines, "Down", 1) + after(lines, "Down", 2) if x.kind == "say")
