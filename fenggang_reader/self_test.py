@@ -201,10 +201,13 @@ def edge_voice(endpoint: str) -> str:
     player.audio_started.connect(lambda _s: heard.append("start"))
     player.finished.connect(lambda: heard.append("end"))
     player.error.connect(lambda message: heard.append(f"error {message}"))
-    player.play(audio)
-    if not _wait(lambda: "end" in heard or any(h.startswith("error") for h in heard), 30):
-        raise RuntimeError(f"playback did not finish: {heard}")
-    player.stop()
+    try:
+        player.play(audio)
+        if not _wait(lambda: "end" in heard or any(h.startswith("error") for h in heard), 30):
+            raise RuntimeError(f"playback did not finish: {heard}")
+        player.stop()
+    finally:
+        player.shutdown()  # its audio thread must end before the application does, or the exit crashes (SIGSEGV)
     if heard[:2] != ["start", "end"]:
         raise RuntimeError(f"playback: {heard}")
     return f"{len(audio.mp3)} bytes, {audio.duration_ms / 1000:.1f} s played"

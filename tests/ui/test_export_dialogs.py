@@ -256,7 +256,8 @@ def test_ctrl_p_opens_the_preview_at_the_readers_size(window, qtbot, tmp_path, m
     assert len(reader.pages) == pages
     first = reader.pages[0].extract_text()
     # (printing does not map radicals back to characters: 长 extracts as ⻓ here, unlike the saved PDF)
-    assert "韩俊峰" in first and "凤岗镇" in first and "shěn" in first
+    # The first page is the cover: the title block (title, occasion, speaker) with its pinyin, nothing else.
+    assert "韩俊峰" in first and "凤岗镇" in first and "hán" in first and "fèng" in first
     assert re.search(rf"1\s/\s{pages}\s*$", first), first[-20:]
     dialog.close()
     QApplication.processEvents()
