@@ -8,7 +8,7 @@ the speech offsets all count characters), so edits change formats and characters
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import (
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFragment,
     QTextOption,
 )
 
@@ -88,24 +89,35 @@ def _insert_runs(cursor: QTextCursor, block: Block, text: str, cjk_spacing: floa
         start = end
 
 
-def respace_wide_runs(doc: QTextDocument, old: float, new: float) -> None:
-    """Give every wide run (letter spacing `old`) the new advance; Latin runs keep 100 %."""
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
+def _fragments(doc: QTextDocument) -> Iterator[QTextFragment]:
+    """Every format run of the document in order, read lazily so a caller may reformat the one it was given."""
     block = doc.begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
-            if fragment.isValid() and abs(fragment.charFormat().fontLetterSpacing() - old) < 0.01:
-                fmt = QTextCharFormat()
-                fmt.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
-                fmt.setFontLetterSpacing(new)
-                cursor.setPosition(fragment.position())
-                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(fmt)
+            if fragment.isValid():
+                yield fragment
             it += 1
         block = block.next()
+
+
+def _select(cursor: QTextCursor, fragment: QTextFragment) -> None:
+    cursor.setPosition(fragment.position())
+    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+
+
+def respace_wide_runs(doc: QTextDocument, old: float, new: float) -> None:
+    """Give every wide run (letter spacing `old`) the new advance; Latin runs keep 100 %."""
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for fragment in _fragments(doc):
+        if abs(fragment.charFormat().fontLetterSpacing() - old) < 0.01:
+            fmt = QTextCharFormat()
+            fmt.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
+            fmt.setFontLetterSpacing(new)
+            _select(cursor, fragment)
+            cursor.mergeCharFormat(fmt)
     cursor.endEditBlock()
 
 
@@ -114,19 +126,12 @@ def drop_font_features(doc: QTextDocument) -> None:
     no character, so —— and the ideographic space vanished from the PDF's text (print_layout calls this)."""
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
-            if fragment.isValid() and fmt.hasProperty(QTextFormat.Property.FontFeatures):
-                fmt.clearProperty(QTextFormat.Property.FontFeatures)
-                cursor.setPosition(fragment.position())
-                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-                cursor.setCharFormat(fmt)
-            it += 1
-        block = block.next()
+    for fragment in _fragments(doc):
+        fmt = fragment.charFormat()
+        if fmt.hasProperty(QTextFormat.Property.FontFeatures):
+            fmt.clearProperty(QTextFormat.Property.FontFeatures)
+            _select(cursor, fragment)
+            cursor.setCharFormat(fmt)
     cursor.endEditBlock()
 
 
