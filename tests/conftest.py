@@ -28,6 +28,7 @@ SOUND_MODULES = {
 }
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook, which reads the group into the test's id
 def pytest_collection_modifyitems(config, items):
     for item in items:
         module = Path(str(item.fspath)).resolve().relative_to(ROOT).as_posix()
