@@ -16,7 +16,6 @@ from fenggang_reader.ui.main_window import MainWindow
 from fenggang_reader.ui.themes import theme
 
 # The offscreen platform cannot raise windows; tooltip-type windows (the hover popup) ask it to.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
 
 @pytest.fixture

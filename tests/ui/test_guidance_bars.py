@@ -12,7 +12,7 @@ from fenggang_reader.speech.backend import SystemBackend
 from fenggang_reader.speech.controller import ReadState
 from fenggang_reader.ui.guidance_bars import KEY_HINT_MAX_PT
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "pipewire")
+pytestmark = pytest.mark.qt_log_ignore("pipewire")
 
 
 def in_window(window, widget) -> QRect:

@@ -15,8 +15,6 @@ from fenggang_reader.ui.main_window import MainWindow
 from fenggang_reader.ui.term_focus import ring_width
 from fenggang_reader.ui.themes import THEMES
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "propagateSizeHints")
-
 
 @pytest.fixture
 def small_window(qtbot, report):

@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import (
@@ -190,7 +189,6 @@ def test_the_context_menu_hit_cell_follows_the_readers_character_spacing(window)
     assert view.hit_test(pinyin) == (index, offset)
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen popups cannot raise or grab the keyboard
 def test_the_menu_key_opens_the_context_menu_for_the_selection(window, qtbot):
     index, offset = locate(window, WORD, BLOCK)
     select(window, index, offset, offset + 2)

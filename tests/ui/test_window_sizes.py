@@ -20,7 +20,6 @@ from fenggang_reader.ui.i18n import apply_language
 from fenggang_reader.ui.main_window import MainWindow
 from fenggang_reader.ui.window_fit import clamped, first_geometry
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "This plugin does not support raise")
 SIZES = [(640, 480), (800, 600), (1280, 800), (1920, 1080)]
 
 
