@@ -23,7 +23,7 @@ SOUND_MODULES = {
     "tests/ui/test_main_window.py", "tests/test_self_test.py", "tests/resilience/test_unwritable_dirs.py",
     "tests/resilience/test_input_fuzz.py", "tests/resilience/test_responsiveness.py",
     "tests/resilience/test_security.py", "tests/a11y/test_screen_reader.py", "tests/a11y/test_glossary_atspi.py",
-    "tests/packaging/test_deb.py", "tests/speech/test_edge_backend.py", "tests/ui/test_guidance_bars.py",
+    "tests/speech/test_edge_backend.py", "tests/ui/test_guidance_bars.py",
     "tests/a11y/test_orca.py",
 }
 

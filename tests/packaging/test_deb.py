@@ -18,12 +18,14 @@ from pathlib import Path
 import pytest
 
 from fenggang_reader import APP_ID, __version__
-from tests.support.sound import Recorder, ensure_null_sink, ensure_speech_dispatcher
+from tests.support.sound import PrivatePulseAudio, PrivateSpeechDispatcher, Recorder
 
 from .xdisplay import dark_pixels, find_window, screenshot, window_geometry, xvfb
 
 # A PyInstaller build (~3 min here), an apt install and a removal: far beyond the usual per-test timeout.
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
+# The module hears the installed app on a PulseAudio and a speech-dispatcher of its own (``own_sound``), so it
+# runs in a group of its own under pytest-xdist, beside the tests that share the run's null sink.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800), pytest.mark.xdist_group("deb")]
 
 ROOT = Path(__file__).resolve().parents[2]
 # Build output outside the source tree (kept between runs, so an unchanged tree reuses its .deb).
@@ -117,7 +119,29 @@ def test_package_files(deb):
         assert f"/opt/fenggang-reader/_internal/i18n/{translation.name}" in paths
 
 
-def test_install_launch_show_report_read_aloud_and_remove(deb, server, tmp_path):
+@pytest.fixture
+def own_sound(monkeypatch):
+    """A PulseAudio with its null sink and a speech-dispatcher playing into it, for this test alone: what the
+    recorder hears is the installed app, never another test's voice (the run's shared sink is busy beside us)."""
+    folder = Path(tempfile.mkdtemp(prefix="fg-deb-sound-"))  # short: a socket path has ~100 bytes
+    pulse = PrivatePulseAudio(folder / "pulse")
+    reason = pulse.start()
+    if reason:
+        pytest.fail(f"no sound to listen to: {reason}")
+    dispatcher = PrivateSpeechDispatcher(env={**os.environ, "PULSE_SERVER": pulse.server})
+    reason = dispatcher.start()
+    if reason:
+        pulse.stop()
+        pytest.fail(f"no offline voice to listen to: {reason}")
+    monkeypatch.setenv("PULSE_SERVER", pulse.server)  # the installed app, parec and pactl all use it
+    monkeypatch.setenv("SPEECHD_ADDRESS", dispatcher.address)
+    yield
+    dispatcher.stop()
+    pulse.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_install_launch_show_report_read_aloud_and_remove(deb, server, own_sound, tmp_path):
     """apt-get install; the installed app's self-test; start /usr/bin/fenggang-reader on Xvfb, see the report
     drawn, press Space and hear the online voice (the loopback Edge service), then the offline voice;
     apt-get remove."""
@@ -125,9 +149,6 @@ def test_install_launch_show_report_read_aloud_and_remove(deb, server, tmp_path)
     for tool in ("xdotool", "import", "convert"):
         if not shutil.which(tool):
             pytest.fail(f"{tool} is missing: ./dev setup installs it")
-    for reason in (ensure_null_sink(), ensure_speech_dispatcher()):
-        if reason:
-            pytest.fail(f"no sound to listen to: {reason}")
     apt = [*sudo, "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-o", "DPkg::Lock::Timeout=120", "-y", "-q"]
     started = time.monotonic()
     try:
