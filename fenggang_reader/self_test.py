@@ -15,6 +15,7 @@ The exit status is 0 only when every check passed. Used by tests/packaging/test_
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import json
 import os
@@ -115,7 +116,7 @@ def dictionaries() -> str:
     readings = [r[0] for r in pinyin("凤岗读报", style=Style.TONE)]
     if readings != ["fèng", "gǎng", "dú", "bào"]:
         raise RuntimeError(f"pypinyin gave {readings!r}")
-    return f"OpenCC {traditional}; Jyutping {' '.join(jyutping)}; pinyin {' '.join(readings)}"
+    return f"OpenCC {traditional}; Jyutping {' '.join(j or '?' for j in jyutping)}; pinyin {' '.join(readings)}"
 
 
 def translations() -> str:
@@ -142,7 +143,8 @@ def qt_plugins() -> str:
 
     root = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     wanted = QT_PLUGINS.get(_platform(), {})
-    found, missing = [], []
+    found: list[str] = []
+    missing: list[str] = []
     for folder, fragments in wanted.items():
         files = [p.name for p in (root / folder).glob("*") if any(f in p.name for f in fragments)]
         (found if files else missing).append(f"{folder}/{files[0] if files else '|'.join(fragments)}")
@@ -280,7 +282,8 @@ def offline_export(folder: Path) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "self-test-offline.mp3"
     path.write_bytes(mp3)
-    length = MP3(path).info.length
+    info = MP3(path).info
+    length = info.length if info is not None else 0.0
     if length < 0.5:
         raise RuntimeError(f"{len(mp3)} bytes, {length:.2f} s")
     return f"{voice.label}: {len(mp3)} bytes, {length:.1f} s"
@@ -314,7 +317,7 @@ def run(args: argparse.Namespace) -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     modules = LAZY_MODULES + PLATFORM_MODULES.get(sys.platform, ())
     checks: list[tuple[str, Callable[[], str]]] = [
-        (f"import {name}", lambda name=name: import_module(name)) for name in modules]
+        (f"import {name}", functools.partial(import_module, name)) for name in modules]
     checks += [("certificates", certificates), ("dictionaries", dictionaries), ("translations", translations),
                ("qt plugins", qt_plugins), ("qt features", qt_features)]
     if args.edge_endpoint:

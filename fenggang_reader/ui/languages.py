@@ -67,7 +67,7 @@ class LanguageFeature(QObject):
         self.view = window.view
         self.settings = window.settings
         self._jyutping = JyutpingAnnotator()
-        self._converters = {s: Converter(s) for s in Script if s is not Script.SIMPLIFIED}
+        self._converters: dict[Script, Converter] = {s: Converter(s) for s in Script if s is not Script.SIMPLIFIED}
         self._contents_texts: dict[str, tuple[str, str]] = {}  # block id → Simplified (text, tooltip)
         self._previous_voice: str | None = None
         self.voice_box: QMessageBox | None = None
@@ -204,7 +204,11 @@ class LanguageFeature(QObject):
                           buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         yes = box.button(QMessageBox.StandardButton.Yes)
-        box.buttonClicked.connect(lambda button: button is yes and self._switch_voice(voice, target))
+        def clicked(button) -> None:
+            if button is yes:
+                self._switch_voice(voice, target)
+
+        box.buttonClicked.connect(clicked)
         box.finished.connect(lambda _result: setattr(self, "voice_box", None))
         self.voice_box = box
         box.open()

@@ -385,8 +385,8 @@ class PrintPreview(QObject):
         """Qt leaves the page number, the zoom field and the pages themselves without a name."""
         for combo in dialog.findChildren(QComboBox):
             combo.setAccessibleName(_t("Zoom"))
-            if combo.lineEdit() is not None:
-                combo.lineEdit().setAccessibleName(_t("Zoom"))
+            if (edit := combo.lineEdit()) is not None:
+                edit.setAccessibleName(_t("Zoom"))
         for field in dialog.findChildren(QLineEdit):
             if not field.accessibleName():
                 field.setAccessibleName(_t("Page number"))

@@ -511,12 +511,12 @@ class PronunciationFeature(QObject):
                     new.append(Entry("at", f"{block.id}:{offset}", (reading,), spoken, WHY_CHOICE))
         if not self._replace(block.id, target.start, target.end, new):
             return False
-        readings = self.annotator.readings(block.text, block.id)[target.start:target.end]
-        shown = " ".join(render(r, PinyinStyle.TONE_MARKS) for r in readings if r)
+        stored = self.annotator.readings(block.text, block.id)[target.start:target.end]
+        shown = " ".join(render(r, PinyinStyle.TONE_MARKS) for r in stored if r)
         self.window.announce(_t("%1 is now read %2. Speech uses it too.")
                              .replace("%1", block.text[target.start:target.end]).replace("%2", shown))
         self.window.events.emit("pronunciation.corrected", block=block.id, start=target.start, end=target.end,
-                                readings=[r for r in readings if r], spoken=respelling)
+                                readings=[r for r in stored if r], spoken=respelling)
         return True
 
     @staticmethod
@@ -542,8 +542,8 @@ class PronunciationFeature(QObject):
             return False
         if not self._replace(block.id, target.start, target.end, []):
             return False
-        readings = self.annotator.readings(block.text, block.id)[target.start:target.end]
-        shown = " ".join(render(r, PinyinStyle.TONE_MARKS) for r in readings if r)
+        stored = self.annotator.readings(block.text, block.id)[target.start:target.end]
+        shown = " ".join(render(r, PinyinStyle.TONE_MARKS) for r in stored if r)
         self.window.announce(_t("%1 is read %2 again.").replace("%1", block.text[target.start:target.end])
                              .replace("%2", shown))
         self.window.events.emit("pronunciation.reset", block=block.id, start=target.start, end=target.end)
