@@ -466,7 +466,10 @@ class SystemBackend(SpeechBackend):
         self._say(params)
 
     def hush(self) -> None:
-        if self.state is BackendState.IDLE:  # the voice speaks for others (the spoken welcome, feedback)
+        # Only when the voice speaks (or waits to speak) for others, e.g. the spoken welcome: Qt's stop is
+        # speech-dispatcher's CANCEL ALL, which also cut off whatever the screen reader was saying.
+        if self.state is BackendState.IDLE and self.voice.state in (SystemState.STARTING, SystemState.SPEAKING,
+                                                                     SystemState.PAUSED):
             self.voice.stop()
 
     def _stop_bridge(self) -> None:
