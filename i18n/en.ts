@@ -784,8 +784,12 @@ Try the voice settings, or Space to try again.</translation>
         <translation>, </translation>
     </message>
     <message>
-        <source>%1. %2. Press F1 for help.</source>
-        <translation>%1. %2. Press F1 for help.</translation>
+        <source>%1. Press F1 for help.</source>
+        <translation>%1. Press F1 for help.</translation>
+    </message>
+    <message>
+        <source>%1 (Reading paused: Space goes on.)</source>
+        <translation>%1 (Reading paused: Space goes on.)</translation>
     </message>
 </context>
 <context>

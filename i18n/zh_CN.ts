@@ -784,8 +784,12 @@ Try the voice settings, or Space to try again.</source>
         <translation>，</translation>
     </message>
     <message>
-        <source>%1. %2. Press F1 for help.</source>
-        <translation>%1。%2。按F1键听帮助。</translation>
+        <source>%1. Press F1 for help.</source>
+        <translation>%1。按F1键听帮助。</translation>
+    </message>
+    <message>
+        <source>%1 (Reading paused: Space goes on.)</source>
+        <translation>%1（朗读已暂停，按空格键继续。）</translation>
     </message>
 </context>
 <context>

@@ -784,8 +784,12 @@ Try the voice settings, or Space to try again.</source>
         <translation>，</translation>
     </message>
     <message>
-        <source>%1. %2. Press F1 for help.</source>
-        <translation>%1。%2。按F1鍵聽說明。</translation>
+        <source>%1. Press F1 for help.</source>
+        <translation>%1。按F1鍵聽說明。</translation>
+    </message>
+    <message>
+        <source>%1 (Reading paused: Space goes on.)</source>
+        <translation>%1（朗讀已暫停，按空白鍵繼續。）</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,7 @@ from .help_dialog import HelpDialog
 from .interface_size import InterfaceSize, InterfaceSizeActions
 from .languages import LanguageFeature
 from .navigation import VisibleRange
-from .orientation import Orientation, match_text, where_am_i_text
+from .orientation import Orientation, match_text
 from .pronunciation_dialog import PronunciationFeature
 from .read_aloud_actions import LazyReadAloud
 from .reader_view import DEFAULT_FONT_PT, MAX_FONT_PT, MIN_FONT_PT, ReaderView
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self.key_hints = KeyHints(self)  # the first-start banner: Space, + / −, F1
         self.screen_reader = ScreenReaderMode(self)  # the keys a screen reader keeps; its presses reach it
         # what a screen reader hears on each move and message
-        self.orientation = Orientation(self, self.read_aloud, self.screen_reader, self.startup)
+        self.orientation = Orientation(self, self.read_aloud, self.screen_reader)
         self.accessibility = Accessibility(self, speaker=self.read_aloud)
         self._connect_features()
 
@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
         self.position_label.setText(f"{self.position_text()} · {size}")
 
     def where_am_i(self) -> None:
-        self.announce(where_am_i_text(self))
+        self.orientation.where_am_i()
 
     # -- view settings -------------------------------------------------------------------------
     def zoom(self, direction: int) -> None:

@@ -4,14 +4,15 @@
   level; said through ui/announcer.py, so the screen reader is interrupted rather than queued.
   Nothing is said while read aloud moves the paragraph (the voice is already reading it).
 - Ctrl+I says the part, the heading, the place and the first words.
-- At start, in screen-reader mode: the document, the place and "F1 for help".
+- At start: the document (the window's title), the place and "F1 for help", all in what the screen
+  reader says as the window comes up.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from ..core.model import BlockKind
@@ -21,10 +22,8 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
     from .read_aloud_actions import LazyReadAloud
     from .screen_reader import ScreenReaderMode
-    from .startup import StartUp
 
 FIRST_WORDS = 30  # characters of the paragraph Ctrl+I reads
-START_DELAY_MS = 1500  # after the screen reader has said the window and the focused text
 
 
 def _t(text: str) -> str:
@@ -84,68 +83,83 @@ def match_text(window: MainWindow, block_index: int, start: int, end: int, numbe
 
 
 def start_text(window: MainWindow) -> str:
-    return (_t("%1. %2. Press F1 for help.").replace("%1", window.document_title())
-            .replace("%2", window.position_text()))
+    """The greeting: the place and the help key (the window's title, said just before, names the document)."""
+    return _t("%1. Press F1 for help.").replace("%1", window.position_text())
 
 
 class Orientation(QObject):
-    """Keeps the report view's description on the current paragraph and says each move."""
+    """Keeps the report view's description on the current paragraph and says each move.
 
-    def __init__(self, window: MainWindow, read_aloud: LazyReadAloud, screen_reader: ScreenReaderMode,
-                 startup: StartUp):
+    The start orientation (the place, F1) is the window's description until the reader does something:
+    Orca says a window's name, role and description when it comes up, so the greeting is part of the first
+    thing it says ("凤岗镇政府工作报告 — 凤岗读报 Fenggang Reader frame. Paragraph 1 of 86. Press F1 for help.").
+    Sent as a message after the first paint, it came after the window title and the focused text (~6 s of
+    speech), and the reader's first key cut it off. Orca never speaks the description of the focused
+    text itself (a "label" to Qt 6.11: ui/accessibility.py), so the window is where the greeting goes."""
+
+    def __init__(self, window: MainWindow, read_aloud: LazyReadAloud, screen_reader: ScreenReaderMode):
         super().__init__(window)
         self.window = window
         self.read_aloud = read_aloud
         self.screen_reader = screen_reader
-        self.startup = startup
         self.announcer = Announcer(window, hold=self.app_voice_reading)
         self.announcer.own_description(window.view, lambda: paragraph_message(window))
         window.announced.connect(self.announcer.say)
-        self._greeted = False  # the start message is dropped once anything else has been said
+        self.greeting_due = True  # until the reader presses a key, or the window is left
         window.view.current_block_changed.connect(self.moved)
-        window.view.first_paint.connect(self.greet)
         window.retranslated.connect(self.refresh)
         window.retranslated.connect(window.contents.describe_levels)
         window.view.document().contentsChanged.connect(self.refresh)  # e.g. switched to Traditional
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        window.installEventFilter(self)
         self.refresh()
 
     def app_voice_reading(self) -> bool:
         return self.screen_reader.active and self.read_aloud.is_reading()
 
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.KeyPress:
-            self._greeted = True  # the reader is already doing something: no start message over it
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        pressed = kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)  # a shortcut takes the press itself
+        if pressed or (kind == QEvent.Type.WindowDeactivate and watched is self.window):
+            self.end_greeting()  # heard (or passed over): never again after a dialog closes
         return False
+
+    def end_greeting(self) -> None:
+        if self.greeting_due:
+            self.greeting_due = False
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            self.window.removeEventFilter(self)
+            self.window.setAccessibleDescription("")  # the window is not the focus: not spoken
 
     def refresh(self, *_args: object) -> None:
         """Set the description without saying it (not while the view holds a message being heard)."""
         view = self.window.view
         if not (description_channel() and view.hasFocus()):
             view.setAccessibleDescription(paragraph_message(self.window))
+        if self.greeting_due:
+            self.window.setAccessibleDescription(start_text(self.window))
+
+    def where_am_i(self) -> None:
+        """Ctrl+I. While the app's own voice reads to a screen-reader user, the voice pauses so the answer
+        is heard alone and at once (held back, it would never be said; queued, it would come after the
+        sentence, or over the online voice); Space then goes on with the same sentence. When the screen
+        reader has finished cannot be known here, so the voice does not go on by itself."""
+        text = where_am_i_text(self.window)
+        if self.app_voice_reading():
+            self.read_aloud.controller.pause()
+            text = _t("%1 (Reading paused: Space goes on.)").replace("%1", text)
+        self.window.announce(text)
 
     def moved(self, *_args: object) -> None:
         view = self.window.view
         if description_channel() and view.hasFocus():
             if not self.read_aloud.is_reading():
                 self.announcer.say(paragraph_message(self.window))
+            if self.greeting_due:  # e.g. the place restored after the first paint
+                self.window.setAccessibleDescription(start_text(self.window))
         else:
             self.refresh()
-
-    def greet(self) -> None:
-        """In screen-reader mode, once the window is up: the document, the place and the help key."""
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-
-        index = self.window.view.current_index()  # a move (or a message) since then: no greeting over it
-
-        def say() -> None:  # Qt's bridge may be switched on only after the first paint: look now
-            self.screen_reader.refresh()
-            if app is not None:
-                app.removeEventFilter(self)
-            quiet = self.announcer.pending() is None and self.window.view.current_index() == index
-            if self.screen_reader.active and quiet and not self._greeted and self.startup.bar is None:
-                self.window.announce(start_text(self.window))
-
-        QTimer.singleShot(START_DELAY_MS, self.window, say)
-

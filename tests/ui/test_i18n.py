@@ -79,8 +79,9 @@ def switch(window, language: str) -> None:
 
 # -- collecting what a reader sees -----------------------------------------------------------------
 # The focused view's description carries the last message to Orca (ui/announcer.py), e.g. "Menus and
-# messages: English" after a live switch: a message, not a translated label.
-MESSAGE_CHANNELS = {"readerView.accessibleDescription"}
+# messages: English" after a live switch: a message, not a translated label. The window's description is the
+# start greeting (ui/orientation.py), there until the first key press or the window is left.
+MESSAGE_CHANNELS = {"readerView.accessibleDescription", "mainWindow.accessibleDescription"}
 
 
 def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:

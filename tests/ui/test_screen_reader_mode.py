@@ -108,7 +108,7 @@ def test_moving_says_the_place_and_the_whole_paragraph_and_headings_their_level(
 
 
 def test_where_am_i_says_part_heading_place_and_first_words(window):
-    assert start_text(window) == f"凤岗镇政府工作报告. Paragraph 1 of {len(window.report.blocks)}. Press F1 for help."
+    assert start_text(window) == f"Paragraph 1 of {len(window.report.blocks)}. Press F1 for help."
     index = next(i for i, b in enumerate(window.report.blocks) if b.id == "s2-p02")
     window.view.set_current_index(index)
     said = where_am_i_text(window)
@@ -126,3 +126,30 @@ def test_messages_wait_while_the_apps_voice_reads_to_a_screen_reader_user(sr_win
     QApplication.processEvents()
     assert w.view.accessibleDescription() == before
     assert w.statusBar().currentMessage() == "Reading paragraph 2 of 86"
+
+
+def test_the_greeting_is_the_windows_description_until_the_reader_presses_a_key(window, qtbot):
+    assert window.accessibleDescription() == start_text(window)  # Orca says it with the window's title
+    window.view.set_current_index(3)  # e.g. the place restored after the first paint
+    QApplication.processEvents()
+    assert window.accessibleDescription() == start_text(window) and "Paragraph 4 of" in start_text(window)
+    press(qtbot, window.view, Qt.Key.Key_Down)
+    assert window.accessibleDescription() == ""  # not again after a dialog: the window is never the focus
+
+
+def test_where_am_i_while_the_apps_voice_reads_pauses_it_and_is_said(sr_window, monkeypatch):
+    monkeypatch.setattr(announcer_module, "description_channel", lambda: True)
+    w = sr_window
+    paused = []
+
+    class Controller:
+        def pause(self):
+            paused.append(True)
+
+    monkeypatch.setattr(type(w.read_aloud), "is_reading", lambda _self: not paused)
+    monkeypatch.setattr(type(w.read_aloud), "controller", property(lambda _self: Controller()))
+    w.actions_by_id["where_am_i"].trigger()
+    QApplication.processEvents()
+    assert paused == [True]
+    said = w.view.accessibleDescription()
+    assert said.startswith(where_am_i_text(w)) and "Reading paused: Space goes on." in said
