@@ -46,6 +46,9 @@ if TYPE_CHECKING:
 
 PREWARM_MS = 1250  # start the offline voice this long after the feature is built (~1.5 s after the window opens)
 RATE_STEP = 0.1
+# After the online-voices question, the screen reader first says where the focus went back to (the text);
+# reading starts a moment later, so speech-dispatcher queues the first sentence after that, not before it.
+AFTER_ANSWER_MS = 700
 
 
 def _t(text: str) -> str:
@@ -63,6 +66,7 @@ class ReadAloud(QObject):
         self.notice_box: OnlineVoicesQuestion | None = None
         self.problem_bar: ReadAloudProblem | None = None
         self._notice_shown = False
+        self._read_when_answered = False  # Space asked the question of a screen-reader user: read once answered
         self.voice = system_voice or SystemVoice.shared()
         program = espeak_bridge.find()  # speaks the first seconds, while the system voice starts (Linux)
         self.system = SystemBackend(self.voice, self, bridge=EspeakBridge(program, self) if program else None)
@@ -143,7 +147,14 @@ class ReadAloud(QObject):
 
     # -- commands ------------------------------------------------------------------------------
     def play_pause(self) -> None:
-        self.maybe_show_edge_notice()
+        asked = self.maybe_show_edge_notice()
+        if self.notice_box is not None and self.window.screen_reader.active:
+            # A screen-reader user hears the question whole, then the voice they chose: read at once, the
+            # paragraph and the question came in turns, each cutting into the other.
+            self._read_when_answered = True
+            if not asked:
+                self.window.announce(self.notice_box.text())
+            return
         self.controller.toggle(self.window.view.current_index())
 
     def set_continuous(self, on: bool) -> None:
@@ -157,14 +168,15 @@ class ReadAloud(QObject):
         self.settings.set("speech_rate", rate)
         self.window.announce(_t("Speed %1×").replace("%1", f"{rate:g}"))
 
-    def maybe_show_edge_notice(self) -> None:
+    def maybe_show_edge_notice(self) -> bool:
         """Once: Edge voices send the text to Microsoft. Until accepted, the offline voice reads.
 
         Asked in a bar under the text (the paragraph being read stays in view), at the interface size,
-        with "Offline voice only" as the default: nothing leaves the computer unless the reader says so."""
+        with "Offline voice only" as the default: nothing leaves the computer unless the reader says so.
+        True when the question was asked now."""
         s = self.settings
         if s["edge_notice_accepted"] or s["offline_only"] or s["speech_engine"] != "edge" or self._notice_shown:
-            return
+            return False
         self._notice_shown = True
         bar = OnlineVoicesQuestion(self.window, self._notice_answered)
         self.window.retranslated.connect(bar.retranslate)
@@ -173,6 +185,7 @@ class ReadAloud(QObject):
         bar.show()
         bar.defaultButton().setFocus(Qt.FocusReason.OtherFocusReason)
         self.window.announce(bar.text())
+        return True
 
     def _notice_answered(self, accepted: bool) -> None:
         bar, self.notice_box = self.notice_box, None
@@ -180,12 +193,21 @@ class ReadAloud(QObject):
             bar.hide()
             bar.deleteLater()
         self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if accepted:
-            self.settings.set("edge_notice_accepted", True)
-            self.window.announce(_t("Online voices on; the next sentence uses them."))
+        self.settings.set("edge_notice_accepted" if accepted else "offline_only", True)
+        told = _t("Online voices on; the next sentence uses them.") if accepted else \
+            _t("Only the offline voice will be used.")
+        if self._read_when_answered:
+            # The voice itself answers: the screen reader says only where the focus went back to, and the
+            # first sentence, queued behind that, starts within the system voice's start timeout.
+            self._read_when_answered = False
+            self.window.statusBar().showMessage(told, 6000)
+            QTimer.singleShot(AFTER_ANSWER_MS, self, self._read_after_answer)
         else:
-            self.settings.set("offline_only", True)
-            self.window.announce(_t("Only the offline voice will be used."))
+            self.window.announce(told)
+
+    def _read_after_answer(self) -> None:
+        if self.controller.state is ReadState.STOPPED:
+            self.controller.play(self.window.view.current_index())
 
     def _show_problem(self, reason: str) -> None:
         """Reading stopped for good: the reason and a way on stay under the text until closed or reading again."""
