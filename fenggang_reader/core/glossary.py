@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Block, Report, TermOccurrence
+from .reading_place import TextPlace
 
 HREF_PREFIX = "note:"
 
@@ -38,11 +39,14 @@ class LinkSpan:
 
 @dataclass(frozen=True)
 class Place:
-    """A reading position to come back to: the block, and the link or caret offset inside it."""
+    """A reading position to come back to: the block, the link or caret offset inside it, and the reading
+    place on screen (the first whole line and its height in the window). A place in the text, not a scroll
+    position: it is still right after a zoom or a resize."""
 
     block_index: int
     offset: int = 0
-    scroll: int = 0
+    view_place: TextPlace | None = None
+    view_y: float = 0.0
 
 
 class Glossary:

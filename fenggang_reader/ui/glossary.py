@@ -101,6 +101,7 @@ class GlossaryFeature(QObject):
         self._close_timer.timeout.connect(self._close_hover_popup)
         self.term_ring = TermFocusRing(self.view)
         self._placing = False
+        self._jumped_to: LinkSpan | None = None  # the use the last jump went to (Alt+Right walks on from it)
         self._replace_timer = QTimer(self, singleShot=True, interval=0)
         self._replace_timer.timeout.connect(self._follow_term)
 
@@ -207,18 +208,13 @@ class GlossaryFeature(QObject):
         if (cursor.selectionStart(), cursor.selectionEnd()) != (base + span.start, base + span.end):
             self.term_ring.clear()
             return
+        index = self.window.report.index_of(span.block_id)
         if self.term_ring.span != (base + span.start, base + span.end):
             # Qt shows a link reached by Tab with a 1-px dotted outline: make it the real selection (the
             # highlight Esc leaves) and ring it, thick, in the theme's focus colour (ui/term_focus.py).
             self.term_ring.show_span(base + span.start, base + span.end)
-            bar = self.view.verticalScrollBar()
-            scroll = bar.value()
-            area = QRectF(self.view.viewport().rect())
-            in_view = all(area.contains(r) for r in span_line_rects(self.view, base + span.start, base + span.end))
-            self.view.setTextCursor(cursor)  # scrolls to the term's end: keep the view if it was all in view
-            if in_view:
-                bar.setValue(scroll)
-        index = self.window.report.index_of(span.block_id)
+            self.view.place_caret(cursor.position(), cursor.anchor())  # where the view goes: _place_term
+            self.view.navigator.reveal_span(index, span.start, span.end)
         if index != self.view.current_index():
             self.view.set_current_index(index, ensure_visible=False, move_caret=False)
         if span != self._last_announced:
@@ -227,6 +223,15 @@ class GlossaryFeature(QObject):
             self.window.announce(
                 _t("Note %1: %2").replace("%1", str(note.number)).replace("%2", note.term)
             )
+
+    def _tabbed_onto_term(self, top_before: int) -> None:
+        """After Tab / Shift+Tab: a term that was whole on screen stays where it was; one that was not is
+        placed like every jump (its line whole at the reading line), not at the edge where Qt put it."""
+        self._caret_moved()
+        span = self.focused_link()
+        if span is not None and self.term_ring.span is not None:
+            self.view.navigator.reveal_span(self.window.report.index_of(span.block_id), span.start, span.end,
+                                            top_before=top_before)
 
     def _start_link_search_here(self, forward: bool) -> None:
         """Tab finds the first term in or after the current paragraph (Shift+Tab: the last in or before it).
@@ -258,12 +263,10 @@ class GlossaryFeature(QObject):
         """Put the keyboard focus on a link (as Tab would), so Enter opens it."""
         index = self.window.report.index_of(span.block_id)
         base = self.view.block_position(index)
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(base + span.start)
-        cursor.setPosition(base + span.end, QTextCursor.MoveMode.KeepAnchor)
         self._last_announced = span  # the caller says where we are
-        self.view.setTextCursor(cursor)  # Qt scrolls the least needed; a jump places it (go_to_use)
+        self.view.place_caret(base + span.end, anchor=base + span.start)  # never Qt's scroll to the edge
         self.view.set_current_index(index, ensure_visible=False, move_caret=False)
+        self.view.navigator.reveal_span(index, span.start, span.end)  # whole where it is, else placed
 
     def _setting_changed(self, name: str, value: object) -> None:
         if name == "theme":
@@ -329,8 +332,11 @@ class GlossaryFeature(QObject):
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
                     event.modifiers() & Qt.KeyboardModifier.ControlModifier):
                 self._start_link_search_here(event.key() == Qt.Key.Key_Tab)
-                # Qt moves the link focus without any signal: look once the key is handled.
-                QTimer.singleShot(0, self._caret_moved)
+                # Qt moves the link focus without any signal, and scrolls the least it can (the term lands
+                # at the window's edge): look once the key is handled, and place the term from where the
+                # view was before the key.
+                top_before = self.view.verticalScrollBar().value()
+                QTimer.singleShot(0, lambda: self._tabbed_onto_term(top_before))
         elif kind == QEvent.Type.MouseButtonPress and watched is self.view.viewport() and self.popup is not None:
             self.close_popup(restore_focus=False)
         elif watched is self.popup and kind in (QEvent.Type.Enter, QEvent.Type.Leave):
@@ -498,7 +504,8 @@ class GlossaryFeature(QObject):
         cursor = self.view.textCursor()
         index = self.view.current_index()
         offset = cursor.selectionStart() - self.view.block_position(index) if cursor.blockNumber() == index else 0
-        return Place(index, max(0, offset), self.view.verticalScrollBar().value())
+        view_place, view_y = self.view.navigator.reading_place()
+        return Place(index, max(0, offset), view_place, view_y)
 
     def step_use(self, step: int) -> None:
         number = self.current_note()
@@ -523,10 +530,12 @@ class GlossaryFeature(QObject):
         self.go_to_use(use)
 
     def go_to_use(self, use: LinkSpan) -> None:
-        """Move the reader to a use (remembering where it was, unless already on this note's uses)."""
+        """Move the reader to a use, remembering where it was unless it is walking this note's uses (the
+        focus still on the use the last jump went to)."""
         focused = self.focused_link()
-        if focused is None or focused.note_number != use.note_number:
+        if focused is None or focused != self._jumped_to:
             self.history.push(self.here())
+        self._jumped_to = use
         if self.popup is not None:
             self.close_popup(restore_focus=False)
         index = self.window.report.index_of(use.block_id)
@@ -553,10 +562,11 @@ class GlossaryFeature(QObject):
         if self.popup is not None:
             self.close_popup(restore_focus=False)
         self.view.set_current_index(place.block_index, ensure_visible=False)
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(self.view.block_position(place.block_index) + place.offset)
-        self.view.setTextCursor(cursor)
-        self.view.verticalScrollBar().setValue(place.scroll)
+        self.view.place_caret(self.view.block_position(place.block_index) + place.offset)
+        if place.view_place is not None:  # the same line at the same height, whatever the size or window now
+            self.view.navigator.restore_place(place.view_place, place.view_y)
+        else:
+            self.view.navigator.reveal(place.block_index, place.offset)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.window.events.emit("glossary.back", block=self.window.report.blocks[place.block_index].id)
         self.window.announce(_t("Back."))

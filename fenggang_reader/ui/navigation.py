@@ -206,6 +206,25 @@ class Navigator(QObject):
             self._scroll_line_to(box, self._reading_y(box))
         self.schedule_rest()
 
+    def reveal_span(self, index: int, start: int, end: int, top_before: float | None = None, room_below: float = 0.0
+                    ) -> None:
+        """A term reached by Tab, Shift+Tab, N or a jump: left where it is when its lines (ruby included) were
+        whole on screen before the move (``top_before``: the scroll position then, e.g. before Qt's own minimal
+        scroll to the window's edge), else its first line placed whole at the reading line. ``room_below``:
+        keep that many pixels free under the term (its note), moving it up towards the top when needed."""
+        self.view.ensure_laid_out()
+        geometry = self.line_geometry
+        first, last = geometry.line_at(index, start), geometry.line_at(index, max(start, end - 1))
+        height = self.view.viewport().height()
+        top = self.span()[0] if top_before is None else float(top_before)
+        if first.top >= top - 0.01 and last.bottom <= top + height - room_below + 0.01:
+            if top != self.span()[0]:
+                self._scroll_to(math.floor(top))
+        else:  # at the reading line, higher when that keeps the whole term (and the room) in the window
+            y = max(float(EDGE), min(self._reading_y(first), height - EDGE - room_below - (last.bottom - first.top)))
+            self._scroll_line_to(first, y)
+        self.schedule_rest()
+
     def reveal_match(self, index: int, start: int, end: int) -> None:
         """A find match: in view with its paragraph's first line at the reading line when both fit, else the
         match's line centred. A match already whole on screen stays where it is."""

@@ -36,12 +36,14 @@ def term_with_pinyin(win, span) -> QRect:
     base = win.view.block_position(win.report.index_of(span.block_id))
     start, end = QTextCursor(win.view.document()), QTextCursor(win.view.document())
     start.setPosition(base + span.start)
-    end.setPosition(base + span.end)
+    end.setPosition(base + span.end - 1)  # the last character (the end may be the next line's start)
     first, last = win.view.cursorRect(start), win.view.cursorRect(end)
     rect = QRect(0, first.top() - int(win.view.pinyin_band_height()), win.view.viewport().width(),
                  last.bottom() - first.top() + int(win.view.pinyin_band_height()))
     if first.top() == last.top():
-        rect = QRect(first.left(), rect.top(), last.right() - first.left(), rect.height())
+        line = end.block().layout().lineForTextPosition(span.end - 1)
+        right = first.left() + int(line.cursorToX(span.end)[0] - line.cursorToX(span.start)[0]) + 1
+        rect = QRect(first.left(), rect.top(), right - first.left(), rect.height())
     return QRect(win.view.viewport().mapToGlobal(rect.topLeft()), rect.size())
 
 

@@ -416,3 +416,72 @@ def test_the_text_follows_the_voice_down_a_tall_paragraph(large, qtbot):
         values.append(view.verticalScrollBar().value())
     assert values == sorted(values) and values[-1] > values[0]
     controller.highlight_cleared.emit()
+
+
+def _term_whole_in_upper_third(window, span) -> bool:
+    """The term's first line whole, ruby included, in the upper third (not at an edge); its last line too when
+    both fit in the window."""
+    view = window.view
+    index = window.report.index_of(span.block_id)
+    first, last = view.line_geometry.line_at(index, span.start), view.line_geometry.line_at(index, span.end - 1)
+    fits = last.bottom - first.top <= view.viewport().height() - 2 * EDGE
+    return _in_upper_third(window, index, span.start) and (view.navigator.is_whole(last) or not fits)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "propagateSizeHints")
+def test_tab_shift_tab_and_n_place_a_term_whole_in_the_upper_third(large, qtbot):
+    """Qt scrolls a link reached by Tab the least it can, so the term landed at the window's edge: at 96 pt
+    each term reached by Tab, Shift+Tab or N is placed like every jump."""
+    window = large()
+    uses = {number: window.glossary.glossary.uses(number)[0] for number in (9, 10, 12)}
+    window.go_to_block("y2024-p04")  # “双报到” is some forty lines below the paragraph's first one
+    for key, number in ((Qt.Key.Key_Tab, 9), (Qt.Key.Key_Tab, 10), (Qt.Key.Key_Backtab, 9)):
+        press(qtbot, window, key)
+        # The term is focused at once; where the view goes is settled once the key has been handled.
+        qtbot.waitUntil(lambda n=number: window.glossary.focused_link() == uses[n], timeout=2000)
+        qtbot.waitUntil(lambda n=number: _term_whole_in_upper_third(window, uses[n]), timeout=2000)
+    window.go_to_block("y2024-p05")
+    press(qtbot, window, Qt.Key.Key_N)
+    assert window.glossary.popup is not None and window.glossary.focused_link() == uses[12]
+    assert _term_whole_in_upper_third(window, uses[12])
+    press(qtbot, window, Qt.Key.Key_Escape)
+
+
+def test_tab_onto_a_term_already_whole_on_screen_leaves_the_view(large, qtbot):
+    window = large(points=28, size=(1280, 800))
+    view = window.view
+    window.go_to_block("y2024-p06")  # its terms follow each other closely
+    press(qtbot, window, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: window.glossary.focused_link() is not None)
+    value = view.verticalScrollBar().value()
+    second = window.glossary.glossary.uses(17)[0]
+    index = window.report.index_of(second.block_id)
+    assert view.navigator.is_whole(view.line_geometry.line_at(index, second.end - 1))
+    press(qtbot, window, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: window.glossary.focused_link() == second)
+    qtbot.wait(10)
+    assert view.verticalScrollBar().value() == value
+
+
+def test_alt_left_after_a_zoom_and_a_resize_comes_back_to_the_place_in_the_text(large, qtbot):
+    """Back after a jump restores the reading place (the line that was first on screen, at its height), not a
+    scroll position that means another place once the text is smaller or the window larger."""
+    window = large()
+    view = window.view
+    window.go_to_block("y2024-p04")
+    press(qtbot, window, Qt.Key.Key_Tab)
+    press(qtbot, window, Qt.Key.Key_Tab)
+    term = window.glossary.glossary.uses(10)[0]
+    qtbot.waitUntil(lambda: window.glossary.focused_link() == term)
+    place, y = view.navigator.reading_place()
+    press(qtbot, window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # the term's next use
+    assert view.current_block().id == window.glossary.glossary.uses(10)[1].block_id
+    press(qtbot, window, Qt.Key.Key_Minus)
+    press(qtbot, window, Qt.Key.Key_Minus)
+    assert view.font_size() < 96
+    window.resize(1024, 700)
+    QApplication.processEvents()
+    press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert view.current_block().id == "y2024-p04"
+    assert whole_lines(window)[0] == view.line_geometry.line_at(place.index, place.offset)
+    assert abs(_place_y(window, place) - y) <= 1
