@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -30,14 +31,15 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QColor, QCursor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QActionGroup, QColor, QCursor, QFontMetricsF, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QTreeWidgetItem
 
 from ..core.glossary import Glossary, History, LinkSpan, Place, note_href, parse_note_href
 from ..core.model import BlockKind
 from ..core.pinyin import PinyinStyle
 from .contents_panel import ID_ROLE
-from .glossary_popup import GlossaryPopup
+from .glossary_popup import GAP, MAX_WINDOW_SHARE, GlossaryPopup
+from .navigation import EDGE
 from .term_focus import TermFocusRing, span_line_rects
 from .themes import theme
 
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
 HOVER_DELAY_MS = 600
 HOVER_CLOSE_MS = 400
 MIN_NOTE_ROOM = 160  # px beside a term for its note; with less, the text scrolls to make room
+NOTE_CONTROLS_PX = 260  # what a note's buttons take beside its text, with the frame (about, at 20 pt)
 MARKER_SPEECH_CHOICES = (  # values of the marker_speech setting (core/spoken.py reads it)
     ("skip", QT_TRANSLATE_NOOP("Glossary", "Skip markers like [1]")),
     ("say", QT_TRANSLATE_NOOP("Glossary", "Say “注释一”")),
@@ -92,6 +95,7 @@ class GlossaryFeature(QObject):
         self.history = History()
         self.popup: GlossaryPopup | None = None
         self._popup_span: LinkSpan | None = None
+        self._popup_anchor: LinkSpan | None = None  # what the note stays clear of: the term, or its first line
         self._annotator = self.view._annotator  # the same readings and corrections as the body
         self._last_announced: LinkSpan | None = None
         self._hover_note: int | None = None
@@ -316,10 +320,10 @@ class GlossaryFeature(QObject):
             self._replace_timer.start()  # the note stays beside its term, never over it
 
     def _follow_term(self) -> None:
-        if self.popup is not None and self._popup_span is not None and not self._placing:
+        if self.popup is not None and self._popup_anchor is not None and not self._placing:
             self._placing = True
             try:
-                self.popup.place_beside(self.term_rect(self._popup_span), self.popup_bounds(), self.popup.width())
+                self.popup.place_beside(self.term_rect(self._popup_anchor), self.popup_bounds(), self.popup.width())
             finally:
                 self._placing = False
 
@@ -399,26 +403,50 @@ class GlossaryFeature(QObject):
 
     def _place(self, popup: GlossaryPopup, span: LinkSpan | None) -> None:
         bounds = self.popup_bounds()
-        width = int(min(max(self.view.width() * 0.7, 480), bounds.width() - 16))
+        # Wide enough for about a dozen characters of the explanation beside the buttons (in a small window
+        # at 48–96 pt: the window's width), so its first lines say something.
+        em = QFontMetricsF(self.view.body_font()).horizontalAdvance("中") * self.view.cjk_spacing_percent / 100
+        width = int(min(max(self.view.width() * 0.7, 480, 12 * em + NOTE_CONTROLS_PX), bounds.width() - 16))
+        self._popup_anchor = None
         if span is not None:
-            term = self.term_in_view(span)
+            popup.fit(width, int(bounds.height() * MAX_WINDOW_SHARE))
+            need = popup.height()
+            self._popup_anchor = self._anchor_of(span, need)
+            # A note opened by a resting mouse never moves the text from under it, unless the term is cut.
+            term = self.term_in_view(self._popup_anchor, need if popup.focusable else min(need, MIN_NOTE_ROOM))
         else:  # from the contents or a note: under the top of the text
             top = self.view.viewport().mapToGlobal(QPoint(0, 0))
             term = QRect(top.x() + (self.view.width() - width) // 2 + 20, top.y(), 1, 1)
         popup.place_beside(term, bounds, width)
 
-    def term_in_view(self, span: LinkSpan) -> QRect:
-        """The term's rectangle with its pinyin, on the screen; scrolled to the upper third first when it
-        is cut off (a note beside an unseen term explains nothing) or leaves no room for its note."""
+    def _anchor_of(self, span: LinkSpan, note_height: int) -> LinkSpan:
+        """The term, or only its first line when all its lines, even at the top or the bottom of the text,
+        leave too little room for its note (a two-line term at 48–96 pt in 800×600): the explanation has the
+        room first, and the note stays beside the term's first line."""
+        viewport = self.view.viewport()
+        visible = QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
+        bounds, height = self.popup_bounds(), self.term_rect(span).height()
+        room = max(bounds.bottom() - (visible.top() + EDGE + height), visible.bottom() - EDGE - height - bounds.top())
+        if room - GAP >= note_height:
+            return span
+        first = self.view.line_geometry.line_at(self.window.report.index_of(span.block_id), span.start)
+        return dataclasses.replace(span, end=min(span.end, max(span.start + 1, first.end)))
+
+    def term_in_view(self, span: LinkSpan, note_height: int = MIN_NOTE_ROOM) -> QRect:
+        """The term's rectangle with its pinyin, on the screen; placed first when it is cut off (a note beside
+        an unseen term explains nothing) or leaves room for neither ``note_height`` nor MIN_NOTE_ROOM on either
+        side: whole at the reading line, or higher when the note needs the room below it."""
         viewport = self.view.viewport()
         visible = QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
         bounds = self.popup_bounds()
         term = self.term_rect(span)
-        room = max(term.top() - bounds.top(), bounds.bottom() - term.bottom())
+        room = max(term.top() - bounds.top(), bounds.bottom() - term.bottom()) - GAP
         cut = not visible.contains(term.topLeft()) or (term.height() < visible.height()
                                                        and not visible.contains(term.bottomRight()))
-        if cut or room < MIN_NOTE_ROOM:  # placed like every jump (ui/navigation.py): whole, in the upper third
-            self.view.navigator.reveal(self.window.report.index_of(span.block_id), span.start, force=True)
+        if cut or room < note_height:
+            under_text = bounds.bottom() - visible.bottom()  # the status bar, which a note may cover
+            self.view.navigator.reveal_span(self.window.report.index_of(span.block_id), span.start, span.end,
+                                            room_below=max(0, note_height + GAP - under_text))
             term = self.term_rect(span)
         return term
 

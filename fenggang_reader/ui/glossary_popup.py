@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QGridLayout,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -44,6 +45,8 @@ READ_KEYS = ("R", "Shift+N")  # Shift+N is also the window's "read the note alou
 MAX_WINDOW_SHARE = 0.5  # a note takes at most about half the window's height
 GAP = 6  # between the term's line and the popup
 MIN_HEIGHT = 120
+NOTE_SIDE_PX = 20.0  # the note's text margin inside the popup's frame (a wide syllable overhangs its character)
+ONE_ROW, TWO_ROWS, BESIDE = "one row", "two rows", "beside"  # where the fold and the buttons go (fit)
 
 
 def _t(text: str) -> str:
@@ -72,6 +75,15 @@ class NoteView(ReaderView):
 
     def set_theme(self, t: Theme) -> None:
         super().set_theme(dataclasses.replace(t, current_tint=t.background, focus_ring=t.background))
+
+    def _apply_metrics(self) -> None:
+        """As the body, with narrow sides: the popup's frame is the margin, and at 48–96 pt the body's side
+        margins would take a character from every line of the note."""
+        super()._apply_metrics()
+        frame = self.document().rootFrame().frameFormat()
+        frame.setLeftMargin(min(frame.leftMargin(), NOTE_SIDE_PX))
+        frame.setRightMargin(min(frame.rightMargin(), NOTE_SIDE_PX))
+        self.document().rootFrame().setFrameFormat(frame)
 
     def height_for_width(self, width: int) -> int:
         """Height that shows the whole note at this width (its pinyin band included)."""
@@ -117,7 +129,14 @@ class GlossaryPopup(QDialog):
         self.box = layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(8)
-        layout.addWidget(self.view, 1)
+        # The note, and beside it the controls when the window is too low for them below (see fit).
+        self.body = QHBoxLayout()
+        self.body.setSpacing(8)
+        self.body.addWidget(self.view, 1)
+        self.side = QVBoxLayout()
+        self.side.setSpacing(8)
+        self.body.addLayout(self.side)
+        layout.addLayout(self.body, 1)
 
         # The places the term is used come folded: the explanation is what the reader opened the note for.
         self.uses = self.glossary.uses(note.number)
@@ -156,12 +175,14 @@ class GlossaryPopup(QDialog):
         for button in (self.read_button, self.close_button):
             button.setAutoDefault(False)
             button.setMinimumHeight(48)
-        # The fold and the buttons share one row when it is wide enough (every line counts at 96 pt).
+        # The fold and the buttons share one row when it is wide enough, or stand beside the note when the
+        # window is low (every line of the explanation counts at 48–96 pt).
         self.controls = QGridLayout()
         self.controls.setColumnStretch(1, 1)
         layout.addLayout(self.controls)
         layout.addWidget(self.uses_list)
-        self._arrange_controls(one_row=True)
+        self.arrangement = ONE_ROW
+        self._arrange_controls(ONE_ROW)
 
         read = QAction(_t("Read the note aloud"), self)
         read.setShortcuts([QKeySequence(k) for k in READ_KEYS])
@@ -206,10 +227,19 @@ class GlossaryPopup(QDialog):
     def text(self) -> str:
         return self.view.toPlainText()
 
-    def _arrange_controls(self, one_row: bool) -> None:
-        for widget in (self.uses_toggle, self.read_button, self.close_button):
+    def _arrange_controls(self, arrangement: str) -> None:
+        self.arrangement = arrangement
+        controls = (self.uses_toggle, self.read_button, self.close_button)
+        for widget in controls:
             self.controls.removeWidget(widget)
-        if one_row:
+            self.side.removeWidget(widget)
+        while self.side.count():  # the stretch under the buttons beside the note
+            self.side.takeAt(0)
+        if arrangement == BESIDE:
+            for widget in controls:
+                self.side.addWidget(widget)
+            self.side.addStretch(1)
+        elif arrangement == ONE_ROW:
             self.controls.addWidget(self.uses_toggle, 0, 0)
             self.controls.addWidget(self.read_button, 0, 2)
             self.controls.addWidget(self.close_button, 0, 3)
@@ -218,20 +248,30 @@ class GlossaryPopup(QDialog):
             self.controls.addWidget(self.read_button, 1, 0)
             self.controls.addWidget(self.close_button, 1, 3)
 
+    def _buttons(self) -> list[QPushButton]:
+        return [self.read_button, self.close_button] + ([self.uses_toggle] if self.uses else [])
+
     def _controls_fit_one_row(self, inner: int) -> bool:
-        buttons = [self.read_button, self.close_button] + ([self.uses_toggle] if self.uses else [])
-        return sum(b.sizeHint().width() for b in buttons) + self.controls.spacing() * 3 <= inner
+        return sum(b.sizeHint().width() for b in self._buttons()) + self.controls.spacing() * 3 <= inner
+
+    def _explanation_lines_height(self, width: int, count: int) -> int:
+        """Height that shows ``count`` whole lines of the explanation (ruby included) at this text width."""
+        doc = self.view.document()
+        doc.setTextWidth(width)
+        doc.documentLayout().documentSize()  # lays the note out
+        geometry = self.view.line_geometry
+        first = geometry.line_at(0, self._explanation_start())
+        last = geometry.line(0, first.line + count - 1)  # clamped to the note's last line
+        return int(last.bottom - first.top + 4)
+
+    def _explanation_start(self) -> int:
+        return max(0, self.text().find(self.note.explanation[:6])) if self.note.explanation else 0
 
     def show_explanation(self) -> None:
         """Scroll the note so its first line shows the explanation (the term is beside the popup, ringed)."""
-        start = self.text().find(self.note.explanation[:6]) if self.note.explanation else -1
-        if start <= 0:
-            return
-        block = self.view.document().firstBlock()
-        line = block.layout().lineForTextPosition(start)
-        if line.isValid():
-            top = self.view.document().documentLayout().blockBoundingRect(block).top() + line.y()
-            self.view.verticalScrollBar().setValue(int(top - self.view.pinyin_band_height() - 2))
+        start = self._explanation_start()
+        if start > 0:  # the line's top is the top of its pinyin
+            self.view.verticalScrollBar().setValue(int(self.view.line_geometry.line_at(0, start).top - 2))
 
     def _label_toggle(self, shown: bool) -> None:
         count = len(self.uses)
@@ -280,9 +320,9 @@ class GlossaryPopup(QDialog):
         self.setPalette(pal)
         self.setAutoFillBackground(True)
         self.view.set_theme(t)  # after the dialog's palette, which children inherit
-        self._frame = (QColor(t.focus_ring), max(3, round(font_pt / 8)))
-        margin = self._frame[1] + 8
-        self.box.setContentsMargins(margin + 4, margin, margin + 4, margin)
+        self._frame = (QColor(t.focus_ring), max(3, min(8, round(font_pt / 8))))
+        margin = self._frame[1] + 3  # inside the frame; every pixel of height goes to the explanation
+        self.box.setContentsMargins(margin + 6, margin, margin + 6, margin)
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -295,32 +335,42 @@ class GlossaryPopup(QDialog):
         painter.end()
 
     def fit(self, width: int, max_height: int) -> None:
-        """Size the popup to show the whole note at `width`, at most `max_height` tall (the note then scrolls);
-        an unfolded list of uses gets what the note leaves, at least two places' worth."""
+        """Size the popup to show the whole note at `width`, at most `max_height` tall (the note then scrolls).
+        The explanation has the room first: when the controls below would leave it fewer than two lines, they
+        stand beside it. An unfolded list of uses gets what the note leaves, at least two places' worth."""
         self._bounds = (width, max_height)
         self.setMinimumHeight(0)
         self.setMaximumHeight(16777215)
         layout = self.box
         margins = layout.contentsMargins()
         inner = width - margins.left() - margins.right()
-        one_row = self._controls_fit_one_row(inner)
-        self._arrange_controls(one_row)
-        fixed = margins.top() + margins.bottom() + self.read_button.sizeHint().height() + layout.spacing()
-        list_need = 0
-        if self.uses and not one_row:
-            fixed += self.uses_toggle.sizeHint().height() + self.controls.spacing()
+        button_height = self.read_button.sizeHint().height()
+        list_need = list_least = 0
         if self.uses_list.isVisibleTo(self):
             fm = QFontMetricsF(self.uses_list.font())
             per_line = max(1, int((inner - 24) / max(1.0, fm.horizontalAdvance("中"))))
             lines = sum(-(-len(self.uses_list.item(i).text()) // per_line) for i in range(len(self.uses)))
             list_need = int(lines * fm.lineSpacing() + 6 * len(self.uses) + 8)
             list_least = min(list_need, int(fm.lineSpacing() * 2.3 * min(2, len(self.uses)) + 8))
-            fixed += layout.spacing()
-        else:
-            list_least = 0
-        text_need = self.view.height_for_width(inner)
-        line = int(self.view.pinyin_band_height() + QFontMetricsF(self.view.body_font()).height() * 1.8)
-        text_h = max(min(line, text_need), min(text_need, max_height - fixed - list_least))
+        listed = layout.spacing() + list_least if list_least else 0
+        frame = margins.top() + margins.bottom() + listed
+        arrangement = ONE_ROW if self._controls_fit_one_row(inner) else TWO_ROWS
+        below = button_height + layout.spacing()
+        if arrangement == TWO_ROWS and self.uses:
+            below += self.uses_toggle.sizeHint().height() + self.controls.spacing()
+        text_width = inner
+        wanted = min(self.view.height_for_width(inner), self._explanation_lines_height(inner, 2))
+        column = max(b.sizeHint().width() for b in self._buttons()) + self.body.spacing()
+        em = QFontMetricsF(self.view.body_font()).horizontalAdvance("中") * self.view.cjk_spacing_percent / 100
+        if max_height - frame - below < wanted and inner - column >= 2 * em:
+            arrangement, below, text_width = BESIDE, 0, inner - column
+        self._arrange_controls(arrangement)
+        fixed = frame + below
+        text_need = self.view.height_for_width(text_width)
+        line = min(text_need, self._explanation_lines_height(text_width, 1))
+        side_height = len(self._buttons()) * (button_height + self.side.spacing()) if arrangement == BESIDE else 0
+        text_h = max(line, min(text_need, max(side_height, max_height - fixed)))
+        text_h = min(text_h, max(MIN_HEIGHT // 2, max_height - fixed))  # the controls never overlap the note
         self.view.setFixedHeight(text_h)
         if self.uses_list.isVisibleTo(self):
             self.uses_list.setFixedHeight(max(list_least, min(list_need, max_height - fixed - text_h)))

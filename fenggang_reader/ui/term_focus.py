@@ -82,16 +82,16 @@ class TermFocusRing(QWidget):
 
 def span_line_rects(view: ReaderView, start: int, end: int) -> list[QRectF]:
     """One rectangle per line of [start, end) (absolute positions): the characters and the pinyin above,
-    in viewport coordinates."""
+    in viewport coordinates, as far as the line geometry (ui/text_geometry.py) says the ruby reaches."""
     doc = view.document()
     block = doc.findBlock(start)
     if not block.isValid():
         return []
     layout = block.layout()
     box = doc.documentLayout().blockBoundingRect(block)
-    top = box.top() - view.verticalScrollBar().value()
+    scroll = view.verticalScrollBar().value()
     dx = box.left() - view.horizontalScrollBar().value()
-    band = view.pinyin_band_height() if view.pinyin_visible() else 0.0
+    with_ruby = view.pinyin_visible()
     a, b = start - block.position(), min(end, block.position() + block.length() - 1) - block.position()
     rects = []
     for i in range(layout.lineCount()):
@@ -101,7 +101,7 @@ def span_line_rects(view: ReaderView, start: int, end: int) -> list[QRectF]:
             continue
         x1 = line.cursorToX(max(a, first))[0]
         x2 = line.cursorToX(min(b, last))[0]
-        y = top + line.y()
-        rects.append(QRectF(dx + min(x1, x2), y - band, abs(x2 - x1), band + line.ascent() + line.descent()))
+        extent = view.line_geometry.line(block.blockNumber(), i)
+        top = extent.top if with_ruby else extent.text_top
+        rects.append(QRectF(dx + min(x1, x2), top - scroll, abs(x2 - x1), extent.bottom - top))
     return rects
-
