@@ -37,6 +37,7 @@ from ..speech.system import SystemVoice
 from ..speech.types import ReadState
 from ..speech.voices import CATALOGUE
 from . import i18n, speech_errors
+from .announcer import description_channel
 from .forms import form_row, large_print
 from .guidance_bars import OnlineVoicesQuestion, ReadAloudProblem, insert_below_text
 from .read_aloud_actions import show_play_state
@@ -184,7 +185,8 @@ class ReadAloud(QObject):
         self.notice_box = bar
         bar.show()
         bar.defaultButton().setFocus(Qt.FocusReason.OtherFocusReason)
-        self.window.announce(bar.text())
+        if not description_channel():  # Orca says the bar's name (the question) as the focus enters it; also
+            self.window.announce(bar.text())  # as a message, it could be said twice
         return True
 
     def _notice_answered(self, accepted: bool) -> None:
