@@ -176,9 +176,8 @@ class HeadingExposer(QObject):
             marker.setAccessibleDescription(_t("Heading level %1").replace("%1", str(marker.level)))
 
     def update_geometry(self) -> None:
-        doc = self.view.document()
         for marker in self.markers:
-            text = doc.findBlockByNumber(marker.index).text()
+            text = self.view.shown_text(marker.index)
             if marker.accessibleName() != text:
                 marker.setAccessibleName(text)
             marker.setGeometry(self.view.block_rect(marker.index))

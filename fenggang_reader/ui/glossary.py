@@ -68,14 +68,14 @@ def apply_links(view: ReaderView, glossary: Glossary, link_colour: str) -> int:
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     for span in glossary.links:
-        base = view.block_position(glossary.report.index_of(span.block_id))
+        start, end = view.document_span(glossary.report.index_of(span.block_id), span.start, span.end)
         fmt = QTextCharFormat()
         fmt.setAnchor(True)
         fmt.setAnchorHref(note_href(span.note_number))
         fmt.setForeground(QColor(link_colour))
         fmt.setFontUnderline(True)
-        cursor.setPosition(base + span.start)
-        cursor.setPosition(base + span.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
     cursor.endEditBlock()
     return len(glossary.links)
@@ -137,9 +137,8 @@ class GlossaryFeature(QObject):
         block = cursor.block()
         if not block.isValid():
             return None
-        block_id = self.window.report.blocks[block.blockNumber()].id
-        start = cursor.selectionStart() - block.position()
-        return self.glossary.link_at(block_id, start)
+        index, start = self.view.text_place(cursor.selectionStart())
+        return self.glossary.link_at(self.window.report.blocks[index].id, start)
 
     def current_note(self) -> int | None:
         """The note the reader means: the open popup's, the contents entry's, the focused term's, the note's."""
@@ -208,15 +207,15 @@ class GlossaryFeature(QObject):
         if span is None:
             self.term_ring.clear()
             return
-        base = self.view.block_position(self.window.report.index_of(span.block_id))
-        if (cursor.selectionStart(), cursor.selectionEnd()) != (base + span.start, base + span.end):
+        start, end = self.view.document_span(self.window.report.index_of(span.block_id), span.start, span.end)
+        if (cursor.selectionStart(), cursor.selectionEnd()) != (start, end):
             self.term_ring.clear()
             return
         index = self.window.report.index_of(span.block_id)
-        if self.term_ring.span != (base + span.start, base + span.end):
+        if self.term_ring.span != (start, end):
             # Qt shows a link reached by Tab with a 1-px dotted outline: make it the real selection (the
             # highlight Esc leaves) and ring it, thick, in the theme's focus colour (ui/term_focus.py).
-            self.term_ring.show_span(base + span.start, base + span.end)
+            self.term_ring.show_span(start, end)
             self.view.place_caret(cursor.position(), cursor.anchor())  # where the view goes: _place_term
             self.view.navigator.reveal_span(index, span.start, span.end)
         if index != self.view.current_index():
@@ -266,9 +265,9 @@ class GlossaryFeature(QObject):
     def select_link(self, span: LinkSpan) -> None:
         """Put the keyboard focus on a link (as Tab would), so Enter opens it."""
         index = self.window.report.index_of(span.block_id)
-        base = self.view.block_position(index)
+        start, end = self.view.document_span(index, span.start, span.end)
         self._last_announced = span  # the caller says where we are
-        self.view.place_caret(base + span.end, anchor=base + span.start)  # never Qt's scroll to the edge
+        self.view.place_caret(end, anchor=start)  # never Qt's scroll to the edge
         self.view.set_current_index(index, ensure_visible=False, move_caret=False)
         self.view.navigator.reveal_span(index, span.start, span.end)  # whole where it is, else placed
 
@@ -452,19 +451,19 @@ class GlossaryFeature(QObject):
 
     def term_rect(self, span: LinkSpan) -> QRect:
         """Every line of the term with the pinyin above it, on the screen."""
-        base = self.view.block_position(self.window.report.index_of(span.block_id))
         united = QRectF()
-        for rect in span_line_rects(self.view, base + span.start, base + span.end):
+        start, end = self.view.document_span(self.window.report.index_of(span.block_id), span.start, span.end)
+        for rect in span_line_rects(self.view, start, end):
             united = united.united(rect)
         return QRect(self.view.viewport().mapToGlobal(united.toAlignedRect().topLeft()), united.toAlignedRect().size())
 
     def span_rect(self, span: LinkSpan) -> QRect:
         """The link's rectangle on the screen (first line of it when it wraps)."""
-        base = self.view.block_position(self.window.report.index_of(span.block_id))
+        first, last = self.view.document_span(self.window.report.index_of(span.block_id), span.start, span.end)
         start = QTextCursor(self.view.document())
-        start.setPosition(base + span.start)
+        start.setPosition(first)
         end = QTextCursor(self.view.document())
-        end.setPosition(base + span.end)
+        end.setPosition(last)
         a, b = self.view.cursorRect(start), self.view.cursorRect(end)
         rect = a.united(b) if a.top() == b.top() else a.adjusted(0, 0, 40, 0)
         return QRect(self.view.viewport().mapToGlobal(rect.topLeft()), rect.size())
@@ -531,7 +530,7 @@ class GlossaryFeature(QObject):
     def here(self) -> Place:
         cursor = self.view.textCursor()
         index = self.view.current_index()
-        offset = cursor.selectionStart() - self.view.block_position(index) if cursor.blockNumber() == index else 0
+        offset = self.view.text_place(cursor.selectionStart())[1] if cursor.blockNumber() == index else 0
         view_place, view_y = self.view.navigator.reading_place()
         return Place(index, max(0, offset), view_place, view_y)
 
@@ -590,7 +589,7 @@ class GlossaryFeature(QObject):
         if self.popup is not None:
             self.close_popup(restore_focus=False)
         self.view.set_current_index(place.block_index, ensure_visible=False)
-        self.view.place_caret(self.view.block_position(place.block_index) + place.offset)
+        self.view.place_caret(self.view.document_position(place.block_index, place.offset))
         if place.view_place is not None:  # the same line at the same height, whatever the size or window now
             self.view.navigator.restore_place(place.view_place, place.view_y)
         else:

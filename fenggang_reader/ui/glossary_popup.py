@@ -214,7 +214,7 @@ class GlossaryPopup(QDialog):
             fmt.setFontWeight(QFont.Weight.Bold)
             cursor = QTextCursor(self.view.document())
             cursor.setPosition(0)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(self.view.document_span(0, 0, end)[1], QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
 
     def use_label(self, number: int, use: LinkSpan) -> str:

@@ -12,6 +12,7 @@ from typing import cast
 from PySide6.QtGui import QTextLine
 from PySide6.QtWidgets import QTextEdit
 
+from ..core.line_breaks import MARKS, strip_marks
 from ..core.model import Report
 from ..core.pinyin import Annotator
 from ..core.script import Converter, Script
@@ -31,6 +32,7 @@ def laid_out_view(report: Report, annotator: Annotator, *, size: int, width: int
     view.set_font_size(size)
     view.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
     view.setLineWrapColumnOrWidth(width)
+    view.refresh_line_breaks()
     view.ensure_laid_out()
     return view
 
@@ -49,12 +51,19 @@ def view_lines(view: ReaderView) -> list[dict[str, object]]:
         for number in range(layout.lineCount()):
             line = layout.lineAt(number)
             start = line.textStart()
-            chars = text[start:start + line.textLength()].rstrip()
-            out.append({"block": model.id, "line": number, "text": chars,
+            chars = _trimmed(text[start:start + line.textLength()])
+            out.append({"block": model.id, "line": number, "text": strip_marks(chars),
                         "left": round(x + _x_of(line, start), 2),
                         "right": round(x + _x_of(line, start + len(chars)), 2),
                         "last": number == layout.lineCount() - 1})
     return out
+
+
+def _trimmed(chars: str) -> str:
+    """The line without trailing spaces and line-breaking marks (they take no room)."""
+    while chars and (chars[-1].isspace() or chars[-1] in MARKS):
+        chars = chars[:-1]
+    return chars
 
 
 def _x_of(line: QTextLine, position: int) -> float:

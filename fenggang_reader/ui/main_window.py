@@ -494,8 +494,7 @@ class MainWindow(QMainWindow):
     def _show_match(self) -> None:
         positions = []
         for m in self._matches:
-            base = self.view.block_position(m.block_index)
-            positions.append((base + m.start, base + m.end))
+            positions.append(self.view.document_span(m.block_index, m.start, m.end))
         self.view.set_find_matches(positions, self._match_index)
         match = self._matches[self._match_index]
         self.view.set_current_index(match.block_index, ensure_visible=False, move_caret=False)

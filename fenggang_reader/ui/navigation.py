@@ -276,7 +276,7 @@ class Navigator(QObject):
         if line is None:
             return
         self.view.set_current_index(line.index, ensure_visible=False, move_caret=False)
-        self.view.place_caret(self.view.block_position(line.index) + line.start)
+        self.view.place_caret(self.view.document_position(line.index, line.start))
 
     # -- coming to rest ------------------------------------------------------------------------
     def schedule_rest(self) -> None:

@@ -31,7 +31,7 @@ def _t(text: str) -> str:
 
 
 def block_text(window: MainWindow, index: int) -> str:
-    return window.view.document().findBlockByNumber(index).text()  # as shown (Simplified or Traditional)
+    return window.view.shown_text(index)  # as shown (Simplified or Traditional)
 
 
 def place_text(window: MainWindow, index: int) -> str:

@@ -105,6 +105,7 @@ class PrintLayout:
         self.content = QRectF(paint.x() * k, paint.y() * k, paint.width() * k, paint.height() * k)
         view.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         view.setLineWrapColumnOrWidth(int(self.content.width()))
+        view.refresh_line_breaks()
         view.ensure_laid_out()
         self._fit_title_on_one_line()
         self.lines = self._lines()
@@ -309,8 +310,10 @@ class PrintLayout:
 
     def _area(self, block_id: str, start: int, end: int, dest: Destination) -> LinkArea:
         """A clickable area over characters [start, end) of a block (on the line where they start)."""
-        block = self.view.document().findBlockByNumber(self.report.index_of(block_id))
+        index = self.report.index_of(block_id)
+        block = self.view.document().findBlockByNumber(index)
         origin = self.view.document().documentLayout().blockBoundingRect(block).topLeft()
+        start, end = (position - block.position() for position in self.view.document_span(index, start, end))
         line = block.layout().lineForTextPosition(start)
         end = min(end, line.textStart() + line.textLength())
         x0, x1 = line.cursorToX(start)[0], line.cursorToX(end)[0]

@@ -386,12 +386,10 @@ class PronunciationFeature(QObject):
         doc = self.view.document()
         if cursor.hasSelection():
             block = doc.findBlock(cursor.selectionStart())
-            base = block.position()
-            start = cursor.selectionStart() - base
-            end = min(cursor.selectionEnd(), base + block.length() - 1) - base
-            return self._trim(block.blockNumber(), start, end)
-        block = doc.findBlock(cursor.position())
-        return self._char_target(block.blockNumber(), cursor.position() - block.position())
+            index, start = self.view.text_place(cursor.selectionStart())
+            end = self.view.text_place(min(cursor.selectionEnd(), block.position() + block.length() - 1))[1]
+            return self._trim(index, start, end)
+        return self._char_target(*self.view.text_place(cursor.position()))
 
     def point_target(self, viewport_pos: QPoint) -> Target | None:
         """The character under a point of the view's viewport (its pinyin counts as part of it)."""
@@ -399,8 +397,7 @@ class PronunciationFeature(QObject):
         hit = view.hit_test(viewport_pos)  # the cell the reader sees, with their character spacing
         if hit is not None:
             return self._char_target(*hit, exact=True)
-        cursor = view.cursorForPosition(viewport_pos)
-        return self._char_target(cursor.blockNumber(), cursor.position() - cursor.block().position())
+        return self._char_target(*view.text_place(view.cursorForPosition(viewport_pos).position()))
 
     def _char_target(self, index: int, offset: int, exact: bool = False) -> Target | None:
         text = self.view.report.blocks[index].text

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from ..core.line_breaks import MARKS, LayoutText
 from ..core.model import Block, BlockKind
 
 
@@ -31,9 +32,10 @@ def is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F") or char in "“”‘’—…·"
 
 
-def build_document(parent: QObject, blocks: list[Block], display_text: Callable[[str], str], line_height: float,
-                   cjk_spacing: float) -> QTextDocument:
-    """One QTextBlock per report block, in order, carrying the block's id; the characters as shown."""
+def build_document(parent: QObject, blocks: list[Block], layouts: list[LayoutText], display_text: Callable[[str], str],
+                   line_height: float, cjk_spacing: float) -> QTextDocument:
+    """One QTextBlock per report block, in order, carrying the block's id; the characters as shown, with the
+    line-breaking marks of ``layouts`` (core/line_breaks.py)."""
     doc = QTextDocument(parent)
     doc.setUndoRedoEnabled(False)
     option = doc.defaultTextOption()
@@ -47,7 +49,7 @@ def build_document(parent: QObject, blocks: list[Block], display_text: Callable[
             cursor.setBlockFormat(block_format)
         else:
             cursor.insertBlock(block_format)
-        _insert_runs(cursor, block, display_text(block.text), cjk_spacing)
+        _insert_runs(cursor, block, layouts[index].apply(display_text(block.text)), cjk_spacing)
     cursor.endEditBlock()
     return doc
 
@@ -66,7 +68,8 @@ def _block_format(block: Block, line_height: float) -> QTextBlockFormat:
 
 
 def _insert_runs(cursor: QTextCursor, block: Block, text: str, cjk_spacing: float) -> None:
-    """Insert the block's text in runs: wide characters spaced evenly, Latin/digit runs untouched."""
+    """Insert the block's text in runs: wide characters spaced evenly, Latin/digit runs untouched (a line-breaking
+    mark, zero width, stays in the run it is in)."""
     wide = QTextCharFormat()
     wide.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
     wide.setFontLetterSpacing(cjk_spacing)
@@ -83,7 +86,7 @@ def _insert_runs(cursor: QTextCursor, block: Block, text: str, cjk_spacing: floa
     while start < len(text):
         kind = is_wide(text[start])
         end = start + 1
-        while end < len(text) and is_wide(text[end]) == kind:
+        while end < len(text) and (text[end] in MARKS or is_wide(text[end]) == kind):
             end += 1
         cursor.insertText(text[start:end], wide if kind else narrow)
         start = end
@@ -155,3 +158,27 @@ def replace_differences(cursor: QTextCursor, block: QTextBlock, shown: str, want
             cursor.insertText(wanted[i:j], fragment.charFormat())
             i = j
         it += 1
+
+
+def rewrite_marks(doc: QTextDocument, index: int, old: LayoutText, new: LayoutText) -> None:
+    """Change block ``index``'s line-breaking marks from ``old`` to ``new``, last first so the positions still
+    to visit stay put; an inserted mark takes the format of the character it goes before."""
+    before, after = dict(old.marks), dict(new.marks)
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    base = doc.findBlockByNumber(index).position()
+    for offset in sorted(before.keys() | after.keys(), reverse=True):
+        if before.get(offset) == after.get(offset):
+            continue
+        position = base + old.to_layout(offset)  # the character the mark goes before
+        if offset in before:  # the old mark sits just before it
+            cursor.setPosition(position - 1)
+            cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            position -= 1
+        if offset in after:
+            cursor.setPosition(position + 1)
+            fmt = cursor.charFormat()  # the format of the character before the cursor: the one at `position`
+            cursor.setPosition(position)
+            cursor.insertText(after[offset], fmt)
+    cursor.endEditBlock()

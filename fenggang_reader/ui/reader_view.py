@@ -13,8 +13,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAccessible,
     QColor,
     QFont,
     QFontMetricsF,
@@ -32,12 +33,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextBrowser, QTextEdit, QWidget
 
 from ..core.jyutping import JyutpingAnnotator
+from ..core.line_breaks import MARKS, NO_MARKS, LayoutText, layout_text, strip_marks
 from ..core.model import Block, BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
 from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
 from .navigation import Navigator
-from .reader_document import build_document, replace_differences, respace_wide_runs
+from .reader_document import build_document, is_wide, replace_differences, respace_wide_runs, rewrite_marks
 from .text_geometry import TextGeometry
 from .themes import Theme, theme
 
@@ -144,7 +146,10 @@ class ReaderView(QTextBrowser):
         )
         self.viewport().setAutoFillBackground(False)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
-        self.line_geometry = TextGeometry(self.document, self._ruby_above)
+        # Where lines may and may not break (core/line_breaks.py): marks in the layout text only.
+        self._layouts = [self._wanted_layout(b, None) for b in report.blocks]
+        self._marks_key: tuple | None = None  # the widths and sizes the marks were fitted to
+        self.line_geometry = TextGeometry(self.document, self._ruby_above, self.layout_of)
 
         self._build_document()
         self._apply_metrics()
@@ -152,7 +157,7 @@ class ReaderView(QTextBrowser):
 
     # -- building ------------------------------------------------------------------------------
     def _build_document(self) -> None:
-        doc = build_document(self, self._report.blocks, self.display_text, self.line_height_percent,
+        doc = build_document(self, self._report.blocks, self._layouts, self.display_text, self.line_height_percent,
                              self.cjk_spacing_percent)
         self.setDocument(doc)
         doc.contentsChanged.connect(self.invalidate_layout_cache)
@@ -230,7 +235,51 @@ class ReaderView(QTextBrowser):
                 cursor.mergeCharFormat(char_fmt)
             block = block.next()
         cursor.endEditBlock()
+        self.refresh_line_breaks()
         self.invalidate_layout_cache()
+
+    def refresh_line_breaks(self) -> None:
+        """Fit the line-breaking marks to the text width and sizes now in use: a number kept with its unit and
+        punctuation that would be wider than a line is joined less (core/line_breaks.py)."""
+        doc = self.document()
+        frame = doc.rootFrame().frameFormat()
+        width = doc.textWidth() - frame.leftMargin() - frame.rightMargin()
+        key = (round(width, 1), self._font_pt, self.cjk_spacing_percent, tuple(self._families),
+               tuple(sorted(self._factor_caps.items())), QAccessible.isActive())
+        if width <= 0 or key == self._marks_key:
+            return
+        self._marks_key = key
+        layouts = [self._wanted_layout(b, self.fits_on_a_line(i, width)) for i, b in enumerate(self._report.blocks)]
+        changed = [index for index, (old, new) in enumerate(zip(self._layouts, layouts, strict=True)) if old != new]
+        if not changed:
+            self._layouts = layouts
+            return
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()  # one change for listeners, seen once the new map is in place
+        for index in changed:
+            rewrite_marks(doc, index, self._layouts[index], layouts[index])
+        self._layouts = layouts
+        cursor.endEditBlock()
+        # Qt's lazy layout left blocks between the edits without lines: lay the whole text out anew.
+        doc.markContentsDirty(0, doc.characterCount())
+
+    @staticmethod
+    def _wanted_layout(block: Block, fits: Callable[[str], bool] | None) -> LayoutText:
+        """The block's marks; none while an assistive technology reads the text (Qt exposes the document's
+        characters as they are: Orca and braille would get the invisible marks, and a voice might pause)."""
+        if QAccessible.isActive():
+            return NO_MARKS
+        return layout_text(block.text, title=block.kind is BlockKind.TITLE, fits=fits)
+
+    def fits_on_a_line(self, index: int, width: float) -> Callable[[str], bool]:
+        """Whether a run of block ``index``'s text fits in ``width`` pixels (each wide character one spaced cell)."""
+        font = self.body_font()
+        font.setPointSizeF(self._font_pt * self._factor(index))
+        if self._report.blocks[index].kind.is_heading:
+            font.setWeight(QFont.Weight.Bold)
+        metrics = QFontMetricsF(font)
+        cell = metrics.horizontalAdvance("中") * self.cjk_spacing_percent / 100.0
+        return lambda run: sum(cell if is_wide(c) else metrics.horizontalAdvance(c) for c in run) <= width
 
     def pinyin_band_height(self) -> float:
         fm = QFontMetricsF(self.pinyin_font())
@@ -297,7 +346,8 @@ class ReaderView(QTextBrowser):
             cursor.beginEditBlock()
             block = doc.begin()
             while block.isValid():
-                wanted = self.display_text(self._report.blocks[block.blockNumber()].text)
+                number = block.blockNumber()
+                wanted = self._layouts[number].apply(self.display_text(self._report.blocks[number].text))
                 shown = block.text()
                 if wanted != shown and len(wanted) == len(shown):
                     replace_differences(cursor, block, shown, wanted)
@@ -405,6 +455,42 @@ class ReaderView(QTextBrowser):
     def block_position(self, index: int) -> int:
         return self.document().findBlockByNumber(index).position()
 
+    def layout_of(self, index: int) -> LayoutText:
+        """Block ``index``'s line-breaking marks: the map between its report offsets and its layout offsets."""
+        return self._layouts[index]
+
+    def document_position(self, index: int, offset: int) -> int:
+        """The document position of character ``offset`` of block ``index`` (offsets count the report's
+        characters; the document also holds the line-breaking marks)."""
+        return self.block_position(index) + self._layouts[index].to_layout(offset)
+
+    def document_span(self, index: int, start: int, end: int) -> tuple[int, int]:
+        """The document positions of characters [start, end) of block ``index`` (no mark after the last one)."""
+        first = self.document_position(index, start)
+        return first, (self.document_position(index, end - 1) + 1 if end > start else first)
+
+    def text_place(self, position: int) -> tuple[int, int]:
+        """(block index, report offset) of a document position (document_position's inverse)."""
+        block = self.document().findBlock(max(0, position))
+        index = max(0, block.blockNumber())
+        return index, self._layouts[index].to_report(position - block.position())
+
+    def shown_text(self, index: int) -> str:
+        """Block ``index`` as the reader sees it (e.g. in Traditional characters), without the marks."""
+        return self.display_text(self._report.blocks[index].text)
+
+    def toPlainText(self) -> str:  # noqa: N802 - Qt override (Python callers)
+        return strip_marks(super().toPlainText())
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """Copy the characters without the line-breaking marks. Qt's own object, changed: one made here would be
+        Python's to delete, under the clipboard that owns it (a crash at exit)."""
+        data = super().createMimeDataFromSelection()
+        data.setText(strip_marks(data.text()))
+        if data.hasHtml():
+            data.setHtml(strip_marks(data.html()))
+        return data
+
     def set_speech_highlight(self, block_id: str | None, start: int = 0, end: int = 0,
                              word: tuple[int, int] | None = None) -> None:
         """Highlight the sentence being spoken (and the word, when the engine reports words)."""
@@ -448,11 +534,10 @@ class ReaderView(QTextBrowser):
         for span, bg, fg in ((self._speech, t.speech_bg, t.speech_text), (self._word, t.word_bg, t.word_text)):
             if span:
                 index, start, end = span
-                base = self.block_position(index)
                 fmt = QTextCharFormat()
                 fmt.setBackground(QColor(bg))
                 fmt.setForeground(QColor(fg))
-                selections.append(self._selection(base + start, base + end, fmt))
+                selections.append(self._selection(*self.document_span(index, start, end), fmt))
         self.setExtraSelections(selections)
 
     # -- pinyin layout cache -------------------------------------------------------------------
@@ -471,6 +556,8 @@ class ReaderView(QTextBrowser):
         model = self._report.blocks[index]
         readings = (self._ruby or self._annotator).rendered(model.text, model.id, self._pinyin_style)
         layout = block.layout()
+        marks = self._layouts[index]
+        shown = block.text()
         glyphs: list[_Glyph] = []
         em = self._em_width(index)
         flags = (QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
@@ -484,13 +571,16 @@ class ReaderView(QTextBrowser):
             for run in line.glyphRuns(start, length, flags):
                 for string_index, pos in zip(run.stringIndexes(), run.positions(), strict=False):
                     xs.setdefault(string_index, pos.x())
-            for offset in range(start, min(start + length, len(readings))):
-                syllable = readings[offset]
+            for position in range(start, min(start + length, len(shown))):
+                if shown[position] in MARKS:
+                    continue
+                offset = marks.to_report(position)
+                syllable = readings[offset] if offset < len(readings) else None
                 if syllable is None:
                     continue
-                x0 = xs.get(offset)
+                x0 = xs.get(position)
                 if x0 is None:
-                    x0 = line.cursorToX(offset)[0]
+                    x0 = line.cursorToX(position)[0]
                 glyphs.append(_Glyph(offset, x0, x0 + em, line.y(), natural, syllable))
         self._glyph_cache[index] = glyphs
         return glyphs
@@ -622,6 +712,7 @@ class ReaderView(QTextBrowser):
             self._painted_once = True
             self.first_paint.emit()
             self._start_warm_up()
+            QTimer.singleShot(0, self.refresh_line_breaks)  # a screen reader's bridge may have come up by now
 
     def paint_pinyin_in(self, painter: QPainter, rect: QRectF) -> None:
         """Paint the ruby of the lines in ``rect`` (document coordinates, ``painter`` mapped to the document).
@@ -704,6 +795,7 @@ class ReaderView(QTextBrowser):
         place = navigator.reading_place() if self._painted_once else None
         with navigator.own_scrolls():
             super().resizeEvent(event)
+            self.refresh_line_breaks()
         self.invalidate_layout_cache()
         if place is not None and event.oldSize().width() != event.size().width():
             navigator.restore_place(*place)

@@ -106,7 +106,7 @@ class StartUp(QObject):
     def question(self, block_id: str) -> str:
         window = self.window
         index = window.report.index_of(block_id)
-        text = window.view.document().findBlockByNumber(index).text()
+        text = window.view.shown_text(index)
         return (_t("Last time you stopped at “%1” (paragraph %2). Continue from there?")
                 .replace("%1", excerpt(text)).replace("%2", str(index + 1)))
 

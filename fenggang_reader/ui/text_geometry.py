@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QTextDocument
 
+from ..core.line_breaks import NO_MARKS, LayoutText
+
 
 @dataclass(frozen=True, slots=True)
 class LineBox:
@@ -39,11 +41,14 @@ class LineBox:
 
 class TextGeometry:
     """Line boxes of a QTextDocument whose lines carry ruby; ``ruby_above(index)`` says how far above the
-    line top the ruby of block ``index`` reaches (it depends on the block's size)."""
+    line top the ruby of block ``index`` reaches (it depends on the block's size). Offsets are the report's:
+    ``layout_of(index)`` maps them to the document's, which also holds line-breaking marks."""
 
-    def __init__(self, document: Callable[[], QTextDocument], ruby_above: Callable[[int], float]):
+    def __init__(self, document: Callable[[], QTextDocument], ruby_above: Callable[[int], float],
+                 layout_of: Callable[[int], LayoutText] = lambda index: NO_MARKS):
         self._document = document
         self._ruby_above = ruby_above
+        self._layout_of = layout_of
         self._ruby_cache: dict[int, float] = {}
 
     def invalidate(self) -> None:
@@ -72,14 +77,16 @@ class TextGeometry:
             return LineBox(index, 0, 0, 0, origin - self._above(index), origin, origin + 1)
         text_line = layout.lineAt(max(0, min(line_no, layout.lineCount() - 1)))
         top = origin + text_line.y()
-        return LineBox(index, text_line.lineNumber(), text_line.textStart(),
-                       text_line.textStart() + text_line.textLength(), top - self._above(index), top,
+        marks = self._layout_of(index)
+        return LineBox(index, text_line.lineNumber(), marks.to_report(text_line.textStart()),
+                       marks.to_report(text_line.textStart() + text_line.textLength()), top - self._above(index), top,
                        top + text_line.ascent() + text_line.descent())
 
     def line_at(self, index: int, offset: int) -> LineBox:
         """The line holding character ``offset`` of block ``index`` (clamped to the block)."""
         layout = self._document().findBlockByNumber(index).layout()
-        text_line = layout.lineForTextPosition(max(0, offset)) if layout.lineCount() else None
+        position = self._layout_of(index).to_layout(max(0, offset))
+        text_line = layout.lineForTextPosition(position) if layout.lineCount() else None
         if text_line is None or not text_line.isValid():  # past the end: the last line
             return self.line(index, layout.lineCount() - 1)
         return self.line(index, text_line.lineNumber())

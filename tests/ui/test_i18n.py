@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from fenggang_reader import APP_ID, __version__
+from fenggang_reader.core.line_breaks import strip_marks
 from fenggang_reader.core.pinyin import pinyin_line
 from fenggang_reader.core.reading_place import TextPlace
 from fenggang_reader.core.resources import load_bundled_report
@@ -294,9 +295,10 @@ def test_the_menu_offers_every_language(window):
 
 # -- the reading position ------------------------------------------------------------------------------
 def place(window) -> tuple[int, int]:
-    """The current paragraph and the height of its first line (ruby included) in the window."""
+    """The current paragraph and the height of its first line (ruby included) in the window (whole pixels: the
+    navigator scrolls to the pixel at or above a line top that may fall between two)."""
     view = window.view
-    return view.current_index(), round(view.line_geometry.line(view.current_index(), 0).top - view.verticalScrollBar().value())
+    return view.current_index(), int(view.line_geometry.line(view.current_index(), 0).top - view.verticalScrollBar().value())
 
 
 @pytest.mark.parametrize("setting,values", [
@@ -320,7 +322,7 @@ def test_switching_keeps_the_reading_position(window, setting, values):
 
 # -- the Traditional view -------------------------------------------------------------------------------
 def shown_block(window, block_id: str) -> str:
-    return window.view.document().findBlockByNumber(window.report.index_of(block_id)).text()
+    return strip_marks(window.view.document().findBlockByNumber(window.report.index_of(block_id)).text())
 
 
 def syllables_at(window, block_id: str, start: int, end: int) -> str:
@@ -365,7 +367,7 @@ def test_traditional_view_keeps_glossary_links_and_every_block_length(window):
     window.settings.set("script", "hk")
     assert anchors() == links
     for index, block in enumerate(window.report.blocks):
-        assert len(window.view.document().findBlockByNumber(index).text()) == len(block.text)
+        assert len(strip_marks(window.view.document().findBlockByNumber(index).text())) == len(block.text)
 
 
 def test_contents_panel_follows_the_script(window):
@@ -388,8 +390,8 @@ def test_find_works_in_both_scripts(window, script):
     window.find_bar.field.setText("鳳崗鎮")
     assert window._matches == simplified
     m = simplified[0]
-    base = window.view.block_position(m.block_index)
-    shown = window.view.toPlainText()[base + m.start:base + m.end]
+    start, end = window.view.document_span(m.block_index, m.start, m.end)
+    shown = window.view.document().toPlainText()[start:end]
     assert shown == ("凤岗镇" if script == "simplified" else "鳳崗鎮")
     assert window.find_bar.count.text()
 

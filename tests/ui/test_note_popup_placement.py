@@ -43,8 +43,9 @@ def term_with_pinyin(win, span, first_line_only: bool = False) -> QRect:
     if first.line == last.line:
         line = view.document().findBlockByNumber(index).layout().lineAt(first.line)
         origin = view.document().documentLayout().blockBoundingRect(view.document().findBlockByNumber(index)).left()
-        left = int(origin + line.cursorToX(span.start)[0])
-        right = int(origin + line.cursorToX(min(span.end, first.end))[0]) + 1
+        marks = view.layout_of(index)  # cursorToX counts the layout text's positions (core/line_breaks.py)
+        left = int(origin + line.cursorToX(marks.to_layout(span.start))[0])
+        right = int(origin + line.cursorToX(marks.to_layout(min(span.end, first.end)))[0]) + 1
     rect = QRect(left, int(first.top - scroll), right - left, int(last.bottom - first.top))
     return QRect(view.viewport().mapToGlobal(rect.topLeft()), rect.size())
 

@@ -44,16 +44,16 @@ def locate(window, word: str, block_id: str | None = None) -> tuple[int, int]:
 
 def select(window, index: int, start: int, end: int) -> None:
     view = window.view
-    base = view.block_position(index)
+    first, last = view.document_span(index, start, end)
     cursor = QTextCursor(view.document())
-    cursor.setPosition(base + start)
-    cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(first)
+    cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
 
 
 def put_caret(window, index: int, offset: int) -> None:
     cursor = QTextCursor(window.view.document())
-    cursor.setPosition(window.view.block_position(index) + offset)
+    cursor.setPosition(window.view.document_position(index, offset))
     window.view.setTextCursor(cursor)
 
 
