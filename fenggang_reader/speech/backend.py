@@ -127,21 +127,23 @@ def choose_engine(preferred: Engine, *, edge_allowed: bool, system_available: bo
 class EdgeBackend(SpeechBackend):
     """Edge voices: cached audio plays at once; otherwise synthesis runs on the Edge thread.
 
-    If no audio for the chunk being waited on has arrived within ``patience_ms``, or none more for
-    ``stream_patience_ms`` once it flows, the backend reports a failure so the controller can continue with
-    the system voice in time; the request keeps running and its audio still lands in the cache for later.
-    A slow stream that keeps coming is thus waited for, not abandoned (with Edge then avoided for a minute).
+    Audio still arriving is played as it comes (``AudioPlayer.play_stream``, where the platform allows), so a
+    slow stream is heard from its first second instead of after its last. If no audio for the chunk has
+    arrived within ``patience_ms``, or none more for ``stream_patience_ms`` once it flows (and what came has
+    been played), the backend reports a failure so the controller can continue with the system voice in
+    time; the request keeps running and its audio still lands in the cache for later. A stream is judged by
+    inactivity, never by its total time: one that keeps coming is never abandoned (nor Edge avoided).
     The last few results are also kept in memory, so prefetched audio plays even when the disk cache
     cannot store it (read-only, full); a cached entry the player cannot decode is evicted and fetched again.
     """
 
     engine = Engine.EDGE
     _delivered = Signal(int, object, object)  # token, Audio or None, exception or None (queued from the worker)
-    _audio_arriving = Signal(str)  # key: more audio of a request arrived (queued from the worker)
+    _audio_arriving = Signal(str, bytes, int)  # key, the new piece, bytes so far (queued from the worker)
 
     def __init__(self, synthesizer_factory: Callable[[], EdgeSynthesizer | EdgeClient], cache: AudioCache,
                  player: AudioPlayer | None = None, parent: QObject | None = None, *, patience_ms: int = 1500,
-                 stream_patience_ms: int = 800, prefetch_limit: int = 6):
+                 stream_patience_ms: int = 800, prefetch_limit: int = 6, stream_audio: bool = True):
         super().__init__(parent)
         self._patience_ms = patience_ms  # for the first audio
         self._stream_patience_ms = stream_patience_ms  # between pieces of audio once it flows
@@ -154,6 +156,10 @@ class EdgeBackend(SpeechBackend):
         self._waiting_key = ""
         self._params = VoiceParams()
         self._prefetch_limit = prefetch_limit
+        self._stream_audio = stream_audio and AudioPlayer.can_stream()
+        self._streaming_key = ""  # the chunk whose audio is played while it arrives
+        self._stream_diverged = False  # its pieces no longer continue what was played (a retry, a full pipe)
+        self._patience_position = 0  # where the stream's playback was when patience last ran out
         self._delivered.connect(self._on_delivered)
         self._audio_arriving.connect(self._on_audio_arriving)
         self._memory: OrderedDict[str, Audio] = OrderedDict()  # the last results, LRU last
@@ -209,6 +215,7 @@ class EdgeBackend(SpeechBackend):
 
     def speak(self, chunk: SpeechChunk, params: VoiceParams) -> None:
         self._token += 1
+        self._streaming_key = ""
         self._patience.stop()
         if self._player is not None:
             self._player.stop()
@@ -244,9 +251,9 @@ class EdgeBackend(SpeechBackend):
         self._pending[key] = future
         future.add_done_callback(functools.partial(self._settled, key))
 
-    def _streaming(self, key: str, _received: int) -> None:
+    def _streaming(self, key: str, data: bytes, received: int) -> None:
         """Worker thread: more audio of ``key`` arrived."""
-        self._audio_arriving.emit(key)
+        self._audio_arriving.emit(key, data, received)
 
     def _settled(self, key: str, future: concurrent.futures.Future[Audio]) -> None:
         """Worker thread: store good audio, then hand the result to the UI thread."""
@@ -270,6 +277,9 @@ class EdgeBackend(SpeechBackend):
         self._pending.pop(key, None)
         if isinstance(result, Audio) and result.mp3:
             self._remember(key, result)  # whether or not the disk cache could store it
+        if key and key == self._streaming_key:
+            self._stream_settled(key, result)
+            return
         if key != self._waiting_key or self.state is not BackendState.WAITING:
             return
         if isinstance(result, Audio):
@@ -280,14 +290,48 @@ class EdgeBackend(SpeechBackend):
             retry_after = result.retry_after if isinstance(result, SpeechError) else None
             self._fail(Failure(f"{type(result).__name__}: {result}", speech_error_kind(result), retry_after))
 
-    def _on_audio_arriving(self, key: str) -> None:
-        """The chunk being waited on is streaming: slow perhaps, but working. Patience counts from its
-        latest audio, so a stream that keeps coming is waited for and one that stalls is still given up."""
-        if key == self._waiting_key and self.state is BackendState.WAITING:
+    def _on_audio_arriving(self, key: str, data: bytes, received: int) -> None:
+        """The chunk being waited on is streaming: slow perhaps, but working. It is played as it comes, and
+        patience counts from its latest audio, so a stream that keeps coming is waited for and one that
+        stalls is still given up."""
+        if key == self._streaming_key and self.player.streaming:
+            if received == len(data) < self.player.stream_written_bytes:
+                self._stream_diverged = True  # a retry from the start: its finished audio decides (finish_stream)
+            if not self._stream_diverged and not self.player.write_stream(data):
+                self._stream_diverged = True  # the pipe is full: the finished audio plays from its start
+            self._patience.start(self._stream_patience_ms)
+        elif key == self._waiting_key and self.state is BackendState.WAITING:
+            if self._stream_audio and received == len(data):
+                self._streaming_key, self._stream_diverged, self._patience_position = key, False, 0
+                self.player.play_stream()
+                self.player.write_stream(data)
             self._patience.start(self._stream_patience_ms)
 
+    def _stream_settled(self, key: str, result: object) -> None:
+        """The request whose audio is being streamed ended: the rest is played, or the failure told."""
+        self._streaming_key = ""
+        self._patience.stop()
+        if isinstance(result, Audio):
+            self._waiting_key = ""
+            self._playing_key, self._playing_from_cache = key, False
+            self.player.finish_stream(result)
+        elif isinstance(result, BaseException):
+            retry_after = result.retry_after if isinstance(result, SpeechError) else None
+            self._fail(Failure(f"{type(result).__name__}: {result}", speech_error_kind(result), retry_after))
+        elif result is None:  # cancelled
+            self._fail(Failure("the request was cancelled", SpeechErrorKind.UNEXPECTED))
+
     def _out_of_patience(self) -> None:
-        if self.state is BackendState.WAITING:
+        if self._streaming_key and self.player.streaming:
+            position = self.player.position_ms()
+            ahead_ms = self.player.stream_written_ms - position
+            advancing, self._patience_position = position > self._patience_position, position
+            if self.state is BackendState.PAUSED or (advancing and ahead_ms > 300):
+                # Still playing what came: the stream has until that runs out.
+                self._patience.start(max(self._stream_patience_ms, int(ahead_ms)))
+                return
+            self._fail(Failure(f"no more audio for {self._patience.interval()} ms", SpeechErrorKind.TOO_SLOW))
+        elif self.state is BackendState.WAITING:
             self._fail(Failure(f"no audio for {self._patience.interval()} ms", SpeechErrorKind.TOO_SLOW))
 
     def _play(self, audio: Audio, key: str, from_disk: bool) -> None:
@@ -349,7 +393,7 @@ class EdgeBackend(SpeechBackend):
         return True
 
     def _fail(self, failure: Failure) -> None:
-        self._waiting_key = ""
+        self._waiting_key = self._streaming_key = ""
         self._patience.stop()
         if self._player is not None:
             self._player.stop()
@@ -368,7 +412,7 @@ class EdgeBackend(SpeechBackend):
 
     def stop(self) -> None:
         self._token += 1
-        self._waiting_key = ""
+        self._waiting_key = self._streaming_key = ""
         self._patience.stop()
         if self._player is not None:
             self._player.stop()

@@ -289,7 +289,7 @@ class _Job:
     client: object
     events: EventLog
     first_audio_reported: bool = False
-    on_audio: Callable[[int], None] | None = None
+    on_audio: Callable[[bytes, int], None] | None = None
 
 
 class EdgeSynthesizer:
@@ -334,12 +334,13 @@ class EdgeSynthesizer:
     # ---- public API (any thread)
     def submit(self, text: str, params: VoiceParams, *, boundary: str = "SentenceBoundary",
                block_id: str | None = None, on_first_audio: Callable[[float], None] | None = None,
-               on_audio: Callable[[int], None] | None = None,
+               on_audio: Callable[[bytes, int], None] | None = None,
                client: object = None, events: EventLog | None = None) -> concurrent.futures.Future[Audio]:
         """Synthesise ``text``; the Future gets Audio or an EdgeError. ``cancel()`` on it stops the request.
 
         ``on_first_audio(seconds)`` runs on the worker thread when the first audio bytes arrive, and
-        ``on_audio(bytes so far)`` whenever more arrive (a stream that is slow but alive). ``client``
+        ``on_audio(data, bytes so far)`` with each piece as it arrives (to play it before the rest is there; a
+        retried attempt starts again from its first piece, where the bytes so far equal ``len(data)``). ``client``
         (an EdgeClient) groups requests for ``cancel_pending``; ``events`` logs them instead of ours.
         """
         future: concurrent.futures.Future[Audio] = concurrent.futures.Future()
@@ -608,7 +609,7 @@ class EdgeSynthesizer:
                 if value["type"] == "audio":
                     audio += value["data"]
                     self._report_first_audio(job)
-                    self._report_audio(job, len(audio))
+                    self._report_audio(job, value["data"], len(audio))
                 elif value["type"] in BOUNDARY_TYPES:
                     raw.append((value["text"], value["offset"], value["duration"]))
         finally:
@@ -620,10 +621,10 @@ class EdgeSynthesizer:
         return Audio(bytes(audio), boundaries, Engine.EDGE, job.params.voice)
 
     @staticmethod
-    def _report_audio(job: _Job, received: int) -> None:
-        if job.on_audio is not None:
+    def _report_audio(job: _Job, data: bytes, received: int) -> None:
+        if job.on_audio is not None and data:
             try:
-                job.on_audio(received)
+                job.on_audio(data, received)
             except Exception:  # a listener's bug must not break synthesis
                 log.exception("on_audio callback failed")
 

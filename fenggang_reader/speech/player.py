@@ -1,7 +1,8 @@
 """Plays Edge MP3 audio (QMediaPlayer + QAudioOutput) and tells which boundary is being heard.
 
 One player for the app. The MP3 is handed over from memory as a ``data:`` URL, so a cached chunk
-starts without touching the disk again. ``audio_started`` fires when the first samples reach the audio
+starts without touching the disk again; audio still arriving from the network is played as it comes
+through an ``AudioPipe`` (``play_stream``), so a slow stream is heard from its first second. ``audio_started`` fires when the first samples reach the audio
 device (the first position report); ``boundary`` fires as the position passes each boundary's start.
 A watchdog turns a playback that stops advancing into ``error``, so the controller can fall back.
 
@@ -9,7 +10,8 @@ Traps of Qt 6.11's FFmpeg backend, all measured here:
 - setSourceDevice() leaks: every source read through a QIODevice leaves ~32 KB of native memory
   behind (FFmpeg's custom-I/O buffer is never freed), even after the QMediaPlayer itself is deleted:
   ~9 MB over one reading of the report, 300 chunks. A ``data:`` URL is read by FFmpeg's own data
-  protocol, which frees everything with the input (0 KB per chunk; see tests/speech/test_player.py).
+  protocol, and a pipe by its file protocol, which free everything with the input (see
+  tests/speech/test_player.py and benchmarks/bench_stream_start.py --leak).
 - stop()/setSource()/pause() wait for the backend's threads. With a QBuffer source those threads read
   a PySide wrapper whose virtual readData() needs the GIL, which the caller holds: a deadlock on quick
   skips (and in the EndOfMedia handler). A data: URL needs no Python, but every control call still goes
@@ -31,7 +33,9 @@ import enum
 import logging
 import os
 import re
+import shutil
 import sys
+import tempfile
 import time
 import weakref
 from collections.abc import Callable
@@ -45,6 +49,8 @@ from PySide6.QtCore import QLoggingCategory, QObject, Qt, QTimer, QUrl, Signal, 
 QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer  # noqa: E402 - after the logging rule
 
+from fenggang_reader.speech import audio_pipe  # noqa: E402
+from fenggang_reader.speech.audio_pipe import AudioPipe  # noqa: E402
 from fenggang_reader.speech.loop_thread import LoopThread  # noqa: E402
 from fenggang_reader.speech.types import Audio  # noqa: E402
 
@@ -60,6 +66,8 @@ def source_url(mp3: bytes, serial: int) -> QUrl:
 
 
 def source_serial(url: QUrl) -> int | None:
+    if url.isLocalFile():
+        return audio_pipe.stream_serial(url.toLocalFile())
     match = _SOURCE.match(url.toString()[:64])
     return int(match.group(1)) if match else None
 
@@ -136,6 +144,8 @@ class AudioPlayer(QObject):
         self._source_serial = -1  # the play() whose source the backend has actually taken
         self._last_position = -1
         self._volume_value = 1.0
+        self._pipe: AudioPipe | None = None  # the stream being played while it arrives (play_stream)
+        self._pipe_folder: Path | None = None  # private folder of the pipes' links, made at the first stream
         # No position progress for this long while playing means the device or decoder is stuck.
         self._watchdog = QTimer(self, singleShot=True, interval=stall_timeout_ms)
         self._watchdog.timeout.connect(self._stalled)
@@ -170,7 +180,7 @@ class AudioPlayer(QObject):
         self._connected = True
         self._volume.emit(self._volume_value)
         if self._audio is not None and self._state is not PlayerState.STOPPED:
-            self._load.emit(source_url(self._audio.mp3, self._serial))
+            self._load.emit(self._source())
             if self._state is not PlayerState.PAUSED:
                 self._go.emit()
 
@@ -178,7 +188,11 @@ class AudioPlayer(QObject):
         """Stop and end the player thread; False when it is stuck (left behind, never waited for)."""
         self.stop()
         self._watchdog.stop()
-        return self._thread.stop(timeout_s)
+        stopped = self._thread.stop(timeout_s)
+        if self._pipe_folder is not None:
+            shutil.rmtree(self._pipe_folder, ignore_errors=True)
+            self._pipe_folder = None
+        return stopped
 
     @property
     def media_player(self) -> QMediaPlayer | None:
@@ -202,6 +216,7 @@ class AudioPlayer(QObject):
             self._volume.emit(self._volume_value)
 
     def play(self, audio: Audio) -> None:
+        self._close_pipe()
         self._serial += 1
         self._audio = audio
         self._starts = [b.offset_ms for b in audio.boundaries]
@@ -209,11 +224,89 @@ class AudioPlayer(QObject):
         self._last_position = -1
         self._requested = time.perf_counter()
         self._set_state(PlayerState.LOADING)
+        self._start_source()
+
+    @staticmethod
+    def can_stream() -> bool:
+        """Whether ``play_stream`` works here (Linux); elsewhere wait for the whole audio and ``play`` it."""
+        return audio_pipe.supported()
+
+    def play_stream(self) -> None:
+        """Start playing audio that is still arriving: ``write_stream`` each piece, then ``finish_stream``.
+
+        Replaces whatever was playing. The audio is heard as soon as FFmpeg has enough to recognise it
+        (~8 KB, 1.3 s of speech); boundaries are known once the stream is finished.
+        """
+        self._close_pipe()
+        self._serial += 1
+        if self._pipe_folder is None:
+            self._pipe_folder = Path(tempfile.mkdtemp(prefix="fenggang-audio-"))
+            weakref.finalize(self, shutil.rmtree, self._pipe_folder, True)
+        self._pipe = AudioPipe(self._pipe_folder, self._serial)
+        self._audio = Audio(b"")  # the finished audio replaces it (finish_stream)
+        self._starts = []
+        self._current_boundary = -1
+        self._last_position = -1
+        self._requested = time.perf_counter()
+        self._set_state(PlayerState.LOADING)
+        self._start_source()
+
+    def write_stream(self, data: bytes) -> bool:
+        """The next piece of the stream; False when it cannot be taken (no stream, or the pipe is full)."""
+        return self._pipe is not None and self._pipe.write(data)
+
+    @property
+    def stream_written_bytes(self) -> int:
+        return len(self._pipe.written) if self._pipe is not None else 0
+
+    @property
+    def stream_written_ms(self) -> float:
+        """Audio of the stream handed over so far (0 when not streaming)."""
+        return self._pipe.duration_ms if self._pipe is not None else 0.0
+
+    @property
+    def streaming(self) -> bool:
+        """A stream is playing whose end has not come yet."""
+        return self._pipe is not None and not self._pipe.finished
+
+    def finish_stream(self, audio: Audio) -> None:
+        """The whole audio of the stream: the rest is written and the stream ends; its boundaries now follow.
+
+        Audio that does not begin with what was written (the service answered a retry differently) is
+        played again from its start, so nothing is skipped.
+        """
+        pipe = self._pipe
+        if pipe is None or self._audio is None:
+            return
+        written = bytes(pipe.written)
+        if not audio.mp3.startswith(written) or not pipe.finish(audio.mp3[len(written):]):
+            log.info("the finished audio differs from the stream played so far; playing it from the start")
+            self.play(audio)
+            return
+        self._audio = audio
+        self._starts = [b.offset_ms for b in audio.boundaries]
+        if self._last_position > 0:
+            self._follow_boundaries(self._last_position)
+
+    def _source(self) -> QUrl:
+        """The current play's source: a distinct URL per play, so its serial is known when the player takes it."""
+        if self._pipe is not None:
+            return QUrl.fromLocalFile(str(self._pipe.path))
+        assert self._audio is not None
+        return source_url(self._audio.mp3, self._serial)
+
+    def _start_source(self) -> None:
         if self._connected:
             self._halt.emit()
-            self._load.emit(source_url(audio.mp3, self._serial))  # a distinct URL per play: we take the serial
+            self._load.emit(self._source())
             self._go.emit()
         self._watchdog.start()
+
+    def _close_pipe(self) -> None:
+        """Abandon the stream (before the player is told to stop: a read waiting for more data ends at once)."""
+        if self._pipe is not None:
+            self._pipe.close()
+            self._pipe = None
 
     def pause(self) -> None:
         if self._state in (PlayerState.PLAYING, PlayerState.LOADING):
@@ -230,6 +323,7 @@ class AudioPlayer(QObject):
             self._set_state(PlayerState.PLAYING if self._last_position > 0 else PlayerState.LOADING)
 
     def stop(self) -> None:
+        self._close_pipe()
         self._serial += 1
         self._watchdog.stop()
         if self._connected:
@@ -261,6 +355,9 @@ class AudioPlayer(QObject):
             self._last_position = ms
             self._watchdog.start()
         self.position.emit(ms)
+        self._follow_boundaries(ms)
+
+    def _follow_boundaries(self, ms: int) -> None:
         index = bisect.bisect_right(self._starts, ms) - 1
         if index >= 0 and index != self._current_boundary:
             self._current_boundary = index
@@ -271,7 +368,11 @@ class AudioPlayer(QObject):
         if self._audio is None or self._source_serial != self._serial:
             return
         if status == QMediaPlayer.MediaStatus.EndOfMedia:
+            if self.streaming:  # the pipe was abandoned from outside; a finished stream ends only after its end
+                self._fail("the audio stream ended before its end")
+                return
             self._watchdog.stop()
+            self._close_pipe()
             self._audio = None
             self._set_state(PlayerState.STOPPED)
             # Never start the next source from inside QMediaPlayer's own signal: the FFmpeg backend
@@ -294,6 +395,9 @@ class AudioPlayer(QObject):
         """The watchdog: no progress. If the player thread has not even taken this source, it is waiting
         in the sound device (a stalled sound server), not on anything in this audio."""
         if self._audio is not None and self._state in (PlayerState.PLAYING, PlayerState.LOADING):
+            if self.streaming:  # waiting for the network, not for the device: the stream's owner judges that
+                self._watchdog.start()
+                return
             blocked = self._connected and self._source_serial != self._serial
             self._fail(f"playback stopped advancing at {max(0, self._last_position)} ms"
                        + (" (the player is waiting for the sound device)" if blocked else ""), stalled=blocked)
@@ -301,6 +405,7 @@ class AudioPlayer(QObject):
     def _fail(self, message: str, *, stalled: bool | None = None) -> None:
         log.warning("audio player: %s", message)
         self._watchdog.stop()
+        self._close_pipe()
         self._serial += 1
         if self._connected:
             self._halt.emit()

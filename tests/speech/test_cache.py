@@ -162,7 +162,9 @@ def _entry_size() -> int:
 
 def test_least_recently_used_entries_are_evicted():
     entry = _entry_size()  # audio + sidecar
-    cache = AudioCache(max_bytes=3 * entry + 10)
+    # Room for three, not four: a sidecar's two timestamps vary by a few characters (a float's repr has 15 to
+    # 17 digits), so three entries may take a little more than three times the probe (was a flaky "+ 10").
+    cache = AudioCache(max_bytes=3 * entry + entry // 2)
     keys = [AudioCache.key(f"第{i}句。", VoiceParams(), Engine.EDGE) for i in range(4)]
     for i, key in enumerate(keys[:3]):
         assert cache.put(key, _audio(seed=i))
@@ -182,7 +184,7 @@ def test_eviction_order_survives_a_restart():
         time.sleep(0.01)
     reopened = AudioCache(max_bytes=10 * entry, touch_interval=0)
     assert reopened.get(keys[0]) is not None  # persists its new last_used (touch_interval 0)
-    smaller = AudioCache(max_bytes=2 * entry + 10)
+    smaller = AudioCache(max_bytes=2 * entry + entry // 2)  # two, whatever the timestamps' lengths
     assert len(smaller) == 2 and keys[1] not in smaller  # the oldest by last use went on load
 
 

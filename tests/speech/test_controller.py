@@ -125,7 +125,11 @@ def test_edge_fault_continues_the_same_sentence_with_the_system_voice(qtbot, rig
     with qtbot.waitSignal(r.system.audio_started, timeout=6000):
         c.play(index, 1)  # from the second sentence, as after a skip
     elapsed = time.monotonic() - started
-    assert elapsed < 2.0, f"the offline voice took over after {elapsed:.2f} s"
+    # Audio that came before a stall is played as it came (a slow stream is heard at once); then the same
+    # sentence goes on with the offline voice.
+    sent = max((q.audio_bytes_sent for q in server.requests if q.text == c.chunks[1].text), default=0)
+    heard_s = sent * 8 / 48000
+    assert elapsed < 2.0 + heard_s, f"the offline voice took over after {elapsed:.2f} s ({heard_s:.2f} s heard)"
     assert c.engine is Engine.SYSTEM and c.state is ReadState.PLAYING
     assert (c.index, c.position) == (index, 1), "the same sentence must continue"
     assert r.system.chunk == c.chunks[1]
@@ -169,14 +173,20 @@ def test_edge_is_tried_again_after_the_cooldown(qtbot, rig, report, server):
 def test_pause_and_resume_where_it_stopped(qtbot, rig, report):
     r = rig(params=VoiceParams())  # normal speed: room to pause in the middle
     c = r.controller
+    index = at(report, "intro-p01")
+    first = prepare_block(report.blocks[index], report)[0]
+    # Rendered once first: on a busy machine espeak-ng alone can outlast the 1.5 s patience (then the offline
+    # voice reads, and Edge never starts).
+    r.synth.submit(first.text, VoiceParams(), boundary="WordBoundary").result(timeout=60)
     with qtbot.waitSignal(r.edge.audio_started, timeout=15000):
-        c.play(at(report, "intro-p01"))
-    qtbot.wait(700)
+        c.play(index)
+    player = r.edge.player
+    # Into the sentence, by its position: the first sound of a process on the test machine's PulseAudio comes
+    # ~1.9 s late (the player's position waits at 72 ms meanwhile), so a fixed wait was sometimes too short.
+    qtbot.waitUntil(lambda: player.position_ms() > 300, timeout=5000)
     c.pause()
     assert c.state is ReadState.PAUSED and r.edge.state is BackendState.PAUSED
-    player = r.edge.player
     paused_at = player.position_ms()
-    assert paused_at > 300
     qtbot.wait(400)
     assert abs(player.position_ms() - paused_at) < 60, "a paused voice must not advance"
     place = (c.index, c.position)

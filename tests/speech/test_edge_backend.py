@@ -1,21 +1,23 @@
 """The Edge backend's own recoveries (issue 19 item 6), against the loopback service and the real player.
 
 A slow but working stream is waited for once its first audio has come, not abandoned at the patience
-limit; a cached entry the player cannot decode is evicted and the sentence fetched again; prefetched audio
+limit, and heard while it arrives; a stream that stops mid-way is given up once what came has played; a cached entry the player cannot decode is evicted and the sentence fetched again; prefetched audio
 plays from memory when the disk cache cannot keep it.
 """
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from fenggang_reader.core.spoken import SpeechChunk
-from fenggang_reader.speech.backend import EdgeBackend
+from fenggang_reader.speech.backend import BackendState, EdgeBackend
 from fenggang_reader.speech.cache import AudioCache
 from fenggang_reader.speech.edge import EdgeSynthesizer
-from fenggang_reader.speech.types import Audio, VoiceParams
+from fenggang_reader.speech.types import Audio, SpeechErrorKind, VoiceParams
 from tests.support.edge_server import guard_network
-from tests.support.sound import ensure_null_sink
+from tests.support.sound import Recorder, ensure_null_sink
 
 pytestmark = pytest.mark.qt_log_ignore("pipewire")
 PARAMS = VoiceParams(rate=2.0)
@@ -65,6 +67,49 @@ def test_a_slow_but_working_stream_is_waited_for_not_abandoned(qtbot, make_backe
         backend.speak(chunk(text), PARAMS)
     assert failures == [], "a stream that is coming in must not be given up at the patience limit"
     backend.stop()
+
+
+def test_a_slow_stream_is_heard_before_its_last_frame_is_sent(qtbot, make_backend, server, tmp_path):
+    """First audio after 0.1 s, the last frame 1.6 s later: sound from the null sink before that last frame,
+    no failure (so no fallback and no cool-down), and the whole sentence to its end with its boundaries."""
+    text = "今年是收官之年，我们要努力工作。我们要继续努力，把凤岗建设得更好。"
+    warm(server, text)
+    server.set_fault("slow_trickle")
+    backend = make_backend()  # the app's patience: 1.5 s for the first audio, 0.8 s between pieces
+    failures: list[object] = []
+    words: list[tuple[int, int]] = []
+    backend.failed.connect(failures.append)
+    backend.saying.connect(lambda start, length: words.append((start, length)))
+    with Recorder(tmp_path / "trickle.raw") as rec, qtbot.waitSignal(backend.finished, timeout=30000):
+        backend.speak(chunk(text), PARAMS)
+    record = server.requests[-1]
+    assert record.fault == "slow_trickle" and record.last_audio_sent is not None
+    assert record.last_audio_sent - record.first_audio_sent > 1.4
+    to_monotonic = time.monotonic() - time.perf_counter()
+    heard = [t + to_monotonic for t in rec.loud_times()]
+    assert heard, "the null sink's monitor heard nothing"
+    assert heard[0] < record.last_audio_sent, (
+        f"first sound {heard[0] - record.first_audio_sent:.2f} s after the first frame, "
+        f"the last frame was sent after {record.last_audio_sent - record.first_audio_sent:.2f} s")
+    assert failures == [], "a stream that keeps coming must be neither abandoned nor blamed"
+    assert words and words[-1][0] + words[-1][1] >= len(text) - 1, "the boundaries followed to the last word"
+    assert backend.is_cached(chunk(text), PARAMS)
+
+
+def test_a_stream_that_stops_is_given_up_once_what_came_has_played(qtbot, make_backend, server):
+    text = "今年是收官之年，我们要努力工作。我们要继续努力，把凤岗建设得更好。"
+    warm(server, text)
+    server.set_fault("stall_mid_stream", at=0.5)
+    backend = make_backend()
+    started: list[bool] = []
+    backend.audio_started.connect(lambda: started.append(True))
+    with qtbot.waitSignal(backend.failed, timeout=20000) as failed:
+        backend.speak(chunk(text), PARAMS)
+    assert started, "the half that came was played"
+    # Given up by the backend's patience or the request's idle timeout, whichever comes first: an Edge fault,
+    # not a sound stall (which would say the same sentence again with the same voice).
+    assert failed.args[0].kind in (SpeechErrorKind.TOO_SLOW, SpeechErrorKind.TIMEOUT)
+    assert backend.state is BackendState.IDLE
 
 
 @pytest.mark.qt_log_ignore("Could not open media", "Invalid data", "could not be decoded")

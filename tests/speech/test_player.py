@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from fenggang_reader.speech.audio_pipe import AudioPipe, supported
 from fenggang_reader.speech.player import AudioPlayer, PlayerState, quiet_ffmpeg_log, source_serial, source_url
 from fenggang_reader.speech.types import Audio, Boundary
 from tests.support.edge_server import render, tools_missing
@@ -100,8 +101,10 @@ def _rss_kb() -> int:
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads RSS from /proc")
-def test_changing_the_source_does_not_leak_native_memory(qtbot, audio, sink):
-    """Load 80 sources the way the player does; a QBuffer source left ~32 KB each (2.5 MB here), never freed."""
+@pytest.mark.parametrize("kind", ["data", "pipe"])
+def test_changing_the_source_does_not_leak_native_memory(qtbot, audio, sink, kind, tmp_path):
+    """Load 80 sources the way the player does (whole audio as a data: URL, a stream through an AudioPipe);
+    a QBuffer source left ~32 KB each (2.5 MB here), never freed."""
     from PySide6.QtCore import QObject, Qt, QUrl, Signal
     from PySide6.QtMultimedia import QMediaPlayer
 
@@ -110,11 +113,20 @@ def test_changing_the_source_does_not_leak_native_memory(qtbot, audio, sink):
 
     loader, media = Loader(), QMediaPlayer()
     loader.load.connect(media.setSource, Qt.ConnectionType.QueuedConnection)  # as AudioPlayer does
+    pipes: list[AudioPipe] = []
 
     def load(serial: int) -> None:
+        if kind == "pipe":
+            pipes.append(AudioPipe(tmp_path, serial))
+            pipes[-1].finish(audio.mp3)
+            url = QUrl.fromLocalFile(str(pipes[-1].path))
+        else:
+            url = source_url(audio.mp3, serial)
         with qtbot.waitSignal(media.mediaStatusChanged, timeout=5000,
                               check_params_cb=lambda s: s == QMediaPlayer.MediaStatus.LoadedMedia):
-            loader.load.emit(source_url(audio.mp3, serial))
+            loader.load.emit(url)
+        while len(pipes) > 1:
+            pipes.pop(0).close()
 
     for serial in range(20):  # warm up: decoder, allocator arenas
         load(serial)
@@ -125,3 +137,39 @@ def test_changing_the_source_does_not_leak_native_memory(qtbot, audio, sink):
     gc.collect()
     grown = _rss_kb() - before
     assert grown < 1024, f"RSS grew {grown} KB over 80 sources"
+
+
+@pytest.mark.skipif(not supported(), reason="streams through a pipe on Linux only")
+def test_a_stream_is_heard_before_it_is_finished_and_ends_with_its_boundaries(qtbot, audio, sink):
+    player = AudioPlayer()
+    seen: list[int] = []
+    player.boundary.connect(seen.append)
+    half = len(audio.mp3) // 2
+    with qtbot.waitSignal(player.audio_started, timeout=10000):
+        player.play_stream()
+        assert player.write_stream(audio.mp3[:half])
+    assert player.streaming and player.state is PlayerState.PLAYING
+    with qtbot.assertNotEmitted(player.finished, wait=200):
+        pass  # the end is not there yet
+    with qtbot.waitSignal(player.finished, timeout=20000):
+        player.finish_stream(audio)
+    assert seen == list(range(len(audio.boundaries))), "the boundaries follow once the whole audio is known"
+    assert player.state is PlayerState.STOPPED
+
+
+@pytest.mark.skipif(not supported(), reason="streams through a pipe on Linux only")
+def test_an_abandoned_stream_is_never_reached_again(tmp_path):
+    """Its link goes before its descriptors: a late open fails instead of reaching a newer pipe."""
+    first = AudioPipe(tmp_path, 1)
+    assert first.write(b"abc")
+    with open(first.path, "rb") as reader:  # FFmpeg opens the link, as any reader
+        first.finish(b"def")
+        assert reader.read() == b"abcdef"  # then the end
+    first.close()
+    assert not first.path.exists()
+    second = AudioPipe(tmp_path, 2)  # may get the same descriptor numbers
+    with pytest.raises(FileNotFoundError):
+        open(first.path, "rb")  # noqa: SIM115 - it must not open at all
+    assert second.write(b"x") and second.path.exists()
+    second.close()
+    first.close()  # twice is harmless

@@ -57,7 +57,10 @@ FAULT_KINDS = (
     "bad_header_length",  # a binary frame whose header length exceeds the frame
     "bad_json",  # an audio.metadata message that is not JSON
     "no_audio",  # turn.start then turn.end with no audio
+    "slow_trickle",  # slow but working: first audio after 0.1 s, then small pieces, the last one ``trickle_s`` later
 )
+TRICKLE_FIRST_S = 0.1  # slow_trickle: from turn.start to the first audio
+TRICKLE_PIECE_BYTES = 10 * MP3_FRAME_BYTES  # slow_trickle: 240 ms of audio per piece
 
 VOICES = [
     ("zh-CN-XiaoxiaoNeural", "zh-CN", "Female", "cmn"),
@@ -276,19 +279,23 @@ class RequestRecord:
     word_boundaries: bool = False
     fault: str | None = None
     received: float = field(default_factory=time.monotonic)
+    first_audio_sent: float | None = None  # time.monotonic() when its first / last audio frame went out
+    last_audio_sent: float | None = None
+    audio_bytes_sent: int = 0
 
 
 class EdgeServer:
     """The service on 127.0.0.1 in a background thread. Change ``latency`` or call ``set_fault`` at any time."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, latency: float = 0.0, chunk_bytes: int = 4320,
-                 chunk_delay: float = 0.0, silent: bool = False):
+                 chunk_delay: float = 0.0, silent: bool = False, trickle_s: float = 1.5):
         self.host = host
         self.silent = silent  # silent MP3 made in Python: no espeak-ng or ffmpeg (render_silent)
         self.port = port
         self.latency = latency
         self.chunk_bytes = chunk_bytes
         self.chunk_delay = chunk_delay
+        self.trickle_s = trickle_s  # slow_trickle: from the first audio piece to the last
         self.handshakes = 0  # every websocket GET, accepted or refused
         self.synth_requests = 0  # SSML messages received
         self.completed = 0  # turns finished with turn.end
@@ -510,24 +517,32 @@ class EdgeServer:
             cut = max(MP3_FRAME_BYTES, int(len(mp3) * fault.at) // MP3_FRAME_BYTES * MP3_FRAME_BYTES)
         pending = list(rendered.boundaries)
         sent = 0
+        piece_bytes, piece_delay = self.chunk_bytes, self.chunk_delay
+        if kind == "slow_trickle":
+            piece_bytes = TRICKLE_PIECE_BYTES
+            piece_delay = self.trickle_s / max(1, math.ceil(len(mp3) / piece_bytes) - 1)
+            await asyncio.sleep(TRICKLE_FIRST_S)
         while sent < len(mp3):
             # a boundary goes out just before the audio that contains its start
-            chunk_end_ticks = (sent + self.chunk_bytes) * 8 * TICKS_PER_SECOND // 48000
+            chunk_end_ticks = (sent + piece_bytes) * 8 * TICKS_PER_SECOND // 48000
             while pending and pending[0][1] < chunk_end_ticks:
                 text, offset, duration = pending.pop(0)
                 body = "{not json" if kind == "bad_json" else _metadata(boundary_type, text, offset, duration)
                 await ws.send_str(_text_message("audio.metadata", request_id, body))
                 if kind == "bad_json":
                     return False
-            end = min(len(mp3), sent + self.chunk_bytes, cut)
+            end = min(len(mp3), sent + piece_bytes, cut)
             await ws.send_bytes(_binary_audio(request_id, mp3[sent:end], bad_length=kind == "bad_header_length"))
+            record.last_audio_sent = time.monotonic()
+            record.first_audio_sent = record.first_audio_sent or record.last_audio_sent
+            record.audio_bytes_sent += end - sent
             sent = end
             if sent >= cut:
                 if kind == "drop_mid_stream":
                     await ws.close()
                 return True
-            if self.chunk_delay:
-                await asyncio.sleep(self.chunk_delay)
+            if piece_delay and sent < len(mp3):
+                await asyncio.sleep(piece_delay)
         await ws.send_bytes(_binary_audio(request_id, b""))  # the service ends the audio with an empty frame
         return False
 
