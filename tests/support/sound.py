@@ -310,8 +310,8 @@ class PrivatePulseAudio:
     def server(self) -> str:
         return f"unix:{self.socket}"
 
-    def start(self, timeout: float = 10.0) -> str | None:
-        """Start it; None when it answers, else the reason it could not start."""
+    def start(self, timeout: float = 30.0) -> str | None:
+        """Start it; None when it answers, else the reason it could not start (with the end of its log)."""
         if not (shutil.which("pulseaudio") and shutil.which("pactl")):
             return "pulseaudio/pactl missing"
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -332,8 +332,12 @@ class PrivatePulseAudio:
                 subprocess.run(["pactl", "--server", self.server, "set-default-sink", NULL_SINK], capture_output=True)
                 return None
             time.sleep(0.1)
+        exited = self.process.poll()
         self.stop()
-        return f"the private PulseAudio did not start (see {self.directory / 'log'})"
+        log = self.directory / "log"
+        tail = log.read_text(encoding="utf-8", errors="replace")[-1500:] if log.exists() else "(no log)"
+        state = f"exited with {exited}" if exited is not None else f"not answering after {timeout:.0f} s"
+        return f"the private PulseAudio did not start ({state}); the end of {log}:\n{tail}"
 
     def pause(self) -> None:
         """The sound server stalls: it keeps its sockets open and answers nothing."""
