@@ -39,6 +39,7 @@ from .actions import ACTIONS, MENUS, build_actions, retranslate_action
 from .comfort import Comfort
 from .contents_drawer import ContentsDrawer
 from .contents_panel import ContentsPanel
+from .dialog_fit import DialogFit
 from .export_actions import LazyExports
 from .find_bar import FindBar
 from .forms import message_box
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         # -- the features: each wires its own actions; none looks for another ------------------------------
         self.interface_size = InterfaceSize(settings, self)  # first: the application font every part uses
         self.interface_size_actions = InterfaceSizeActions(self, self.interface_size)
+        self.dialog_fit = DialogFit(self)  # every dialog and message box inside its screen at that size
         self.themes = ThemeChoice(self)
         self.glossary = GlossaryFeature(self)
         self.language_feature = LanguageFeature(self)

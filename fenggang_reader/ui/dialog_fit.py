@@ -1,0 +1,204 @@
+"""Every dialog and message box fits its screen, at every interface size.
+
+At 96 pt text the interface is 28 pt, and a dialog laid out for 14 pt grows past an 800×600 screen (the
+voice dialog was ~1195 px wide): its buttons and fields were off-screen. Every dialog shown by the reader
+passes through ``DialogFit`` (an application event filter) before it appears: long labels wrap, combo boxes
+no longer widen to their longest entry, form rows put the field under its label when they are narrow, and
+the dialog is kept inside the available area of the window's screen; a dialog whose fields are still too
+tall scrolls (forms.scrolling_body), its buttons always in view.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLayout,
+    QMessageBox,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+FRAME_ALLOWANCE = QSize(16, 48)  # a window manager's borders and title bar, before they are known
+COMBO_CHARACTERS = 12  # a combo box is this many characters wide at least; its list shows whole entries
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The available geometry of the screen the widget (or its parent window) is on."""
+    anchor = widget.parentWidget().window() if widget.parentWidget() is not None else widget
+    screen = anchor.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def _forms(layout: QLayout | None):
+    if layout is None:
+        return
+    if isinstance(layout, QFormLayout):
+        yield layout
+    for i in range(layout.count()):
+        child = layout.itemAt(i).layout()
+        if child is not None:
+            yield from _forms(child)
+
+
+def wrapped(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` broken into lines no wider than ``width``: at spaces, or between any two characters of a
+    run without spaces (Chinese)."""
+    lines: list[str] = []
+    line = ""
+    for token in re.findall(r"\S+\s*|\s+", text) if " " in text else list(text):
+        if line and metrics.horizontalAdvance((line + token).rstrip()) > width:
+            lines.append(line.rstrip())
+            line = token.lstrip() if " " in text else token
+        else:
+            line += token
+    return "\n".join([*lines, line.rstrip()])
+
+
+def let_contents_narrow(dialog: QWidget, limit: QSize) -> None:
+    """Labels wrap, combo boxes stop widening to their longest entry, form fields go under their labels, and
+    a check box or radio button wider than the screen breaks its text into lines (Qt cannot wrap them)."""
+    for label in dialog.findChildren(QLabel):
+        if label.text():
+            label.setWordWrap(True)
+    room = int(limit.width() * 0.8)
+    for button in [*dialog.findChildren(QCheckBox), *dialog.findChildren(QRadioButton)]:
+        if button.sizeHint().width() > room and "\n" not in button.text():
+            if not button.accessibleName():
+                button.setAccessibleName(button.text().replace("&", ""))
+            button.setText(wrapped(button.text(), QFontMetrics(button.font()), room - 60))
+    for combo in dialog.findChildren(QComboBox):
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(COMBO_CHARACTERS)
+    for layout in [dialog.layout(), *(w.layout() for w in dialog.findChildren(QWidget))]:
+        for form in _forms(layout):
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+
+def _button_row(dialog: QWidget) -> QWidget | QLayout | None:
+    """The dialog's row of buttons: its QDialogButtonBox, or a last row of the top layout holding only buttons."""
+    boxes = dialog.findChildren(QDialogButtonBox)
+    if boxes:
+        return boxes[-1]
+    layout = dialog.layout()
+    last = layout.itemAt(layout.count() - 1).layout() if layout is not None and layout.count() else None
+    if isinstance(last, QBoxLayout):
+        widgets = [last.itemAt(i).widget() for i in range(last.count()) if last.itemAt(i).widget() is not None]
+        if widgets and all(isinstance(w, QAbstractButton) for w in widgets):
+            return last
+    return None
+
+
+def scroll_when_too_large(dialog: QWidget, limit: QSize) -> bool:
+    """A dialog still larger than ``limit``: its fields go into a scroll area, its buttons stay under it in
+    view (stacked when they are wider than the screen). True when it was done."""
+    layout = dialog.layout()
+    if layout is None or dialog.findChild(QScrollArea, "dialogFitArea") is not None:
+        return False
+    need = layout.totalMinimumSize()
+    if need.width() <= limit.width() and need.height() <= limit.height():
+        return False
+    focus = dialog.focusWidget()  # the field the dialog meant to start in; moving the fields loses it
+    buttons = _button_row(dialog)
+    if isinstance(buttons, QWidget):
+        _remove_from(layout, buttons)
+    elif buttons is not None:
+        layout.removeItem(buttons)
+    content = QWidget()
+    content.setObjectName("dialogFitContent")
+    content.setLayout(layout)  # the fields, as they were laid out, now inside the scroll area
+    area = QScrollArea(dialog)
+    area.setObjectName("dialogFitArea")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    outer = QVBoxLayout(dialog)
+    outer.addWidget(area, 1)
+    if isinstance(buttons, QDialogButtonBox):
+        outer.addWidget(buttons)
+        if buttons.sizeHint().width() > limit.width() - 24:
+            buttons.setOrientation(Qt.Orientation.Vertical)
+    elif isinstance(buttons, QBoxLayout):
+        outer.addLayout(buttons)
+        if buttons.sizeHint().width() > limit.width() - 24:
+            buttons.setDirection(QBoxLayout.Direction.TopToBottom)
+    if focus is not None:
+        focus.setFocus()
+    return True
+
+
+def _remove_from(layout: QLayout, widget: QWidget) -> None:
+    """Take ``widget`` out of ``layout`` or the layout nested in it that holds it."""
+    if layout.indexOf(widget) >= 0:
+        layout.removeWidget(widget)
+        return
+    for i in range(layout.count()):
+        child = layout.itemAt(i).layout()
+        if child is not None:
+            _remove_from(child, widget)
+
+
+def screen_limit(dialog: QWidget) -> QSize:
+    """The largest size the dialog may have on its screen, its frame included."""
+    area = available_area(dialog)
+    frame = dialog.frameGeometry()
+    extra = QSize(frame.width() - dialog.width(), frame.height() - dialog.height())
+    if extra.isNull():  # not framed yet
+        extra = FRAME_ALLOWANCE
+    return QSize(area.width() - extra.width(), area.height() - extra.height())
+
+
+def fit_to_screen(dialog: QWidget, move: bool = True) -> None:
+    """Keep ``dialog`` inside its screen's available area, frame included (``move``: also move it inside;
+    before its first show, Qt centres it over its window itself)."""
+    area = available_area(dialog)
+    limit = screen_limit(dialog)
+    frame = dialog.frameGeometry()
+    extra = QSize(frame.width() - dialog.width(), frame.height() - dialog.height())
+    dialog.setMaximumSize(limit)
+    size = dialog.size().boundedTo(limit).expandedTo(dialog.minimumSizeHint().boundedTo(limit))
+    if size != dialog.size():
+        dialog.resize(size)
+    if move:
+        x = min(max(area.left(), frame.x()), area.right() + 1 - size.width() - extra.width())
+        y = min(max(area.top(), frame.y()), area.bottom() + 1 - size.height() - extra.height())
+        if (x, y) != (frame.x(), frame.y()):
+            dialog.move(max(area.left(), x), max(area.top(), y))
+
+
+class DialogFit(QObject):
+    """Application event filter: each dialog is made to fit its screen as it is shown."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind in (QEvent.Type.Polish, QEvent.Type.Show) and isinstance(watched, QDialog) and watched.isWindow() \
+                and watched.objectName() != "glossaryPopup":  # the note places itself beside its term
+            if kind == QEvent.Type.Polish:  # before Qt sizes it for its first show
+                limit = screen_limit(watched)
+                let_contents_narrow(watched, limit)
+                if not isinstance(watched, QMessageBox):  # Qt sizes message boxes to their screen itself
+                    scroll_when_too_large(watched, limit)
+            else:  # sized before Qt centres it; once shown (and framed), moved inside if need be
+                fit_to_screen(watched, move=False)
+                QTimer.singleShot(0, watched, lambda: fit_to_screen(watched))
+        return False
