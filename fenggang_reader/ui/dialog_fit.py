@@ -11,6 +11,7 @@ tall scrolls (forms.scrolling_body), its buttons always in view.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication
@@ -39,20 +40,24 @@ COMBO_CHARACTERS = 12  # a combo box is this many characters wide at least; its 
 
 def available_area(widget: QWidget) -> QRect:
     """The available geometry of the screen the widget (or its parent window) is on."""
-    anchor = widget.parentWidget().window() if widget.parentWidget() is not None else widget
+    parent = widget.parentWidget()
+    anchor = parent.window() if parent is not None else widget
     screen = anchor.screen() or QGuiApplication.primaryScreen()
     return screen.availableGeometry()
 
 
-def _forms(layout: QLayout | None):
+def _child_layouts(layout: QLayout) -> list[QLayout]:
+    items = (layout.itemAt(i) for i in range(layout.count()))
+    return [child for item in items if item is not None and (child := item.layout()) is not None]
+
+
+def _forms(layout: QLayout | None) -> Iterator[QFormLayout]:
     if layout is None:
         return
     if isinstance(layout, QFormLayout):
         yield layout
-    for i in range(layout.count()):
-        child = layout.itemAt(i).layout()
-        if child is not None:
-            yield from _forms(child)
+    for child in _child_layouts(layout):
+        yield from _forms(child)
 
 
 def wrapped(text: str, metrics: QFontMetrics, width: int) -> str:
@@ -95,9 +100,11 @@ def _button_row(dialog: QWidget) -> QWidget | QLayout | None:
     if boxes:
         return boxes[-1]
     layout = dialog.layout()
-    last = layout.itemAt(layout.count() - 1).layout() if layout is not None and layout.count() else None
+    item = layout.itemAt(layout.count() - 1) if layout is not None and layout.count() else None
+    last = item.layout() if item is not None else None
     if isinstance(last, QBoxLayout):
-        widgets = [last.itemAt(i).widget() for i in range(last.count()) if last.itemAt(i).widget() is not None]
+        items = (last.itemAt(i) for i in range(last.count()))
+        widgets = [w for i in items if i is not None and (w := i.widget()) is not None]
         if widgets and all(isinstance(w, QAbstractButton) for w in widgets):
             return last
     return None
@@ -146,10 +153,8 @@ def _remove_from(layout: QLayout, widget: QWidget) -> None:
     if layout.indexOf(widget) >= 0:
         layout.removeWidget(widget)
         return
-    for i in range(layout.count()):
-        child = layout.itemAt(i).layout()
-        if child is not None:
-            _remove_from(child, widget)
+    for child in _child_layouts(layout):
+        _remove_from(child, widget)
 
 
 def screen_limit(dialog: QWidget) -> QSize:
