@@ -106,7 +106,9 @@ class Orientation(QObject):
         self.announcer.own_description(window.view, lambda: paragraph_message(window))
         window.announced.connect(self.announcer.say)
         self.greeting_due = True  # until the reader presses a key, or the window is left
+        self._following_caret = False
         window.view.current_block_changed.connect(self.moved)
+        window.view.cursorPositionChanged.connect(self._caret_moved)
         window.retranslated.connect(self.refresh)
         window.retranslated.connect(window.contents.describe_levels)
         window.view.document().contentsChanged.connect(self.refresh)  # e.g. switched to Traditional
@@ -154,7 +156,22 @@ class Orientation(QObject):
             text = _t("%1 (Reading paused: Space goes on.)").replace("%1", text)
         self.window.announce(text)
 
+    def _caret_moved(self) -> None:
+        """The caret moved by the screen reader (Orca's Say All, its caret navigation; ours moves unreported):
+        the current paragraph follows it, unsaid, since the screen reader is reading that text itself. It
+        followed the top of the scrolled view, late, and each move was said over Say All (double speech)."""
+        view = self.window.view
+        index = view.textCursor().blockNumber()
+        if self.screen_reader.active and index != view.current_index():
+            self._following_caret = True
+            try:
+                view.set_current_index(index, ensure_visible=False, move_caret=False)
+            finally:
+                self._following_caret = False
+
     def moved(self, *_args: object) -> None:
+        if self._following_caret:
+            return
         view = self.window.view
         if description_channel() and view.hasFocus():
             if not self.read_aloud.is_reading():

@@ -4,7 +4,8 @@ Two sessions, both with --timed (utterances take real time, so queuing and inter
 ~40-60 s (Orca, a window manager and the app start for real):
 - English: the start greeting, Down ×3 quickly, Ctrl+I, Ctrl++, Tab to a term, find, Orca's Say All (keypad +),
   then Space with the online voice chosen and no network: the consent question, heard whole before any reading.
-- Chinese interface: the greeting, Down, Ctrl+I, then the app's own voice reading on through the short opening
+- Chinese interface: the greeting, Orca's Say All (nothing of the app's over it, and Ctrl+I then says the
+  paragraph Orca was reading), Down, Ctrl+I, then the app's own voice reading on through the short opening
   section, Ctrl+I while it reads (the voice pauses, the answer is heard alone, Space goes on at the same
   sentence), and on to the heading that ends the section, with Orca silent while the app reads.
 """
@@ -15,6 +16,7 @@ import json
 
 import pytest
 
+from fenggang_reader.core.resources import load_bundled_report
 from tests.support import orca_speech
 from tests.support.orca_speech import Line, after, said
 
@@ -75,11 +77,12 @@ def test_english_greeting_moves_messages_terms_find_say_all_and_the_consent_ques
     assert any(t.startswith("Report text (document)") for t in everything), everything
     greeting_heard(lines, f"Paragraph 1 of {BLOCKS}.", "Press F1 for help.")
 
-    for n in (1, 2, 3):  # Down: the new place first, never a cut screen line; Orca stops the previous one
+    # Down: the new place first, never a cut screen line. Orca stops the previous paragraph: queued, its text
+    # would come first. (Whether "Paragraph 2 of 86." itself ends before the next Down, 1 s later, depends on
+    # the machine's load: no check on that.)
+    for n in (1, 2, 3):
         heard = [x for x in after(lines, "Down", n) if x.kind == "say"]
         assert heard and heard[0].text == f"Paragraph {n + 1} of {BLOCKS}.", heard
-    finished = {x.id for x in lines if x.kind == "finished"}
-    assert all(x.id not in finished for x in after(lines, "Down", 1) + after(lines, "Down", 2) if x.kind == "say")
 
     where = " ".join(said(after(lines, "ctrl+i")))
     assert f"Paragraph 4 of {BLOCKS}: " in where, where
@@ -107,15 +110,26 @@ def title_voice(lines: list[Line]) -> str:
     return next(x.voice for x in lines if x.kind == "say" and "frame" in x.text)
 
 
-def test_chinese_greeting_where_am_i_and_reading_on_with_orca_silent(tmp_path):
-    keys = ["Down", "sleep:2", "ctrl+i", "sleep:4", "space", "sleep:8", "ctrl+i", "sleep:6", "space", "sleep:16",
+def test_chinese_greeting_say_all_where_am_i_and_reading_on_with_orca_silent(tmp_path):
+    keys = ["KP_Add", "sleep:13", "ctrl+i", "sleep:4", "ctrl+Home",
+            "Down", "sleep:2", "ctrl+i", "sleep:4", "space", "sleep:8", "ctrl+i", "sleep:6", "space", "sleep:16",
             "space"]
     lines = orca_speech.run(home_with(tmp_path), keys, timed=True, wait=10, delay=1,
                             app_env="LANG=zh_CN.UTF-8 LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8")
     everything = plain(said(lines))
     greeting_heard(lines, f"第1段,共{BLOCKS}段", "按F1键听帮助。")
+
+    # Orca's Say All reads on through the opening paragraphs with nothing of the app's over it; Ctrl+I then
+    # says the paragraph Orca was reading (the place follows Orca's caret, not the top of the window).
+    say_all = [x for x in after(lines, "KP_Add") if x.kind == "say"]
+    assert len(say_all) >= 4 and not any("段,共" in x for x in plain([x.text for x in say_all])), say_all
+    reading = next(x for x in reversed(say_all) if x.text.strip() not in ("plus", ""))
+    where = plain(said(after(lines, "ctrl+i", 1)))
+    number = int(next(t for t in where if "段,共" in t).split("段,共")[0].rsplit("第", 1)[1])
+    report = load_bundled_report()
+    assert plain([reading.text.strip()[:6]])[0] in plain([report.blocks[number - 1].text])[0], (reading, where)
     assert plain(said(after(lines, "Down")))[0].startswith(f"第2段,共{BLOCKS}段。"), everything
-    assert f"第2段,共{BLOCKS}段:" in " ".join(plain(said(after(lines, "ctrl+i")))), everything
+    assert f"第2段,共{BLOCKS}段:" in " ".join(plain(said(after(lines, "ctrl+i", 2)))), everything
 
     orca_voice = title_voice(lines)
     reading = [x for x in after(lines, "space", 1) if x.kind == "say"]
@@ -128,7 +142,7 @@ def test_chinese_greeting_where_am_i_and_reading_on_with_orca_silent(tmp_path):
     # Ctrl+I while the app reads: its voice stops at once, Orca says where (the paragraph being read), alone.
     interrupted = app_voice[-1]
     assert not heard_whole(lines, [interrupted]), reading
-    answer = [x for x in after(lines, "ctrl+i", 2) if x.kind == "say"]
+    answer = [x for x in after(lines, "ctrl+i", 3) if x.kind == "say" and x.text.strip() != "left control"]
     assert answer and all(x.voice == orca_voice for x in answer), answer
     where = " ".join(plain([x.text for x in answer]))
     assert f"段,共{BLOCKS}段:" in where and "朗读已暂停" in where, where

@@ -153,3 +153,16 @@ def test_where_am_i_while_the_apps_voice_reads_pauses_it_and_is_said(sr_window, 
     assert paused == [True]
     said = w.view.accessibleDescription()
     assert said.startswith(where_am_i_text(w)) and "Reading paused: Space goes on." in said
+
+
+def test_the_current_paragraph_follows_a_caret_the_screen_reader_moves_unsaid(sr_window, monkeypatch):
+    monkeypatch.setattr(announcer_module, "description_channel", lambda: True)
+    w = sr_window
+    before = w.view.accessibleDescription()
+    cursor = w.view.textCursor()
+    cursor.setPosition(w.view.block_position(5) + 2)  # as Orca's Say All does, through Qt's text interface
+    w.view.setTextCursor(cursor)
+    QApplication.processEvents()
+    assert w.view.current_index() == 5
+    assert w.view.accessibleDescription() == before  # Orca reads that text itself: no "Paragraph 6 of 86" over it
+    assert "Paragraph 6 of" in where_am_i_text(w)
