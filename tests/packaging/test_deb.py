@@ -279,6 +279,10 @@ def _read_aloud(tmp_path: Path, edge: str, settings: dict, engine: str) -> None:
             assert loud > 1.0, f"Space with the {engine} voice: only {loud:.1f} s of sound on the null sink"
             print(f"{engine} voice: {presses} press(es) of Space, audio after {started.get('ms')} ms, "
                   f"{loud:.1f} s of sound in 3 s")
+            # Done listening: Ctrl+Q, typed as a user types it (XTEST to the focused window; Qt ignores a Ctrl+Q
+            # sent to the window with XSendEvent). --quit-after is only the safety net.
+            subprocess.run(["xdotool", "windowfocus", "--sync", window[0]], env=env, check=True, timeout=10)
+            subprocess.run(["xdotool", "key", "ctrl+q"], env=env, check=True, timeout=10)
             code = app.wait(timeout=60)
         finally:
             if app.poll() is None:
