@@ -71,6 +71,7 @@ def _use_plain_digits(view: ReaderView) -> None:
     leaves them out and "[7]" copies as "[]". The plain digits look the same on paper. The same goes for
     the full-width forms (fwid) the screen uses."""
     drop_font_features(view.document())
+    view.compress_punctuation(full_width_quotes=False)  # ” is a narrow Latin mark without the feature
     font = view.document().defaultFont()
     font.setFeature(QFont.Tag("locl"), 0)
     view.document().setDefaultFont(font)

@@ -39,7 +39,17 @@ from ..core.pinyin import Annotator, PinyinStyle
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
 from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
 from .navigation import Navigator
-from .reader_document import build_document, is_wide, replace_differences, respace_wide_runs, rewrite_marks
+from .reader_document import (
+    CLOSERS,
+    LEFT_IN_SIMPLIFIED,
+    QUOTES_CLOSING,
+    build_document,
+    compress_punctuation,
+    is_wide,
+    replace_differences,
+    respace_wide_runs,
+    rewrite_marks,
+)
 from .text_geometry import TextGeometry
 from .themes import Theme, theme
 
@@ -132,6 +142,7 @@ class ReaderView(QTextBrowser):
         self.after_warm_up: Callable[[], None] | None = None
         self._transform: Callable[[str], str] | None = None  # e.g. to Traditional characters (ui/languages)
         self._ruby: JyutpingAnnotator | None = None  # shown instead of the pinyin when set (ui/languages)
+        self._full_width_quotes = True  # “” drawn full-width (the fwid feature; print drops it)
         self._factor_caps: dict[BlockKind, float] = {}  # see cap_kind_factor
 
         self.setObjectName("readerView")
@@ -161,6 +172,17 @@ class ReaderView(QTextBrowser):
                              self.cjk_spacing_percent)
         self.setDocument(doc)
         doc.contentsChanged.connect(self.invalidate_layout_cache)
+        self.compress_punctuation()
+
+    def compress_punctuation(self, full_width_quotes: bool | None = None) -> None:
+        """Half cells for the first of two punctuation marks in a row (reader_document.compress_punctuation): the
+        marks whose ink is on the left in the fonts now drawing the text; quotes only while drawn full-width."""
+        if full_width_quotes is not None:
+            self._full_width_quotes = full_width_quotes
+        left = CLOSERS + (QUOTES_CLOSING if self._full_width_quotes else "")
+        if self._families[0].endswith(" SC"):
+            left += LEFT_IN_SIMPLIFIED
+        compress_punctuation(self.document(), self.cjk_spacing_percent, left)
 
     # -- metrics -------------------------------------------------------------------------------
     def set_font_families(self, families: list[str]) -> None:
@@ -168,6 +190,7 @@ class ReaderView(QTextBrowser):
         if families != self._families:
             with self.navigator.keeping_place():
                 self._families = list(families)
+                self.compress_punctuation()
                 self._apply_metrics()
 
     def body_font(self) -> QFont:
@@ -313,6 +336,7 @@ class ReaderView(QTextBrowser):
             if characters is not None and float(characters) != self.cjk_spacing_percent:
                 old, self.cjk_spacing_percent = self.cjk_spacing_percent, float(characters)
                 respace_wide_runs(self.document(), old, self.cjk_spacing_percent)
+                self.compress_punctuation()
             self._apply_metrics()
 
     def pinyin_visible(self) -> bool:
@@ -353,6 +377,7 @@ class ReaderView(QTextBrowser):
                     replace_differences(cursor, block, shown, wanted)
                 block = block.next()
             cursor.endEditBlock()
+            self.compress_punctuation()
             self.invalidate_layout_cache()
 
     def annotator(self) -> Annotator:
