@@ -131,6 +131,21 @@ def show_error(title: str, text: str, details: str, parent: QWidget) -> QMessage
 
 
 # -- printing and the PDF ------------------------------------------------------------------------------
+def _pdf_file(printer: QPrinter) -> Path | None:
+    """The PDF file a printer writes to (Print to file), if it does: Qt's own PDF names some characters by
+    radicals that share their glyph (⼯ for 工), which the saved PDF's post-processing puts right."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return Path(printer.outputFileName())
+    return None
+
+
+def _file_stamp(path: Path | None) -> tuple[int, int] | None:
+    try:
+        return (path.stat().st_mtime_ns, path.stat().st_size) if path is not None else None
+    except OSError:
+        return None
+
+
 def print_size(window: MainWindow) -> int:
     """The reader's text size, but at least 24 pt on paper."""
     return max(MIN_PRINT_PT, min(MAX_FONT_PT, window.view.font_size()))
@@ -404,8 +419,12 @@ class PrintPreview(QObject):
             self._layouts.clear()
             layout = self._layouts[key] = print_layout(self.window, size, pinyin, page_size)
         pages = 0
+        to_file = _pdf_file(printer)
+        before = _file_stamp(to_file)
         try:
             pages = sum(1 for _page in layout.paint_steps(printer))
+            if to_file is not None and _file_stamp(to_file) not in (None, before):  # printed, not previewed
+                layout.finish_pdf_file(to_file, printer.docName() or layout.report.title)
         except OSError as exc:
             text = _t("The printer could not be used.")
             self.window.announce(text)

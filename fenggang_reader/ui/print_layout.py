@@ -71,7 +71,6 @@ def _use_plain_digits(view: ReaderView) -> None:
     leaves them out and "[7]" copies as "[]". The plain digits look the same on paper. The same goes for
     the full-width forms (fwid) the screen uses."""
     drop_font_features(view.document())
-    view.compress_punctuation(full_width_quotes=False)  # ” is a narrow Latin mark without the feature
     font = view.document().defaultFont()
     font.setFeature(QFont.Tag("locl"), 0)
     view.document().setDefaultFont(font)
@@ -89,7 +88,7 @@ class PrintLayout:
         self.size = size
         self.pinyin = pinyin
         self.page_size = page_size or QPageSize(QPageSize.PageSizeId.A4)
-        view = ReaderView(report, annotator)
+        view = ReaderView(report, annotator, screen_typesetting=False)  # see ReaderView.__init__
         view.set_pinyin_style(style)
         if source is not None:  # print what the reader shows: its script, ruby and pinyin style
             source.copy_reading_options_to(view)
@@ -288,6 +287,16 @@ class PrintLayout:
                 fixes[ligature] = dashes
         return fixes
 
+    def navigable_pdf(self, data: bytes, title: str) -> bytes:
+        """Qt's PDF of these pages with the outline, the links, the characters really drawn (unicode_fixes) and a
+        tidy text layer: the saved PDF and a print to a PDF file alike."""
+        return add_navigation(data, self.outline(), self.links(), title=title, unicode_fixes=self.unicode_fixes(),
+                              text_layer=self.text_layer())
+
+    def finish_pdf_file(self, path: Path, title: str) -> None:
+        """Make a PDF file Qt printed (File ▸ Print to a file) navigable and its text right, in place."""
+        atomic_write_bytes(path, self.navigable_pdf(path.read_bytes(), title))
+
     def text_layer(self) -> TextLayer:
         """The ruby's colour and the spaced characters' advance, for export.pdf.tidy_text_layer."""
         colour = QColor(self.view.current_theme().pinyin)
@@ -378,9 +387,7 @@ class PdfExport:
         del self._writer  # flushes the PDF into the buffer
         data = bytes(self._buffer.data().data())
         self._buffer.close()
-        data = add_navigation(data, self.layout.outline(), self.layout.links(), title=self.title,
-                              unicode_fixes=self.layout.unicode_fixes(), text_layer=self.layout.text_layer())
-        atomic_write_bytes(self.path, data)
+        atomic_write_bytes(self.path, self.layout.navigable_pdf(data, self.title))
         share_like_a_new_file(self.path)
         return self.layout.page_count
 

@@ -186,7 +186,7 @@ def rewrite_marks(doc: QTextDocument, index: int, old: LayoutText, new: LayoutTe
 
 PUNCTUATION = "，。、；：？！”’）》」』〕】“‘（《「『〔【"
 CLOSERS = "）》」』〕】"  # ink in the left half of the cell in every locale's font
-QUOTES_CLOSING = "”’"  # the same, drawn full-width (fwid); Latin-narrow without the feature (print)
+QUOTES_CLOSING = "”’"  # the same, drawn full-width (the fwid feature)
 LEFT_IN_SIMPLIFIED = "，。、；：？！"  # left in mainland fonts, centred in Hong Kong and Taiwan ones
 
 
@@ -202,8 +202,9 @@ def compress_punctuation(doc: QTextDocument, cjk_spacing: float, compressible: s
         for i, char in enumerate(text):
             if char not in PUNCTUATION:
                 continue
-            following = next((c for c in text[i + 1:i + 3] if c not in MARKS), "")
-            wanted = cjk_spacing - 50.0 if char in compressible and following in PUNCTUATION else cjk_spacing
+            following = next((c for c in text[i + 1:i + 3] if c not in MARKS), None)
+            paired = following is not None and following in PUNCTUATION
+            wanted = cjk_spacing - 50.0 if char in compressible and paired else cjk_spacing
             cursor.setPosition(base + i + 1)
             if abs(cursor.charFormat().fontLetterSpacing() - wanted) > 0.01:
                 fmt = QTextCharFormat()

@@ -116,7 +116,8 @@ class ReaderView(QTextBrowser):
     zoom_requested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller (the window picks the next size stop)
     first_paint = Signal()
 
-    def __init__(self, report: Report, annotator: Annotator, parent: QWidget | None = None):
+    def __init__(self, report: Report, annotator: Annotator, parent: QWidget | None = None, *,
+                 screen_typesetting: bool = True):
         super().__init__(parent)
         self._report = report
         self._annotator = annotator
@@ -142,7 +143,6 @@ class ReaderView(QTextBrowser):
         self.after_warm_up: Callable[[], None] | None = None
         self._transform: Callable[[str], str] | None = None  # e.g. to Traditional characters (ui/languages)
         self._ruby: JyutpingAnnotator | None = None  # shown instead of the pinyin when set (ui/languages)
-        self._full_width_quotes = True  # “” drawn full-width (the fwid feature; print drops it)
         self._factor_caps: dict[BlockKind, float] = {}  # see cap_kind_factor
 
         self.setObjectName("readerView")
@@ -158,6 +158,9 @@ class ReaderView(QTextBrowser):
         self.viewport().setAutoFillBackground(False)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         # Where lines may and may not break (core/line_breaks.py): marks in the layout text only.
+        # Line-breaking marks and punctuation compression: print and the PDF go without (Qt's PDF writes each
+        # mark as a space glyph, 代 表 for 代表, and the text layer's tidying expects every mark a whole cell).
+        self._marks_wanted = screen_typesetting
         self._layouts = [self._wanted_layout(b, None) for b in report.blocks]
         self._marks_key: tuple | None = None  # the widths and sizes the marks were fitted to
         self.line_geometry = TextGeometry(self.document, self._ruby_above, self.layout_of)
@@ -174,12 +177,12 @@ class ReaderView(QTextBrowser):
         doc.contentsChanged.connect(self.invalidate_layout_cache)
         self.compress_punctuation()
 
-    def compress_punctuation(self, full_width_quotes: bool | None = None) -> None:
+    def compress_punctuation(self) -> None:
         """Half cells for the first of two punctuation marks in a row (reader_document.compress_punctuation): the
-        marks whose ink is on the left in the fonts now drawing the text; quotes only while drawn full-width."""
-        if full_width_quotes is not None:
-            self._full_width_quotes = full_width_quotes
-        left = CLOSERS + (QUOTES_CLOSING if self._full_width_quotes else "")
+        marks whose ink is on the left in the fonts now drawing the text (none in print, see __init__)."""
+        if not self._marks_wanted:
+            return
+        left = CLOSERS + QUOTES_CLOSING
         if self._families[0].endswith(" SC"):
             left += LEFT_IN_SIMPLIFIED
         compress_punctuation(self.document(), self.cjk_spacing_percent, left)
@@ -286,11 +289,10 @@ class ReaderView(QTextBrowser):
         # Qt's lazy layout left blocks between the edits without lines: lay the whole text out anew.
         doc.markContentsDirty(0, doc.characterCount())
 
-    @staticmethod
-    def _wanted_layout(block: Block, fits: Callable[[str], bool] | None) -> LayoutText:
+    def _wanted_layout(self, block: Block, fits: Callable[[str], bool] | None) -> LayoutText:
         """The block's marks; none while an assistive technology reads the text (Qt exposes the document's
         characters as they are: Orca and braille would get the invisible marks, and a voice might pause)."""
-        if QAccessible.isActive():
+        if QAccessible.isActive() or not self._marks_wanted:
             return NO_MARKS
         return layout_text(block.text, title=block.kind is BlockKind.TITLE, fits=fits)
 
