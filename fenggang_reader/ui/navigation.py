@@ -100,8 +100,8 @@ class Navigator(QObject):
         self.view.ensure_laid_out()
         box = self.line_geometry.line_at(place.index, place.offset)
         height = self.view.viewport().height()
-        y = max(0.0, min(y, height - box.height))  # a taller line stays whole when it can
-        self._scroll_to(0 if box.key() == (0, 0) else math.floor(box.top - y))  # the report's top stays whole
+        y = max(0.0, min(y, height - box.height - 1))  # a taller line stays whole when it can (1: rounding)
+        self._scroll_line_to(box, y)
         self._pinned = (place, y)
         self.schedule_rest()
 
@@ -149,10 +149,11 @@ class Navigator(QObject):
                 return False
             self._scroll_to(math.floor(target.top) - EDGE)
         else:
-            if top <= 0:
+            start = self._line_value(self.line_geometry.line(0, 0), EDGE)  # the top of the report
+            if top <= start:
                 return False
             target = self._screen_above(lines[0] if lines else None, top, bottom - top)
-            self._scroll_to(0 if target is None or target.key() == (0, 0) else math.floor(target.top) - EDGE)
+            self._scroll_to(start if target is None or target.key() == (0, 0) else math.floor(target.top) - EDGE)
             fresh = target
         self._follow_screen(fresh)
         self.schedule_rest()
@@ -257,7 +258,15 @@ class Navigator(QObject):
         return max(float(EDGE), min(height * READING_LINE, height - box.height - EDGE))
 
     def _scroll_line_to(self, box: LineBox, y: float) -> None:
-        self._scroll_to(0 if box.key() == (0, 0) else math.floor(box.top - y))
+        self._scroll_to(self._line_value(box, y))
+
+    def _line_value(self, box: LineBox, y: float) -> int:
+        """The scroll position that puts ``box`` at viewport ``y``. The report's first line stays at the very
+        top with the margin above it, unless that margin would cut it (96 pt under the first-start banner in
+        800×600): then it goes to ``y`` like any other line."""
+        if box.key() == (0, 0) and box.bottom <= self.view.viewport().height() + 0.01:
+            return 0
+        return math.floor(box.top - y)
 
     def _scroll_to(self, value: int) -> None:
         self._pinned = None

@@ -363,8 +363,9 @@ def test_a_first_start_shows_the_top_of_the_report(large, points):
     window = large(points=points, size=(800, 600))
     window.resize(640, 480)
     QApplication.processEvents()
-    assert window.view.verticalScrollBar().value() == 0
-    assert window.view.line_geometry.line(0, 0).top >= 0  # the title's first line and its pinyin, not cut
+    title = window.view.line_geometry.line(0, 0)
+    assert window.view.navigator.is_whole(title)  # the title's first line and its pinyin, not cut
+    assert window.view.verticalScrollBar().value() <= title.top  # only the margin above it may be scrolled away
 
 
 def test_pgdown_reaching_the_text_itself_still_reads_by_screens(large, qtbot):
@@ -485,3 +486,43 @@ def test_alt_left_after_a_zoom_and_a_resize_comes_back_to_the_place_in_the_text(
     assert view.current_block().id == "y2024-p04"
     assert whole_lines(window)[0] == view.line_geometry.line_at(place.index, place.offset)
     assert abs(_place_y(window, place) - y) <= 1
+
+
+def test_a_first_start_with_the_key_banner_reads_forward_at_96pt_in_800x600(app, qtbot):
+    """A new reader: no settings, an 800×600 window, the key banner above the text; + up to 96 pt, then PgDown
+    and Down each show new text (never stuck, never back) with the banner there, and Esc hides the banner
+    keeping the first whole line where the reader is."""
+    from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
+    from fenggang_reader.ui.main_window import MainWindow
+
+    window = MainWindow(load_bundled_report(), bundled_annotator(), Settings.load(AppDirs.default().settings_file))
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.restore_position(offer=True)  # what the app does once the window is shown
+    view = window.view
+    banner = window.key_hints.banner
+    assert banner is not None and banner.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)  # the keys go to the text at once
+    for _ in range(20):  # the reader presses + until the characters are big enough
+        press(qtbot, window, Qt.Key.Key_Plus)
+        QApplication.processEvents()  # a person's keys leave the event loop a turn between them
+    assert view.font_size() == 96
+    assert window.contents_drawer.active, "the contents leave the text its width (a drawer at 96 pt)"
+    assert whole_lines(window)[0].key() == (0, 0), "the title whole under the banner (the margin above it gone)"
+    bar = view.verticalScrollBar()
+    for key in [Qt.Key.Key_PageDown] * 6 + [Qt.Key.Key_Down] * 6:
+        before = (whole_lines(window)[0].key(), bar.value(), view.current_index())
+        press(qtbot, window, key)
+        QApplication.processEvents()
+        lines = whole_lines(window)
+        assert lines and lines[0].top - bar.value() <= EDGE + 1 or key == Qt.Key.Key_Down
+        after = (lines[0].key(), bar.value(), view.current_index())
+        assert after[0] > before[0] and after[1] > before[1] and after[2] >= before[2], (key, before, after)
+        assert banner.isVisible()
+    first = whole_lines(window)[0]
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.key_hints.banner is None and window.settings["key_hint_dismissed"] is True
+    QApplication.processEvents()
+    assert whole_lines(window)[0] == first, "the place is kept when the text takes the banner's room"
