@@ -64,6 +64,8 @@ CJK_SPACING_PERCENT = float(CHARACTER_SPACING.default)  # advance of every Han c
 LINE_HEIGHT_PERCENT = float(LINE_SPACING.default)  # line height in % of the natural line: the rest is the pinyin band
 PARAGRAPH_SPACING = PARAGRAPH_SPACING_SETTING.default / 100  # space after a paragraph, in lines of body text
 
+_WIDE_ENOUGH_CELLS = 12  # a line this many cells wide holds every run the line-breaking marks keep together
+
 # Heading sizes relative to the body (QTextFormat.FontSizeAdjustment steps are too coarse).
 _SIZE_FACTOR = {
     BlockKind.TITLE: 1.6,
@@ -163,6 +165,10 @@ class ReaderView(QTextBrowser):
         self._marks_wanted = screen_typesetting
         self._layouts = [self._wanted_layout(b, None) for b in report.blocks]
         self._marks_key: tuple | None = None  # the widths and sizes the marks were fitted to
+        self._widths_key: tuple | None = None  # the sizes _run_widths were measured at
+        self._run_widths: dict[tuple[float, bool, str], float] = {}
+        self._run_metrics: dict[tuple[float, bool], QFontMetricsF] = {}
+        self._run_metrics_key: tuple | None = None
         self.line_geometry = TextGeometry(self.document, self._ruby_above, self.layout_of)
 
         self._build_document()
@@ -270,12 +276,17 @@ class ReaderView(QTextBrowser):
         doc = self.document()
         frame = doc.rootFrame().frameFormat()
         width = doc.textWidth() - frame.leftMargin() - frame.rightMargin()
-        key = (round(width, 1), self._font_pt, self.cjk_spacing_percent, tuple(self._families),
-               tuple(sorted(self._factor_caps.items())), QAccessible.isActive())
+        sizes = (self._font_pt, self.cjk_spacing_percent, tuple(self._families), tuple(sorted(self._factor_caps.items())))
+        if sizes != self._widths_key:
+            self._widths_key, self._run_widths = sizes, {}
+        body_cell = self._run_width(1.0, False, "中")
+        wide = width >= _WIDE_ENOUGH_CELLS * body_cell * max(_SIZE_FACTOR.values())  # every run fits: no measuring
+        key = ("wide" if wide else round(width, 1), *sizes, QAccessible.isActive())
         if width <= 0 or key == self._marks_key:
             return
         self._marks_key = key
-        layouts = [self._wanted_layout(b, self.fits_on_a_line(i, width)) for i, b in enumerate(self._report.blocks)]
+        layouts = [self._wanted_layout(b, None if wide else self.fits_on_a_line(i, width))
+                   for i, b in enumerate(self._report.blocks)]
         changed = [index for index, (old, new) in enumerate(zip(self._layouts, layouts, strict=True)) if old != new]
         if not changed:
             self._layouts = layouts
@@ -298,13 +309,27 @@ class ReaderView(QTextBrowser):
 
     def fits_on_a_line(self, index: int, width: float) -> Callable[[str], bool]:
         """Whether a run of block ``index``'s text fits in ``width`` pixels (each wide character one spaced cell)."""
-        font = self.body_font()
-        font.setPointSizeF(self._font_pt * self._factor(index))
-        if self._report.blocks[index].kind.is_heading:
-            font.setWeight(QFont.Weight.Bold)
-        metrics = QFontMetricsF(font)
-        cell = metrics.horizontalAdvance("中") * self.cjk_spacing_percent / 100.0
-        return lambda run: sum(cell if is_wide(c) else metrics.horizontalAdvance(c) for c in run) <= width
+        factor, bold = self._factor(index), self._report.blocks[index].kind.is_heading
+        return lambda run: self._run_width(factor, bold, run) <= width
+
+    def _run_width(self, factor: float, bold: bool, run: str) -> float:
+        """A run's width at ``factor`` times the body size, remembered until a size, spacing or font changes
+        (a resize asks again for the same runs)."""
+        width = self._run_widths.get((factor, bold, run))
+        if width is None:
+            metrics = self._run_metrics.get((factor, bold))
+            if metrics is None or self._run_metrics_key != self._widths_key:
+                if self._run_metrics_key != self._widths_key:
+                    self._run_metrics, self._run_metrics_key = {}, self._widths_key
+                font = self.body_font()
+                font.setPointSizeF(self._font_pt * factor)
+                if bold:
+                    font.setWeight(QFont.Weight.Bold)
+                metrics = self._run_metrics[(factor, bold)] = QFontMetricsF(font)
+            cell = metrics.horizontalAdvance("中") * self.cjk_spacing_percent / 100.0
+            width = sum(cell if is_wide(c) else metrics.horizontalAdvance(c) for c in run)
+            self._run_widths[(factor, bold, run)] = width
+        return width
 
     def pinyin_band_height(self) -> float:
         fm = QFontMetricsF(self.pinyin_font())
@@ -739,7 +764,7 @@ class ReaderView(QTextBrowser):
             self._painted_once = True
             self.first_paint.emit()
             self._start_warm_up()
-            QTimer.singleShot(0, self.refresh_line_breaks)  # a screen reader's bridge may have come up by now
+            QTimer.singleShot(0, self, self.refresh_line_breaks)  # a screen reader's bridge may be up by now
 
     def paint_pinyin_in(self, painter: QPainter, rect: QRectF) -> None:
         """Paint the ruby of the lines in ``rect`` (document coordinates, ``painter`` mapped to the document).
