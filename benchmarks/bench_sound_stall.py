@@ -78,6 +78,20 @@ def child(stall_s: float, pulse_pid: int, offline: bool) -> dict:
 
     feature.edge.audio_started.connect(lambda: on_audio_started("edge"))
     feature.system.audio_started.connect(lambda: on_audio_started("system"))
+    spoken: list[dict] = []  # each chunk's start and finish (perf_counter), to compare with the recorded sound
+
+    def on_start(engine: str) -> None:
+        chunk = controller.chunks[controller.position] if controller.chunks else None
+        spoken.append({"engine": engine, "place": [controller.index, controller.position], "start": time.perf_counter(),
+                       "chars": sum(ch.isalnum() for ch in chunk.text) if chunk else 0})
+
+    def on_end(engine: str) -> None:
+        if spoken and spoken[-1]["engine"] == engine and "end" not in spoken[-1]:
+            spoken[-1]["end"] = time.perf_counter()
+
+    for name, backend in (("edge", feature.edge), ("system", feature.system)):
+        backend.audio_started.connect(lambda n=name: on_start(n))
+        backend.finished.connect(lambda n=name: on_end(n))
     notices: list[tuple[float, str]] = []
     window.announced.connect(lambda text: notices.append((clock.elapsed(), text)))
     QTest.keyClick(window.view, Qt.Key.Key_Space)
@@ -111,6 +125,7 @@ def child(stall_s: float, pulse_pid: int, offline: bool) -> dict:
     keys.timeout.connect(press)
     os.kill(pulse_pid, signal.SIGSTOP)
     stalled_at = clock.elapsed()
+    stalled_perf = time.perf_counter()
     beat["last"] = stalled_at
     presses["start"] = stalled_at + KEY_PERIOD_MS
     ticker.start()
@@ -121,8 +136,10 @@ def child(stall_s: float, pulse_pid: int, offline: bool) -> dict:
     os.kill(pulse_pid, signal.SIGCONT)
     resumed_at = clock.elapsed()
     during = [h for h in heard if stalled_at <= h[0] < resumed_at]
+    resumed_perf = time.perf_counter()
     pump_until(lambda: any(h[0] >= resumed_at for h in heard), 30000)
     after = [h for h in heard if h[0] >= resumed_at]
+    pump_until(lambda: len(spoken) >= 2 and "end" in spoken[-2], 30000)  # the sentence after the stall too
     state = controller.state.value
     controller.stop()
     window.close()
@@ -141,13 +158,15 @@ def child(stall_s: float, pulse_pid: int, offline: bool) -> dict:
         "started_during_stall": [list(h[1:]) for h in during],
         "heard_after": list(after[0][1:]) if after else None,
         "heard_after_ms": round(after[0][0] - resumed_at) if after else None,
+        "stall_perf": [stalled_perf, resumed_perf],
+        "spoken": spoken,
     }
 
 
 def run(stall_s: float, offline: bool = False) -> dict:
     """Start the private sound server, dispatcher and Edge stand-in; run the app in a child; return its figures."""
     from tests.support.edge_server import EdgeServer
-    from tests.support.sound import PrivatePulseAudio, PrivateSpeechDispatcher
+    from tests.support.sound import PrivatePulseAudio, PrivateSpeechDispatcher, Recorder
 
     with tempfile.TemporaryDirectory(prefix="bench-stall-") as tmp:
         folder = Path(tmp)
@@ -161,9 +180,20 @@ def run(stall_s: float, offline: bool = False) -> dict:
                 return {"error": reason}
             try:
                 env["SPEECHD_ADDRESS"] = dispatcher.address
-                result = subprocess.run(
-                    [sys.executable, __file__, "--child", "--stall", str(stall_s), "--pulse-pid",
-                     str(pulse.process.pid), *(["--offline"] if offline else [])], env=env, capture_output=True, text=True, timeout=stall_s + 180)
+                saved = os.environ.get("PULSE_SERVER")
+                os.environ["PULSE_SERVER"] = pulse.server  # parec records the private server's sink
+                try:
+                    with Recorder(folder / "rec.raw") as recorder:
+                        result = subprocess.run(
+                            [sys.executable, __file__, "--child", "--stall", str(stall_s), "--pulse-pid",
+                             str(pulse.process.pid), *(["--offline"] if offline else [])], env=env,
+                            capture_output=True, text=True, timeout=stall_s + 180)
+                finally:
+                    if saved is None:
+                        os.environ.pop("PULSE_SERVER", None)
+                    else:
+                        os.environ["PULSE_SERVER"] = saved
+                loud = recorder.loud_times()
             finally:
                 dispatcher.stop()
     lines = result.stdout.strip().splitlines()
@@ -171,7 +201,19 @@ def run(stall_s: float, offline: bool = False) -> dict:
         return {"error": f"the app exited with {result.returncode}", "stderr": result.stderr[-3000:]}
     if os.environ.get("BENCH_DEBUG"):
         print(result.stderr[-6000:], file=sys.stderr)
-    return json.loads(lines[-1])
+    probe = json.loads(lines[-1])
+    stalled, resumed = probe.pop("stall_perf", [0.0, 0.0])
+    chunks = probe.pop("spoken", [])
+    # Sound recorded while each sentence was said (the stall's own seconds, when the recorder hears nothing
+    # either, excluded): a sentence marked finished must have been heard for a plausible part of its length.
+    probe["sentences"] = [{
+        "place": c["place"], "engine": c["engine"], "chars": c["chars"],
+        "said_ms": round((c["end"] - c["start"]) * 1000) if "end" in c else None,
+        "heard_ms": round(5 * sum(1 for t in loud if c["start"] <= t < c.get("end", c["start"])
+                                  and not stalled <= t < resumed)),
+        "during_stall": c["start"] < resumed and c.get("end", resumed) > stalled,
+    } for c in chunks]
+    return probe
 
 
 def main() -> None:

@@ -27,6 +27,11 @@ from fenggang_reader.speech.system import SystemState, SystemVoice
 from fenggang_reader.speech.types import Audio, Engine, SpeechError, SpeechErrorKind, VoiceParams
 
 log = logging.getLogger(__name__)
+# The offline voice can report a sentence finished that nobody heard: its sound server stalled or went away
+# and the engine dropped the audio (then every sentence "finishes" at once). No voice says a Han character in
+# less than this (espeak-ng at its fastest: ~115 ms), so a sentence finished sooner is taken as not heard.
+MIN_MS_PER_CHARACTER = 50.0  # at rate 1.0; divided by the rate
+MIN_CHARACTERS_CHECKED = 6  # shorter chunks (a heading's number) are too short to judge
 MEMORY_ENTRIES = 16  # Edge results kept in memory (≈ 30 KB each): prefetched audio survives a failing disk cache
 BOUNDARY = "WordBoundary"  # Edge gives one boundary type per request; words give the finer highlight
 
@@ -52,6 +57,14 @@ class Failure:
     def plain(self) -> str:
         """What to tell the listener where no translation is at hand (logs, tests)."""
         return self.detail or self.kind.plain
+
+
+def shortest_plausible_s(text: str, rate: float) -> float:
+    """The least time any voice takes to say ``text`` at ``rate`` (0 when it is too short to judge)."""
+    characters = sum(ch.isalnum() for ch in text)
+    if characters < MIN_CHARACTERS_CHECKED:
+        return 0.0
+    return characters * MIN_MS_PER_CHARACTER / max(0.25, rate) / 1000
 
 
 def speech_error_kind(exc: object) -> SpeechErrorKind:
@@ -444,6 +457,9 @@ class SystemBackend(SpeechBackend):
     at index marks, which Qt never sends, so a pause took effect late or never — and a client left
     paused holds every later message (the system voice then stayed silent for good).
     Until the voice is up (or if it never comes up), an ``EspeakBridge`` says the chunks where there is one.
+    A chunk reported finished sooner than it can be said was not heard (speech-dispatcher drops the audio when
+    its sound server stalls or goes away): that is a sound failure, so the controller says it again and, if it
+    keeps happening, tells the listener; it is never taken as read.
     """
 
     engine = Engine.SYSTEM
@@ -526,14 +542,14 @@ class SystemBackend(SpeechBackend):
         if self._bridging and self._expect_start:
             self._expect_start = False
             self._start_timer.stop()
+            self._started_at = time.monotonic()
             self._set_state(BackendState.SPEAKING)
             self.audio_started.emit()
 
     def _on_bridge_finished(self) -> None:
         if self._bridging and self.state is BackendState.SPEAKING:
             self._bridging = False
-            self._set_state(BackendState.IDLE)
-            self.finished.emit()
+            self._finish()
 
     def _on_bridge_failed(self, message: str) -> None:
         """No espeak-ng after all: wait for the real voice as if there were no bridge."""
@@ -573,8 +589,20 @@ class SystemBackend(SpeechBackend):
             self._set_state(BackendState.SPEAKING)
             self.audio_started.emit()
         elif state is SystemState.READY and not self._expect_start and self.state is BackendState.SPEAKING:
-            self._set_state(BackendState.IDLE)
-            self.finished.emit()
+            self._finish()
+
+    def _finish(self) -> None:
+        """The chunk is said: finished, unless it ended far sooner than it can be said (see the class)."""
+        said_s = time.monotonic() - self._started_at
+        needed_s = shortest_plausible_s(self.chunk.text, self._params.rate) if self.chunk is not None else 0.0
+        self._set_state(BackendState.IDLE)
+        if said_s < needed_s:
+            log.warning("system voice: a chunk of %d characters finished after %.2f s (at least %.2f s to say it); "
+                        "not heard", len(self.chunk.text) if self.chunk else 0, said_s, needed_s)
+            self.failed.emit(Failure(f"the offline voice finished after {said_s:.2f} s, saying it takes at least "
+                                     f"{needed_s:.2f} s", SpeechErrorKind.SOUND_STALLED))
+            return
+        self.finished.emit()
 
     def _on_word(self, start: int, length: int) -> None:
         if self.state is BackendState.SPEAKING:

@@ -84,7 +84,8 @@ class ReadAloudController(QObject):
         self._told_fallback = False
         self._told_sound = False
         self.stop_message = ""  # why reading last stopped, when the listener did not ask it to ("" otherwise)
-        self._sound_retries = 0  # stalls of the chunk being read (reset when audio starts)
+        self._sound_retries = 0  # stalls of the chunk being read (reset when a chunk is heard to its end)
+        self._sound_retry_place = (-1, -1)  # the chunk they are counted for
         self._requested_at = 0.0
         self._backend: SpeechBackend | None = None
         self._prepared: dict[int, list[SpeechChunk]] = {}  # block index → chunks (see invalidate)
@@ -379,8 +380,6 @@ class ReadAloudController(QObject):
         chunk = self._current_chunk(self.sender())
         if chunk is None:
             return
-        self._sound_retries = 0
-        self._told_sound = False
         if self.state is ReadState.PAUSED and self._backend is not None:
             self._backend.pause()
         end = len(chunk.text.rstrip()) if chunk.text.rstrip() else len(chunk.text)
@@ -406,6 +405,10 @@ class ReadAloudController(QObject):
     def _on_finished(self) -> None:
         if self._current_chunk(self.sender()) is None or self.state is not ReadState.PLAYING:
             return
+        # Only a chunk heard to its end clears the count: an offline voice whose sound is dropped starts each
+        # chunk and "finishes" it at once, so counting from each start would repeat it forever.
+        self._sound_retries = 0
+        self._told_sound = False
         if self.position + 1 < len(self.chunks):
             self.position += 1
             self._speak()
@@ -452,6 +455,9 @@ class ReadAloudController(QObject):
         sound goes to the same device, is not asked to "say" sentences nobody hears. A chunk that stalls
         again while the player itself still answers is the voice's fault after all: False, fall back."""
         if not failure.device_blocked:
+            place = (self.index, self.position)
+            if place != self._sound_retry_place:
+                self._sound_retry_place, self._sound_retries = place, 0
             self._sound_retries += 1
             if self._sound_retries > SOUND_RETRIES:
                 return False
