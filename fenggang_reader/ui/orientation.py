@@ -112,11 +112,14 @@ class Orientation(QObject):
         window.retranslated.connect(self.refresh)
         window.retranslated.connect(window.contents.describe_levels)
         window.view.document().contentsChanged.connect(self.refresh)  # e.g. switched to Traditional
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        window.view.first_paint.connect(self._listen_for_keys)  # not before: no filter on every start-up event
         window.installEventFilter(self)
         self.refresh()
+
+    def _listen_for_keys(self) -> None:
+        app = QApplication.instance()
+        if app is not None and self.greeting_due:
+            app.installEventFilter(self)
 
     def app_voice_reading(self) -> bool:
         return self.screen_reader.active and self.read_aloud.is_reading()
