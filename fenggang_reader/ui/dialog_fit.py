@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 FRAME_ALLOWANCE = QSize(16, 48)  # a window manager's borders and title bar, before they are known
+WANTED_SIZE, FITTED = "dialogFitWantedSize", "dialogFitShown"  # dynamic properties on a fitted dialog
 COMBO_CHARACTERS = 12  # a combo box is this many characters wide at least; its list shows whole entries
 
 
@@ -145,6 +146,15 @@ def scroll_when_too_large(dialog: QWidget, limit: QSize) -> bool:
             buttons.setDirection(QBoxLayout.Direction.TopToBottom)
     if focus is not None:
         focus.setFocus()
+    # As large as the fields want, within the screen (a scroll area alone would ask for a small corner).
+    outer.activate()
+    fields = content.sizeHint()
+    chrome = outer.sizeHint() - area.sizeHint()
+    scrollbar = area.verticalScrollBar().sizeHint().width()
+    wanted = QSize(max(fields.width() + scrollbar, chrome.width()) + outer.contentsMargins().left() * 2,
+                   fields.height() + chrome.height())
+    dialog.setProperty(WANTED_SIZE, wanted)  # Qt's first show sizes a window to 2/3 of the screen at most
+    dialog.resize(wanted.boundedTo(limit))
     return True
 
 
@@ -175,7 +185,9 @@ def fit_to_screen(dialog: QWidget, move: bool = True) -> None:
     frame = dialog.frameGeometry()
     extra = QSize(frame.width() - dialog.width(), frame.height() - dialog.height())
     dialog.setMaximumSize(limit)
-    size = dialog.size().boundedTo(limit).expandedTo(dialog.minimumSizeHint().boundedTo(limit))
+    wanted = dialog.property(WANTED_SIZE)
+    size = (wanted if isinstance(wanted, QSize) and not dialog.property(FITTED) else dialog.size()).boundedTo(limit)
+    size = size.expandedTo(dialog.minimumSizeHint().boundedTo(limit))
     if size != dialog.size():
         dialog.resize(size)
     if move:
@@ -205,5 +217,6 @@ class DialogFit(QObject):
                     scroll_when_too_large(watched, limit)
             else:  # sized before Qt centres it; once shown (and framed), moved inside if need be
                 fit_to_screen(watched, move=False)
+                watched.setProperty(FITTED, True)  # from now on the reader's own resizing counts
                 QTimer.singleShot(0, watched, lambda: fit_to_screen(watched))
         return False

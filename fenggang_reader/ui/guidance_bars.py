@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from .flow_layout import FlowLayout
+from .navigation import EDGE
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -51,8 +52,12 @@ class GuidanceBar(QFrame):
         self.escape_button: QPushButton | None = None
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """As tall as the wrapped rows need at this width (the window's column layout sizes by hints)."""
         super().resizeEvent(event)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as the wrapped rows need at this width (the window's column layout sizes by hints); after a
+        resize and after a change of font (the same width, larger keys: the second row was cut off)."""
         need = self.layout().totalHeightForWidth(self.width())
         if need > 0 and need != self.minimumHeight():
             self.setMinimumHeight(need)
@@ -109,12 +114,20 @@ class KeyHintBanner(GuidanceBar):
         self.close_button.setAccessibleName(_t("Hide the key hints"))
 
     def set_body_size(self, points: float) -> None:
+        self.set_key_points(min(points, KEY_HINT_MAX_PT))
+
+    def key_points(self) -> float:
+        return self.keys[0].font().pointSizeF()
+
+    def set_key_points(self, points: float) -> None:
         font = QFont(self.font())
-        font.setPointSizeF(min(points, KEY_HINT_MAX_PT))
+        font.setPointSizeF(points)
         font.setBold(True)
         for label in self.keys:
             label.setFont(font)
         self.message.setFont(font)
+        self.layout().invalidate()
+        self.fit_height()
 
 
 class OnlineVoicesQuestion(GuidanceBar):
@@ -195,6 +208,9 @@ class KeyHints(QObject):
         window.view.font_size_changed.connect(banner.set_body_size)
         window.retranslated.connect(banner.retranslate)
         window.view.installEventFilter(self)
+        self._room_timer = QTimer(self, singleShot=True, interval=0)
+        self._room_timer.timeout.connect(self._make_room)
+        window.view.font_size_changed.connect(lambda _pt: self._room_timer.start())  # larger lines need more room
         banner.show()
 
     def dismiss(self) -> None:
@@ -207,8 +223,22 @@ class KeyHints(QObject):
         banner.deleteLater()
         self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _make_room(self) -> None:
+        """The text keeps room for one whole line with its pinyin: at 96 pt in 800×600 the banner at body size
+        left the text shorter than a line, so no line could be read whole (nor paged to). The keys then shrink,
+        down to the interface size, a step at a time (each step relays the window out and looks again)."""
+        view, banner = self.window.view, self.banner
+        if banner is None or not view.isVisible():
+            return
+        need = view.line_geometry.line(view.current_index(), 0).height + 2 * EDGE
+        smallest = QApplication.font().pointSizeF()
+        if view.viewport().height() < need and banner.key_points() > smallest:
+            banner.set_key_points(max(smallest, banner.key_points() - 4))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Esc in the text hides the banner, unless Esc is closing a note there."""
+        """Esc in the text hides the banner, unless Esc is closing a note there; a resized text makes room."""
+        if event.type() == QEvent.Type.Resize and self.banner is not None:
+            self._room_timer.start()
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() == Qt.Key.Key_Escape and self.window.glossary.popup is None):
             self.dismiss()

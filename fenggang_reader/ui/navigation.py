@@ -139,7 +139,8 @@ class Navigator(QObject):
                 target = lines[-1] if len(lines) > 1 else self.line_geometry.next_line(lines[0])
                 fresh = self.line_geometry.next_line(lines[-1])  # the first line not seen whole before
             else:  # a line taller than the window: go on to the next line that starts lower
-                target = next((b for b in self.line_geometry.lines_between(top, bottom) if b.top > top + 0.5), None)
+                target = next((b for b in self.line_geometry.lines_between(top, bottom) if b.top > top + EDGE + 0.5),
+                              None)
                 if target is None:
                     cut = self.line_geometry.first_line_from(top)
                     target = self.line_geometry.next_line(cut) if cut is not None else None

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
@@ -511,6 +511,9 @@ def test_a_first_start_with_the_key_banner_reads_forward_at_96pt_in_800x600(app,
     assert view.font_size() == 96
     assert window.contents_drawer.active, "the contents leave the text its width (a drawer at 96 pt)"
     assert whole_lines(window)[0].key() == (0, 0), "the title whole under the banner (the margin above it gone)"
+    QApplication.processEvents()
+    for part in (*banner.keys, banner.close_button):  # the banner grew with its keys: none cut off
+        assert banner.rect().contains(QRect(part.mapTo(banner, QPoint(0, 0)), part.size())), part.objectName()
     bar = view.verticalScrollBar()
     for key in [Qt.Key.Key_PageDown] * 6 + [Qt.Key.Key_Down] * 6:
         before = (whole_lines(window)[0].key(), bar.value(), view.current_index())
