@@ -27,7 +27,10 @@ SEED = int(os.environ.get("FENGGANG_FUZZ_SEED", "9"))
 EVENTS = int(os.environ.get("FENGGANG_FUZZ_EVENTS", "10000"))
 BATCH = 10  # events between short waits; the loop also gets a turn after every event
 HEARTBEAT_MS = 50
-MAX_LATE_MS = 1000
+# A hang, not slowness: the worst lateness is printed, and how fast keys are answered is measured by the
+# benchmarks (bench_paging, bench_sound_stall), not here. On a loaded CI machine switching the whole report to
+# Traditional characters (OpenCC + a relayout, ~0.5 s quiet) was seen taking 1.3-3.5 s.
+MAX_LATE_MS = 5000
 FAULT_EVERY = 600
 FAULTS = [None, "http503", "stall_mid_stream", None, "drop_mid_stream", "bad_json", "http429", None,
           "no_audio", "stall_after_handshake", "bad_header_length", "http403"]
