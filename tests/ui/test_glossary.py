@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QColor, QTextCursor
@@ -202,10 +204,13 @@ def test_resting_the_mouse_on_a_term_opens_it_after_a_delay(window, qtbot):
     point = point_on(window, span, 1)
     window.view.setFocus()
     qtbot.mouseMove(window.view.viewport(), QPoint(5, 5))
+    rested = time.monotonic()
     qtbot.mouseMove(window.view.viewport(), point)
-    qtbot.wait(HOVER_DELAY_MS // 2)
+    QApplication.processEvents()
     assert popup_of(window) is None  # not yet: a passing mouse does not open notes
     qtbot.waitUntil(lambda: popup_of(window) is not None, timeout=HOVER_DELAY_MS * 3)
+    # Not before the delay (a lower bound holds however busy the machine is; a sleep-then-look did not).
+    assert (time.monotonic() - rested) * 1000 >= HOVER_DELAY_MS - 20
     popup = popup_of(window)
     assert popup.note.number == 16 and popup.opened_by_hover
     assert QApplication.focusWidget() is window.view  # the reader keeps the keyboard
