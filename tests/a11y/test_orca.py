@@ -128,7 +128,10 @@ def test_chinese_greeting_say_all_where_am_i_and_reading_on_with_orca_silent(tmp
     where = plain(said(after(lines, "ctrl+i", 1)))
     number = int(next(t for t in where if "段,共" in t).split("段,共")[0].rsplit("第", 1)[1])
     report = load_bundled_report()
-    assert plain([reading.text.strip()[:6]])[0] in plain([report.blocks[number - 1].text])[0], (reading, where)
+    # Orca moves the caret as an utterance starts; when Ctrl+I comes just as it begins the next paragraph, the
+    # place may still be the paragraph before (seen on a loaded machine). The top of the window would be far off.
+    start = plain([reading.text.strip()[:6]])[0]
+    assert any(start in plain([report.blocks[i].text])[0] for i in (number - 1, number)), (reading, where)
     assert plain(said(after(lines, "Down")))[0].startswith(f"第2段,共{BLOCKS}段。"), everything
     assert f"第2段,共{BLOCKS}段:" in " ".join(plain(said(after(lines, "ctrl+i", 2)))), everything
 
