@@ -110,19 +110,13 @@ def run_once(space_after_s: float, offline_only: bool, first_start: bool = False
             if reason:
                 return {"error": reason}
             env["SPEECHD_ADDRESS"] = dispatcher.address
-            saved = os.environ.get("PULSE_SERVER")
-            os.environ["PULSE_SERVER"] = pulse.server  # parec records the private server's sink
             try:
-                with Recorder(folder / "rec.raw") as recorder:
+                with Recorder(folder / "rec.raw", server=pulse.server) as recorder:
                     result = subprocess.run(
                         [sys.executable, __file__, "--child", "--space-after", str(space_after_s),
                          *(["--offline-only"] if offline_only else []), *(["--first-start"] if first_start else [])],
                         env=env, capture_output=True, text=True, timeout=120)
             finally:
-                if saved is None:
-                    os.environ.pop("PULSE_SERVER", None)
-                else:
-                    os.environ["PULSE_SERVER"] = saved
                 dispatcher.stop()
             lines = result.stdout.strip().splitlines()
             if result.returncode != 0 or not lines:

@@ -180,19 +180,11 @@ def run(stall_s: float, offline: bool = False) -> dict:
                 return {"error": reason}
             try:
                 env["SPEECHD_ADDRESS"] = dispatcher.address
-                saved = os.environ.get("PULSE_SERVER")
-                os.environ["PULSE_SERVER"] = pulse.server  # parec records the private server's sink
-                try:
-                    with Recorder(folder / "rec.raw") as recorder:
-                        result = subprocess.run(
-                            [sys.executable, __file__, "--child", "--stall", str(stall_s), "--pulse-pid",
-                             str(pulse.process.pid), *(["--offline"] if offline else [])], env=env,
-                            capture_output=True, text=True, timeout=stall_s + 180)
-                finally:
-                    if saved is None:
-                        os.environ.pop("PULSE_SERVER", None)
-                    else:
-                        os.environ["PULSE_SERVER"] = saved
+                with Recorder(folder / "rec.raw", server=pulse.server) as recorder:
+                    result = subprocess.run(
+                        [sys.executable, __file__, "--child", "--stall", str(stall_s), "--pulse-pid",
+                         str(pulse.process.pid), *(["--offline"] if offline else [])], env=env,
+                        capture_output=True, text=True, timeout=stall_s + 180)
                 loud = recorder.loud_times()
             finally:
                 dispatcher.stop()

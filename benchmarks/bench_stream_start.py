@@ -88,17 +88,9 @@ def run_once(server_url: str, source: Path) -> dict:
             env = {**os.environ, "PULSE_SERVER": pulse.server, "QT_QPA_PLATFORM": "offscreen",
                    "FENGGANG_READER_HOME": str(folder / "home"), "FENGGANG_READER_EDGE_ENDPOINT": server_url,
                    "PYTHONPATH": str(source)}
-            saved = os.environ.get("PULSE_SERVER")
-            os.environ["PULSE_SERVER"] = pulse.server  # parec records the private server's sink
-            try:
-                with Recorder(folder / "rec.raw") as recorder:
-                    result = subprocess.run([sys.executable, __file__, "--child", "--source", str(source)],
-                                            env=env, capture_output=True, text=True, timeout=120)
-            finally:
-                if saved is None:
-                    os.environ.pop("PULSE_SERVER", None)
-                else:
-                    os.environ["PULSE_SERVER"] = saved
+            with Recorder(folder / "rec.raw", server=pulse.server) as recorder:
+                result = subprocess.run([sys.executable, __file__, "--child", "--source", str(source)],
+                                        env=env, capture_output=True, text=True, timeout=120)
             lines = result.stdout.strip().splitlines()
             if result.returncode != 0 or not lines:
                 return {"error": f"the app exited with {result.returncode}", "stderr": result.stderr[-3000:]}

@@ -187,8 +187,9 @@ def ensure_speech_dispatcher() -> str | None:
 class Recorder:
     """``with Recorder(path) as rec: ...`` then ``rec.rms()`` / ``rec.loud_seconds()``."""
 
-    def __init__(self, path: Path, latency_ms: int = 50):
+    def __init__(self, path: Path, latency_ms: int = 50, server: str | None = None):
         self.path = path
+        self.server = server  # a private PulseAudio's address (PrivatePulseAudio.server); None: the default one
         self.latency_ms = latency_ms
         self.stopped_at = 0.0  # time.perf_counter() when recording ended: anchors sample times
         self._proc: subprocess.Popen | None = None
@@ -196,8 +197,9 @@ class Recorder:
     def __enter__(self) -> Recorder:
         self._handle = open(self.path, "wb")  # noqa: SIM115 - closed in __exit__
         self._proc = subprocess.Popen(
-            ["parec", "-d", f"{NULL_SINK}.monitor", "--format=s16le", f"--rate={RATE}", "--channels=1",
-             f"--latency-msec={self.latency_ms}"], stdout=self._handle, stderr=subprocess.DEVNULL)
+            ["parec", *(["--server", self.server] if self.server else []), "-d", f"{NULL_SINK}.monitor",
+             "--format=s16le", f"--rate={RATE}", "--channels=1", f"--latency-msec={self.latency_ms}"],
+            stdout=self._handle, stderr=subprocess.DEVNULL)
         time.sleep(0.2)
         return self
 
@@ -318,6 +320,9 @@ class PrivatePulseAudio:
         env = {**os.environ, "PULSE_RUNTIME_PATH": str(self.directory), "PULSE_STATE_PATH": str(self.directory),
                "HOME": str(self.directory)}
         env.pop("PULSE_SERVER", None)
+        # Off the session bus: a daemon there claims the name org.PulseAudio1, and a second private one started
+        # at the same moment (tests on two workers) then exits with "D-Bus name org.PulseAudio1 already taken".
+        env.pop("DBUS_SESSION_BUS_ADDRESS", None)
         self.process = subprocess.Popen(
             ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit", "--use-pid-file=no",
              "--disable-shm=yes", "-L", f"module-null-sink sink_name={NULL_SINK}",
