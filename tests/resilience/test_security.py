@@ -9,6 +9,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from pytestqt.exceptions import TimeoutError as QtBotTimeout
 
 from fenggang_reader.core.settings import SETTINGS, Settings
 from fenggang_reader.core.storage import AppDirs
@@ -132,10 +133,16 @@ def _read_one_paragraph(window, qtbot, block_id: str = "speaker"):
 
     controller = window.read_aloud.controller
     spoken = []
+    told: list[str] = []
     controller.highlight.connect(lambda *a: spoken.append(a))
+    window.announced.connect(told.append)
     window.go_to_block(block_id)
     window.actions_by_id["speech_play_pause"].trigger()
-    qtbot.waitUntil(lambda: bool(spoken), timeout=30000)
+    try:
+        qtbot.waitUntil(lambda: bool(spoken), timeout=30000)
+    except QtBotTimeout as exc:  # say what the reader was told
+        raise AssertionError(f"nothing was read in 30 s: {controller.state}, {controller.engine}; told {told}") \
+            from exc
     qtbot.waitUntil(lambda: controller.state is ReadState.STOPPED, timeout=60000)
     return controller
 
@@ -167,10 +174,15 @@ def test_offline_only_mode_uses_no_network_at_all(make_window, qtbot, monkeypatc
     for reason in (ensure_null_sink(), ensure_speech_dispatcher()):
         if reason:
             pytest.skip(reason)
-    from fenggang_reader.speech.system import SystemVoice
+    from fenggang_reader.speech.system import SystemState, SystemVoice
 
-    if not SystemVoice.shared().wait_ready(20000):
+    voice = SystemVoice.shared()
+    if not voice.wait_ready(20000):
         pytest.skip("the system voice is not available here")
+    # The worker's one voice and dispatcher served earlier tests (the random-input test hammers them): start
+    # from silence, so this test's sentence is not queued behind one of theirs.
+    voice.stop()
+    qtbot.waitUntil(lambda: voice.state is SystemState.READY, timeout=10000)
     monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", server.base_url)  # reachable, so any use would show
     handshakes = server.handshakes
     network = NetworkLog(monkeypatch, refuse=True)
