@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 # less than this (espeak-ng at its fastest: ~115 ms), so a sentence finished sooner is taken as not heard.
 MIN_MS_PER_CHARACTER = 50.0  # at rate 1.0; divided by the rate
 MIN_CHARACTERS_CHECKED = 6  # shorter chunks (a heading's number) are too short to judge
+# Right after we stop the voice (a key moved reading on), speech-dispatcher may still report the end of the
+# stopped sentence once the next one has started; such an early finish is not a sign of lost sound.
+STALE_FINISH_AFTER_STOP_S = 1.5
 MEMORY_ENTRIES = 16  # Edge results kept in memory (≈ 30 KB each): prefetched audio survives a failing disk cache
 BOUNDARY = "WordBoundary"  # Edge gives one boundary type per request; words give the finer highlight
 
@@ -477,6 +480,7 @@ class SystemBackend(SpeechBackend):
         self.preferred_voice = ""
         self._expect_start = False
         self._started_at = 0.0
+        self._stopped_at = -STALE_FINISH_AFTER_STOP_S  # when this backend last stopped the voice (monotonic)
         self._deferred: VoiceParams | None = None
         self._params = VoiceParams()
         voice.state_changed.connect(self._on_state)
@@ -520,7 +524,7 @@ class SystemBackend(SpeechBackend):
         if self.voice.state in (SystemState.SPEAKING, SystemState.PAUSED):
             # An engine already speaking may not report a new start: silence it, say ours once it is idle.
             self._deferred = params
-            self.voice.stop()
+            self._stop_voice()
             QTimer.singleShot(300, self._say_deferred)
             return
         self._say(params)
@@ -530,7 +534,7 @@ class SystemBackend(SpeechBackend):
         # speech-dispatcher's CANCEL ALL, which also cut off whatever the screen reader was saying.
         if self.state is BackendState.IDLE and self.voice.state in (SystemState.STARTING, SystemState.SPEAKING,
                                                                      SystemState.PAUSED):
-            self.voice.stop()
+            self._stop_voice()
 
     def _stop_bridge(self) -> None:
         """End what the bridge says; its late signals then belong to nobody."""
@@ -591,12 +595,19 @@ class SystemBackend(SpeechBackend):
         elif state is SystemState.READY and not self._expect_start and self.state is BackendState.SPEAKING:
             self._finish()
 
+    def _stop_voice(self) -> None:
+        self._stopped_at = time.monotonic()
+        self.voice.stop()
+
     def _finish(self) -> None:
-        """The chunk is said: finished, unless it ended far sooner than it can be said (see the class)."""
-        said_s = time.monotonic() - self._started_at
+        """The chunk is said: finished, unless it ended far sooner than it can be said (see the class) — except
+        just after a stop, when the report may be the stopped sentence's (quick Down presses: each was taken for
+        lost sound, "The sound is not coming through" was shown and the sentence said again)."""
+        now = time.monotonic()
+        said_s = now - self._started_at
         needed_s = shortest_plausible_s(self.chunk.text, self._params.rate) if self.chunk is not None else 0.0
         self._set_state(BackendState.IDLE)
-        if said_s < needed_s:
+        if said_s < needed_s and now - self._stopped_at > STALE_FINISH_AFTER_STOP_S:
             log.warning("system voice: a chunk of %d characters finished after %.2f s (at least %.2f s to say it); "
                         "not heard", len(self.chunk.text) if self.chunk else 0, said_s, needed_s)
             self.failed.emit(Failure(f"the offline voice finished after {said_s:.2f} s, saying it takes at least "
@@ -628,7 +639,7 @@ class SystemBackend(SpeechBackend):
             self._deferred = None
             self._set_state(BackendState.PAUSED)
             self._stop_bridge()
-            self.voice.stop()
+            self._stop_voice()
 
     def resume(self) -> None:
         if self.state is BackendState.PAUSED and self.chunk is not None:
@@ -643,4 +654,4 @@ class SystemBackend(SpeechBackend):
         self._stop_bridge()
         self._set_state(BackendState.IDLE)
         if was_active:
-            self.voice.stop()
+            self._stop_voice()
