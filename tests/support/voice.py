@@ -1,7 +1,7 @@
 """Fixtures for tests that need the real system voice (speech-dispatcher + espeak-ng on PulseAudio).
 
 Import the fixture into a test module or conftest (``from tests.support.voice import system_voice``).
-The voice is the process's shared one; if an earlier test created it against another dispatcher
+The voice is the process's shared one, silenced before each test; if an earlier test created it against another dispatcher
 (before this session's own was started), it is closed and made again against ours.
 """
 
@@ -14,12 +14,12 @@ import pytest
 from tests.support.sound import ensure_null_sink, ensure_speech_dispatcher
 
 
-@pytest.fixture(scope="session")
-def system_voice(qapp):
+@pytest.fixture
+def system_voice(qapp, qtbot):
     for reason in (ensure_null_sink(), ensure_speech_dispatcher()):
         if reason:
             pytest.skip(reason)
-    from fenggang_reader.speech.system import SystemVoice
+    from fenggang_reader.speech.system import SystemState, SystemVoice
 
     existing = SystemVoice._instance
     if existing is not None and existing.speechd_address != os.environ.get("SPEECHD_ADDRESS", ""):
@@ -27,4 +27,8 @@ def system_voice(qapp):
     voice = SystemVoice.shared()
     if not voice.wait_ready(30000):
         pytest.skip(f"the system voice is not available here: {voice.error_message}")
+    # One voice and one dispatcher serve all of a worker's tests: each test starts from silence, never queued
+    # behind a sentence an earlier test left (a start then took more than 5 s in a full run).
+    voice.stop()
+    qtbot.waitUntil(lambda: voice.state is SystemState.READY, timeout=5000)
     yield voice
