@@ -48,8 +48,11 @@ def available_area(widget: QWidget) -> QRect:
 
 
 def _child_layouts(layout: QLayout) -> list[QLayout]:
+    """The layouts nested in ``layout``. Spacers are passed over first: PySide once handed back a QSpacerItem
+    from ``item.layout()`` (a wrapper of another type at a reused address), which then had no ``count``."""
     items = (layout.itemAt(i) for i in range(layout.count()))
-    return [child for item in items if item is not None and (child := item.layout()) is not None]
+    return [child for item in items
+            if item is not None and item.spacerItem() is None and isinstance(child := item.layout(), QLayout)]
 
 
 def _forms(layout: QLayout | None) -> Iterator[QFormLayout]:
