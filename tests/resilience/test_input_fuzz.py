@@ -21,7 +21,11 @@ from fenggang_reader.core.settings import SETTINGS, Settings
 from fenggang_reader.core.storage import AppDirs
 from fenggang_reader.ui.actions import ACTIONS
 
-pytestmark = [pytest.mark.slow, pytest.mark.qt_log_ignore("pipewire")]
+# Random keys stop sentences while FFmpeg is still opening their stream: the stream's link is removed on stop on
+# purpose (speech/audio_pipe.py: a late open of an old sentence must never reach a newer one), so FFmpeg says
+# "No such file or directory" for a sentence nobody waits for any more.
+pytestmark = [pytest.mark.slow, pytest.mark.qt_log_ignore(
+    "pipewire", "Could not open media. FFmpeg error description: No such file or directory")]
 
 SEED = int(os.environ.get("FENGGANG_FUZZ_SEED", "9"))
 EVENTS = int(os.environ.get("FENGGANG_FUZZ_EVENTS", "10000"))
