@@ -29,6 +29,9 @@ def system_voice(qapp, qtbot):
         pytest.skip(f"the system voice is not available here: {voice.error_message}")
     # One voice and one dispatcher serve all of a worker's tests: each test starts from silence, never queued
     # behind a sentence an earlier test left (a start then took more than 5 s in a full run).
+    # The dispatcher reports the cancel a moment later: let that report come before the test's own sentence,
+    # or it is taken for that sentence's end.
     voice.stop()
+    qtbot.wait(500)
     qtbot.waitUntil(lambda: voice.state is SystemState.READY, timeout=5000)
     yield voice
