@@ -18,7 +18,6 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QMetaMethod,
@@ -31,7 +30,16 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QColor, QCursor, QFontMetricsF, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QCursor,
+    QFontMetricsF,
+    QKeyEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QApplication, QMenu, QTreeWidgetItem
 
 from ..core.glossary import Glossary, History, LinkSpan, Place, note_href, parse_note_href
@@ -39,6 +47,7 @@ from ..core.model import BlockKind
 from ..core.pinyin import PinyinStyle
 from .contents_panel import ID_ROLE
 from .glossary_popup import GAP, MAX_WINDOW_SHARE, GlossaryPopup
+from .i18n import QT_TRANSLATE_NOOP
 from .navigation import EDGE
 from .term_focus import TermFocusRing, span_line_rects
 from .themes import theme
@@ -105,6 +114,7 @@ class GlossaryFeature(QObject):
         self._close_timer.timeout.connect(self._close_hover_popup)
         self.term_ring = TermFocusRing(self.view)
         self._placing = False
+        self._probe: tuple[int, int] | None = None  # the helper selection Tab searches from
         self._jumped_to: LinkSpan | None = None  # the use the last jump went to (Alt+Right walks on from it)
         self._replace_timer = QTimer(self, singleShot=True, interval=0)
         self._replace_timer.timeout.connect(self._follow_term)
@@ -145,8 +155,9 @@ class GlossaryFeature(QObject):
         if self.popup is not None:
             return self.popup.note.number
         contents = self.window.contents
-        if contents.hasFocus() and contents.currentItem() is not None:
-            number = self._note_of_item(contents.currentItem())
+        item = contents.currentItem()
+        if contents.hasFocus() and item is not None:
+            number = self._note_of_item(item)
             if number is not None:
                 return number
         link = self.focused_link()
@@ -193,7 +204,7 @@ class GlossaryFeature(QObject):
     def _caret_moved(self) -> None:
         """Tab onto a term: the paragraph holding it becomes current, and the term is announced."""
         cursor = self.view.textCursor()
-        probe, self._probe = getattr(self, "_probe", None), None
+        probe, self._probe = self._probe, None
         if probe == (cursor.selectionStart(), cursor.selectionEnd()):
             # Tab found no term and left the text: drop the helper selection.
             cursor.clearSelection()
@@ -328,7 +339,7 @@ class GlossaryFeature(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if kind == QEvent.Type.KeyPress and watched is self.view:
+        if kind == QEvent.Type.KeyPress and watched is self.view and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Escape and self.popup is not None:
                 self.close_popup()
                 return True
@@ -630,7 +641,7 @@ class GlossaryFeature(QObject):
         contents = self.window.contents
         item = contents.itemAt(pos) or contents.currentItem()
         number = self._note_of_item(item) if item is not None else None
-        if number is None:
+        if item is None or number is None:
             return
         menu = self.note_menu(number)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -39,16 +39,16 @@ class GuidanceBar(QFrame):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(14, 8, 14, 8)
         self.message = QLabel(self)
         self.message.setObjectName(f"{name}Message")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                              | Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.message)
+        self.column.addWidget(self.message)
         self.row = FlowLayout(spacing=10)
-        layout.addLayout(self.row)
+        self.column.addLayout(self.row)
         self.escape_button: QPushButton | None = None
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -58,11 +58,11 @@ class GuidanceBar(QFrame):
     def fit_height(self) -> None:
         """As tall as the wrapped rows need at this width (the window's column layout sizes by hints); after a
         resize and after a change of font (the same width, larger keys: the second row was cut off)."""
-        need = self.layout().totalHeightForWidth(self.width())
+        need = self.column.totalHeightForWidth(self.width())
         if need > 0 and need != self.minimumHeight():
             self.setMinimumHeight(need)
 
-    def add_button(self, name: str, on_click: Callable[[], None]) -> QPushButton:
+    def add_button(self, name: str, on_click: Callable[[], object]) -> QPushButton:
         button = QPushButton(self)
         button.setObjectName(name)
         button.setMinimumHeight(48)
@@ -126,7 +126,7 @@ class KeyHintBanner(GuidanceBar):
         for label in self.keys:
             label.setFont(font)
         self.message.setFont(font)
-        self.layout().invalidate()
+        self.column.invalidate()
         self.fit_height()
 
 
@@ -155,7 +155,7 @@ class OnlineVoicesQuestion(GuidanceBar):
 class ReadAloudProblem(GuidanceBar):
     """Why reading aloud stopped, and what to do: stays until closed or reading starts again."""
 
-    def __init__(self, parent: QWidget, open_voice_settings: Callable[[], None], on_close: Callable[[], None]):
+    def __init__(self, parent: QWidget, open_voice_settings: Callable[[], object], on_close: Callable[[], None]):
         super().__init__("readAloudProblemBar", parent)
         self.reason = ""
         self.settings_button = self.add_button("readAloudProblemSettings", open_voice_settings)
@@ -175,17 +175,14 @@ class ReadAloudProblem(GuidanceBar):
         self.close_button.setText(_t("Close"))
 
 
-def insert_above_text(window: QWidget, bar: QWidget) -> None:
+def insert_above_text(window: MainWindow, bar: QWidget) -> None:
     """At the top of the window's central column, above the text."""
-    window.centralWidget().layout().insertWidget(0, bar)
+    window.body.insertWidget(0, bar)
 
 
-def insert_below_text(window: QWidget, bar: QWidget) -> None:
+def insert_below_text(window: MainWindow, bar: QWidget) -> None:
     """Under the text, above the find bar: the paragraph being read stays uncovered."""
-    layout = window.centralWidget().layout()
-    find_bar = getattr(window, "find_bar", None)
-    index = layout.indexOf(find_bar) if find_bar is not None else -1
-    layout.insertWidget(index if index >= 0 else layout.count(), bar)
+    window.body.insertWidget(window.body.indexOf(window.find_bar), bar)
 
 
 class KeyHints(QObject):

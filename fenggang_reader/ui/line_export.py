@@ -7,9 +7,6 @@ a reader sees.
 
 from __future__ import annotations
 
-from typing import cast
-
-from PySide6.QtGui import QTextLine
 from PySide6.QtWidgets import QTextEdit
 
 from ..core.line_breaks import MARKS, strip_marks
@@ -17,6 +14,7 @@ from ..core.model import Report
 from ..core.pinyin import Annotator
 from ..core.script import Converter, Script
 from .reader_view import BODY_FAMILIES, HK_FAMILIES, TW_FAMILIES, ReaderView
+from .text_geometry import cursor_x
 
 SCRIPT_FAMILIES = {Script.SIMPLIFIED: BODY_FAMILIES, Script.TRADITIONAL_HK: HK_FAMILIES,
                    Script.TRADITIONAL_TW: TW_FAMILIES}
@@ -53,8 +51,8 @@ def view_lines(view: ReaderView) -> list[dict[str, object]]:
             start = line.textStart()
             chars = _trimmed(text[start:start + line.textLength()])
             out.append({"block": model.id, "line": number, "text": strip_marks(chars),
-                        "left": round(x + _x_of(line, start), 2),
-                        "right": round(x + _x_of(line, start + len(chars)), 2),
+                        "left": round(x + cursor_x(line, start), 2),
+                        "right": round(x + cursor_x(line, start + len(chars)), 2),
                         "last": number == layout.lineCount() - 1})
     return out
 
@@ -64,8 +62,3 @@ def _trimmed(chars: str) -> str:
     while chars and (chars[-1].isspace() or chars[-1] in MARKS):
         chars = chars[:-1]
     return chars
-
-
-def _x_of(line: QTextLine, position: int) -> float:
-    """Where ``position`` sits on the line (PySide6's stubs type cursorToX's (x, position) pair as ``object``)."""
-    return cast(tuple[float, int], line.cursorToX(position))[0]

@@ -17,15 +17,15 @@ For a PDF file, export.pdf then adds what Qt cannot: the outline and the links b
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -41,6 +41,10 @@ from ..export import share_like_a_new_file
 from ..export.pdf import Destination, LinkArea, OutlineEntry, TextLayer, add_navigation
 from .reader_document import drop_font_features
 from .reader_view import BODY_FAMILIES, MAX_FONT_PT, MIN_FONT_PT, ReaderView
+from .text_geometry import cursor_x
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter  # only the print dialog loads Qt's print support
 
 PAGE_MARGINS_MM = QMarginsF(14, 12, 14, 18)  # left, top, right, bottom (the footer sits in the bottom one)
 DEFAULT_PRINT_PT = 36
@@ -194,10 +198,10 @@ class PrintLayout:
         return len(self.pages)
 
     # -- painting ------------------------------------------------------------------------------
-    def prepare(self, device: QPagedPaintDevice) -> None:
+    def prepare(self, device: QPdfWriter | QPrinter) -> None:
         """Set the device to the whole page at the layout's resolution (call before QPainter.begin)."""
         device.setPageLayout(QPageLayout(self.page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-        if hasattr(device, "setFullPage"):  # QPrinter
+        if not isinstance(device, QPdfWriter):
             device.setFullPage(True)
         device.setResolution(self.dpi)
 
@@ -237,7 +241,7 @@ class PrintLayout:
         painter.drawText(band, Qt.AlignmentFlag.AlignCenter, f"{number + 1} / {self.page_count}")
         painter.restore()
 
-    def paint_steps(self, device: QPagedPaintDevice) -> Iterator[int]:
+    def paint_steps(self, device: QPdfWriter | QPrinter) -> Generator[int, None, None]:
         """Paint every page on ``device``, yielding after each page (the caller may stop early)."""
         self.prepare(device)
         painter = QPainter()
@@ -326,7 +330,7 @@ class PrintLayout:
         start, end = (position - block.position() for position in self.view.document_span(index, start, end))
         line = block.layout().lineForTextPosition(start)
         end = min(end, line.textStart() + line.textLength())
-        x0, x1 = line.cursorToX(start)[0], line.cursorToX(end)[0]
+        x0, x1 = cursor_x(line, start), cursor_x(line, end)
         top = origin.y() + line.y()
         where = self.locate(top)
         k = self.px_per_pt

@@ -221,7 +221,8 @@ class ReadAloud(QObject):
 
     def _close_problem(self) -> None:
         if self.problem_bar is not None and self.problem_bar.isVisible():
-            had_focus = self.problem_bar.isAncestorOf(QApplication.focusWidget())
+            focus = QApplication.focusWidget()
+            had_focus = focus is not None and self.problem_bar.isAncestorOf(focus)
             self.problem_bar.hide()
             if had_focus:
                 self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -50,7 +50,7 @@ from .reader_document import (
     respace_wide_runs,
     rewrite_marks,
 )
-from .text_geometry import TextGeometry
+from .text_geometry import TextGeometry, cursor_x
 from .themes import Theme, theme
 
 BODY_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif"]
@@ -562,7 +562,8 @@ class ReaderView(QTextBrowser):
 
     def set_reserved_shortcuts(self, sequences: list[QKeySequence]) -> None:
         """Keys that belong to window actions even while the text has focus (arrows, Home, End, …)."""
-        self._reserved = {seq[0].toCombined() for seq in sequences if not seq.isEmpty()}
+        # PySide6 6.11's stubs lack QKeySequence.__getitem__ (C++ operator[]), as in ui/actions.py.
+        self._reserved = {seq[0].toCombined() for seq in sequences if not seq.isEmpty()}  # type: ignore[index]
 
     # -- highlights ----------------------------------------------------------------------------
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
@@ -632,7 +633,7 @@ class ReaderView(QTextBrowser):
                     continue
                 x0 = xs.get(position)
                 if x0 is None:
-                    x0 = line.cursorToX(position)[0]
+                    x0 = cursor_x(line, position)
                 glyphs.append(_Glyph(offset, x0, x0 + em, line.y(), natural, syllable))
         self._glyph_cache[index] = glyphs
         return glyphs

@@ -80,5 +80,6 @@ def _note_only(_signum: int, _frame: object) -> None:
 
 
 def stop_on_signals(window: MainWindow) -> SessionEnd:
-    window.session_end = SessionEnd(window)  # type: ignore[attr-defined]
-    return window.session_end  # type: ignore[attr-defined]
+    """Close ``window`` when the process is asked to end. The window is the handler's Qt parent, which keeps it,
+    its Python side included, as long as the window lives."""
+    return SessionEnd(window)

@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from .text_geometry import cursor_x
+
 if TYPE_CHECKING:
     from .reader_view import ReaderView
 
@@ -99,8 +101,8 @@ def span_line_rects(view: ReaderView, start: int, end: int) -> list[QRectF]:
         first, last = line.textStart(), line.textStart() + line.textLength()
         if last <= a or first >= b:
             continue
-        x1 = line.cursorToX(max(a, first))[0]
-        x2 = line.cursorToX(min(b, last))[0]
+        x1 = cursor_x(line, max(a, first))
+        x2 = cursor_x(line, min(b, last))
         extent = view.line_geometry.line(block.blockNumber(), i)
         top = extent.top if with_ruby else extent.text_top
         rects.append(QRectF(dx + min(x1, x2), top - scroll, abs(x2 - x1), extent.bottom - top))

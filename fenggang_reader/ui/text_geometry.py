@@ -12,10 +12,17 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextDocument, QTextLine
 
 from ..core.line_breaks import NO_MARKS, LayoutText
+
+
+def cursor_x(line: QTextLine, position: int) -> float:
+    """Where ``position`` (in the block) sits on the line, from the block's left edge. QTextLine.cursorToX returns
+    the pair (x, position); PySide6's stubs type it as ``object``."""
+    return cast(tuple[float, int], line.cursorToX(position))[0]
 
 
 @dataclass(frozen=True, slots=True)
