@@ -6,6 +6,11 @@ passes through ``DialogFit`` (an application event filter) before it appears: lo
 no longer widen to their longest entry, form rows put the field under its label when they are narrow, and
 the dialog is kept inside the available area of the window's screen; a dialog whose fields are still too
 tall scrolls (forms.scrolling_body), its buttons always in view.
+
+An application filter, not one per dialog: dialogs have many parents (the window, the view, other dialogs,
+Qt's own file and print dialogs), and only the application sees them all before their first show. Its cost
+was measured: a PgDown at 96 pt passes 23 events through it, ~2 µs each (about 0.05 ms of a 2.7 ms step,
+within the run-to-run noise of benchmarks/bench_paging.py).
 """
 
 from __future__ import annotations
