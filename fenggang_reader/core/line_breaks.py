@@ -2,9 +2,9 @@
 
 Qt breaks lines by UAX #14, which splits a number from its unit (2024｜年, 5｜个), never breaks around “ ”
 (so 委“1310”[1]具 is one unbreakable run, and a narrow line falls back to breaking anywhere, even before ”),
-and lets a paragraph end with a line of one character. The layout text fixes this with two invisible,
-zero-width marks: a word joiner where a line must not break, a zero-width space where clreq allows a break
-that UAX #14 forbids. The marks live only in the text Qt lays out (the reader's document): LayoutText maps
+lets a paragraph end with a line of one character, and splits any word (东｜莞). The layout text fixes this
+with two invisible, zero-width marks: a word joiner where a line must not break, a zero-width space where
+clreq allows a break that UAX #14 forbids. The marks live only in the text Qt lays out (the reader's document): LayoutText maps
 offsets between the report's text and the layout text, so find, speech, exports and the reading place keep
 the report's own offsets.
 """
@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .syllables import is_han
+from .words import WordSpans
 
 WORD_JOINER = "\u2060"  # no break here (UAX #14 class WJ)
 BREAK_HERE = "\u200b"  # a break is allowed here (class ZW); zero width, never a justification point
@@ -73,9 +74,11 @@ def strip_marks(text: str) -> str:
     return text.replace(WORD_JOINER, "").replace(BREAK_HERE, "")
 
 
-def layout_text(text: str, *, title: bool = False, fits: Callable[[str], bool] | None = None) -> LayoutText:
-    """The marks for one block: numbers kept with their units, note marks with their word, breaks allowed
-    around quotes, no last line of a single character; a title breaks only in its middle (balanced lines).
+def layout_text(text: str, *, title: bool = False, fits: Callable[[str], bool] | None = None,
+                words: WordSpans = (), longest_word: int = 1) -> LayoutText:
+    """The marks for one block: numbers kept with their units, note marks with their word, words of up to
+    ``longest_word`` characters whole (core/words.py), breaks allowed around quotes, no last line of a single
+    character; a title breaks only in its middle (balanced lines).
 
     ``fits(run)`` says whether a run fits on one line: a run kept together that would not (180.9亿元， at 96 pt
     in a narrow window) is joined less, so the line breaks inside the unit, never before its punctuation."""
@@ -113,6 +116,10 @@ def layout_text(text: str, *, title: bool = False, fits: Callable[[str], bool] |
         elif char in _QUOTES_CLOSING and i + 1 < len(text) and text[i + 1] not in CLOSING + "[" \
                 and text[i + 1] not in _QUOTES_OPENING:
             marks.setdefault(i + 1, BREAK_HERE)  # ”｜企业: and start after a closing one
+    for start, length in words:
+        if length <= longest_word:
+            for i in range(start + 1, start + length):
+                marks.setdefault(i, WORD_JOINER)
     _keep_last_two(text, marks, fits)
     return LayoutText(tuple(sorted(marks.items())))
 

@@ -9,6 +9,7 @@ from .model import Report
 from .pinyin import Annotator
 from .pronunciation import PronunciationRecord
 from .report_format import load_report
+from .words import WordSpans, load_words
 
 
 def resources_dir() -> Path:
@@ -31,12 +32,22 @@ def readings_path() -> Path:
     return resources_dir() / "report" / "readings.json"
 
 
+def words_path() -> Path:
+    """Where the report's words are (tools/build-readings), so line ends keep them whole (core/words.py)."""
+    return resources_dir() / "report" / "words.json"
+
+
 def record_path() -> Path:
     return resources_dir() / "pronunciation" / "record.tsv"
 
 
 def load_bundled_report() -> Report:
     return load_report(report_path())
+
+
+def bundled_words(report: Report) -> dict[str, WordSpans]:
+    """The words of the report's blocks that are the shipped report's (core/words.py)."""
+    return load_words(words_path(), ((b.id, b.text) for b in report.blocks))
 
 
 def bundled_annotator(user_record: Path | None = None) -> Annotator:

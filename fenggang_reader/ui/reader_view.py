@@ -36,8 +36,10 @@ from ..core.jyutping import JyutpingAnnotator
 from ..core.line_breaks import MARKS, NO_MARKS, LayoutText, layout_text, strip_marks
 from ..core.model import Block, BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle
+from ..core.resources import bundled_words
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
 from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
+from ..core.words import longest_kept_word
 from .navigation import Navigator
 from .reader_document import (
     CLOSERS,
@@ -163,6 +165,8 @@ class ReaderView(QTextBrowser):
         # Line-breaking marks and punctuation compression: print and the PDF go without (Qt's PDF writes each
         # mark as a space glyph, 代 表 for 代表, and the text layer's tidying expects every mark a whole cell).
         self._marks_wanted = screen_typesetting
+        self._words = bundled_words(report) if screen_typesetting else {}  # kept whole where lines are wide
+        self._longest_word: dict[BlockKind, int] = {}  # per kind of block, at the width in use (refresh_line_breaks)
         self._layouts = [self._wanted_layout(b, None) for b in report.blocks]
         self._marks_key: tuple | None = None  # the widths and sizes the marks were fitted to
         self._widths_key: tuple | None = None  # the sizes _run_widths were measured at
@@ -281,10 +285,12 @@ class ReaderView(QTextBrowser):
             self._widths_key, self._run_widths = sizes, {}
         body_cell = self._run_width(1.0, False, "中")
         wide = width >= _WIDE_ENOUGH_CELLS * body_cell * max(_SIZE_FACTOR.values())  # every run fits: no measuring
-        key = ("wide" if wide else round(width, 1), *sizes, QAccessible.isActive())
+        longest = {kind: longest_kept_word(width / (body_cell * self._kind_factor(kind))) for kind in BlockKind}
+        key = ("wide" if wide else round(width, 1), *sizes, QAccessible.isActive(), tuple(longest.values()))
         if width <= 0 or key == self._marks_key:
             return
         self._marks_key = key
+        self._longest_word = longest
         layouts = [self._wanted_layout(b, None if wide else self.fits_on_a_line(i, width))
                    for i, b in enumerate(self._report.blocks)]
         changed = [index for index, (old, new) in enumerate(zip(self._layouts, layouts, strict=True)) if old != new]
@@ -305,7 +311,12 @@ class ReaderView(QTextBrowser):
         characters as they are: Orca and braille would get the invisible marks, and a voice might pause)."""
         if QAccessible.isActive() or not self._marks_wanted:
             return NO_MARKS
-        return layout_text(block.text, title=block.kind is BlockKind.TITLE, fits=fits)
+        return layout_text(block.text, title=block.kind is BlockKind.TITLE, fits=fits, words=self._words.get(block.id, ()),
+                           longest_word=self.longest_whole_word(block.kind))
+
+    def longest_whole_word(self, kind: BlockKind) -> int:
+        """The longest word a line of a ``kind`` block keeps whole at the width in use (core/words.py)."""
+        return self._longest_word.get(kind, 1)
 
     def fits_on_a_line(self, index: int, width: float) -> Callable[[str], bool]:
         """Whether a run of block ``index``'s text fits in ``width`` pixels (each wide character one spaced cell)."""

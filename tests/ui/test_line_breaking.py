@@ -1,5 +1,6 @@
 """Keep-together rules over the whole report, as the reader view lays it out (core/line_breaks.py): a number
-with its unit, no last line of a single character, a balanced title, and marks that stay in the layout."""
+with its unit, a word where its line can spare the room, no last line of a single character, a balanced title,
+and marks that stay in the layout."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 
 from fenggang_reader.core.line_breaks import MARKS
 from fenggang_reader.core.model import BlockKind
+from fenggang_reader.core.resources import bundled_words
 from fenggang_reader.ui.line_export import laid_out_view, view_lines
 from tests.support.shipped import shipped
 
@@ -53,6 +55,31 @@ def test_a_number_stays_with_its_unit_unless_together_they_are_wider_than_a_line
                 assert not fits(run), (key, block.id, before["text"], after["text"])
         numbers += len(re.findall(r"\d+", block.text))
     assert numbers > 200
+
+
+@pytest.mark.parametrize("key", SIZES)
+def test_a_word_stays_whole_where_its_line_can_spare_the_room(views, key):
+    """A line of 20–29 cells (28 pt in 1200 px) keeps words of up to three characters whole, 10–19 cells two;
+    at 96 pt in 800 px (6 cells) no line is left short for a word."""
+    view = views[key]
+    words, by_block = bundled_words(view.report), _by_block(view)
+    kept = split = 0
+    for block in view.report.blocks:
+        ends, offset = set(), 0
+        for line in by_block[block.id][:-1]:
+            offset += len(line["text"])
+            ends.add(offset)
+        longest = view.longest_whole_word(block.kind)
+        for start, length in words.get(block.id, ()):
+            inside = ends & set(range(start + 1, start + length))
+            if length <= longest:
+                kept += 1
+                assert not inside, (key, block.id, block.text[start:start + length])
+            split += bool(inside)
+    if key == (28, 1200):
+        assert kept > 4000 and view.longest_whole_word(BlockKind.PARAGRAPH) == 3
+    if key[0] == 96 and key[1] <= 800:
+        assert kept == 0 and split > 1000  # words break like any text where a line holds ~6 characters
 
 
 @pytest.mark.parametrize("key", SIZES)
