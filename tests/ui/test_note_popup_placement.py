@@ -85,7 +85,7 @@ def test_popup_beside_the_term_at_most_half_the_window(small_window, qtbot, font
     box = popup.geometry()
     assert_term_uncovered(win, popup, span)
     assert box.height() <= win.height() * MAX_WINDOW_SHARE + 2
-    qtbot.waitUntil(lambda: explanation_lines_shown(popup) >= (2 if font_pt <= 48 else 0), timeout=2000)
+    qtbot.waitUntil(lambda: explanation_lines_shown(popup) >= (2 if font_pt <= 48 else 0), timeout=10_000)
     if font_pt == 96:  # a line with its pinyin is 230 px here: the note shows most of one
         assert popup.view.height() >= 0.9 * win.view.line_geometry.line(0, 0).height
     assert popup.view.font_size() == font_pt, "the explanation at body size"
@@ -102,7 +102,7 @@ def test_at_48pt_in_800x600_the_note_gives_its_explanation_the_room(small_window
     qtbot.keyClick(win.view, Qt.Key.Key_N)
     popup = win.glossary.popup
     assert popup is not None and popup.note.number == 1
-    qtbot.waitUntil(lambda: explanation_lines_shown(popup) >= 2, timeout=2000)
+    qtbot.waitUntil(lambda: explanation_lines_shown(popup) >= 2, timeout=10_000)
     for button in (popup.read_button, popup.close_button, popup.uses_toggle):  # all there, beside the note
         assert button.isVisible() and button.geometry().left() >= popup.view.geometry().right()
 
