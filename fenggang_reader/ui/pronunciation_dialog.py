@@ -621,7 +621,7 @@ class PronunciationFeature(QObject):
         self.view.wait_for_warm_up()
         self.annotator.invalidate()
         for view in {self.view, *self.window.findChildren(ReaderView)}:
-            view.invalidate_layout_cache()
+            view.refresh_readings()
         self.changed.emit(block_id)
 
     def _error(self, message: str) -> None:

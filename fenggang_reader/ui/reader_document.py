@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 
 from ..core.line_breaks import MARKS, LayoutText
 from ..core.model import Block, BlockKind
+from ..core.syllables import is_han
 
 
 def is_wide(char: str) -> bool:
@@ -121,6 +122,41 @@ def respace_wide_runs(doc: QTextDocument, old: float, new: float) -> None:
             fmt.setFontLetterSpacing(new)
             _select(cursor, fragment)
             cursor.mergeCharFormat(fmt)
+    cursor.endEditBlock()
+
+
+def han_spacing_spans(text: str, wanted: dict[int, float], base: float, had: dict[int, float] | None,
+                      had_base: float) -> Iterator[tuple[int, int, float]]:
+    """The runs [start, end) of Han characters of ``text`` whose letter spacing must change to ``wanted`` (offset:
+    spacing; the rest ``base``) from ``had`` (None: unknown, set every one; the rest ``had_base``), as
+    (start, end, spacing) with one spacing a run."""
+    run_start: int | None = None
+    spacing = base
+    for offset, char in enumerate(text):
+        want = wanted.get(offset, base) if is_han(char) else None
+        change = want is not None and (had is None or abs(had.get(offset, had_base) - want) >= 0.01)
+        if run_start is not None and (not change or want != spacing):
+            yield run_start, offset, spacing
+            run_start = None
+        if change and run_start is None and want is not None:
+            run_start, spacing = offset, want
+    if run_start is not None:
+        yield run_start, len(text), spacing
+
+
+def set_letter_spacing(doc: QTextDocument, spans: list[tuple[int, int, float]]) -> None:
+    """Give the document positions [start, end) of each span its letter spacing (% of each character's width)."""
+    if not spans:
+        return
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    fmt = QTextCharFormat()
+    fmt.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
+    for start, end, spacing in spans:
+        fmt.setFontLetterSpacing(spacing)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
     cursor.endEditBlock()
 
 

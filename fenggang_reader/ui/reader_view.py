@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
-    QStaticText,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -47,10 +46,22 @@ from .reader_document import (
     QUOTES_CLOSING,
     build_document,
     compress_punctuation,
+    han_spacing_spans,
     is_wide,
     replace_differences,
     respace_wide_runs,
     rewrite_marks,
+    set_letter_spacing,
+)
+from .ruby import (
+    PINYIN_RATIO,
+    ZHUYIN_RATIO,
+    RubyText,
+    horizontal_ruby,
+    ruby_room,
+    vertical_zhuyin,
+    zhuyin_column_width,
+    zhuyin_top,
 )
 from .text_geometry import TextGeometry, cursor_x
 from .themes import Theme, theme
@@ -61,7 +72,6 @@ HK_FAMILIES = ["Noto Sans CJK HK", "Source Han Sans HC", "Microsoft JhengHei", "
 TW_FAMILIES = ["Noto Sans CJK TC", "Source Han Sans TC", "Microsoft JhengHei", "PingFang TC", *BODY_FAMILIES]
 # Sizes and spacing: the ranges and defaults of the settings table (core/settings.py), never repeated here.
 MIN_FONT_PT, MAX_FONT_PT, DEFAULT_FONT_PT = int(FONT_SIZE.minimum or 0), int(FONT_SIZE.maximum or 0), FONT_SIZE.default
-PINYIN_RATIO = 0.46  # pinyin size relative to the body text
 CJK_SPACING_PERCENT = float(CHARACTER_SPACING.default)  # advance of every Han character and full-width mark, % width
 LINE_HEIGHT_PERCENT = float(LINE_SPACING.default)  # line height in % of the natural line: the rest is the pinyin band
 PARAGRAPH_SPACING = PARAGRAPH_SPACING_SETTING.default / 100  # space after a paragraph, in lines of body text
@@ -83,7 +93,7 @@ class RubyCell:
 
     offset: int  # in the block
     char: QRectF  # the character's glyph (its advance without the letter spacing)
-    ruby: QRectF  # the ruby as drawn (condensed to fit the cell)
+    ruby: QRectF  # the ruby as drawn, never condensed: above the character, or (zhuyin) a column to its right
     cell: QRectF  # what belongs to the character: from its ruby's top to its foot, as wide as its spaced advance
 
 
@@ -110,6 +120,10 @@ class _Glyph:
     line_top: float
     line_height: float
     syllable: str
+    advance: float  # the character's advance with its letter spacing (its cell's width)
+    ruby: RubyText
+    ruby_left: float  # the ruby's box, block-relative
+    ruby_top: float
 
 
 class ReaderView(QTextBrowser):
@@ -132,7 +146,15 @@ class ReaderView(QTextBrowser):
         self._theme: Theme = theme("light")
         self._current = 0
         self._glyph_cache: dict[int, list[_Glyph]] = {}
-        self._static: dict[tuple[str, float, float], tuple[QStaticText, float, QFont]] = {}
+        self._ruby_texts: dict[tuple[str, float], RubyText] = {}
+        self._ruby_fonts: dict[float, QFont] = {}
+        # The room each long reading takes (ruby.ruby_room): block -> {offset: letter spacing %} of the characters
+        # spaced wider than the others, and the spacing of the others; applied once the view is shown or laid out.
+        self._room: dict[int, dict[int, float]] | None = {}
+        self._room_base = float(CJK_SPACING_PERCENT)
+        self._room_key: tuple | None = None
+        self._room_wanted = False
+        self._readings_generation = 0
         self._speech: tuple[int, int, int] | None = None  # (block index, start, end)
         self._word: tuple[int, int, int] | None = None
         self._find_matches: list[tuple[int, int]] = []  # absolute document positions
@@ -214,10 +236,26 @@ class ReaderView(QTextBrowser):
         return font
 
     def pinyin_font(self, factor: float = 1.0) -> QFont:
-        """Pinyin follows the size of the characters it annotates (headings get larger pinyin)."""
+        """The ruby's font follows the size of the characters it annotates (headings get larger pinyin); zhuyin is
+        at least half their size."""
         font = self.body_font()
-        font.setPointSizeF(self._font_pt * PINYIN_RATIO * factor)
+        font.setPointSizeF(self._font_pt * (ZHUYIN_RATIO if self._vertical_ruby() else PINYIN_RATIO) * factor)
         return font
+
+    def _vertical_ruby(self) -> bool:
+        """Zhuyin is set vertically, to the right of each character; pinyin and Jyutping above it."""
+        return self._ruby is None and self._pinyin_style is PinyinStyle.ZHUYIN
+
+    def _line_height_percent(self) -> float:
+        """The reader's line height. Zhuyin takes its room beside the characters, so the band above each line that
+        pinyin needs is left out (a column reaches little above its line, _ruby_above)."""
+        if not self._vertical_ruby():
+            return self.line_height_percent
+        font = self.body_font()
+        font.setPointSizeF(self._font_pt * PINYIN_RATIO)
+        fm = QFontMetricsF(font)
+        band = fm.ascent() + fm.descent() * 0.5
+        return max(115.0, self.line_height_percent - 100.0 * band / QFontMetricsF(self.body_font()).height())
 
     def _factor(self, index: int) -> float:
         return self._kind_factor(self._report.blocks[index].kind)
@@ -239,6 +277,8 @@ class ReaderView(QTextBrowser):
         doc = self.document()
         body = self.body_font()
         doc.setDefaultFont(body)
+        self.ensure_ruby_room()
+        line_height = self._line_height_percent()
         px = QFontMetricsF(body).height()
         band = self.pinyin_band_height()
         doc.setDocumentMargin(0)
@@ -255,7 +295,7 @@ class ReaderView(QTextBrowser):
         while block.isValid():
             model = self._report.blocks[block.blockNumber()]
             fmt = block.blockFormat()
-            fmt.setLineHeight(self.line_height_percent, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             gap = self.paragraph_spacing
             fmt.setBottomMargin(px * (gap if model.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE) else gap * 0.64))
             fmt.setTopMargin(px * 0.5 if model.kind in (BlockKind.PART, BlockKind.HEADING, BlockKind.NOTES_HEADING)
@@ -280,7 +320,7 @@ class ReaderView(QTextBrowser):
         doc = self.document()
         frame = doc.rootFrame().frameFormat()
         width = doc.textWidth() - frame.leftMargin() - frame.rightMargin()
-        sizes = (self._font_pt, self.cjk_spacing_percent, tuple(self._families), tuple(sorted(self._factor_caps.items())))
+        sizes = (self._font_pt, self.cjk_spacing_percent, self._room_base, tuple(self._families), tuple(sorted(self._factor_caps.items())))
         if sizes != self._widths_key:
             self._widths_key, self._run_widths = sizes, {}
         body_cell = self._run_width(1.0, False, "中")
@@ -337,14 +377,82 @@ class ReaderView(QTextBrowser):
                 if bold:
                     font.setWeight(QFont.Weight.Bold)
                 metrics = self._run_metrics[(factor, bold)] = QFontMetricsF(font)
-            cell = metrics.horizontalAdvance("中") * self.cjk_spacing_percent / 100.0
+            cell = metrics.horizontalAdvance("中") * self._room_base / 100.0
             width = sum(cell if is_wide(c) else metrics.horizontalAdvance(c) for c in run)
             self._run_widths[(factor, bold, run)] = width
         return width
 
     def pinyin_band_height(self) -> float:
+        """How far the ruby reaches above a line of body text."""
+        if self._vertical_ruby():
+            return self._zhuyin_above(1.0)
         fm = QFontMetricsF(self.pinyin_font())
         return fm.ascent() + fm.descent() * 0.5
+
+    # -- the room each reading takes ------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self._room_wanted:  # the readings are loaded by now (app.py): give them their room before a paint
+            self._room_wanted = True
+            self._apply_metrics()
+        super().showEvent(event)
+
+    def ensure_ruby_room(self) -> None:
+        """Space each character for its reading (ruby.ruby_room; zhuyin: a column beside every character), once the
+        view is shown or laid out, and again whenever the readings, their style or the sizes change."""
+        if not self._room_wanted:
+            return
+        key = (self._vertical_ruby(), self._pinyin_visible, self._pinyin_style, id(self._ruby), self._font_pt,
+               tuple(self._families), self.cjk_spacing_percent, self._readings_generation)
+        if key == self._room_key:
+            return
+        self._room_key = key
+        self._ruby_texts.clear()  # measured at the sizes before
+        self._ruby_fonts.clear()
+        base = self._han_spacing()
+        horizontal = self._pinyin_visible and not self._vertical_ruby()
+        wanted = {index: self._room_for(index, base) for index in range(len(self._report.blocks))} if horizontal else {}
+        spans = []
+        for index, block in enumerate(self._report.blocks):
+            new = wanted.get(index, {})
+            old = self._room.get(index, {}) if self._room is not None else None
+            if old is not None and old == new and base == self._room_base:
+                continue
+            for start, end, spacing in han_spacing_spans(block.text, new, base, old, self._room_base):
+                spans.append((*self.document_span(index, start, end), spacing))
+        set_letter_spacing(self.document(), spans)
+        self._room, self._room_base = wanted, base
+
+    def _han_spacing(self) -> float:
+        """The letter spacing (%) of a Han character: the reader's, or in zhuyin wide enough for a column and a
+        space of the zhuyin font beside the character."""
+        if not (self._pinyin_visible and self._vertical_ruby()):
+            return self.cjk_spacing_percent
+        font = self.pinyin_font()
+        em = QFontMetricsF(self.body_font()).horizontalAdvance("中")
+        needed = em + zhuyin_column_width(font) + QFontMetricsF(font).horizontalAdvance(" ")
+        return max(self.cjk_spacing_percent, round(100.0 * needed / em, 1))
+
+    def _room_for(self, index: int, base: float) -> dict[int, float]:
+        """Block ``index``'s characters that need more than ``base`` % for their reading (offset: spacing %)."""
+        model = self._report.blocks[index]
+        readings = (self._ruby or self._annotator).rendered(model.text, model.id, self._pinyin_style)
+        factor = self._factor(index)
+        em = self._em_width(index)
+        widths = [None if r is None else self._ruby_text(r, factor).width / em for r in readings]
+        if not any(w is not None and w > 1.0 for w in widths):
+            return {}
+        shown = self.display_text(model.text)
+        font = self.body_font()
+        font.setPointSizeF(self._font_pt * factor)
+        fm = QFontMetricsF(font)
+        compressed = (base - 50.0) / 100.0  # the least a full-width mark advances (punctuation compression)
+
+        def between(i: int, j: int) -> float:
+            return sum(compressed if is_wide(c) else fm.horizontalAdvance(c) / em for c in shown[i + 1:j])
+
+        gap = QFontMetricsF(self.pinyin_font(factor)).horizontalAdvance(" ") / em
+        return {offset: round(100.0 * advance, 1) + 0.1
+                for offset, advance in ruby_room(widths, between, base / 100.0, gap).items()}
 
     # -- public API ----------------------------------------------------------------------------
     @property
@@ -374,6 +482,7 @@ class ReaderView(QTextBrowser):
             if characters is not None and float(characters) != self.cjk_spacing_percent:
                 old, self.cjk_spacing_percent = self.cjk_spacing_percent, float(characters)
                 respace_wide_runs(self.document(), old, self.cjk_spacing_percent)
+                self._room = None  # which characters have which spacing is no longer known: set each anew
                 self.compress_punctuation()
             self._apply_metrics()
 
@@ -381,15 +490,24 @@ class ReaderView(QTextBrowser):
         return self._pinyin_visible
 
     def set_pinyin_visible(self, visible: bool) -> None:
-        self._pinyin_visible = visible
-        self.viewport().update()
+        """Show or hide the ruby; the room long readings took goes with them (the place in the text is kept)."""
+        if visible == self._pinyin_visible:
+            return
+        with self.navigator.keeping_place():
+            self._pinyin_visible = visible
+            self._apply_metrics()
 
     def pinyin_style(self) -> PinyinStyle:
         return self._pinyin_style
 
     def set_pinyin_style(self, style: PinyinStyle) -> None:
-        self._pinyin_style = style
-        self.invalidate_layout_cache()
+        """Tone marks, tone numbers or zhuyin; zhuyin takes its room beside the characters, not above the lines."""
+        if style == self._pinyin_style:
+            return
+        with self.navigator.keeping_place():
+            self._pinyin_style = style
+            self.invalidate_layout_cache()
+            self._apply_metrics()
 
     def display_text(self, text: str) -> str:
         """`text` as shown (e.g. in Traditional characters); always as long as `text`, so offsets agree."""
@@ -424,8 +542,19 @@ class ReaderView(QTextBrowser):
 
     def set_ruby_annotator(self, ruby: JyutpingAnnotator | None) -> None:
         """Show another romanisation (Jyutping) above the characters; None goes back to pinyin."""
-        self._ruby = ruby
-        self.invalidate_layout_cache()
+        if ruby is self._ruby:
+            return
+        with self.navigator.keeping_place():
+            self._ruby = ruby
+            self.invalidate_layout_cache()
+            self._apply_metrics()
+
+    def refresh_readings(self) -> None:
+        """The readings changed (a correction, the tones of 一 and 不): draw them anew, with the room they take."""
+        self._readings_generation += 1
+        with self.navigator.keeping_place():
+            self.invalidate_layout_cache()
+            self._apply_metrics()
 
     def set_theme(self, t: Theme) -> None:
         self._theme = t
@@ -607,12 +736,14 @@ class ReaderView(QTextBrowser):
     # -- pinyin layout cache -------------------------------------------------------------------
     def invalidate_layout_cache(self) -> None:
         self._glyph_cache.clear()
-        self._static.clear()
+        self._ruby_texts.clear()
+        self._ruby_fonts.clear()
         self.line_geometry.invalidate()
         self.viewport().update()
 
     def glyphs(self, index: int) -> list[_Glyph]:
-        """Where each annotated character of block `index` sits (block-relative), computed once per layout."""
+        """Where each annotated character of block `index` and its ruby sit (block-relative), computed once per
+        layout: the one place that places a reading (ruby_cells, the painter and hit_test read it from here)."""
         cached = self._glyph_cache.get(index)
         if cached is not None:
             return cached
@@ -624,12 +755,18 @@ class ReaderView(QTextBrowser):
         shown = block.text()
         glyphs: list[_Glyph] = []
         em = self._em_width(index)
+        factor = self._factor(index)
+        vertical = self._vertical_ruby()
+        above = self._ruby_metrics(index).top if not vertical else 0.0
+        room = (self._room or {}).get(index, {})
         flags = (QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
                  | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions)
         for line_no in range(layout.lineCount()):
             line = layout.lineAt(line_no)
             start, length = line.textStart(), line.textLength()
             natural = line.ascent() + line.descent()
+            baseline = line.y() + line.ascent()
+            left_edge, right_edge = 0.0, line.x() + line.width()  # the text column: the focus ring is outside it
             # One call per line gives every glyph's x (cursorToX per character is ~30× slower).
             xs: dict[int, float] = {}
             for run in line.glyphRuns(start, length, flags):
@@ -645,7 +782,15 @@ class ReaderView(QTextBrowser):
                 x0 = xs.get(position)
                 if x0 is None:
                     x0 = cursor_x(line, position)
-                glyphs.append(_Glyph(offset, x0, x0 + em, line.y(), natural, syllable))
+                ruby = self._ruby_text(syllable, factor)
+                if vertical:
+                    ruby_left, ruby_top = x0 + em, zhuyin_top(baseline, em, ruby)
+                else:  # centred on the character; at a line's start or end, moved in to begin or end with the line
+                    ruby_left = max(left_edge, min(x0 + em / 2 - ruby.width / 2, right_edge - ruby.width))
+                    ruby_top = line.y() + above
+                advance = em * room.get(offset, self._room_base) / 100.0
+                glyphs.append(_Glyph(offset, x0, x0 + em, line.y(), natural, syllable, advance, ruby, ruby_left,
+                                     ruby_top))
         self._glyph_cache[index] = glyphs
         return glyphs
 
@@ -688,19 +833,17 @@ class ReaderView(QTextBrowser):
     def ruby_cells(self, index: int) -> list[RubyCell]:
         """Every annotated character of block ``index`` with its ruby and its cell, in document coordinates.
 
-        The painter, hit_test, printing and the tests all take the ruby's place from here."""
+        The painter, hit_test, printing and the tests all take the ruby's place from here (glyphs)."""
         block = self.document().findBlockByNumber(index)
         top_left = self.document().documentLayout().blockBoundingRect(block).topLeft()
-        metrics = self._ruby_metrics(index)
-        spacing = self.cjk_spacing_percent / 100.0
+        x, y = top_left.x(), top_left.y()
         out = []
         for g in self.glyphs(index):
-            left, line_top, width = top_left.x() + g.x0, top_left.y() + g.line_top, g.x1 - g.x0
-            _, drawn, _ = self._static_text(g.syllable, width, metrics.factor)
-            ruby_top = line_top + metrics.top
-            out.append(RubyCell(g.offset, QRectF(left, line_top, width, g.line_height),
-                                QRectF(left + width / 2 - drawn / 2, ruby_top, drawn, metrics.ascent),
-                                QRectF(left, ruby_top, width * spacing, line_top + g.line_height - ruby_top)))
+            ruby = QRectF(x + g.ruby_left, y + g.ruby_top, g.ruby.width, g.ruby.height)
+            line_top = y + g.line_top
+            top = min(ruby.top(), line_top)
+            out.append(RubyCell(g.offset, QRectF(x + g.x0, line_top, g.x1 - g.x0, g.line_height), ruby,
+                                QRectF(x + g.x0, top, g.advance, line_top + g.line_height - top)))
         return out
 
     def pinyin_rects(self, index: int) -> list[tuple[int, QRectF, QRectF]]:
@@ -726,22 +869,16 @@ class ReaderView(QTextBrowser):
         fm = QFontMetricsF(font)
         return max(0.0, fm.ascent() - fm.capHeight() * 1.22)
 
-    def _static_text(self, syllable: str, cell: float, factor: float = 1.0) -> tuple[QStaticText, float, QFont]:
-        """A prepared pinyin string and its drawn width (condensed when wider than its cell, with a gap)."""
-        key = (syllable, round(cell, 1), factor)
-        hit = self._static.get(key)
+    def _ruby_text(self, syllable: str, factor: float = 1.0) -> RubyText:
+        """A reading prepared for drawing at the size of the characters of a block drawn ``factor`` times the body."""
+        key = (syllable, factor)
+        hit = self._ruby_texts.get(key)
         if hit is None:
-            font = self.pinyin_font(factor)
-            natural = QFontMetricsF(font).horizontalAdvance(syllable)
-            limit = cell * (self.cjk_spacing_percent / 100.0) * 0.93
-            if natural > limit > 0:
-                font.setStretch(max(50, int(100 * limit / natural)))
-            static = QStaticText(syllable)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(font=font)
-            width = min(natural, limit) if limit > 0 else natural
-            hit = (static, width, font)
-            self._static[key] = hit
+            font = self._ruby_fonts.get(factor)
+            if font is None:
+                font = self._ruby_fonts[factor] = self.pinyin_font(factor)
+            hit = vertical_zhuyin(syllable, font) if self._vertical_ruby() else horizontal_ruby(syllable, font)
+            self._ruby_texts[key] = hit
         return hit
 
     # -- painting ------------------------------------------------------------------------------
@@ -810,48 +947,60 @@ class ReaderView(QTextBrowser):
         t = self._theme
         speech = self._speech
         word = self._word
-        spacing = self.cjk_spacing_percent / 100.0
         current_colour = None
         current_font = None
         for index in visible:
-            metrics = self._ruby_metrics(index)  # the same geometry as ruby_cells, inlined: this runs every frame
             block = self.document().findBlockByNumber(index)
             top_left = self.document().documentLayout().blockBoundingRect(block).topLeft()
-            for g in self.glyphs(index):
-                line_top = top_left.y() + g.line_top
-                if line_top + metrics.top > exposed.bottom() or line_top + g.line_height < exposed.top():
+            x, y = top_left.x(), top_left.y()
+            for g in self.glyphs(index):  # the same geometry as ruby_cells, inlined: this runs every frame
+                ruby_top, line_top = y + g.ruby_top, y + g.line_top
+                if min(ruby_top, line_top) > exposed.bottom() or line_top + g.line_height < exposed.top():
                     continue
-                static, width, font = self._static_text(g.syllable, g.x1 - g.x0, metrics.factor)
-                centre = top_left.x() + (g.x0 + g.x1) / 2
-                ruby_top = line_top + metrics.top
                 colour = t.pinyin
                 for span, bg, fg in ((speech, t.speech_bg, t.speech_text), (word, t.word_bg, t.word_text)):
                     if span and span[0] == index and span[1] <= g.offset < span[2]:
-                        cell = QRectF(top_left.x() + g.x0, ruby_top - 1, (g.x1 - g.x0) * spacing, 1 - metrics.top)
-                        painter.fillRect(cell, QColor(bg))
+                        if g.ruby.vertical:  # the column is inside the character's cell, which Qt highlights
+                            painter.fillRect(QRectF(x + g.ruby_left, ruby_top, g.ruby.width, g.ruby.height), QColor(bg))
+                        else:
+                            painter.fillRect(QRectF(x + g.x0, ruby_top - 1, g.advance, line_top - ruby_top + 1),
+                                             QColor(bg))
                         colour = fg
                 if speech and speech[0] == index and speech[1] <= g.offset < speech[2]:
                     # Not by colour alone: a thick rule under the characters being read.
                     rule_y = line_top + g.line_height + 1
-                    painter.fillRect(QRectF(top_left.x() + g.x0, rule_y, g.x1 - g.x0 + 0.5,
-                                            max(2.0, self._font_pt / 12)), QColor(t.text))
+                    painter.fillRect(QRectF(x + g.x0, rule_y, g.x1 - g.x0 + 0.5, max(2.0, self._font_pt / 12)),
+                                     QColor(t.text))
                 if colour != current_colour:
                     painter.setPen(QColor(colour))
                     current_colour = colour
-                if font is not current_font:
-                    painter.setFont(font)
-                    current_font = font
-                painter.drawStaticText(QPointF(centre - width / 2, ruby_top), static)
+                if g.ruby.font is not current_font:
+                    painter.setFont(g.ruby.font)
+                    current_font = g.ruby.font
+                g.ruby.paint(painter, x + g.ruby_left, ruby_top)
 
     # -- geometry and relayout -----------------------------------------------------------------
     def ensure_laid_out(self) -> None:
         """Finish Qt's incremental layout now, so block rectangles and the scroll range are final."""
+        if not self._room_wanted:  # a view never shown (print, export-lines) lays out what a window shows
+            self._room_wanted = True
+            self._apply_metrics()
         doc = self.document()
         doc.documentLayout().blockBoundingRect(doc.lastBlock())
 
     def _ruby_above(self, index: int) -> float:
         """How far the ruby of block ``index`` reaches above the top of its line (as _paint_pinyin draws it)."""
+        if self._vertical_ruby():
+            return self._zhuyin_above(self._factor(index))
         return max(0.0, -self._ruby_metrics(index).top)
+
+    def _zhuyin_above(self, factor: float) -> float:
+        """How far the tallest zhuyin column (three symbols under a light-tone dot) reaches above its line's top."""
+        font = self.body_font()
+        font.setPointSizeF(self._font_pt * factor)
+        fm = QFontMetricsF(font)
+        column = self._ruby_text("˙ㄓㄨㄤ", factor)
+        return max(0.0, -zhuyin_top(fm.ascent(), fm.horizontalAdvance("中"), column))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """A new width reflows the text: the reading place stays at the same height."""
