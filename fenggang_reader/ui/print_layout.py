@@ -94,6 +94,7 @@ class PrintLayout:
         self.page_size = page_size or QPageSize(QPageSize.PageSizeId.A4)
         view = ReaderView(report, annotator, screen_typesetting=False)  # see ReaderView.__init__
         view.set_pinyin_style(style)
+        view.set_pinyin_visible(pinyin)  # without pinyin, no character is spaced for its reading
         if source is not None:  # print what the reader shows: its script, ruby and pinyin style
             source.copy_reading_options_to(view)
         view.set_font_size(size)

@@ -393,8 +393,15 @@ class ReaderView(QTextBrowser):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self._room_wanted:  # the readings are loaded by now (app.py): give them their room before a paint
             self._room_wanted = True
-            self._apply_metrics()
+            self._refresh_room()
         super().showEvent(event)
+
+    def _refresh_room(self) -> None:
+        """The room for the readings, and the line-breaking marks fitted to it (the fonts as they are: print has
+        set its own)."""
+        self.ensure_ruby_room()
+        self.refresh_line_breaks()
+        self.invalidate_layout_cache()
 
     def ensure_ruby_room(self) -> None:
         """Space each character for its reading (ruby.ruby_room; zhuyin: a column beside every character), once the
@@ -984,7 +991,7 @@ class ReaderView(QTextBrowser):
         """Finish Qt's incremental layout now, so block rectangles and the scroll range are final."""
         if not self._room_wanted:  # a view never shown (print, export-lines) lays out what a window shows
             self._room_wanted = True
-            self._apply_metrics()
+            self._refresh_room()
         doc = self.document()
         doc.documentLayout().blockBoundingRect(doc.lastBlock())
 

@@ -100,7 +100,7 @@ def _symbols_right(font: QFont) -> float:
 
 def vertical_zhuyin(syllable: str, font: QFont) -> RubyText:
     """Zhuyin as a column: each symbol below the one before, the tone mark to the right of the last symbol (its
-    ink centred on the last symbol's upper half), the light-tone dot centred above the column."""
+    ink centred beside the last symbol's upper half), the light-tone dot centred above the column."""
     fm = QFontMetricsF(font)
     em = fm.horizontalAdvance("ㄓ")
     ascent = fm.ascent()
@@ -120,10 +120,8 @@ def vertical_zhuyin(syllable: str, font: QFont) -> RubyText:
         y += ZHUYIN_STEP * em
     if tone:
         mark = _ink_of(tone, font)
-        last_top = y - ZHUYIN_STEP * em  # the last symbol's em box
-        baseline_of_last = last_top + 0.88 * em
-        ink_top_of_last = baseline_of_last + _ink_of(symbols[-1] if symbols else "ㄓ", font).top()
-        target_centre_y = ink_top_of_last + 0.3 * em
+        last_top = y - ZHUYIN_STEP * em  # the last symbol's em box: the mark beside its upper part (ㄧ is a flat
+        target_centre_y = last_top + 0.36 * em  # stroke in the middle, so the box, not the ink)
         x = _symbols_right(font) + _TONE_GAP * em - mark.left()
         origin_y = target_centre_y - mark.center().y() - ascent  # baseline at centre - ink centre; origin = baseline - ascent
         parts.append(_Part(_static(tone, font), QPointF(x, origin_y)))

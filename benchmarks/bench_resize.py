@@ -1,0 +1,76 @@
+"""Resizing the reader at a large size: the window widened and narrowed by 5-pixel steps, each step timed from the
+resize to the viewport repainted (reflow, line-breaking marks, pinyin with its room), and a font size change.
+
+Prints JSON (ms): median, p95 and max of each, for pinyin (tone marks) and zhuyin.
+    .venv/bin/python benchmarks/bench_resize.py [--points 96] [--size 800x600] [--steps 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+
+def stats(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    return {"median_ms": round(statistics.median(times), 2), "p95_ms": round(ordered[int(len(times) * 0.95)], 2),
+            "max_ms": round(max(times), 2)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--points", type=int, default=96)
+    parser.add_argument("--size", default="800x600")
+    parser.add_argument("--steps", type=int, default=40)
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["FENGGANG_READER_HOME"] = tempfile.mkdtemp(prefix="bench-resize-")
+    from fenggang_reader.app import create_application
+
+    app = create_application()
+    from fenggang_reader.core.reader_annotator import preload_readings
+    from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
+    from fenggang_reader.core.settings import Settings
+    from fenggang_reader.ui.main_window import MainWindow
+
+    result: dict[str, object] = {"points": args.points, "window": args.size,
+                                 "load_average": [round(x, 2) for x in os.getloadavg()]}
+    for style in ("marks", "zhuyin"):
+        settings = Settings()
+        settings.set("font_size", args.points)
+        settings.set("pinyin_style", style)
+        report, annotator = load_bundled_report(), bundled_annotator()
+        preload_readings(annotator, report)
+        window = MainWindow(report, annotator, settings)
+        window.resize(width, height)
+        window.show()
+        app.processEvents()
+        window.view.set_current_block("y2024-p01")
+        app.processEvents()
+        steps: list[float] = []
+        for step in [*range(args.steps), *range(args.steps, 0, -1)]:
+            start = time.perf_counter()
+            window.resize(width + 5 * step, height)
+            app.processEvents()
+            window.view.viewport().repaint()
+            steps.append((time.perf_counter() - start) * 1000)
+        sizes: list[float] = []
+        for points in (args.points - 8, args.points) * 5:
+            start = time.perf_counter()
+            window.view.set_font_size(points)
+            window.view.viewport().repaint()
+            sizes.append((time.perf_counter() - start) * 1000)
+        result[style] = {"resize_5px_step": stats(steps), "font_size_change": stats(sizes)}
+        window.close()
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
