@@ -175,7 +175,10 @@ def drop_font_features(doc: QTextDocument) -> None:
 
 
 def replace_differences(cursor: QTextCursor, block: QTextBlock, shown: str, wanted: str) -> None:
-    """Replace each run of differing characters, fragment by fragment so every run keeps its format."""
+    """Replace each run of differing characters, fragment by fragment so every run keeps its format. The runs are
+    found first and replaced last to first: an edit may merge or split fragments, and Qt's fragment iterator does
+    not survive that (a crash once a character had a format of its own, its reading's room)."""
+    edits = []
     it = block.begin()
     while not it.atEnd():
         fragment = it.fragment()
@@ -189,11 +192,13 @@ def replace_differences(cursor: QTextCursor, block: QTextBlock, shown: str, want
             j = i
             while j < end and shown[j] != wanted[j]:
                 j += 1
-            cursor.setPosition(block.position() + i)
-            cursor.setPosition(block.position() + j, QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(wanted[i:j], fragment.charFormat())
+            edits.append((i, j, fragment.charFormat()))
             i = j
         it += 1
+    for i, j, fmt in reversed(edits):
+        cursor.setPosition(block.position() + i)
+        cursor.setPosition(block.position() + j, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(wanted[i:j], fmt)
 
 
 def rewrite_marks(doc: QTextDocument, index: int, old: LayoutText, new: LayoutText) -> None:
