@@ -132,6 +132,9 @@ def han_spacing_spans(text: str, wanted: dict[int, float], base: float, had: dic
     (start, end, spacing) with one spacing a run."""
     run_start: int | None = None
     spacing = base
+    if had is not None and abs(base - had_base) < 0.01:  # only the characters spaced wider before or now change
+        yield from _changed_spans(wanted, had, base)
+        return
     for offset, char in enumerate(text):
         want = wanted.get(offset, base) if is_han(char) else None
         change = want is not None and (had is None or abs(had.get(offset, had_base) - want) >= 0.01)
@@ -142,6 +145,22 @@ def han_spacing_spans(text: str, wanted: dict[int, float], base: float, had: dic
             run_start, spacing = offset, want
     if run_start is not None:
         yield run_start, len(text), spacing
+
+
+def _changed_spans(wanted: dict[int, float], had: dict[int, float], base: float) -> Iterator[tuple[int, int, float]]:
+    run_start, end, spacing = -1, -1, base
+    for offset in sorted(wanted.keys() | had.keys()):
+        want = wanted.get(offset, base)
+        if abs(had.get(offset, base) - want) < 0.01:
+            continue
+        if run_start >= 0 and (offset != end or want != spacing):
+            yield run_start, end, spacing
+            run_start = -1
+        if run_start < 0:
+            run_start, spacing = offset, want
+        end = offset + 1
+    if run_start >= 0:
+        yield run_start, end, spacing
 
 
 def set_letter_spacing(doc: QTextDocument, spans: list[tuple[int, int, float]]) -> None:

@@ -155,6 +155,7 @@ class ReaderView(QTextBrowser):
         self._room_key: tuple | None = None
         self._room_wanted = False
         self._readings_generation = 0
+        self._room_memo: dict[tuple, dict[int, dict[int, float]]] = {}
         self._speech: tuple[int, int, int] | None = None  # (block index, start, end)
         self._word: tuple[int, int, int] | None = None
         self._find_matches: list[tuple[int, int]] = []  # absolute document positions
@@ -417,7 +418,13 @@ class ReaderView(QTextBrowser):
         self._ruby_fonts.clear()
         base = self._han_spacing()
         horizontal = self._pinyin_visible and not self._vertical_ruby()
-        wanted = {index: self._room_for(index, base) for index in range(len(self._report.blocks))} if horizontal else {}
+        wanted = self._room_memo.get(key) if horizontal else {}
+        if wanted is None:  # measured once a size: zooming in and out again costs only the new spacing
+            if len(self._room_memo) > 24:
+                self._room_memo.clear()
+            widths: dict[tuple[str, float], float] = {}
+            wanted = self._room_memo[key] = {index: self._room_for(index, base, widths)
+                                             for index in range(len(self._report.blocks))}
         spans = []
         for index, block in enumerate(self._report.blocks):
             new = wanted.get(index, {})
@@ -434,18 +441,32 @@ class ReaderView(QTextBrowser):
         space of the zhuyin font beside the character."""
         if not (self._pinyin_visible and self._vertical_ruby()):
             return self.cjk_spacing_percent
-        font = self.pinyin_font()
-        em = QFontMetricsF(self.body_font()).horizontalAdvance("中")
+        # Measured at the largest size, the same at every size: a change of size then respaces nothing.
+        body = self.body_font()
+        body.setPointSizeF(MAX_FONT_PT)
+        font = self.body_font()
+        font.setPointSizeF(MAX_FONT_PT * ZHUYIN_RATIO)
+        em = QFontMetricsF(body).horizontalAdvance("中")
         needed = em + zhuyin_column_width(font) + QFontMetricsF(font).horizontalAdvance(" ")
         return max(self.cjk_spacing_percent, round(100.0 * needed / em, 1))
 
-    def _room_for(self, index: int, base: float) -> dict[int, float]:
-        """Block ``index``'s characters that need more than ``base`` % for their reading (offset: spacing %)."""
+    def _room_for(self, index: int, base: float, measured: dict[tuple[str, float], float]) -> dict[int, float]:
+        """Block ``index``'s characters that need more than ``base`` % for their reading (offset: spacing %);
+        ``measured`` keeps each reading's width at this size (a report has a few hundred syllables)."""
         model = self._report.blocks[index]
         readings = (self._ruby or self._annotator).rendered(model.text, model.id, self._pinyin_style)
         factor = self._factor(index)
         em = self._em_width(index)
-        widths = [None if r is None else self._ruby_text(r, factor).width / em for r in readings]
+        ruby_metrics = QFontMetricsF(self.pinyin_font(factor))
+        widths: list[float | None] = []
+        for reading in readings:
+            if reading is None:
+                widths.append(None)
+                continue
+            width = measured.get((reading, factor))
+            if width is None:
+                width = measured[(reading, factor)] = ruby_metrics.horizontalAdvance(reading) / em
+            widths.append(width)
         if not any(w is not None and w > 1.0 for w in widths):
             return {}
         shown = self.display_text(model.text)
@@ -457,7 +478,7 @@ class ReaderView(QTextBrowser):
         def between(i: int, j: int) -> float:
             return sum(compressed if is_wide(c) else fm.horizontalAdvance(c) / em for c in shown[i + 1:j])
 
-        gap = QFontMetricsF(self.pinyin_font(factor)).horizontalAdvance(" ") / em
+        gap = ruby_metrics.horizontalAdvance(" ") / em
         return {offset: round(100.0 * advance, 1) + 0.1
                 for offset, advance in ruby_room(widths, between, base / 100.0, gap).items()}
 

@@ -155,7 +155,9 @@ def ruby_room(widths: Sequence[float | None], between: Callable[[int, int], floa
             assert w_i is not None
             lead = max(0.0, (w_i - 1.0) / 2)  # i begins a line: moved right by its overhang
             trail = max(0.0, (width + 1.0) / 2 - cell)  # j ends a line: moved left by what passes its cell
-            needed = (w_i + width) / 2 + gap + max(lead, trail) - between(i, j)
+            needed = (w_i + width) / 2 + gap + max(lead, trail)
+            if needed > cell + 1e-6 and j > i + 1:  # characters between (a mark, digits) give room of their own
+                needed -= between(i, j)
             if needed > cell + 1e-6:
                 wider[i] = needed
         previous = j
