@@ -689,8 +689,8 @@ Try the voice settings, or Space to try again.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Report text (document)</source>
-        <translation>Report text (document)</translation>
+        <source>Report text</source>
+        <translation>Report text</translation>
     </message>
     <message>
         <source>Contents</source>

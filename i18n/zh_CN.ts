@@ -689,8 +689,8 @@ Try the voice settings, or Space to try again.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Report text (document)</source>
-        <translation>报告正文（文档）</translation>
+        <source>Report text</source>
+        <translation>报告正文</translation>
     </message>
     <message>
         <source>Contents</source>

@@ -689,8 +689,8 @@ Try the voice settings, or Space to try again.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Report text (document)</source>
-        <translation>報告正文（文件）</translation>
+        <source>Report text</source>
+        <translation>報告正文</translation>
     </message>
     <message>
         <source>Contents</source>

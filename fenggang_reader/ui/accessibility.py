@@ -2,15 +2,14 @@
 
 - Every focusable control gets a name and a description with its keys (toolbar buttons from their
   action; other unnamed controls from their text, tooltip or buddy label), also in dialogs opened later.
-- The report view keeps Qt's text interface (words, lines, caret for Orca and magnifiers). Qt 6.11
-  gives a QTextBrowser the role StaticText (AT-SPI "label": Orca says "Report text label", never reads a
-  label's description, and reads no text on focus). A read-only QTextEdit would be EditableText with the
-  read-only state (Orca 43: "Report text read only text." and the line at the caret; caret keys and Say
-  All the same), but Tab between terms, link activation and hover are QTextBrowser's. A Python
-  interface cannot stand in: PySide6 6.11's QAccessibleTextInterface has no textAtOffset /
-  textBefore/AfterOffset (Orca's line and word reading), wrapping Qt's interface crashed the AT-SPI
-  bridge (tried), and Qt's QAccessibleTextEdit is not exported. So the view's *name* says what it is,
-  and its *description* carries the position and the current paragraph's text (ui/orientation.py).
+- The report view keeps Qt's text interface (words, lines, caret for Orca and magnifiers) and is read-only
+  text to screen readers, not a label: Qt 6.11 gives a QTextBrowser the role StaticText (AT-SPI "label":
+  Orca said "Report text label", read no line on focus), so the view's class chain names QTextEdit first
+  (ui/text_role.py) and gets Qt's QAccessibleTextEdit (Orca: "Report text read only text." and the line at
+  the caret) with every QTextBrowser behaviour kept. A Python interface could not have done it: PySide6
+  6.11's QAccessibleTextInterface has no textAtOffset / textBefore/AfterOffset (Orca's line and word
+  reading) and wrapping Qt's interface crashed the AT-SPI bridge. The view's *description* is the place
+  (ui/orientation.py).
   Headings are exposed as objects with the heading role (invisible child widgets over each heading,
   role set by a factory).
 - Announcements (window.announce) reach screen readers through ui/announcer.py; with

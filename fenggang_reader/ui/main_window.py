@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.document_title())
 
         self.view = ReaderView(report, annotator, self)
-        self.view.setAccessibleName(QCoreApplication.translate("MainWindow", "Report text (document)"))
+        self.view.setAccessibleName(QCoreApplication.translate("MainWindow", "Report text"))
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.central = QWidget(self)
@@ -539,7 +539,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Re-set every text after the interface language changed (the reading position is untouched)."""
         self.setWindowTitle(self.document_title())
-        self.view.setAccessibleName(QCoreApplication.translate("MainWindow", "Report text (document)"))
+        self.view.setAccessibleName(QCoreApplication.translate("MainWindow", "Report text"))
         self.contents.setAccessibleName(QCoreApplication.translate("MainWindow", "Contents"))
         self.contents_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Contents"))
         self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Main toolbar"))

@@ -44,6 +44,12 @@ def place_text(window: MainWindow, index: int) -> str:
     return place
 
 
+def view_description(window: MainWindow) -> str:
+    """The report view's own description: the place. Orca reads the text itself (the line at the caret as
+    the view gets the focus: it is read-only text, ui/text_role.py); the paragraph here too was read twice."""
+    return place_text(window, window.view.current_index())
+
+
 def paragraph_message(window: MainWindow, index: int | None = None) -> str:
     """What the screen reader says on arriving at a paragraph: its place, then its whole text."""
     index = window.view.current_index() if index is None else index
@@ -88,14 +94,14 @@ def start_text(window: MainWindow) -> str:
 
 
 class Orientation(QObject):
-    """Keeps the report view's description on the current paragraph and says each move.
+    """Keeps the report view's description on the current place and says each move.
 
     The start orientation (the place, F1) is the window's description until the reader does something:
     Orca says a window's name, role and description when it comes up, so the greeting is part of the first
     thing it says ("凤岗镇政府工作报告 — 凤岗读报 Fenggang Reader frame. Paragraph 1 of 86. Press F1 for help.").
     Sent as a message after the first paint, it came after the window title and the focused text (~6 s of
-    speech), and the reader's first key cut it off. Orca never speaks the description of the focused
-    text itself (a "label" to Qt 6.11: ui/accessibility.py), so the window is where the greeting goes."""
+    speech), and the reader's first key cut it off. The window is where the greeting goes: Orca says the
+    focused text's description only after its name, role and the line at the caret."""
 
     def __init__(self, window: MainWindow, read_aloud: LazyReadAloud, screen_reader: ScreenReaderMode):
         super().__init__(window)
@@ -103,7 +109,7 @@ class Orientation(QObject):
         self.read_aloud = read_aloud
         self.screen_reader = screen_reader
         self.announcer = Announcer(window, hold=self.app_voice_reading)
-        self.announcer.own_description(window.view, lambda: paragraph_message(window))
+        self.announcer.own_description(window.view, lambda: view_description(window))
         window.announced.connect(self.announcer.say)
         self.greeting_due = True  # until the reader presses a key, or the window is left
         self._following_caret = False
@@ -144,7 +150,7 @@ class Orientation(QObject):
         """Set the description without saying it (not while the view holds a message being heard)."""
         view = self.window.view
         if not (description_channel() and view.hasFocus()):
-            view.setAccessibleDescription(paragraph_message(self.window))
+            view.setAccessibleDescription(view_description(self.window))
         if self.greeting_due:
             self.window.setAccessibleDescription(start_text(self.window))
 

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextEdit, QWidget
 
 from ..core.jyutping import JyutpingAnnotator
 from ..core.line_breaks import MARKS, NO_MARKS, LayoutText, layout_text, strip_marks
@@ -64,6 +64,7 @@ from .ruby import (
     zhuyin_top,
 )
 from .text_geometry import TextGeometry, cursor_x
+from .text_role import ReadOnlyTextBrowser
 from .themes import Theme, theme
 
 BODY_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif"]
@@ -126,7 +127,7 @@ class _Glyph:
     ruby_top: float
 
 
-class ReaderView(QTextBrowser):
+class ReaderView(ReadOnlyTextBrowser):
     """Shows a Report with pinyin; owns the current paragraph and the speech/find highlights."""
 
     current_block_changed = Signal(str)

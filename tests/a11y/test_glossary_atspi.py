@@ -59,5 +59,5 @@ def test_note_popup_is_a_named_dialog_with_the_note_text(tmp_path):
         app.key("Escape", settle=1.0)
         nodes = wait_for(app, lambda ns: not dialogs(ns))
         assert not dialogs(nodes)
-        report_text = next(n for n in nodes if n["name"] == "Report text (document)")
+        report_text = next(n for n in nodes if n["name"] == "Report text")
         assert "focused" in report_text["states"]

@@ -22,7 +22,7 @@ ITEM_ROLES = ("table cell", "tree item", "list item", "menu item")
 
 
 def report_text_node(nodes: list[dict]) -> dict:
-    return next(n for n in nodes if n["name"] == "Report text (document)")
+    return next(n for n in nodes if n["name"] == "Report text")
 
 
 def test_names_text_headings_and_the_current_paragraph(tmp_path):
@@ -41,8 +41,8 @@ def test_names_text_headings_and_the_current_paragraph(tmp_path):
         assert full["char_count"] > 10000
         for block in (report.blocks[0], report.blocks[len(report.blocks) // 2], report.blocks[-1]):
             assert block.text[:30] in full["text"]
-        assert view["description"].startswith("Paragraph 1 of")
-        assert report.blocks[0].text in view["description"]
+        assert view["role"] == "text", view  # read-only text, not a label (ui/text_role.py)
+        assert view["description"] == f"Paragraph 1 of {len(report.blocks)}, heading level 1"  # the text: Orca's
 
         headings = [n for n in nodes if n["role"] == "heading"]
         assert [h["name"] for h in headings] == [b.text for b in report.blocks if b.kind.heading_level]
@@ -52,11 +52,11 @@ def test_names_text_headings_and_the_current_paragraph(tmp_path):
         app.key("F6", wait_focus=3)
         app.events()
         focus = app.key("Down", settle=0.8)
-        assert focus["name"] == "Report text (document)"
+        assert focus["name"] == "Report text"
         view = app.node(view["path"])
         assert view["description"].startswith("Paragraph 2 of") and report.blocks[1].text in view["description"]
         caret_moves = [e for e in app.events() if e["type"] == "object:text-caret-moved"
-                       and e["source"]["name"] == "Report text (document)"]
+                       and e["source"]["name"] == "Report text"]
         assert caret_moves, "a magnifier follows the caret: moving to a paragraph must move it"
         position = len(report.blocks[0].text) + 1  # the caret sits at the start of the second paragraph
         assert view["caret"] == position
@@ -67,20 +67,20 @@ def test_keys_move_focus_as_documented_and_tab_reaches_every_control(tmp_path):
         nodes = app.tree()
         controls = {n["name"] for n in focusable_nodes(nodes) if n["role"] not in ITEM_ROLES and "enabled" in n["states"]}
         assert app.key("F6", wait_focus=3)["name"] == "Contents"
-        assert app.key("F6", wait_focus=3)["name"] == "Report text (document)"
+        assert app.key("F6", wait_focus=3)["name"] == "Report text"
         assert app.key("ctrl+f", wait_focus=3)["name"] == "Find in the report"
-        assert app.key("Escape", wait_focus=3)["name"] == "Report text (document)"
+        assert app.key("Escape", wait_focus=3)["name"] == "Report text"
 
         app.key("F6", wait_focus=3)
         reached = {"Contents"}
         for _ in range(len(controls) + 5):
             focus = app.key("Tab", settle=0.2, wait_focus=2)
             reached.add(focus["name"])
-            if focus["name"] == "Report text (document)":
+            if focus["name"] == "Report text":
                 break
         assert controls <= reached, controls - reached
         back = app.key("shift+Tab", wait_focus=2)
-        assert back["name"] != "Report text (document)"
+        assert back["name"] != "Report text"
 
 
 def test_state_changes_are_announced(tmp_path):

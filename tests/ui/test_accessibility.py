@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QTextBrowser, QToolButton
 
 from fenggang_reader.ui import accessibility, startup
 from fenggang_reader.ui.accessibility import unnamed_focusables
@@ -22,6 +23,15 @@ def test_no_unnamed_focusable_control_in_the_window_and_dialogs(window, qtbot):
         dialog.close()
 
 
+def test_the_report_text_is_read_only_text_to_screen_readers_not_a_label(window):
+    """Qt gives a QTextBrowser the role StaticText (Orca: "label"); the view gets QTextEdit's (ui/text_role.py)."""
+    iface = QAccessible.queryAccessibleInterface(window.view)
+    assert iface.role() == QAccessible.Role.EditableText and iface.state().readOnly
+    text = iface.textInterface()
+    assert text is not None and text.characterCount() == window.view.document().characterCount() - 1
+    assert isinstance(window.view, QTextBrowser)  # links, Tab between terms: still QTextBrowser's
+
+
 def test_headings_and_current_paragraph_description(window):
     heads = [b for b in window.report.blocks if b.kind.heading_level]
     markers = window.accessibility.headings.markers
@@ -29,7 +39,7 @@ def test_headings_and_current_paragraph_description(window):
     assert all(m.accessibleDescription().startswith("Heading level") for m in markers)
     window.go_to_block("s2-p02")
     QApplication.processEvents()  # the move is said after the key is handled (ui/announcer.py)
-    text = window.report.get("s2-p02").text
+    text = window.report.get("s2-p02").text  # the move is said: the place and the whole paragraph
     assert window.view.accessibleDescription().endswith(text)
     assert window.view.accessibleDescription().startswith(window.position_text())
     assert window.view.textCursor().blockNumber() == window.report.index_of("s2-p02")  # caret: magnifiers
