@@ -463,6 +463,13 @@ class SystemBackend(SpeechBackend):
     A chunk reported finished sooner than it can be said was not heard (speech-dispatcher drops the audio when
     its sound server stalls or goes away): that is a sound failure, so the controller says it again and, if it
     keeps happening, tells the listener; it is never taken as read.
+
+    A screen reader (Orca) speaks through the same speech-dispatcher at the same priority as Qt (MESSAGE), so
+    our sentence queued behind whatever it was saying: read aloud then waited, gave up after the start timeout,
+    and the queued sentence was heard later, unasked. So while ``screen_reader_speaks()`` is true the start of
+    reading takes the floor (``take_the_floor``: speech-dispatcher silenced, then our sentence at once), a
+    sentence still held back after the start timeout silences what holds it and is said again (reading goes
+    on), and giving up always cancels what we queued. Qt's stop is CANCEL ALL: it silences every client.
     """
 
     engine = Engine.SYSTEM
@@ -489,6 +496,8 @@ class SystemBackend(SpeechBackend):
         self._start_timeout_ms = start_timeout_ms
         self._start_timer = QTimer(self, singleShot=True, interval=start_timeout_ms)
         self._start_timer.timeout.connect(self._no_start)
+        self.screen_reader_speaks: Callable[[], bool] = lambda: False  # the window says (screen-reader mode)
+        self._floor_taken = False  # this chunk already silenced what held it back
 
     def available(self) -> bool:
         """Ready, or still starting (``speak`` then waits for it, or bridges): only a voice that failed is not."""
@@ -505,6 +514,7 @@ class SystemBackend(SpeechBackend):
         self._params = params
         self.voice_name = self.voice.best_voice(self.preferred_voice, self.dialect_for(params.voice))
         self._expect_start = True
+        self._floor_taken = False
         self._set_state(BackendState.WAITING)
         self._stop_bridge()
         if self.bridge is not None and self.voice.state in (SystemState.STARTING, SystemState.UNAVAILABLE):
@@ -534,6 +544,13 @@ class SystemBackend(SpeechBackend):
         # speech-dispatcher's CANCEL ALL, which also cut off whatever the screen reader was saying.
         if self.state is BackendState.IDLE and self.voice.state in (SystemState.STARTING, SystemState.SPEAKING,
                                                                      SystemState.PAUSED):
+            self._stop_voice()
+
+    def take_the_floor(self) -> None:
+        """The listener asked for reading now (Space, resume, a note): with a screen reader, silence
+        speech-dispatcher first, so our first sentence is not queued behind what the screen reader was saying
+        (e.g. the text it read as the focus came back after a question) and heard long after, or not at all."""
+        if self.screen_reader_speaks() and self.voice.available:
             self._stop_voice()
 
     def _stop_bridge(self) -> None:
@@ -629,8 +646,18 @@ class SystemBackend(SpeechBackend):
             self.failed.emit(Failure(f"system voice: {message}", SpeechErrorKind.SYSTEM_VOICE, detail=message))
 
     def _no_start(self) -> None:
-        if self.state is BackendState.WAITING:
-            self._on_error("the system voice did not start speaking")
+        if self.state is not BackendState.WAITING:
+            return
+        if not self._bridging and not self._floor_taken and self.voice.available and self.screen_reader_speaks():
+            # Queued behind the screen reader's speech: silence it (our queued copy goes too) and say ours again.
+            log.info("the system voice waited %d ms behind another client; silencing it", self._start_timeout_ms)
+            self._floor_taken = True
+            self._stop_voice()
+            self._start_timer.start(self._start_timeout_ms)
+            self._say(self._params)
+            return
+        self._stop_voice()  # what we queued must never be heard later, unasked
+        self._on_error("the system voice did not start speaking")
 
     def pause(self) -> None:
         if self.state is BackendState.SPEAKING:

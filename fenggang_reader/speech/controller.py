@@ -114,6 +114,7 @@ class ReadAloudController(QObject):
         if self._aside is not None:
             self.stop()
         self.system.hush()  # Space during the spoken welcome: the paragraph, not the rest of the welcome
+        self.system.take_the_floor()  # and not after what a screen reader was saying
         if not self._load_block(index, forward=True):
             self._stop_told(_t("Nothing to read here."), "nothing_to_read")
             return
@@ -135,6 +136,7 @@ class ReadAloudController(QObject):
         if self.state is not ReadState.PAUSED:
             return
         self._set_state(ReadState.PLAYING)
+        self.system.take_the_floor()
         backend = self._backend
         if backend is not None and backend.state is BackendState.PAUSED:
             backend.resume()
@@ -177,6 +179,7 @@ class ReadAloudController(QObject):
         self._aside = (self.index, self.chunks, self.position)
         self.chunks, self.position = list(chunks), 0
         self._set_state(ReadState.PLAYING)
+        self.system.take_the_floor()
         self._speak()
 
     @property

@@ -168,10 +168,12 @@ class Orientation(QObject):
     def _caret_moved(self) -> None:
         """The caret moved by the screen reader (Orca's Say All, its caret navigation; ours moves unreported):
         the current paragraph follows it, unsaid, since the screen reader is reading that text itself. It
-        followed the top of the scrolled view, late, and each move was said over Say All (double speech)."""
+        followed the top of the scrolled view, late, and each move was said over Say All (double speech).
+        Not while the app's own voice reads: the voice is the place then. Orca moves the caret on through the
+        Say All it had queued when the start of our reading silences it, and reading jumped paragraphs ahead."""
         view = self.window.view
         index = view.textCursor().blockNumber()
-        if self.screen_reader.active and index != view.current_index():
+        if self.screen_reader.active and index != view.current_index() and not self.read_aloud.is_reading():
             self._following_caret = True
             try:
                 view.set_current_index(index, ensure_visible=False, move_caret=False)

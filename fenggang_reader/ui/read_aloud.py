@@ -71,6 +71,7 @@ class ReadAloud(QObject):
         self.voice = system_voice or SystemVoice.shared()
         program = espeak_bridge.find()  # speaks the first seconds, while the system voice starts (Linux)
         self.system = SystemBackend(self.voice, self, bridge=EspeakBridge(program, self) if program else None)
+        self.system.screen_reader_speaks = lambda: window.screen_reader.active  # it shares speech-dispatcher
         self.edge = EdgeBackend(self._make_synthesizer, cache or AudioCache(), parent=self)
         self.controller = ReadAloudController(window.report, self.chunks_for, self.system, self.edge, self.config,
                                               window.events, self)

@@ -2,7 +2,8 @@
 
 It lists the Chinese voices, speaks (the monitor recording is not silent), pauses and stops, reports
 its start within the issue's 400 ms, and an engine without a Chinese voice gives a clear message, as does a
-speech-dispatcher that never answers (and then quitting neither hangs nor aborts).
+speech-dispatcher that never answers (and then quitting neither hangs nor aborts). With another client of the
+same dispatcher speaking (as Orca does), reading starts at once and never queues a sentence heard later.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from fenggang_reader.speech.controller import ReadAloudController, ReadState, Sp
 from fenggang_reader.speech.system import SystemState, SystemVoice, choose_engine, qt_rate
 from fenggang_reader.speech.types import Engine, VoiceParams
 from tests.support.sound import Recorder, SilentSocket
+from tests.support.ssip import OtherClient
 from tests.support.voice import system_voice  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.qt_log_ignore("pipewire")
@@ -85,6 +87,62 @@ def test_five_fallback_style_starts_in_a_row(qtbot, system_voice):  # noqa: F811
             backend.speak(chunk(text * 3), VoiceParams(rate=2.0))
         qtbot.wait(150)
     backend.stop()
+
+
+# What a screen reader says through the same dispatcher, at the same priority as ours: over a minute of it.
+SCREEN_READER_TALK = "The screen reader is reading a long page of text to its user. " * 20
+
+
+def test_the_start_of_reading_silences_a_screen_reader_on_the_same_dispatcher(qtbot, system_voice, tmp_path):  # noqa: F811
+    """Orca and Qt both speak at MESSAGE priority: ours queued behind Orca's speech and came minutes later."""
+    backend = SystemBackend(system_voice, start_timeout_ms=20000)  # no retry: only the start's silencing counts
+    backend.screen_reader_speaks = lambda: True
+    with OtherClient() as orca, Recorder(tmp_path / "floor.raw") as rec:
+        orca.speak(SCREEN_READER_TALK)
+        qtbot.waitUntil(lambda: rec.loud_seconds() > 0.5, timeout=10000)  # the screen reader is heard
+        backend.take_the_floor()
+        with qtbot.waitSignal(backend.audio_started, timeout=8000):  # queued, it would wait over a minute
+            backend.speak(chunk("各位代表。"), VoiceParams(rate=2.0))
+        with qtbot.waitSignal(backend.finished, timeout=10000):
+            pass
+        after_ours = rec.mark()
+        qtbot.wait(2000)
+    assert rec.first_loud_after(after_ours + 8000) is None, "something was heard after our sentence"
+
+
+def test_a_sentence_held_back_by_a_screen_reader_silences_it_and_reading_goes_on(qtbot, system_voice, tmp_path):  # noqa: F811
+    """Between sentences the screen reader may speak again: ours is not given up (reading would stop)."""
+    backend = SystemBackend(system_voice, start_timeout_ms=1500)
+    backend.screen_reader_speaks = lambda: True
+    failures: list[object] = []
+    backend.failed.connect(failures.append)
+    with OtherClient() as orca, Recorder(tmp_path / "retry.raw") as rec:
+        orca.speak(SCREEN_READER_TALK)
+        qtbot.waitUntil(lambda: rec.loud_seconds() > 0.5, timeout=10000)
+        with qtbot.waitSignal(backend.audio_started, timeout=8000):
+            backend.speak(chunk("各位代表。"), VoiceParams(rate=2.0))
+        with qtbot.waitSignal(backend.finished, timeout=10000):
+            pass
+        after_ours = rec.mark()
+        qtbot.wait(2000)
+    assert failures == []
+    assert rec.first_loud_after(after_ours + 8000) is None, "something was heard after our sentence"
+
+
+def test_giving_up_cancels_the_sentence_so_it_is_never_heard_later(qtbot, system_voice, tmp_path):  # noqa: F811
+    """Without a screen reader's say, a voice held back past the start timeout gives up, and takes back what
+    it queued: it played once the other client had finished, long after reading had stopped."""
+    backend = SystemBackend(system_voice, start_timeout_ms=1500)
+    with OtherClient() as orca, Recorder(tmp_path / "give-up.raw") as rec:
+        orca.speak(SCREEN_READER_TALK)
+        qtbot.waitUntil(lambda: rec.loud_seconds() > 0.5, timeout=10000)
+        with qtbot.waitSignal(backend.failed, timeout=8000):
+            backend.speak(chunk("这句话不该在后来被听到。"), VoiceParams(rate=2.0))
+        orca.command("CANCEL SELF")  # the other client ends its own speech: the queue is free again
+        given_up = rec.mark()
+        qtbot.wait(3000)
+    assert backend.state is BackendState.IDLE
+    assert rec.first_loud_after(given_up + 8000) is None, "the sentence given up was heard later"
 
 
 def test_an_engine_without_chinese_gives_a_clear_message(qtbot, report: Report):
