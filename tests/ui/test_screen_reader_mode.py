@@ -167,3 +167,14 @@ def test_the_current_paragraph_follows_a_caret_the_screen_reader_moves_unsaid(sr
     assert w.view.current_index() == 5
     assert w.view.accessibleDescription() == before  # Orca reads that text itself: no "Paragraph 6 of 86" over it
     assert "Paragraph 6 of" in where_am_i_text(w)
+
+
+def test_the_place_does_not_follow_the_caret_while_the_apps_voice_reads(sr_window, monkeypatch):
+    """Silenced by the start of our reading, Orca moves the caret on through the Say All it had queued."""
+    w = sr_window
+    monkeypatch.setattr(type(w.read_aloud), "is_reading", lambda _self: True)
+    cursor = w.view.textCursor()
+    cursor.setPosition(w.view.block_position(5) + 2)
+    w.view.setTextCursor(cursor)
+    QApplication.processEvents()
+    assert w.view.current_index() == 0
