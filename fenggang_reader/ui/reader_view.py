@@ -813,7 +813,7 @@ class ReaderView(ReadOnlyTextBrowser):
                     x0 = cursor_x(line, position)
                 ruby = self._ruby_text(syllable, factor)
                 if vertical:
-                    ruby_left, ruby_top = x0 + em, zhuyin_top(baseline, em, ruby)
+                    ruby_left, ruby_top = x0 + em, zhuyin_top(baseline, em, line.descent(), ruby)
                 else:  # centred on the character; at a line's start or end, moved in to begin or end with the line
                     ruby_left = max(left_edge, min(x0 + em / 2 - ruby.width / 2, right_edge - ruby.width))
                     ruby_top = line.y() + above
@@ -1020,16 +1020,22 @@ class ReaderView(ReadOnlyTextBrowser):
     def _ruby_above(self, index: int) -> float:
         """How far the ruby of block ``index`` reaches above the top of its line (as _paint_pinyin draws it)."""
         if self._vertical_ruby():
-            return self._zhuyin_above(self._factor(index))
+            model = self._report.blocks[index]
+            readings = {r for r in (self._ruby or self._annotator).rendered(model.text, model.id, self._pinyin_style)
+                        if r is not None}
+            return self._zhuyin_above(self._factor(index), readings)
         return max(0.0, -self._ruby_metrics(index).top)
 
-    def _zhuyin_above(self, factor: float) -> float:
-        """How far the tallest zhuyin column (three symbols under a light-tone dot) reaches above its line's top."""
+    def _zhuyin_above(self, factor: float, syllables: set[str] | None = None) -> float:
+        """How far the tallest of these zhuyin columns (by default three symbols, or two under a light-tone dot)
+        reaches above its line's top."""
         font = self.body_font()
         font.setPointSizeF(self._font_pt * factor)
         fm = QFontMetricsF(font)
-        column = self._ruby_text("˙ㄓㄨㄤ", factor)
-        return max(0.0, -zhuyin_top(fm.ascent(), fm.horizontalAdvance("中"), column))
+        em = fm.horizontalAdvance("中")
+        tops = [zhuyin_top(fm.ascent(), em, fm.descent(), self._ruby_text(syllable, factor))
+                for syllable in (syllables or {"ㄓㄨㄤ", "˙ㄇㄣ"})]
+        return max(0.0, -min(tops, default=0.0))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """A new width reflows the text: the reading place stays at the same height."""

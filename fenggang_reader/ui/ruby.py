@@ -49,6 +49,7 @@ class RubyText:
     parts: tuple[_Part, ...]
     vertical: bool
     symbols_top: float = 0.0  # vertical: the first symbol's top in the box (below the light-tone dot)
+    ink_bottom: float = 0.0  # vertical: where the last symbol's ink ends, below the box's top
 
     def paint(self, painter: QPainter, left: float, top: float) -> None:
         """Draw at the box's top-left (the painter's font already set to ``font``)."""
@@ -113,10 +114,11 @@ def vertical_zhuyin(syllable: str, font: QFont) -> RubyText:
         # The dot's ink top at the box's top, centred over the symbols' ink.
         parts.append(_Part(_static(LIGHT_TONE, font), QPointF(column_centre - dot.center().x(), -(ascent + dot.top()))))
         y = dot.height() + _DOT_GAP * em
-    symbols_top = y
+    symbols_top = ink_bottom = y
     for symbol in symbols:
         # Each symbol's em box is the step: its top ZHUYIN_STEP ems below the previous one's.
         parts.append(_Part(_static(symbol, font), QPointF(0, y - (ascent - 0.88 * em))))
+        ink_bottom = y + 0.88 * em + _ink_of(symbol, font).bottom()
         y += ZHUYIN_STEP * em
     if tone:
         mark = _ink_of(tone, font)
@@ -126,14 +128,16 @@ def vertical_zhuyin(syllable: str, font: QFont) -> RubyText:
         origin_y = target_centre_y - mark.center().y() - ascent  # baseline at centre - ink centre; origin = baseline - ascent
         parts.append(_Part(_static(tone, font), QPointF(x, origin_y)))
     width = zhuyin_column_width(font) if tone else _symbols_right(font)
-    return RubyText(width, y, font, tuple(parts), True, symbols_top)
+    return RubyText(width, y, font, tuple(parts), True, symbols_top, ink_bottom)
 
 
-def zhuyin_top(baseline: float, body_em: float, ruby: RubyText) -> float:
+def zhuyin_top(baseline: float, body_em: float, descent: float, ruby: RubyText) -> float:
     """The top of a zhuyin column beside a character whose baseline is at ``baseline``: the symbols centred on the
-    character's em box, the light-tone dot above them."""
+    character's em box, the light-tone dot above them; a tall column is raised so that its ink ends within the line
+    (``descent`` below the baseline), which paging keeps whole."""
     symbols = ruby.height - ruby.symbols_top
-    return baseline - _EM_BOX_CENTRE * body_em - symbols / 2 - ruby.symbols_top
+    centred = baseline - _EM_BOX_CENTRE * body_em - symbols / 2 - ruby.symbols_top
+    return min(centred, baseline + descent - ruby.ink_bottom)
 
 
 def ruby_room(widths: Sequence[float | None], between: Callable[[int, int], float], cell: float, gap: float) -> dict[int, float]:

@@ -210,9 +210,16 @@ def test_zhuyin_stands_in_a_column_right_of_each_character(report_and_annotator,
                 assert this.ruby.right() < following.char.left(), (index, this.offset)
             assert abs(this.ruby.center().y() - this.char.center().y()) < this.char.height() * 0.25
             checked += 1
+        # Within its line's box, which paging keeps whole: no symbol's ink below the characters' line.
+        origin = view.document().documentLayout().blockBoundingRect(view.document().findBlockByNumber(index)).top()
+        for glyph in view.glyphs(index):
+            if glyph.offset in {cell.offset for cell in cells}:
+                box = view.line_geometry.line_at(index, glyph.offset)
+                assert box.top - 0.5 <= origin + glyph.ruby_top, (index, glyph.offset)
+                assert origin + glyph.ruby_top + glyph.ruby.ink_bottom <= box.bottom + 0.5, (index, glyph.offset)
     assert checked > 11000
     # The lines come closer together than with pinyin above them: the band above is not kept.
-    assert view.pinyin_band_height() < pinyin.pinyin_band_height() / 2
+    assert view.pinyin_band_height() < pinyin.pinyin_band_height() * 0.4
     index = view.report.index_of("y2024-p01")
     assert view.document().documentLayout().blockBoundingRect(view.document().findBlockByNumber(index)).height() \
         / max(1, view.document().findBlockByNumber(index).layout().lineCount()) \
