@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from .actions import help_rows, screen_reader_keys_note
+from .text_role import ReadOnlyTextBrowser
 
 
 def help_html(screen_reader: bool = False) -> str:
@@ -47,9 +48,11 @@ def _t(text: str) -> str:
 
 
 def large_print_page(dialog: QDialog, object_name: str, points: int) -> tuple[QTextBrowser, QDialogButtonBox, QFont]:
-    """The body of the help and About dialogs: read-only large-print text and a Close button below it."""
+    """The body of the help and About dialogs: read-only large-print text and a Close button below it.
+
+    Read-only text to a screen reader, not a label (ui/text_role.py): Orca reads its line on focus."""
     layout = QVBoxLayout(dialog)
-    browser = QTextBrowser(dialog)
+    browser = ReadOnlyTextBrowser(dialog)
     browser.setObjectName(object_name)
     font = QFont(browser.font())
     font.setPointSizeF(max(float(points), font.pointSizeF()))  # never below the interface size (the app font)
