@@ -506,6 +506,11 @@ class MainWindow(QMainWindow):
                                  len(self._matches)))
 
     def _find_closed(self) -> None:
+        if self._matches and self._match_index >= 0:
+            # The caret to the match: a screen reader reads its line as the text gets the focus back, and its own
+            # reading (Say All) starts there. Left where it was, Orca read a line of another paragraph.
+            match = self._matches[self._match_index]
+            self.view.place_caret(self.view.document_position(match.block_index, match.start))
         self._matches = []
         self.view.set_find_matches([], -1)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

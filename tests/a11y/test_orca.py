@@ -98,6 +98,7 @@ def test_english_greeting_moves_messages_terms_find_say_all_and_the_consent_ques
     assert " of " in found and "411亿元" in found, found
     say_all = said(after(lines, "KP_Add"))  # Orca's own command: it reads on, the text does not grow
     assert sum(len(t) for t in say_all) > 60 and not any("Text size" in t for t in say_all), say_all
+    assert "411" in " ".join(say_all), say_all  # from the match Escape left the caret at, not the term before
 
     # Space with the online voice chosen, no network: the question is heard whole and nothing is read over it;
     # the answer (Return: the default, offline voice only) starts the offline voice.

@@ -113,9 +113,12 @@ def test_find_next_previous_and_escape(window, qtbot):
     assert window.find_bar.count.text() == f"2 of {count}"
     press(qtbot, field, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     assert window.find_bar.count.text() == f"1 of {count}"
+    match = window._matches[0]
     press(qtbot, field, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible() and window.view.hasFocus()
     assert window.view.extraSelections() == []
+    # the caret at the match: a screen reader reads that line as the text gets the focus back
+    assert window.view.textCursor().position() == window.view.document_position(match.block_index, match.start)
 
 
 def test_find_nothing_says_so(window, qtbot):
