@@ -99,7 +99,7 @@ class FocusOverlay(QWidget):
         offset = self.position
         if offset is None:
             caret = view.textCursor()
-            offset = caret.positionInBlock() if caret.blockNumber() == index else 0
+            offset = view.text_place(caret.position())[1] if caret.blockNumber() == index else 0
         box = view.line_geometry.line_at(index, max(0, offset))  # the line with its ruby (ui/text_geometry.py)
         y = int(box.top - view.verticalScrollBar().value())
         return QRect(rect.left(), y - 2, rect.width(), int(box.height) + 6)

@@ -194,9 +194,8 @@ class GlossaryFeature(QObject):
         for probe in (pos, pos + QPoint(0, int(self.view.pinyin_band_height()))):
             href = self.view.anchorAt(probe)
             if parse_note_href(href) is not None:
-                cursor = self.view.cursorForPosition(probe)
-                block_id = self.window.report.blocks[cursor.blockNumber()].id
-                span = self.glossary.link_at(block_id, cursor.positionInBlock())
+                index, offset = self.view.text_place(self.view.cursorForPosition(probe).position())
+                span = self.glossary.link_at(self.window.report.blocks[index].id, offset)
                 if span is not None:
                     return span
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QTextBrowser, QToolButton
 
@@ -94,6 +94,33 @@ def test_line_focus_follows_the_line_being_read(window):
     controller = window.read_aloud.controller  # read aloud is built after the first paint; comfort waits for it
     controller.highlight.emit("y2024-p03", 120, 140, -1, -1)
     assert window.comfort.overlay.position == 120
+
+
+def test_line_focus_follows_the_caret_past_the_line_breaking_marks(window, qtbot):
+    """The caret's document position counts the invisible marks (words kept whole, numbers with their units);
+    the bright line is the caret's own line, found through the report's offset."""
+    window.resize(1280, 860)
+    QApplication.processEvents()
+    view, index = window.view, window.report.index_of("y2024-p03")
+    window.go_to_block("y2024-p03")
+    text, geometry = window.report.blocks[index].text, view.line_geometry
+
+    def marks_before(offset: int) -> int:
+        return view.document_position(index, offset) - view.block_position(index) - offset
+
+    # a character whose count of marks before it, taken for report characters, would name another line
+    offset = next(o for o in range(len(text)) if geometry.line_at(index, o).top
+                  != geometry.line_at(index, min(len(text) - 1, o + marks_before(o))).top)
+    cursor = view.textCursor()
+    cursor.setPosition(view.document_position(index, offset))
+    view.setTextCursor(cursor)
+    for _ in range(2):  # off, paragraph, line
+        window.actions_by_id["cycle_focus_mode"].trigger()
+    overlay = window.comfort.overlay
+    assert overlay.mode == "line"
+    overlay.position = None  # not reading: the caret's line
+    caret = view.cursorRect(cursor)
+    assert overlay.focus_rect().contains(QPoint(overlay.focus_rect().center().x(), caret.center().y()))
 
 
 def test_toolbar_targets_at_least_44_px_and_large_buttons(window, qtbot):
