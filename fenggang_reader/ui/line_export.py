@@ -31,6 +31,7 @@ def laid_out_view(report: Report, annotator: Annotator, *, size: int, width: int
     view.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
     view.setLineWrapColumnOrWidth(width)
     view.refresh_line_breaks()
+    view.finish_justifying()
     view.ensure_laid_out()
     return view
 

@@ -179,6 +179,20 @@ def set_letter_spacing(doc: QTextDocument, spans: list[tuple[int, int, float]]) 
     cursor.endEditBlock()
 
 
+def set_alignment(doc: QTextDocument, blocks: list[int], alignment: Qt.AlignmentFlag) -> None:
+    """Align ``blocks`` (left for the reader's own justification, ui/line_justification.py; else Qt's)."""
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for index in blocks:
+        block = doc.findBlockByNumber(index)
+        if block.blockFormat().alignment() != alignment:
+            fmt = QTextBlockFormat()
+            fmt.setAlignment(alignment)
+            cursor.setPosition(block.position())
+            cursor.mergeBlockFormat(fmt)
+    cursor.endEditBlock()
+
+
 def drop_font_features(doc: QTextDocument) -> None:
     """Take the font features (fwid) off every run: Qt's PDF writer names a glyph that only a feature reaches by
     no character, so —— and the ideographic space vanished from the PDF's text (print_layout calls this)."""
@@ -250,6 +264,14 @@ QUOTES_CLOSING = "”’"  # the same, drawn full-width (the fwid feature)
 LEFT_IN_SIMPLIFIED = "，。、；：？！"  # left in mainland fonts, centred in Hong Kong and Taiwan ones
 
 
+def gives_up_half(text: str, i: int, compressible: str) -> bool:
+    """Whether ``text[i]`` is the first of two punctuation marks in a row and one of ``compressible``."""
+    if text[i] not in compressible or text[i] not in PUNCTUATION:
+        return False
+    following = next((c for c in text[i + 1:i + 3] if c not in MARKS), None)
+    return following is not None and following in PUNCTUATION
+
+
 def compress_punctuation(doc: QTextDocument, cjk_spacing: float, compressible: str) -> None:
     """标点挤压 (clreq): of two punctuation marks in a row, the first, whose ink sits in the left half of its
     cell, gives up the empty right half (”。 ），), so a pair takes 1.5 cells, not 2 with a hole. Every other
@@ -262,9 +284,7 @@ def compress_punctuation(doc: QTextDocument, cjk_spacing: float, compressible: s
         for i, char in enumerate(text):
             if char not in PUNCTUATION:
                 continue
-            following = next((c for c in text[i + 1:i + 3] if c not in MARKS), None)
-            paired = following is not None and following in PUNCTUATION
-            wanted = cjk_spacing - 50.0 if char in compressible and paired else cjk_spacing
+            wanted = cjk_spacing - 50.0 if gives_up_half(text, i, compressible) else cjk_spacing
             cursor.setPosition(base + i + 1)
             if abs(cursor.charFormat().fontLetterSpacing() - wanted) > 0.01:
                 fmt = QTextCharFormat()

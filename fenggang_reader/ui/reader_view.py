@@ -39,6 +39,7 @@ from ..core.resources import bundled_words
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
 from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
 from ..core.words import longest_kept_word
+from .line_justification import EdgeRules, LineJustifier
 from .navigation import Navigator
 from .reader_document import (
     CLOSERS,
@@ -197,7 +198,12 @@ class ReaderView(ReadOnlyTextBrowser):
         self._run_widths: dict[tuple[float, bool, str], float] = {}
         self._run_metrics: dict[tuple[float, bool], QFontMetricsF] = {}
         self._run_metrics_key: tuple | None = None
+        self._justified_key: tuple | None = None  # what the lines were last justified for (justify_lines)
+        self._text_edits = 0  # counts edits of the characters, marks or readings' room: they may move line breaks
         self.line_geometry = TextGeometry(self.document, self._ruby_above, self.layout_of)
+        justified = [i for i, b in enumerate(report.blocks) if b.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE)]
+        self._justifier = LineJustifier(self, self.document, justified, self._blocks_near_view)
+        self.verticalScrollBar().valueChanged.connect(self._justifier.justify_in_view)
 
         self._build_document()
         self._apply_metrics()
@@ -209,23 +215,53 @@ class ReaderView(ReadOnlyTextBrowser):
                              self.cjk_spacing_percent)
         self.setDocument(doc)
         doc.contentsChanged.connect(self.invalidate_layout_cache)
+        self._justified_key = None
         self.compress_punctuation()
 
-    def compress_punctuation(self) -> None:
-        """Half cells for the first of two punctuation marks in a row (reader_document.compress_punctuation): the
-        marks whose ink is on the left in the fonts now drawing the text (none in print, see __init__)."""
+    def _compressible(self) -> str:
+        """The marks that may give up half their cell: those whose ink is on the left in the fonts now drawing the
+        text (none in print, see __init__)."""
         if not self._marks_wanted:
-            return
+            return ""
         left = CLOSERS + QUOTES_CLOSING
         if self._families[0].endswith(" SC"):
             left += LEFT_IN_SIMPLIFIED
-        compress_punctuation(self.document(), self.cjk_spacing_percent, left)
+        return left
+
+    def compress_punctuation(self) -> None:
+        """Half cells for the first of two punctuation marks in a row (reader_document.compress_punctuation)."""
+        if self._marks_wanted:
+            compress_punctuation(self.document(), self.cjk_spacing_percent, self._compressible())
+
+    def justify_lines(self) -> None:
+        """Justify paragraphs and notes for the width, sizes and characters now in use (ui/line_justification.py:
+        the slack between Chinese characters, half cells at the line edges): those in view now, the rest soon.
+        Print and the PDF leave it to Qt (QTextLayout's justification): Qt's PDF draws each run of one spacing
+        as a text object of its own, and poppler then read a space before each line's last character and put
+        a line's digits after the next line."""
+        own = self._marks_wanted and not QAccessible.isActive()  # print: see below
+        key = (self.document().textWidth(), self._font_pt, self.cjk_spacing_percent, tuple(self._families),
+               tuple(sorted(self._factor_caps.items())), own, self._text_edits)
+        if key != self._justified_key:
+            self._justified_key = key
+            self._justifier.relayout(EdgeRules(self._compressible()), own)
+
+    def finish_justifying(self) -> None:
+        """Justify every line now, not only those in view (print, export-lines)."""
+        self._justifier.finish()
+
+    def _blocks_near_view(self) -> list[int]:
+        """The blocks in the window and a window's height above and below it."""
+        height = self.viewport().height()
+        area = QRectF(0, self.verticalScrollBar().value() - height, self.viewport().width(), 3 * height)
+        return self._visible_indices(area)
 
     # -- metrics -------------------------------------------------------------------------------
     def set_font_families(self, families: list[str]) -> None:
         """Which fonts draw the text (e.g. Hong Kong or Taiwan forms for Traditional characters)."""
         if families != self._families:
             with self.navigator.keeping_place():
+                self._justifier.reset()  # before any other spacing edit (LineJustifier.reset)
                 self._families = list(families)
                 self.compress_punctuation()
                 self._apply_metrics()
@@ -318,7 +354,11 @@ class ReaderView(ReadOnlyTextBrowser):
 
     def refresh_line_breaks(self) -> None:
         """Fit the line-breaking marks to the text width and sizes now in use: a number kept with its unit and
-        punctuation that would be wider than a line is joined less (core/line_breaks.py)."""
+        punctuation that would be wider than a line is joined less (core/line_breaks.py); then justify."""
+        self._fit_marks()
+        self.justify_lines()
+
+    def _fit_marks(self) -> None:
         doc = self.document()
         frame = doc.rootFrame().frameFormat()
         width = doc.textWidth() - frame.leftMargin() - frame.rightMargin()
@@ -344,6 +384,7 @@ class ReaderView(ReadOnlyTextBrowser):
         for index in changed:
             rewrite_marks(doc, index, self._layouts[index], layouts[index])
         self._layouts = layouts
+        self._text_edits += 1
         cursor.endEditBlock()
         # Qt's lazy layout left blocks between the edits without lines: lay the whole text out anew.
         doc.markContentsDirty(0, doc.characterCount())
@@ -434,6 +475,9 @@ class ReaderView(ReadOnlyTextBrowser):
                 continue
             for start, end, spacing in han_spacing_spans(block.text, new, base, old, self._room_base):
                 spans.append((*self.document_span(index, start, end), spacing))
+        if spans:  # justified runs back to their own spacing first (LineJustifier.reset), justified anew after
+            self._justifier.reset()
+            self._text_edits += 1
         set_letter_spacing(self.document(), spans)
         self._room, self._room_base = wanted, base
 
@@ -509,6 +553,7 @@ class ReaderView(ReadOnlyTextBrowser):
             if paragraphs is not None:
                 self.paragraph_spacing = float(paragraphs)
             if characters is not None and float(characters) != self.cjk_spacing_percent:
+                self._justifier.reset()
                 old, self.cjk_spacing_percent = self.cjk_spacing_percent, float(characters)
                 respace_wide_runs(self.document(), old, self.cjk_spacing_percent)
                 self._room = None  # which characters have which spacing is no longer known: set each anew
@@ -549,6 +594,7 @@ class ReaderView(ReadOnlyTextBrowser):
         links merged into the document (glossary), highlights and the layout all stay. Readings still
         come from the report's own text, so pinyin stays as correct as before."""
         with self.navigator.keeping_place():
+            self._justifier.reset()
             self._transform = transform
             doc = self.document()
             cursor = QTextCursor(doc)
@@ -562,7 +608,9 @@ class ReaderView(ReadOnlyTextBrowser):
                     replace_differences(cursor, block, shown, wanted)
                 block = block.next()
             cursor.endEditBlock()
+            self._text_edits += 1
             self.compress_punctuation()
+            self.justify_lines()
             self.invalidate_layout_cache()
 
     def annotator(self) -> Annotator:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import statistics
+
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFontMetricsF
@@ -9,6 +11,7 @@ from PySide6.QtGui import QFontMetricsF
 from fenggang_reader.core.line_breaks import MARKS
 from fenggang_reader.core.model import BlockKind
 from fenggang_reader.core.script import Script
+from fenggang_reader.core.syllables import is_han
 from fenggang_reader.ui.line_export import laid_out_view, view_lines
 from fenggang_reader.ui.reader_document import PUNCTUATION
 from tests.support.shipped import shipped
@@ -58,9 +61,12 @@ def test_the_first_of_two_marks_in_a_row_takes_half_a_cell(qapp, size, width, sc
         text, layout = text_block.text(), text_block.layout()
         for i, char in enumerate(text[:-1]):
             line = layout.lineForTextPosition(i)
-            if char not in PUNCTUATION or i + 1 >= line.textStart() + line.textLength():
-                continue  # the advance of a line's last mark is not on the line
-            advance = line.cursorToX(i + 1)[0] - line.cursorToX(i)[0]
+            if char not in PUNCTUATION or not text[i + 1:line.textStart() + line.textLength()].strip(MARKS):
+                continue  # a line's last mark: its advance is not on the line, or it gives up half a cell there
+            extra = _justified_extra(line, text, cell)
+            if extra is None:
+                continue  # a justified line with no two Han characters in a row (22.6%。企 at 96 pt)
+            advance = line.cursorToX(i + 1)[0] - line.cursorToX(i)[0] - extra
             following = text[i + 1:].lstrip(MARKS)[:1]
             if char in left and following and following in PUNCTUATION:
                 assert abs(advance - (cell - em / 2)) < 1.0, (block.id, text[i - 3:i + 3])
@@ -68,4 +74,15 @@ def test_the_first_of_two_marks_in_a_row_takes_half_a_cell(qapp, size, width, sc
             elif char in "，。、":
                 assert abs(advance - cell) < 1.0, (block.id, text[i - 3:i + 3])
                 seen["whole"] += 1
-    assert seen["half"] > 30 and seen["whole"] > 300, seen
+    assert seen["half"] > 10 and seen["whole"] > 300, seen  # at 96 pt most pairs end a line
+
+
+def _justified_extra(line, text: str, cell: float) -> float | None:
+    """The room justification gave each character of ``line`` (ui/line_justification.py): what a Han character's
+    advance has beyond its cell (nothing on a paragraph's last line); None if no Han character shows it."""
+    start, end = line.textStart(), line.textStart() + line.textLength()
+    if end == len(text):
+        return 0.0
+    gaps = [line.cursorToX(i + 1)[0] - line.cursorToX(i)[0] for i in range(start, end - 1)
+            if is_han(text[i]) and is_han(text[i + 1])]
+    return statistics.median(gaps) - cell if gaps else None

@@ -61,9 +61,6 @@ def _spaced_width(view, line, em: float) -> float:
     return width
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "issue 15 item 1: Qt's AlignJustify spreads a line's slack over every glyph, digits and Latin included "
-    "(2024 at 96 pt: 76.4 px a digit instead of 71.0); only the Han characters should take it"))
 @pytest.mark.parametrize("key", [(28, 800), (96, 1600)])
 def test_space_is_never_put_inside_a_digit_or_latin_run(views, key):
     view = views[key]

@@ -1,0 +1,351 @@
+"""Justified lines (两端对齐) set by the reader itself, and half cells at a line's edges (clreq).
+
+Qt's AlignJustify spreads a line's slack over every glyph of a Han script item, digits and Latin letters
+included (2024 at 96 pt: 76.4 px a digit instead of 71.0), and knows no half cells at a line's start or end.
+So the justified blocks are laid out left-aligned at their base spacing, and then, line by line, their wide
+characters (Han, full-width punctuation) get extra letter spacing in the document's own formats, so positions
+never move: the slack goes between Chinese characters, never inside a digit or Latin run, and the pinyin stays
+centred on its character (the extra space comes after the glyph). An opening bracket or quote that starts a
+line gives up the empty left half of its cell (the font's ``halt`` feature moves its ink left), and a mark
+whose ink is on the left that ends a full line gives up its right half, so both edges are flush with ink.
+
+Line breaks never change: a line keeps exactly the room it had (the extra space is the slack, a hair less),
+so its characters still fit and nothing more does. Every adjusted run carries ``JUSTIFIED``; ``reset`` puts
+the base spacing back before the next layout (a new width, size or spacing).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import cast
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QFont,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLayout,
+    QTextLine,
+)
+
+from ..core.line_breaks import MARKS
+from .reader_document import gives_up_half, is_wide, set_alignment
+
+JUSTIFIED = QTextFormat.Property.UserProperty + 1  # on a run this module spaced: the spacing it had before
+HALT = QFont.Tag("halt")  # OpenType "alternate half widths": the mark's ink moved into half a cell
+LINE_START_HALVES = "（《「『“‘〔【〈"  # opening marks: ink in the right half of the cell
+_LIGATURES = "—…"
+_STEP_SECONDS = 0.012  # justifying while idle: at most this long between two looks at the event queue
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeRules:
+    """Which marks give up half a cell at a line's edges: ``line_end`` those whose ink sits in the left half of the
+    cell in the fonts now in use (as for the first of two marks in a row); ``line_start`` the opening ones."""
+
+    line_end: str
+    line_start: str = LINE_START_HALVES
+
+
+def reset(doc: QTextDocument, blocks: Sequence[int]) -> None:
+    """Put back the spacing every run ``justify`` spaced in ``blocks`` had before (the value of its JUSTIFIED)."""
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for index in blocks:
+        block = doc.findBlockByNumber(index)
+        for start, length, fmt in _spaced_runs(block):
+            fmt.setFontLetterSpacing(float(fmt.property(JUSTIFIED)))
+            fmt.clearProperty(JUSTIFIED)
+            features = dict(fmt.fontFeatures())
+            if features.pop(HALT, None) is not None:
+                fmt.setFontFeatures(features)
+            cursor.setPosition(block.position() + start)
+            cursor.setPosition(block.position() + start + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(fmt)
+    cursor.endEditBlock()
+    _relayout(doc, blocks)
+
+
+def _spaced_runs(block: QTextBlock) -> list[tuple[int, int, QTextCharFormat]]:
+    """(start in the block, length, format) of each run carrying JUSTIFIED."""
+    out = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        if fragment.isValid() and fragment.charFormat().hasProperty(JUSTIFIED):
+            out.append((fragment.position() - block.position(), fragment.length(), fragment.charFormat()))
+        it += 1
+    return out
+
+
+def justify(doc: QTextDocument, blocks: Sequence[int], rules: EdgeRules) -> list[int]:
+    """Space the laid-out, left-aligned ``blocks`` (at their base spacing): every line but a block's last reaches
+    the right edge; half cells at the edges. The blocks whose line breaks moved, which only a font without the
+    ``halt`` feature can cause (a bracket it left whole made its line too long): reset those."""
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    halted: dict[int, list[int]] = {}  # block → its line starts, for the blocks where halt was asked for
+    for index in blocks:
+        block = doc.findBlockByNumber(index)
+        layout = block.layout()
+        text = block.text()
+        spacings = _spacings(block)
+        plans = [_plan(layout, number, text, spacings, rules, number == layout.lineCount() - 1)
+                 for number in range(layout.lineCount())]
+        if any(change.halt for plan in plans for change in plan):
+            halted[index] = _line_starts(block)
+        for plan in plans:  # all planned before any edit: an edit lays the block out anew
+            if plan:
+                _apply(cursor, block.position(), plan)
+    cursor.endEditBlock()
+    _relayout(doc, blocks)
+    if not halted:
+        return []
+    doc.documentLayout().documentSize()
+    return [index for index, starts in halted.items() if _line_starts(doc.findBlockByNumber(index)) != starts]
+
+
+def _line_starts(block: QTextBlock) -> list[int]:
+    layout = block.layout()
+    return [layout.lineAt(n).textStart() for n in range(layout.lineCount())]
+
+
+def _relayout(doc: QTextDocument, blocks: Sequence[int]) -> None:
+    """Lay ``blocks`` out anew, and all between them: after format edits in several blocks Qt's lazy layout left
+    blocks without lines, even once the document's size was asked for (as after ReaderView's line-breaking
+    marks). The caller has the whole text laid out first, so nothing after them waits for a lazy layout."""
+    if blocks:
+        first, last = doc.findBlockByNumber(min(blocks)), doc.findBlockByNumber(max(blocks))
+        doc.markContentsDirty(first.position(), last.position() + last.length() - first.position())
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    offset: int  # in the block
+    spacing: float  # letter spacing, percent of the glyph's own advance
+    halt: bool
+    base: float  # the spacing it had
+
+
+def _spacings(block: QTextBlock) -> list[tuple[float, QTextCharFormat]]:
+    """Each character's letter spacing (percent) and format, from the block's runs."""
+    out: list[tuple[float, QTextCharFormat]] = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        if fragment.isValid():
+            fmt = fragment.charFormat()
+            spacing = fmt.fontLetterSpacing() if fmt.hasProperty(QTextFormat.Property.FontLetterSpacing) else 100.0
+            out.extend([(spacing or 100.0, fmt)] * fragment.length())
+        it += 1
+    return out
+
+
+def _plan(layout: QTextLayout, number: int, text: str, spacings: list[tuple[float, QTextCharFormat]],
+          rules: EdgeRules, last: bool) -> list[_Change]:
+    """The spacing changes of one line: half cells at its edges, its slack between its wide characters.
+
+    In Qt's own units (1/64 px) and arithmetic, so the line ends within 1/64 px of the edge and never past it."""
+    line = layout.lineAt(number)
+    start, end = line.textStart(), line.textStart() + line.textLength()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in MARKS):
+        end -= 1
+    first = start
+    while first < end and text[first] in MARKS:
+        first += 1
+    if end <= first:
+        return []
+    advance = _advances(line, text, first, end)
+    halves = set()  # the characters that give up half their cell
+    if text[first] in rules.line_start and first in advance:
+        halves.add(first)
+    if not last and text[end - 1] in rules.line_end and end - 1 in advance and end - 1 != first \
+            and not gives_up_half(text, end - 1, rules.line_end):  # ，“: its half is gone already
+        halves.add(end - 1)
+    points = [i for i in range(first, end - 1) if i in advance and _spreads(text, i)] if not last else []
+    if not points and not last:
+        halves.discard(end - 1)  # nothing to give the room to: a half cell at the end would leave it ragged
+    changed = sorted(set(points) | halves)
+    if not changed:
+        return []
+    natural = {i: _natural(advance[i], _fixed(spacings[i][0])) for i in changed}
+    # A half cell: the glyph's advance halves (halt, at the line's start) or its spacing loses 50 % (at its end).
+    glyph = {i: natural[i] // 2 if i == first and i in halves else natural[i] for i in changed}
+    base = {i: _fixed(spacings[i][0]) - (3200 if i in halves and i != first else 0) for i in changed}
+    if first in halves:  # the same cell less half an em, from spacing on half the glyph: 2 × (spacing − 50 %)
+        base[first] = 2 * _fixed(spacings[first][0]) - 6400
+    cells = {i: _spaced(glyph[i], base[i]) for i in changed}
+    if points:
+        right = round(_x(line, end) * 64)
+        room = round((line.x() + line.width()) * 64) - right + sum(advance[i] for i in changed) - sum(cells.values())
+        room -= 2 if first in halves else 1  # halt's half advance may be a unit off
+        share, rest = divmod(max(0, room), len(points))
+        for n, i in enumerate(points):
+            cells[i] += share + (1 if n < rest else 0)
+    changes = []
+    for i in changed:
+        spacing = _spacing_for(glyph[i], cells[i], base[i])
+        if spacing != _fixed(spacings[i][0]) or i == first and i in halves:
+            changes.append(_Change(i, spacing / 64, i == first and i in halves, spacings[i][0]))
+    return changes
+
+
+def _spreads(text: str, i: int) -> bool:
+    """Whether the space after ``text[i]`` may grow: after a wide character, or between a Latin or digit run and
+    the wide character after it (2024｜年), never inside the run."""
+    if is_wide(text[i]):
+        return True
+    following = next((c for c in text[i + 1:i + 4] if c not in MARKS), "")
+    return bool(following) and is_wide(following)
+
+
+@cache
+def _fixed(value: float) -> int:
+    """A value in Qt's QFixed units (1/64), as QFixed::fromReal rounds it."""
+    return int(value * 64 + 0.5)
+
+
+def _spaced(glyph: int, spacing: int) -> int:
+    """The advance Qt gives a glyph of advance ``glyph`` (1/64 px) at letter spacing ``spacing`` (1/64 %)
+    (QTextEngine::shapeText: advance += (spacing - 100) * advance / 100, in QFixed)."""
+    product = ((spacing - 6400) * glyph + 32) >> 6
+    return glyph + (abs(product) // 100) * (1 if product >= 0 else -1)
+
+
+def _x(line: QTextLine, position: int) -> float:
+    """Where ``position`` sits on the line (PySide6's stubs type cursorToX's (x, position) pair as ``object``)."""
+    return cast(tuple[float, int], line.cursorToX(position))[0]
+
+
+@cache
+def _natural(advance: int, spacing: int) -> int:
+    """The glyph's own advance (1/64 px), from its advance at ``spacing``."""
+    guess = advance * 6400 // spacing if spacing else advance
+    for candidate in sorted(range(guess - 3, guess + 4), key=lambda c: abs(c - guess)):
+        if _spaced(candidate, spacing) == advance:
+            return candidate
+    return guess
+
+
+@cache
+def _spacing_for(glyph: int, cell: int, spacing: int) -> int:
+    """The largest letter spacing (1/64 %) that gives a glyph of advance ``glyph`` no more than ``cell``."""
+    if glyph <= 0:
+        return spacing
+    spacing = 6400 + (cell - glyph) * 6400 // glyph
+    while _spaced(glyph, spacing + 1) <= cell:
+        spacing += 1
+    while _spaced(glyph, spacing) > cell:
+        spacing -= 1
+    return spacing
+
+
+def _advances(line: QTextLine, text: str, first: int, end: int) -> dict[int, int]:
+    """The advance (1/64 px) of each character of the line from ``first`` to ``end`` but the marks (zero width) and the
+    characters of —— and …… (one ligature in the CJK fonts: a format change inside it would split it).
+
+    cursorToX, not glyphRuns: a run's string indexes are wrong after a line-breaking mark (all 270 on a line
+    of y2024-p02 at 28 pt)."""
+    xs = [round(_x(line, i) * 64) for i in range(first, end + 1)]
+    return {i: xs[i + 1 - first] - xs[i - first] for i in range(first, end)
+            if text[i] not in MARKS and text[i] not in _LIGATURES}
+
+
+def _apply(cursor: QTextCursor, base: int, plan: list[_Change]) -> None:
+    """Set each change, neighbours with the same spacing in one edit."""
+    i = 0
+    while i < len(plan):
+        change = plan[i]
+        j = i + 1
+        while j < len(plan) and plan[j].offset == plan[j - 1].offset + 1 and plan[j].spacing == change.spacing \
+                and plan[j].base == change.base and not plan[j].halt and not change.halt:
+            j += 1
+        cursor.setPosition(base + change.offset)
+        cursor.setPosition(base + plan[j - 1].offset + 1, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
+        fmt.setFontLetterSpacing(change.spacing)
+        fmt.setProperty(JUSTIFIED, change.base)
+        if change.halt:
+            features = dict(cursor.charFormat().fontFeatures())
+            features[HALT] = 1
+            fmt.setFontFeatures(features)
+        cursor.mergeCharFormat(fmt)
+        i = j
+
+
+class LineJustifier(QObject):
+    """Keeps a view's paragraphs and notes justified for the layout now in use.
+
+    A pass over the whole report takes 100–200 ms, too long for a key press or a resize step, so after a change
+    the spacing goes back to its base at once (that is quick, and the line breaks then are the final ones), the
+    blocks in view are justified at once, and the others a few at a time while the event loop is idle. Since
+    justifying never moves a line break, nothing moves while that goes on."""
+
+    def __init__(self, parent: QObject, document: Callable[[], QTextDocument], blocks: Sequence[int],
+                 in_view: Callable[[], list[int]]):
+        super().__init__(parent)
+        self._document = document
+        self._blocks = list(blocks)
+        self._in_view = in_view
+        self._stale: dict[int, None] = {}  # blocks still to justify, in order
+        self._rules = EdgeRules("")
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+
+    def reset(self) -> None:
+        """Every run back to its spacing before justifying: call before changing spacing or characters (a run
+        keeps the spacing it had, so an edit between would be undone)."""
+        reset(self._document(), self._blocks)
+        self._stale = dict.fromkeys(self._blocks)
+
+    def relayout(self, rules: EdgeRules, own: bool) -> None:
+        """The layout changed (width, sizes, characters): base spacing everywhere, then justify anew (``own``) or
+        leave it to Qt (while an assistive technology is active: spacing edits would reach it as changed text)."""
+        doc = self._document()
+        reset(doc, self._blocks)
+        set_alignment(doc, self._blocks, Qt.AlignmentFlag.AlignLeft if own else Qt.AlignmentFlag.AlignJustify)
+        self._rules = rules
+        self._stale = dict.fromkeys(self._blocks) if own else {}
+        self.justify_in_view()
+        if self._stale:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def justify_in_view(self) -> None:
+        """Justify the blocks now in view that are not yet (call before they are painted)."""
+        if self._stale:
+            self._justify([index for index in self._in_view() if index in self._stale])
+
+    def finish(self) -> None:
+        """Justify every block now (print, export-lines, tests)."""
+        self._justify(list(self._stale))
+        self._timer.stop()
+
+    def _step(self) -> None:
+        started = time.perf_counter()
+        while self._stale and time.perf_counter() - started < _STEP_SECONDS:
+            self._justify(list(self._stale)[:4])
+        if not self._stale:
+            self._timer.stop()
+
+    def _justify(self, indices: list[int]) -> None:
+        if not indices:
+            return
+        doc = self._document()
+        doc.documentLayout().documentSize()  # the whole text laid out (see _relayout)
+        moved = justify(doc, indices, self._rules)
+        if moved:  # the fonts have no half-width brackets: justify those blocks without them
+            reset(doc, moved)
+            doc.documentLayout().documentSize()
+            justify(doc, moved, EdgeRules(self._rules.line_end, line_start=""))
+        for index in indices:
+            self._stale.pop(index, None)
