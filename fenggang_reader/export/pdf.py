@@ -13,7 +13,6 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pypdf is imported when a PDF is made, not at every start of the app (~70 ms)
@@ -41,6 +40,8 @@ class LinkArea:
     right: float
     bottom: float
     dest: Destination
+    block: int = -1  # the block the link sits in (its Link element goes in that block's element)
+    label: str = ""  # what the link says, for a screen reader ("[3]")
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,32 @@ class TextLayer:
 
     ``ruby_rgb``: the colour (0–1 each) the ruby was painted in; those text objects get an empty ActualText.
     ``wide_spacing``: the advance of a full-width character in ems (letter spacing included).
+    ``roles``: each block's structure type (H1, H2, H3, P, Note), by block index, its characters painted in
+    ``block_colour(index)``; ``ids`` the blocks' ids (a Note's /ID). Empty: no structure tree.
     """
 
     ruby_rgb: tuple[float, float, float]
     wide_spacing: float
+    roles: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+
+
+def block_colour(index: int) -> tuple[int, int, int]:
+    """The colour (0–255 each) block ``index``'s characters are painted in, which tells the PDF's text objects
+    apart by block: within 7/255 of black in each channel, which no eye tells from black on paper."""
+    code = index + 1
+    if not 0 < code < 512:
+        raise ValueError(f"block {index}: only 511 blocks can be told apart by colour")
+    return (code >> 6) & 7, (code >> 3) & 7, code & 7
+
+
+def _block_of(rgb: tuple[float, ...]) -> int | None:
+    """The block whose colour (block_colour) ``rgb`` (0–1 each) is; None for black and every other colour."""
+    if len(rgb) != 3 or any(abs(v * 255 - round(v * 255)) > 0.1 or round(v * 255) > 7 for v in rgb):
+        return None
+    r, g, b = (round(v * 255) for v in rgb)
+    code = r << 6 | g << 3 | b
+    return code - 1 if code else None
 
 
 def add_navigation(pdf: bytes, outline: Sequence[OutlineEntry], links: Sequence[LinkArea], *,
@@ -71,8 +94,9 @@ def add_navigation(pdf: bytes, outline: Sequence[OutlineEntry], links: Sequence[
     writer = PdfWriter(clone_from=reader)
     if unicode_fixes:
         fix_to_unicode(writer, unicode_fixes)
+    marked: list[list[int]] = []
     if text_layer is not None:
-        tidy_text_layer(writer, text_layer)
+        marked = tidy_text_layer(writer, text_layer)
     heights = [float(page.mediabox.top) for page in writer.pages]
 
     def fit(dest: Destination) -> Fit:
@@ -85,16 +109,23 @@ def add_navigation(pdf: bytes, outline: Sequence[OutlineEntry], links: Sequence[
         item = writer.add_outline_item(title=entry.title, page_number=entry.dest.page,
                                        parent=parents[-1][1] if parents else None, fit=fit(entry.dest))
         parents.append((entry.level, item))
+    annotations = []
     for link in links:
         height = heights[link.page]
         rect = (link.left, height - link.bottom, link.right, height - link.top)
         annotation = Link(rect=rect, target_page_index=link.dest.page, fit=fit(link.dest), border=[0, 0, 0])
-        writer.add_annotation(page_number=link.page, annotation=annotation)
+        if link.label:
+            annotation[NameObject("/Contents")] = TextStringObject(link.label)
+        annotations.append((link, writer.add_annotation(page_number=link.page, annotation=annotation)))
     if outline:
         writer.page_mode = "/UseOutlines"
     if title:
         writer.add_metadata({"/Title": title})
     writer.root_object[NameObject("/Lang")] = TextStringObject(language)  # screen readers pick the voice
+    if text_layer is not None and text_layer.roles:
+        from .pdf_structure import tag_structure
+
+        tag_structure(writer, marked, text_layer.roles, text_layer.ids, annotations, title)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -170,50 +201,91 @@ def _fix_cmap(text: str, fixes: Mapping[str, str]) -> tuple[str, int]:
 _TEXT_OBJECT = re.compile(rb"(?P<colour>[-0-9. ]+) scn\n(?P<gs>(?:/\w+ gs\n)?)BT\n(?P<body>.*?)ET\n", re.S)
 _FONT = re.compile(rb"/(?P<name>\S+) (?P<size>[0-9.]+) Tf\s")
 _GLYPH = re.compile(rb"<([0-9A-Fa-f]{4})> Tj")
+_STEP = re.compile(rb"\n([0-9.]+) 0 Td <")  # from one glyph of a run to the next: its advance and spacing
 
 
-def tidy_text_layer(writer: PdfWriter, layer: TextLayer) -> None:
-    """Make pdftotext, copying and screen readers get the report's characters, in order, and nothing else.
+def tidy_text_layer(writer: PdfWriter, layer: TextLayer) -> list[list[int]]:
+    """Make pdftotext, copying and screen readers get the report's characters, in order, and nothing else;
+    with ``layer.roles``, mark each block's text for the structure tree and the rest as artifacts. Returns, per
+    page, the block of each marked-content id (MCID) in the order they were given.
 
     Qt writes the pinyin as text between the lines, so extraction interleaved it with the characters
     (“hézhìlǐ…合治理”): each ruby text object is wrapped in a Span with an empty ActualText (PDF 14.9.4),
-    which viewers and poppler use instead of its glyphs. And Qt places each spaced Han character with its own
-    Td, leaving a gap of a third of an em that extraction reads as a space (“刚 刚 过 去”): each run of
-    full-width characters gets a character spacing (Tc) as wide as that gap and an ActualText with its
-    characters, which poppler spreads over the whole run. Drawing is unchanged: Qt places every glyph itself.
+    which viewers and poppler use instead of its glyphs (and, tagged, marked as an artifact). And Qt places
+    each spaced Han character with its own Td, leaving a gap of a third of an em that extraction reads as a
+    space (“刚 刚 过 去”): each run of full-width characters gets a character spacing (Tc) as wide as that gap
+    and an ActualText with its characters, which poppler spreads over the whole run. Drawing is unchanged.
     """
     from pypdf.generic import StreamObject
 
+    marked: list[list[int]] = []
     for page in writer.pages:
-        rewrite = partial(_rewrite_text_object, layer, _full_width_glyphs(page), _glyph_texts(page))
+        widths, texts = _full_width_glyphs(page), _glyph_texts(page)
+        mcids: list[int] = []
         contents = page["/Contents"].get_object()
         for stream in [ref.get_object() for ref in contents] if isinstance(contents, list) else [contents]:
             if isinstance(stream, StreamObject):  # Qt writes every page's contents as streams
-                stream.set_data(_TEXT_OBJECT.sub(rewrite, stream.get_data()))
+                data = stream.get_data()
+                matches = list(_TEXT_OBJECT.finditer(data))
+                objects = [_TextObject.read(layer, widths, texts, m) for m in matches]
+                out, last = [], 0
+                for match, text_object in zip(matches, objects, strict=True):
+                    out += [data[last:match.start()], text_object.write(layer, mcids)]
+                    last = match.end()
+                out.append(data[last:])
+                stream.set_data(b"".join(out))
+        marked.append(mcids)
+    return marked
 
 
-def _rewrite_text_object(layer: TextLayer, widths: dict[str, set[int]], texts: dict[str, dict[int, str]],
-                         match: re.Match[bytes]) -> bytes:
-    """One text object: the ruby's text emptied; a run of full-width characters spaced and given its text."""
-    head = match.group("colour") + b" scn\n" + match.group("gs")
-    body = match.group("body")
-    try:
-        rgb = tuple(float(v) for v in match.group("colour").split())
-    except ValueError:
-        rgb = ()
-    if len(rgb) == 3 and all(abs(a - b) < 1 / 512 for a, b in zip(rgb, layer.ruby_rgb, strict=True)):
-        return head + b"/Span <</ActualText ()>> BDC\nBT\n" + body + b"ET\nEMC\n"
-    font = _FONT.search(body)
-    glyphs = [int(g, 16) for g in _GLYPH.findall(body)]
-    name = font.group("name").decode("latin-1") if font else ""
-    if font and glyphs and all(g in widths.get(name, ()) for g in glyphs):
-        spacing = (layer.wide_spacing - 1) * float(font.group("size"))
+@dataclass
+class _TextObject:
+    """One text object as Qt wrote it (its colour, optional graphics state, body) and what it says."""
+
+    head: bytes
+    body: bytes
+    ruby: bool
+    block: int | None  # the block whose characters these are (block_colour), if any
+    text: str | None  # its ActualText (a run of full-width characters), if any
+
+    @classmethod
+    def read(cls, layer: TextLayer, widths: dict[str, set[int]], texts: dict[str, dict[int, str]],
+             match: re.Match[bytes]) -> _TextObject:
+        head = match.group("colour") + b" scn\n" + match.group("gs")
+        body = match.group("body")
+        try:
+            rgb = tuple(float(v) for v in match.group("colour").split())
+        except ValueError:
+            rgb = ()
+        if len(rgb) == 3 and all(abs(a - b) < 1 / 512 for a, b in zip(rgb, layer.ruby_rgb, strict=True)):
+            return cls(head, body, True, None, "")
+        block = _block_of(rgb)
+        font = _FONT.search(body)
+        glyphs = [int(g, 16) for g in _GLYPH.findall(body)]
+        name = font.group("name").decode("latin-1") if font else ""
+        if not (font and glyphs and all(g in widths.get(name, ()) for g in glyphs)):
+            return cls(head, body, False, block, None)
+        size = float(font.group("size"))
+        steps = [float(step) for step in _STEP.findall(body)]  # a justified line spaces its run more
+        spacing = min(steps) - size if steps else (layer.wide_spacing - 1) * size
         body = body[: font.end()] + f"{spacing:.4f} Tc ".encode() + body[font.end():]
         text = "".join(texts.get(name, {}).get(g, "") for g in glyphs)
-        if text:
-            actual = b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
-            return head + b"/Span <</ActualText " + actual + b">> BDC\nBT\n" + body + b"ET\nEMC\n"
-    return head + b"BT\n" + body + b"ET\n"
+        return cls(head, body, False, block, text or None)
+
+    def write(self, layer: TextLayer, mcids: list[int]) -> bytes:
+        """The object with its ActualText, marked as its block's content (a new MCID) or as an artifact."""
+        inner = b"BT\n" + self.body + b"ET\n"
+        if self.text is not None:
+            actual = b"<FEFF" + self.text.encode("utf-16-be").hex().upper().encode() + b">" if self.text else b"()"
+            inner = b"/Span <</ActualText " + actual + b">> BDC\n" + inner + b"EMC\n"
+        if not layer.roles:
+            return self.head + inner
+        if self.block is not None and not self.ruby and 0 <= self.block < len(layer.roles):
+            mcids.append(self.block)
+            tag = layer.roles[self.block].encode()
+            return self.head + b"/" + tag + b" <</MCID " + str(len(mcids) - 1).encode() + b">> BDC\n" + inner + b"EMC\n"
+        kind = b"" if self.ruby else b" <</Type /Pagination>>"  # the pinyin; the page number
+        return self.head + (b"/Artifact" + kind + b" BDC\n" if kind else b"/Artifact BMC\n") + inner + b"EMC\n"
 
 
 def _full_width_glyphs(page) -> dict[str, set[int]]:

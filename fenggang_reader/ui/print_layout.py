@@ -38,7 +38,7 @@ from ..core.model import BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle
 from ..core.storage import atomic_write_bytes
 from ..export import share_like_a_new_file
-from ..export.pdf import Destination, LinkArea, OutlineEntry, TextLayer, add_navigation
+from ..export.pdf import Destination, LinkArea, OutlineEntry, TextLayer, add_navigation, block_colour
 from .reader_document import drop_font_features
 from .reader_view import BODY_FAMILIES, MAX_FONT_PT, MIN_FONT_PT, ReaderView
 from .text_geometry import cursor_x
@@ -50,6 +50,9 @@ PAGE_MARGINS_MM = QMarginsF(14, 12, 14, 18)  # left, top, right, bottom (the foo
 DEFAULT_PRINT_PT = 36
 FOOTER_MIN_PT = 18.0  # page numbers a reader with low vision can find
 _NEW_PAGE_KINDS = (BlockKind.PART, BlockKind.NOTES_HEADING)
+# The PDF's structure (export/pdf_structure.py): the heading levels of the outline; every other block a P.
+_STRUCTURE_ROLES = {BlockKind.TITLE: "H1", BlockKind.PART: "H2", BlockKind.NOTES_HEADING: "H2",
+                    BlockKind.HEADING: "H3", BlockKind.NOTE: "Note"}
 
 
 @dataclass(frozen=True)
@@ -218,9 +221,9 @@ class PrintLayout:
         # line twice), so only this page's own lines are drawn, one by one, as the document layout would.
         lines = QRectF(clip.left(), page.text_top + 2, clip.width(), page.text_bottom - page.text_top - 4)
         doc_layout = doc.documentLayout()
-        painter.setPen(QColor("#000000"))
         for line in self.lines:
             if page.text_top <= line.text_top < page.text_bottom:
+                painter.setPen(QColor(*block_colour(line.block)))  # black to the eye; export.pdf tags by it
                 block = doc.findBlockByNumber(line.block)
                 text_layout = block.layout()
                 origin = doc_layout.blockBoundingRect(block).topLeft()
@@ -303,9 +306,11 @@ class PrintLayout:
         atomic_write_bytes(path, self.navigable_pdf(path.read_bytes(), title))
 
     def text_layer(self) -> TextLayer:
-        """The ruby's colour and the spaced characters' advance, for export.pdf.tidy_text_layer."""
+        """The ruby's colour, the spaced characters' advance and each block's structure type, for export.pdf."""
         colour = QColor(self.view.current_theme().pinyin)
-        return TextLayer((colour.redF(), colour.greenF(), colour.blueF()), self.view.cjk_spacing_percent / 100.0)
+        return TextLayer((colour.redF(), colour.greenF(), colour.blueF()), self.view.cjk_spacing_percent / 100.0,
+                         tuple(_STRUCTURE_ROLES.get(b.kind, "P") for b in self.report.blocks),
+                         tuple(b.id for b in self.report.blocks))
 
     # -- navigation ----------------------------------------------------------------------------
     def locate(self, doc_y: float) -> Destination:
@@ -328,6 +333,7 @@ class PrintLayout:
         index = self.report.index_of(block_id)
         block = self.view.document().findBlockByNumber(index)
         origin = self.view.document().documentLayout().blockBoundingRect(block).topLeft()
+        start_offset, end_offset = start, end
         start, end = (position - block.position() for position in self.view.document_span(index, start, end))
         line = block.layout().lineForTextPosition(start)
         end = min(end, line.textStart() + line.textLength())
@@ -338,8 +344,9 @@ class PrintLayout:
         pad = 2.0
         left = (self.content.left() + origin.x() + x0) / k - pad
         right = (self.content.left() + origin.x() + x1) / k + pad
+        label = self.report.blocks[index].text[start_offset:end_offset]
         return LinkArea(where.page, left, where.top - pad, right, where.top + (line.ascent() + line.descent()) / k + pad,
-                        dest)
+                        dest, index, label)
 
     def links(self) -> list[LinkArea]:
         """Every marker links to its note; each note's own number links back to where it is first used."""

@@ -109,9 +109,9 @@ def test_text_extracts_as_the_report(pdfs, report, key):
 
 
 def test_pinyin_is_drawn_only_when_asked_and_never_in_the_text(pdfs):
-    """The ruby is on the page (an empty ActualText span per ruby text object) but not in what pdftotext reads."""
+    """The ruby is on the page (an artifact with an empty ActualText per ruby text object) but not in the text."""
     def ruby_spans(path):
-        return PdfReader(path).pages[2].get_contents().get_data().count(b"/ActualText ()")
+        return PdfReader(path).pages[2].get_contents().get_data().count(b"/Artifact BMC\n/Span <</ActualText ()>>")
 
     assert ruby_spans(pdfs[(36, "on")]) >= 20
     assert ruby_spans(pdfs[(24, "off")]) == 0
@@ -183,3 +183,55 @@ def test_no_page_ends_with_a_heading(pdfs, report, key):
     for number, page in enumerate(raw.split("\f")[:-1], start=1):
         lines = ["".join(line.split()) for line in page.splitlines() if line.strip() and not FOOTER.match(line.strip())]
         assert not any(h.startswith(lines[-1]) for h in headings), (number, lines[-1])
+
+
+ROLES = {BlockKind.TITLE: "H1", BlockKind.PART: "H2", BlockKind.NOTES_HEADING: "H2", BlockKind.HEADING: "H3",
+         BlockKind.NOTE: "Note"}
+
+
+@pytest.mark.parametrize("key", [(36, "on"), (24, "off")])
+def test_the_pdf_is_tagged_as_pdf_ua_asks(pdfs, report, key):
+    """A structure tree over the report's blocks in reading order (H1 title, H2 parts, H3 headings, P, Note with
+    its ID), the pinyin and the page numbers artifacts; marked, language, title shown, PDF/UA declared."""
+    info = subprocess.run(["pdfinfo", str(pdfs[key])], capture_output=True, check=True, text=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    reader = PdfReader(pdfs[key])
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"]) and root["/Lang"] == "zh-CN"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert reader.metadata.title == report.title
+    assert b"<pdfuaid:part>1</pdfuaid:part>" in root["/Metadata"].get_object().get_data()
+    document = root["/StructTreeRoot"]["/K"][0].get_object()
+    assert document["/S"] == "/Document"
+    elements = [kid.get_object() for kid in document["/K"]]
+    assert [e["/S"][1:] for e in elements] == [ROLES.get(b.kind, "P") for b in report.blocks]
+    notes = [e for e in elements if e["/S"] == "/Note"]
+    assert [n["/ID"] for n in notes] == [b.id for b in report.blocks if b.kind is BlockKind.NOTE]
+    parents = root["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    tree = dict(zip(parents[::2], parents[1::2], strict=True))
+    for number, page in enumerate(reader.pages):
+        assert page["/Tabs"] == "/S"
+        data = page.get_contents().get_data()
+        mcids = [int(m) for m in re.findall(rb"/(?:H1|H2|H3|P|Note) <</MCID (\d+)>> BDC", data)]
+        assert mcids == list(range(len(mcids))) and len(tree[page["/StructParents"]].get_object()) == len(mcids)
+        if key[1] == "on":  # every ruby text object is an artifact
+            assert data.count(b"/ActualText ()") == data.count(b"/Artifact BMC\n/Span <</ActualText ()>>"), number
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            link = tree[annotation["/StructParent"]].get_object()
+            assert link["/S"] == "/Link" and link["/K"][0]["/Obj"].get_object() == annotation
+            assert re.fullmatch(r"\[\d+\]", annotation["/Contents"])
+
+
+def test_each_structure_element_holds_its_block_and_no_pinyin(pdfs, report):
+    """What a screen reader reads by the structure (poppler's pdfinfo -struct-text): each block's own characters
+    under its element, in order, without the pinyin or the page numbers."""
+    out = subprocess.run(["pdfinfo", "-struct-text", str(pdfs[(36, "on")])], capture_output=True, check=True,
+                         text=True).stdout
+    texts: list[str] = []
+    for line in out.splitlines():
+        if re.match(r"^  \S", line):  # an element of the Document
+            texts.append("")
+        elif re.match(r'^    "', line):
+            texts[-1] += line.strip()[1:-1]
+    assert [t.replace(" ", "") for t in texts] == ["".join(b.text.split()) for b in report.blocks]
