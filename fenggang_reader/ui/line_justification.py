@@ -10,8 +10,8 @@ line gives up the empty left half of its cell (the font's ``halt`` feature moves
 whose ink is on the left that ends a full line gives up its right half, so both edges are flush with ink.
 
 Line breaks never change: a line keeps exactly the room it had (the extra space is the slack, a hair less),
-so its characters still fit and nothing more does. Every adjusted run carries ``JUSTIFIED``; ``reset`` puts
-the base spacing back before the next layout (a new width, size or spacing).
+so its characters still fit and nothing more does. Every adjusted run carries ``JUSTIFIED``, the spacing it
+had; ``reset`` puts that back before the next layout (a new width, size, spacing or reading's room).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import cast
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import (
@@ -36,6 +35,7 @@ from PySide6.QtGui import (
 
 from ..core.line_breaks import MARKS
 from .reader_document import gives_up_half, is_wide, set_alignment
+from .text_geometry import cursor_x
 
 JUSTIFIED = QTextFormat.Property.UserProperty + 1  # on a run this module spaced: the spacing it had before
 HALT = QFont.Tag("halt")  # OpenType "alternate half widths": the mark's ink moved into half a cell
@@ -133,25 +133,25 @@ class _Change:
     base: float  # the spacing it had
 
 
-def _spacings(block: QTextBlock) -> list[tuple[float, QTextCharFormat]]:
-    """Each character's letter spacing (percent) and format, from the block's runs."""
-    out: list[tuple[float, QTextCharFormat]] = []
+def _spacings(block: QTextBlock) -> list[float]:
+    """Each character's letter spacing (percent), from the block's runs."""
+    out: list[float] = []
     it = block.begin()
     while not it.atEnd():
         fragment = it.fragment()
         if fragment.isValid():
             fmt = fragment.charFormat()
             spacing = fmt.fontLetterSpacing() if fmt.hasProperty(QTextFormat.Property.FontLetterSpacing) else 100.0
-            out.extend([(spacing or 100.0, fmt)] * fragment.length())
+            out.extend([spacing or 100.0] * fragment.length())
         it += 1
     return out
 
 
-def _plan(layout: QTextLayout, number: int, text: str, spacings: list[tuple[float, QTextCharFormat]],
+def _plan(layout: QTextLayout, number: int, text: str, spacings: list[float],
           rules: EdgeRules, last: bool) -> list[_Change]:
     """The spacing changes of one line: half cells at its edges, its slack between its wide characters.
 
-    In Qt's own units (1/64 px) and arithmetic, so the line ends within 1/64 px of the edge and never past it."""
+    In Qt's own units (1/64 px) and arithmetic, so the line ends a few units short of the edge, never past it."""
     line = layout.lineAt(number)
     start, end = line.textStart(), line.textStart() + line.textLength()
     while end > start and (text[end - 1].isspace() or text[end - 1] in MARKS):
@@ -174,25 +174,38 @@ def _plan(layout: QTextLayout, number: int, text: str, spacings: list[tuple[floa
     changed = sorted(set(points) | halves)
     if not changed:
         return []
-    natural = {i: _natural(advance[i], _fixed(spacings[i][0])) for i in changed}
+    found = {i: _natural(a, _fixed(spacings[i])) for i, a in advance.items() if is_wide(text[i]) or i in changed}
+    # A spacing Qt rounds otherwise than _spaced (a long reading's 141.7 %) has no exact natural advance: a full-width
+    # character then takes that of the others on the line (all one em), and more room is kept for it.
+    ems = [n for i, n in found.items() if n is not None and is_wide(text[i])]
+    em = max(set(ems), key=ems.count) if ems else None
+    found = {i: found[i] for i in changed}
+    natural = {i: n if n is not None else em if em is not None and is_wide(text[i])
+               else advance[i] * 6400 // _fixed(spacings[i]) for i, n in found.items()}
+    unsure = sum(1 for n in found.values() if n is None)
     # A half cell: the glyph's advance halves (halt, at the line's start) or its spacing loses 50 % (at its end).
     glyph = {i: natural[i] // 2 if i == first and i in halves else natural[i] for i in changed}
-    base = {i: _fixed(spacings[i][0]) - (3200 if i in halves and i != first else 0) for i in changed}
+    base = {i: _fixed(spacings[i]) - (3200 if i in halves and i != first else 0) for i in changed}
     if first in halves:  # the same cell less half an em, from spacing on half the glyph: 2 × (spacing − 50 %)
-        base[first] = 2 * _fixed(spacings[first][0]) - 6400
+        base[first] = 2 * _fixed(spacings[first]) - 6400
     cells = {i: _spaced(glyph[i], base[i]) for i in changed}
     if points:
-        right = round(_x(line, end) * 64)
+        right = round(cursor_x(line, end) * 64)
         room = round((line.x() + line.width()) * 64) - right + sum(advance[i] for i in changed) - sum(cells.values())
-        room -= 2 if first in halves else 1  # halt's half advance may be a unit off
+        # Room kept (1/64 px) per character: Qt's rounding of a spacing like 141.7 % (a long reading's room) is a
+        # unit off the emulation now and then, more the more a character widens (创 at 96 pt: 5 units at 430 %),
+        # and a line one unit too long loses its last word.
+        share = max(0, room) // len(points)
+        widening = sum(max(0, round((advance[i] + share) / max(1, advance[i])) - 1) for i in points)
+        room -= len(points) + 2 + 3 * unsure + 3 * widening
         share, rest = divmod(max(0, room), len(points))
         for n, i in enumerate(points):
             cells[i] += share + (1 if n < rest else 0)
     changes = []
     for i in changed:
         spacing = _spacing_for(glyph[i], cells[i], base[i])
-        if spacing != _fixed(spacings[i][0]) or i == first and i in halves:
-            changes.append(_Change(i, spacing / 64, i == first and i in halves, spacings[i][0]))
+        if spacing != _fixed(spacings[i]) or i == first and i in halves:
+            changes.append(_Change(i, spacing / 64, i == first and i in halves, spacings[i]))
     return changes
 
 
@@ -218,19 +231,14 @@ def _spaced(glyph: int, spacing: int) -> int:
     return glyph + (abs(product) // 100) * (1 if product >= 0 else -1)
 
 
-def _x(line: QTextLine, position: int) -> float:
-    """Where ``position`` sits on the line (PySide6's stubs type cursorToX's (x, position) pair as ``object``)."""
-    return cast(tuple[float, int], line.cursorToX(position))[0]
-
-
 @cache
-def _natural(advance: int, spacing: int) -> int:
-    """The glyph's own advance (1/64 px), from its advance at ``spacing``."""
+def _natural(advance: int, spacing: int) -> int | None:
+    """The glyph's own advance (1/64 px), from its advance at ``spacing``; None if none gives exactly that."""
     guess = advance * 6400 // spacing if spacing else advance
     for candidate in sorted(range(guess - 3, guess + 4), key=lambda c: abs(c - guess)):
         if _spaced(candidate, spacing) == advance:
             return candidate
-    return guess
+    return None
 
 
 @cache
@@ -252,7 +260,7 @@ def _advances(line: QTextLine, text: str, first: int, end: int) -> dict[int, int
 
     cursorToX, not glyphRuns: a run's string indexes are wrong after a line-breaking mark (all 270 on a line
     of y2024-p02 at 28 pt)."""
-    xs = [round(_x(line, i) * 64) for i in range(first, end + 1)]
+    xs = [round(cursor_x(line, i) * 64) for i in range(first, end + 1)]
     return {i: xs[i + 1 - first] - xs[i - first] for i in range(first, end)
             if text[i] not in MARKS and text[i] not in _LIGATURES}
 

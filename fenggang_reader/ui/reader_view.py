@@ -247,7 +247,8 @@ class ReaderView(ReadOnlyTextBrowser):
             self._justifier.relayout(EdgeRules(self._compressible()), own)
 
     def finish_justifying(self) -> None:
-        """Justify every line now, not only those in view (print, export-lines)."""
+        """Justify every line now, not only those in view (export-lines), the readings' room taken first."""
+        self.ensure_laid_out()
         self._justifier.finish()
 
     def _blocks_near_view(self) -> list[int]:

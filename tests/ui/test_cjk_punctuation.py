@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFontMetricsF
@@ -63,7 +61,7 @@ def test_the_first_of_two_marks_in_a_row_takes_half_a_cell(qapp, size, width, sc
             line = layout.lineForTextPosition(i)
             if char not in PUNCTUATION or not text[i + 1:line.textStart() + line.textLength()].strip(MARKS):
                 continue  # a line's last mark: its advance is not on the line, or it gives up half a cell there
-            extra = _justified_extra(line, text, cell)
+            extra = _justified_extra(view, index, line, text, cell)
             if extra is None:
                 continue  # a justified line with no two Han characters in a row (22.6%。企 at 96 pt)
             advance = line.cursorToX(i + 1)[0] - line.cursorToX(i)[0] - extra
@@ -77,12 +75,14 @@ def test_the_first_of_two_marks_in_a_row_takes_half_a_cell(qapp, size, width, sc
     assert seen["half"] > 10 and seen["whole"] > 300, seen  # at 96 pt most pairs end a line
 
 
-def _justified_extra(line, text: str, cell: float) -> float | None:
+def _justified_extra(view, index: int, line, text: str, cell: float) -> float | None:
     """The room justification gave each character of ``line`` (ui/line_justification.py): what a Han character's
-    advance has beyond its cell (nothing on a paragraph's last line); None if no Han character shows it."""
+    advance has beyond its cell (nothing on a paragraph's last line), not counting the characters widened for a
+    long reading (ui/ruby.py); None if no such character shows it."""
     start, end = line.textStart(), line.textStart() + line.textLength()
     if end == len(text):
         return 0.0
+    room, marks = (view._room or {}).get(index, {}), view.layout_of(index)
     gaps = [line.cursorToX(i + 1)[0] - line.cursorToX(i)[0] for i in range(start, end - 1)
-            if is_han(text[i]) and is_han(text[i + 1])]
-    return statistics.median(gaps) - cell if gaps else None
+            if is_han(text[i]) and marks.to_report(i) not in room and text[i + 1:end].strip(MARKS)]
+    return min(gaps) - cell if gaps else None

@@ -67,7 +67,7 @@ def test_ink_reaches_both_edges_at_opening_and_closing_marks(views, key):
     assert seen["start"] > 5 and seen["end"] > 20, seen
 
 
-@pytest.mark.parametrize("key", [(28, 800), (96, 1600)])
+@pytest.mark.parametrize("key", [(16, 1600), (28, 800), (96, 800)])
 def test_justifying_never_moves_a_line_break(qapp, key):
     """The lines are those Qt breaks at the base spacing: the slack goes between characters, never more."""
     from fenggang_reader.app import create_application
