@@ -120,6 +120,10 @@ class SpeechBackend(QObject):
     def hush(self) -> None:
         """Silence what the engine says for others (e.g. the spoken welcome) before reading starts."""
 
+    def take_the_floor(self) -> None:
+        """Reading was asked for now: an engine shared with a screen reader silences it first (SystemBackend);
+        an engine of our own has nobody to wait behind."""
+
     def _set_state(self, state: BackendState) -> None:
         if state is not self.state:
             self.state = state
