@@ -55,11 +55,15 @@ class EdgeRules:
 
 def reset(doc: QTextDocument, blocks: Sequence[int]) -> None:
     """Put back the spacing every run ``justify`` spaced in ``blocks`` had before (the value of its JUSTIFIED)."""
+    spaced = [(index, _spaced_runs(doc.findBlockByNumber(index))) for index in blocks]
+    spaced = [(index, runs) for index, runs in spaced if runs]
+    if not spaced:
+        return
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
-    for index in blocks:
+    for index, runs in spaced:
         block = doc.findBlockByNumber(index)
-        for start, length, fmt in _spaced_runs(block):
+        for start, length, fmt in runs:
             fmt.setFontLetterSpacing(float(fmt.property(JUSTIFIED)))
             fmt.clearProperty(JUSTIFIED)
             features = dict(fmt.fontFeatures())
@@ -69,7 +73,7 @@ def reset(doc: QTextDocument, blocks: Sequence[int]) -> None:
             cursor.setPosition(block.position() + start + length, QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(fmt)
     cursor.endEditBlock()
-    _relayout(doc, blocks)
+    _relayout(doc, [index for index, _ in spaced])
 
 
 def _spaced_runs(block: QTextBlock) -> list[tuple[int, int, QTextCharFormat]]:
@@ -91,6 +95,7 @@ def justify(doc: QTextDocument, blocks: Sequence[int], rules: EdgeRules) -> list
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     halted: dict[int, list[int]] = {}  # block → its line starts, for the blocks where halt was asked for
+    edited = []
     for index in blocks:
         block = doc.findBlockByNumber(index)
         layout = block.layout()
@@ -100,11 +105,13 @@ def justify(doc: QTextDocument, blocks: Sequence[int], rules: EdgeRules) -> list
                  for number in range(layout.lineCount())]
         if any(change.halt for plan in plans for change in plan):
             halted[index] = _line_starts(block)
+        if any(plans):
+            edited.append(index)
         for plan in plans:  # all planned before any edit: an edit lays the block out anew
             if plan:
-                _apply(cursor, block.position(), plan)
+                _apply(cursor, block.position(), text, plan)
     cursor.endEditBlock()
-    _relayout(doc, blocks)
+    _relayout(doc, edited)
     if not halted:
         return []
     doc.documentLayout().documentSize()
@@ -265,14 +272,16 @@ def _advances(line: QTextLine, text: str, first: int, end: int) -> dict[int, int
             if text[i] not in MARKS and text[i] not in _LIGATURES}
 
 
-def _apply(cursor: QTextCursor, base: int, plan: list[_Change]) -> None:
-    """Set each change, neighbours with the same spacing in one edit."""
+def _apply(cursor: QTextCursor, base: int, text: str, plan: list[_Change]) -> None:
+    """Set each change, neighbours with the same spacing in one edit (with the zero-width marks between them:
+    each edit costs, and a line of words kept whole has a mark every few characters)."""
     i = 0
     while i < len(plan):
         change = plan[i]
         j = i + 1
-        while j < len(plan) and plan[j].offset == plan[j - 1].offset + 1 and plan[j].spacing == change.spacing \
-                and plan[j].base == change.base and not plan[j].halt and not change.halt:
+        while j < len(plan) and not text[plan[j - 1].offset + 1:plan[j].offset].strip(MARKS) \
+                and plan[j].spacing == change.spacing and plan[j].base == change.base \
+                and not plan[j].halt and not change.halt:
             j += 1
         cursor.setPosition(base + change.offset)
         cursor.setPosition(base + plan[j - 1].offset + 1, QTextCursor.MoveMode.KeepAnchor)
@@ -303,6 +312,7 @@ class LineJustifier(QObject):
         self._blocks = list(blocks)
         self._in_view = in_view
         self._stale: dict[int, None] = {}  # blocks still to justify, in order
+        self._spaced: set[int] = set()  # blocks that may hold justified runs (the only ones reset looks through)
         self._rules = EdgeRules("")
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -311,14 +321,16 @@ class LineJustifier(QObject):
     def reset(self) -> None:
         """Every run back to its spacing before justifying: call before changing spacing or characters (a run
         keeps the spacing it had, so an edit between would be undone)."""
-        reset(self._document(), self._blocks)
+        reset(self._document(), sorted(self._spaced))
+        self._spaced.clear()
         self._stale = dict.fromkeys(self._blocks)
 
     def relayout(self, rules: EdgeRules, own: bool) -> None:
         """The layout changed (width, sizes, characters): base spacing everywhere, then justify anew (``own``) or
         leave it to Qt (while an assistive technology is active: spacing edits would reach it as changed text)."""
         doc = self._document()
-        reset(doc, self._blocks)
+        reset(doc, sorted(self._spaced))
+        self._spaced.clear()
         set_alignment(doc, self._blocks, Qt.AlignmentFlag.AlignLeft if own else Qt.AlignmentFlag.AlignJustify)
         self._rules = rules
         self._stale = dict.fromkeys(self._blocks) if own else {}
@@ -357,3 +369,4 @@ class LineJustifier(QObject):
             justify(doc, moved, EdgeRules(self._rules.line_end, line_start=""))
         for index in indices:
             self._stale.pop(index, None)
+        self._spaced.update(indices)

@@ -239,7 +239,7 @@ class ReaderView(ReadOnlyTextBrowser):
         Print and the PDF leave it to Qt (QTextLayout's justification): Qt's PDF draws each run of one spacing
         as a text object of its own, and poppler then read a space before each line's last character and put
         a line's digits after the next line."""
-        own = self._marks_wanted and not QAccessible.isActive()  # print: see below
+        own = self._marks_wanted and not QAccessible.isActive()
         key = (self.document().textWidth(), self._font_pt, self.cjk_spacing_percent, tuple(self._families),
                tuple(sorted(self._factor_caps.items())), own, self._text_edits)
         if key != self._justified_key:
