@@ -16,8 +16,9 @@ from tests.conftest import SEED
 
 def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "fenggang_reader", *args], capture_output=True, text=True,
-                          timeout=timeout, env=env)
+    # -X faulthandler: a crash (a SIGSEGV at exit was seen once at load 8) leaves every thread's stack on stderr
+    return subprocess.run([sys.executable, "-X", "faulthandler", "-m", "fenggang_reader", *args],
+                          capture_output=True, text=True, timeout=timeout, env=env)
 
 
 def test_version():

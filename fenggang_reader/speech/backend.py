@@ -34,7 +34,7 @@ MIN_MS_PER_CHARACTER = 50.0  # at rate 1.0; divided by the rate
 MIN_CHARACTERS_CHECKED = 6  # shorter chunks (a heading's number) are too short to judge
 # Right after we stop the voice (a key moved reading on), speech-dispatcher may still report the end of the
 # stopped sentence once the next one has started; such an early finish is not a sign of lost sound.
-STALE_FINISH_AFTER_STOP_S = 1.5
+STALE_FINISH_AFTER_STOP_S = 3.0  # reports came 1.5 s late at load 8 (a full test run with helpers working)
 MEMORY_ENTRIES = 16  # Edge results kept in memory (≈ 30 KB each): prefetched audio survives a failing disk cache
 BOUNDARY = "WordBoundary"  # Edge gives one boundary type per request; words give the finer highlight
 
