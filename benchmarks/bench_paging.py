@@ -12,11 +12,10 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
-import statistics
 import sys
-import tempfile
 import time
+
+from large_print import load_average, offscreen_application, stats, window_arguments
 
 
 def walk(window, app, action_id: str) -> tuple[list[float], list[float]]:
@@ -42,28 +41,17 @@ def walk(window, app, action_id: str) -> tuple[list[float], list[float]]:
         last = here
 
 
-def stats(times: list[float]) -> dict[str, float]:
-    return {"median_ms": round(statistics.median(times), 2), "p95_ms": round(sorted(times)[int(len(times) * 0.95)], 2),
-            "max_ms": round(max(times), 2)}
-
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--points", type=int, default=96)
-    parser.add_argument("--size", default="800x600")
-    args = parser.parse_args()
-    width, height = (int(n) for n in args.size.split("x"))
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["FENGGANG_READER_HOME"] = tempfile.mkdtemp(prefix="bench-paging-")
-    from fenggang_reader.app import create_application
-
-    app = create_application()
+    args, width, height = window_arguments(parser)
+    app = offscreen_application("bench-paging-")
     from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
     from fenggang_reader.core.settings import Settings
     from fenggang_reader.ui.main_window import MainWindow
 
     result: dict[str, object] = {"points": args.points, "window": args.size,
-                                 "load_average": [round(x, 2) for x in os.getloadavg()]}
+                                 "load_average": load_average()}
     for contents in (False, True):
         settings = Settings()
         settings.set("font_size", args.points)
