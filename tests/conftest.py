@@ -11,29 +11,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LANGUAGE"] = "en"  # the interface follows the system language: tests see English unless they switch
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_6efbc55a5a395691.txt"
-
-# Modules whose tests play or record sound or speak through the run's one speech-dispatcher. The PulseAudio
-# null sink is shared: a test recording it must not hear another test's voice, so under pytest-xdist these
-# run on one worker, one after the other (``--dist loadgroup``). A new module says so with
-# ``pytestmark = pytest.mark.sound``.
-SOUND_MODULES = {
-    "tests/speech/test_controller.py", "tests/speech/test_player.py", "tests/speech/test_system_voice.py",
-    "tests/speech/test_optional_modules.py", "tests/ui/test_read_aloud.py", "tests/ui/test_glossary.py",
-    "tests/ui/test_accessibility.py", "tests/ui/test_lazy_features.py", "tests/ui/test_screen_reader_mode.py",
-    "tests/ui/test_main_window.py", "tests/test_self_test.py", "tests/resilience/test_unwritable_dirs.py",
-    "tests/resilience/test_input_fuzz.py", "tests/resilience/test_responsiveness.py",
-    "tests/resilience/test_security.py", "tests/a11y/test_screen_reader.py", "tests/a11y/test_glossary_atspi.py",
-    "tests/speech/test_edge_backend.py", "tests/ui/test_guidance_bars.py",
-    "tests/a11y/test_orca.py",
-}
+PROCESS_SOUND = pytest.StashKey["ProcessSound"]()
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook, which reads the group into the test's id
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        module = Path(str(item.fspath)).resolve().relative_to(ROOT).as_posix()
-        if module in SOUND_MODULES or item.get_closest_marker("sound"):
-            item.add_marker(pytest.mark.xdist_group("sound"))
+def pytest_configure(config):
+    """Each process that runs tests gets a PulseAudio null sink and a speech-dispatcher of its own
+    (tests/support/sound.py ProcessSound): sound tests on different xdist workers run side by side."""
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        return  # the xdist controller only hands out tests
+    from tests.support.sound import ProcessSound
+
+    config.stash[PROCESS_SOUND] = ProcessSound().start()
+
+
+def pytest_unconfigure(config):
+    sound = config.stash.get(PROCESS_SOUND, None)
+    if sound is not None:
+        sound.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -23,8 +23,8 @@ from tests.support.sound import PrivatePulseAudio, PrivateSpeechDispatcher, Reco
 from .xdisplay import dark_pixels, find_window, screenshot, window_geometry, xvfb
 
 # A PyInstaller build (~3 min here), an apt install and a removal: far beyond the usual per-test timeout.
-# The module hears the installed app on a PulseAudio and a speech-dispatcher of its own (``own_sound``), so it
-# runs in a group of its own under pytest-xdist, beside the tests that share the run's null sink.
+# Its tests share one build (the module's ``deb`` fixture), so they stay on one pytest-xdist worker (a group of
+# their own); the installed app is heard on a PulseAudio and a speech-dispatcher of its own (``own_sound``).
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800), pytest.mark.xdist_group("deb")]
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -54,13 +54,6 @@ def spoken(events: list[dict]) -> list[str]:
     return [e.get("text", "").rstrip("\u200b") for e in events if e["type"] in kinds]
 
 
-def _free_display() -> int:
-    n = 90
-    while Path(f"/tmp/.X11-unix/X{n}").exists() or Path(f"/tmp/.X{n}-lock").exists():
-        n += 1
-    return n
-
-
 class AtspiError(RuntimeError):
     pass
 
@@ -97,17 +90,18 @@ class AtspiApp:
         return proc
 
     def start(self) -> None:
-        display = _free_display()
         w, h = self.size
-        self._spawn(["Xvfb", f":{display}", "-screen", "0", f"{w}x{h}x24", "-nolisten", "tcp"],
-                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # Xvfb picks a free display itself (-displayfd): a scan for one raced with tests on other workers.
+        read_fd, write_fd = os.pipe()
+        self._spawn(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{w}x{h}x24", "-nolisten", "tcp"],
+                    pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        with os.fdopen(read_fd) as pipe:
+            display = pipe.readline().strip()  # written once Xvfb accepts connections
+        if not display:
+            raise AtspiError("Xvfb did not start")
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "AT_SPI", "QT_QPA"))}
         env["DISPLAY"] = f":{display}"
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{display}").exists():
-            if time.monotonic() > deadline:
-                raise AtspiError("Xvfb did not start")
-            time.sleep(0.05)
         bus = self._spawn(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         assert bus.stdout is not None

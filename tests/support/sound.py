@@ -1,8 +1,8 @@
 """Proof of sound: record the PulseAudio null sink's monitor while something plays, and measure it.
 
-tools/run-tests starts PulseAudio with the null sink ``fenggang_null`` and sets FENGGANG_TEST_NULL_SINK;
-``ensure_null_sink`` does the same for a focused pytest run. Each test session gets its own
-speech-dispatcher (``ensure_speech_dispatcher``).
+Every pytest process (each xdist worker, or the one process of ``-n 0``) has a PulseAudio with the null sink
+``fenggang_null`` and a speech-dispatcher of its own (``ProcessSound``, started by tests/conftest.py), so
+tests on different workers never hear each other and need not wait for each other.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def ensure_null_sink() -> str | None:
     return None
 
 
-SPEECHD_ENV = "FENGGANG_TEST_SPEECHD"  # set by tools/run-tests: the session's dispatcher address
+SPEECHD_ENV = "FENGGANG_TEST_SPEECHD"  # set by ProcessSound: this test process's dispatcher address
 SPEECHD_ROOT = Path(tempfile.gettempdir()) / f"fenggang-speechd-{os.getuid() if hasattr(os, 'getuid') else 0}"
 _SPEECHD_CONF = """
 # Written by tests/support/sound.py: a private dispatcher for one test session.
@@ -51,6 +51,18 @@ AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"
 DefaultModule espeak-ng
 DefaultLanguage "zh"
 """
+
+
+def _end_with_parent() -> None:
+    """In the child, before exec (Linux): SIGTERM when the process that started it dies, so a crashed or killed
+    test process leaves no daemon behind on a shared machine."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+END_WITH_PARENT = _end_with_parent if os.name == "posix" and os.uname().sysname == "Linux" else None
 
 
 def _alive(pid: int) -> bool:
@@ -99,7 +111,8 @@ class PrivateSpeechDispatcher:
             ["speech-dispatcher", "--run-single", "--timeout", "0", "--communication-method", "unix_socket",
              "--socket-path", str(self.socket), "--config-dir", str(conf), "--log-dir", str(self.directory),
              "--pid-file", str(self.directory / "pid")],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, env=self.env)
+            stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, env=self.env,
+            preexec_fn=END_WITH_PARENT)
         log.close()
         (self.directory / "process").write_text(str(self.process.pid), encoding="ascii")
         deadline = time.monotonic() + timeout
@@ -162,10 +175,10 @@ _session: PrivateSpeechDispatcher | None = None
 
 
 def ensure_speech_dispatcher() -> str | None:
-    """Point this process's speech at the session's own dispatcher, starting one if none is running.
+    """Point this process's speech at its own dispatcher, starting one if none is running.
 
-    tools/run-tests starts it for the whole run (FENGGANG_TEST_SPEECHD); a focused pytest run gets one
-    on first use, stopped when the process exits. None when it is running, else the reason.
+    ProcessSound starts it before the tests (FENGGANG_TEST_SPEECHD); if that failed, one more try on first
+    use, stopped when the process exits. None when it is running, else the reason.
     """
     global _session
     address = os.environ.get(SPEECHD_ENV, "")
@@ -329,7 +342,7 @@ class PrivatePulseAudio:
              "-L", f"module-native-protocol-unix socket={self.socket} auth-anonymous=1",
              f"--log-target=file:{self.directory / 'log'}"],
             env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True)
+            start_new_session=True, preexec_fn=END_WITH_PARENT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self.process.poll() is None:
             answered = subprocess.run(["pactl", "--server", self.server, "info"], capture_output=True)
@@ -373,3 +386,41 @@ class PrivatePulseAudio:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class ProcessSound:
+    """This pytest process's own PulseAudio (null sink) and speech-dispatcher, in its environment.
+
+    With one shared sound server and dispatcher, every test that made or recorded sound had to run on one
+    worker, one after the other (the null sink would mix two tests' voices; one test's cancel silenced
+    another's speech), and most of the suite's time was that queue waiting. Started before any test, so Qt's
+    audio, parec, pactl, the dispatcher and every app a test starts find them through PULSE_SERVER and
+    SPEECHD_ADDRESS. Either may be missing (the reason is kept): the tests that need it then skip.
+    """
+
+    def __init__(self) -> None:
+        self.directory = Path(tempfile.mkdtemp(prefix="fenggang-sound-"))
+        self.pulse = PrivatePulseAudio(self.directory / "pulse")
+        self.dispatcher: PrivateSpeechDispatcher | None = None
+        self.problems: list[str] = []
+
+    def start(self) -> ProcessSound:
+        reason = self.pulse.start()
+        if reason:
+            self.problems.append(reason)
+        else:
+            os.environ["PULSE_SERVER"] = self.pulse.server
+        dispatcher = PrivateSpeechDispatcher(env=dict(os.environ))
+        reason = dispatcher.start()
+        if reason:
+            self.problems.append(reason)
+        else:
+            self.dispatcher = dispatcher
+            os.environ[SPEECHD_ENV] = os.environ["SPEECHD_ADDRESS"] = dispatcher.address
+        return self
+
+    def stop(self) -> None:
+        if self.dispatcher is not None:
+            self.dispatcher.stop()
+        self.pulse.stop()
+        shutil.rmtree(self.directory, ignore_errors=True)

@@ -11,7 +11,7 @@ from fenggang_reader.speech.controller import ReadState
 from fenggang_reader.speech.types import Engine
 from tests.support.voice import system_voice  # noqa: F401 - a fixture
 
-pytestmark = [pytest.mark.qt_log_ignore("pipewire"), pytest.mark.sound]
+pytestmark = pytest.mark.qt_log_ignore("pipewire")
 
 
 def test_quick_downs_while_the_offline_voice_reads_never_stop_reading(make_window, system_voice, qtbot,  # noqa: F811

@@ -1,0 +1,38 @@
+"""Two promises the parallel run rests on (tools/run-tests runs the suite with pytest-xdist, ``--dist loadgroup``).
+
+1. Each test process has its own sound server and speech-dispatcher (tests/conftest.py), so tests that make,
+   record or speak sound can run on every worker at once without hearing each other.
+2. ``xdist_group`` keeps a module's tests on one worker (the .deb tests share one build). pytest 9 with
+   pytest-xdist 3.8 silently dropped the group (xdist writes it into ``item._nodeid``, which pytest 9 no longer
+   reads), so the .deb was built twice at once into one folder: pytest stays at 8.4.2 until that is fixed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.support.sound import NULL_SINK, SPEECHD_ENV
+
+
+@pytest.mark.xdist_group("grouping-check")
+def test_a_grouped_test_carries_its_group(request):
+    if not getattr(request.config.option, "loadgroup", False):
+        pytest.skip("not run by pytest-xdist with --dist loadgroup")
+    assert request.node.nodeid.endswith("@grouping-check"), request.node.nodeid
+
+
+def test_this_process_has_a_sound_server_and_dispatcher_of_its_own():
+    server = os.environ.get("PULSE_SERVER", "")
+    if not server:
+        pytest.skip("no PulseAudio here (tests that need sound skip)")
+    assert server.startswith("unix:") and "fenggang-sound-" in server, server
+    info = subprocess.run(["pactl", "--server", server, "info"], capture_output=True, text=True, timeout=10)
+    assert f"Default Sink: {NULL_SINK}" in info.stdout, info.stdout + info.stderr
+    address = os.environ.get(SPEECHD_ENV, "")
+    assert address and os.environ["SPEECHD_ADDRESS"] == address, "no speech-dispatcher of this process's own"
+    socket = Path(address.removeprefix("unix_socket:"))
+    assert socket.exists() and (socket.parent / "owner").read_text(encoding="ascii") == str(os.getpid())
