@@ -1,6 +1,7 @@
 """File ▸ Export audiobook…, Print… (Ctrl+P) and Save as large-print PDF… in the window.
 
-The audiobook is made against the loopback Edge service (tests/support/edge_server.py); modal file
+The audiobook is made against the loopback Edge service in its silent mode (tests/support/edge_server.py: what
+is checked here is progress, names and cleaning up, not what the voice says); modal file
 choosers and the system's "open" are monkeypatched, the dialogs themselves are not modal.
 """
 
@@ -32,6 +33,11 @@ def _offline(monkeypatch):
     support.guard_network(monkeypatch)
 
 
+
+
+@pytest.fixture
+def server(silent_server):
+    return silent_server
 
 
 @pytest.fixture

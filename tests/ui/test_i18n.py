@@ -150,7 +150,10 @@ def _strip(text: str, allowed: tuple[str, ...]) -> str:
     return text
 
 
+@cache
 def about_tokens() -> tuple[str, ...]:
+    """Names, licences, links and versions in the About box: the same in every language (read once: looking up
+    each package's version for every text checked was most of this module's time)."""
     tokens = {APP_ID, APP_LICENSE, __version__}
     for c in COMPONENTS:
         tokens |= {c.name, c.licence, c.url, component_version(c)}

@@ -21,7 +21,7 @@ HEAVY = ("edge_tts", "aiohttp", "asyncio", "PySide6.QtMultimedia", "PySide6.QtTe
          "fenggang_reader.ui.export_dialogs")
 
 SCRIPT = f"""
-import sys
+import sys, time
 from PySide6.QtCore import QTimer
 from fenggang_reader.app import create_application
 from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
@@ -37,7 +37,10 @@ assert not early, f"loaded before the first paint: {{early}}"
 painted = []
 window.view.first_paint.connect(lambda: painted.append(sorted(m for m in HEAVY if m in sys.modules)))
 window.show()
-QTimer.singleShot(3000, app.quit)
+deadline = time.monotonic() + 60  # read aloud is built a moment after the first paint; a loaded machine is slow
+poll = QTimer(interval=50)
+poll.timeout.connect(lambda: (window.read_aloud.built or time.monotonic() > deadline) and app.quit())
+poll.start()
 app.exec()
 assert painted == [[]], f"loaded by the first paint: {{painted}}"
 assert window.read_aloud.built, "read aloud is ready soon after the first paint"
