@@ -27,6 +27,9 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(orca_speech.missing() is not None, reason=f"Orca test needs: {orca_speech.missing()}"),
     pytest.mark.timeout(420),  # a session is ~40-60 s, but Orca starts slowly on a loaded machine (and is retried)
+    # One session at a time (on one xdist worker): each is a whole desktop (Orca, a window manager, the app), and two
+    # at once on a 2-core machine starved Orca, which came up too late to hear the window's title (seen).
+    pytest.mark.xdist_group("orca"),
 ]
 
 BLOCKS = 86

@@ -21,9 +21,10 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = Path(__file__).with_name("atspi_probe.py")
@@ -70,6 +71,7 @@ class AtspiApp:
         self.timeout = timeout
         self._procs: list[subprocess.Popen] = []
         self.probe: subprocess.Popen | None = None
+        self._probe_errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - the probe's stderr; closed in stop()
         self.app: subprocess.Popen | None = None
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -115,7 +117,7 @@ class AtspiApp:
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self._focus_window()
         self.probe = self._spawn([SYSTEM_PYTHON, "-W", "ignore", str(PROBE), TITLE, str(self.timeout)], env=env,
-                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._probe_errors,
                                  text=True, bufsize=1)
         first = self._read()
         if not first.get("ready"):
@@ -155,13 +157,16 @@ class AtspiApp:
                 if stream is not None:
                     stream.close()
         self._procs.clear()
+        self._probe_errors.close()
 
     # -- talking to the probe ------------------------------------------------------------------
     def _read(self) -> dict:
         assert self.probe is not None and self.probe.stdout is not None
         line = self.probe.stdout.readline()
         if not line:
-            raise AtspiError("the AT-SPI probe stopped")
+            self._probe_errors.seek(0)
+            said = self._probe_errors.read().decode("utf-8", "replace")[-2000:]
+            raise AtspiError(f"the AT-SPI probe stopped: {said or '(nothing on its stderr)'}")
         return json.loads(line)
 
     def request(self, obj: dict) -> dict:

@@ -70,10 +70,12 @@ def run(home: Path, keys: list[str], *, timed: bool = False, wait: float = 5, de
            if k not in ("SPEECHD_ADDRESS", "QT_QPA_PLATFORM") and not k.startswith("FENGGANG_")}
     settings = home / "config" / "settings.json"
     saved = settings.read_bytes() if settings.exists() else None
-    for _attempt in range(2):  # Orca that never spoke at all is the machine (overloaded), not the app: once more
+    for _attempt in range(2):  # Orca that never came up is the machine (overloaded), not the app: once more
         done = subprocess.run([*cmd, app, TITLE, *keys], capture_output=True, timeout=timeout, env=env)
         lines = parse(done.stdout.decode("utf-8", "replace"))
-        if any(x.kind == "say" for x in lines):
+        # Orca's first words; the script starts the app after them or after 90 s without them, and the app's own
+        # voice is captured too, so other speech does not show that Orca was there.
+        if any(x.kind == "say" and "Screen reader on" in x.text for x in lines):
             break
         if saved is not None:  # the same start again, not where the first attempt left off
             settings.write_bytes(saved)
