@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PROCESS_SOUND
 from tests.support.sound import NULL_SINK, SPEECHD_ENV
 
 
@@ -25,14 +26,15 @@ def test_a_grouped_test_carries_its_group(request):
     assert request.node.nodeid.endswith("@grouping-check"), request.node.nodeid
 
 
-def test_this_process_has_a_sound_server_and_dispatcher_of_its_own():
+def test_this_process_has_a_sound_server_and_dispatcher_of_its_own(request):
+    sound = request.config.stash[PROCESS_SOUND]
     server = os.environ.get("PULSE_SERVER", "")
     if not server:
-        pytest.skip("no PulseAudio here (tests that need sound skip)")
+        pytest.skip(f"no PulseAudio of its own here (tests that need sound skip): {sound.problems}")
     assert server.startswith("unix:") and "fenggang-sound-" in server, server
     info = subprocess.run(["pactl", "--server", server, "info"], capture_output=True, text=True, timeout=10)
     assert f"Default Sink: {NULL_SINK}" in info.stdout, info.stdout + info.stderr
     address = os.environ.get(SPEECHD_ENV, "")
-    assert address and os.environ["SPEECHD_ADDRESS"] == address, "no speech-dispatcher of this process's own"
+    assert address and os.environ["SPEECHD_ADDRESS"] == address, f"no speech-dispatcher of its own: {sound.problems}"
     socket = Path(address.removeprefix("unix_socket:"))
     assert socket.exists() and (socket.parent / "owner").read_text(encoding="ascii") == str(os.getpid())

@@ -73,6 +73,7 @@ class AtspiApp:
         self.probe: subprocess.Popen | None = None
         self._probe_errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - the probe's stderr; closed in stop()
         self.app: subprocess.Popen | None = None
+        self._runtime = ""  # the session's XDG_RUNTIME_DIR (its accessibility bus)
 
     # -- lifecycle -----------------------------------------------------------------------------
     def __enter__(self) -> AtspiApp:
@@ -104,8 +105,13 @@ class AtspiApp:
             raise AtspiError("Xvfb did not start")
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "AT_SPI", "QT_QPA"))}
         env["DISPLAY"] = f":{display}"
-        bus = self._spawn(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        # The accessibility bus's socket lives in XDG_RUNTIME_DIR, else in ~/.cache/at-spi/bus: one path for every
+        # session of the user, so two sessions started together (tests on two workers) took each other's bus
+        # ("Couldn't register with accessibility bus"). Each session gets a runtime folder of its own.
+        self._runtime = tempfile.mkdtemp(prefix="fenggang-atspi-")
+        env["XDG_RUNTIME_DIR"] = self._runtime
+        bus = self._spawn(["dbus-daemon", "--session", "--nofork", "--print-address=1"], env=env,  # what it starts
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)  # (the a11y bus) gets env
         assert bus.stdout is not None
         env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
         subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus", "--object-path", "/org/a11y/bus",
@@ -158,6 +164,8 @@ class AtspiApp:
                     stream.close()
         self._procs.clear()
         self._probe_errors.close()
+        if self._runtime:
+            shutil.rmtree(self._runtime, ignore_errors=True)
 
     # -- talking to the probe ------------------------------------------------------------------
     def _read(self) -> dict:

@@ -22,7 +22,7 @@ import time
 import uuid
 from pathlib import Path
 
-NULL_SINK = os.environ.get("FENGGANG_TEST_NULL_SINK", "fenggang_null")
+NULL_SINK = "fenggang_null"
 RATE = 16000
 
 
@@ -398,13 +398,16 @@ class ProcessSound:
     SPEECHD_ADDRESS. Either may be missing (the reason is kept): the tests that need it then skip.
     """
 
+    ROOT = Path(tempfile.gettempdir()) / f"fenggang-sound-{os.getuid() if hasattr(os, 'getuid') else 0}"
+
     def __init__(self) -> None:
-        self.directory = Path(tempfile.mkdtemp(prefix="fenggang-sound-"))
+        self.directory = self.ROOT / f"{os.getpid()}-{uuid.uuid4().hex[:8]}"  # the owner's pid first
         self.pulse = PrivatePulseAudio(self.directory / "pulse")
         self.dispatcher: PrivateSpeechDispatcher | None = None
         self.problems: list[str] = []
 
     def start(self) -> ProcessSound:
+        self._remove_stale()
         reason = self.pulse.start()
         if reason:
             self.problems.append(reason)
@@ -424,3 +427,12 @@ class ProcessSound:
             self.dispatcher.stop()
         self.pulse.stop()
         shutil.rmtree(self.directory, ignore_errors=True)
+
+    def _remove_stale(self) -> None:
+        """Folders of test processes that were killed (their daemons ended with them: PR_SET_PDEATHSIG)."""
+        if not self.ROOT.is_dir():
+            return
+        for directory in self.ROOT.iterdir():
+            owner = directory.name.partition("-")[0]
+            if owner.isdigit() and not _alive(int(owner)):
+                shutil.rmtree(directory, ignore_errors=True)
