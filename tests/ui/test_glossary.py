@@ -18,6 +18,8 @@ from fenggang_reader.ui.glossary import HOVER_DELAY_MS
 from fenggang_reader.ui.main_window import MainWindow
 from fenggang_reader.ui.themes import theme
 
+HOVER_WAIT_MS = 20_000  # a hover popup opens (or closes) within this on any machine; how soon is a benchmark's business
+
 # The offscreen platform cannot raise windows; tooltip-type windows (the hover popup) ask it to.
 
 
@@ -208,7 +210,8 @@ def test_resting_the_mouse_on_a_term_opens_it_after_a_delay(window, qtbot):
     qtbot.mouseMove(window.view.viewport(), point)
     QApplication.processEvents()
     assert popup_of(window) is None  # not yet: a passing mouse does not open notes
-    qtbot.waitUntil(lambda: popup_of(window) is not None, timeout=HOVER_DELAY_MS * 3)
+    # However long a busy machine takes (three times the delay was missed with four workers on two cores):
+    qtbot.waitUntil(lambda: popup_of(window) is not None, timeout=HOVER_WAIT_MS)
     # Not before the delay (a lower bound holds however busy the machine is; a sleep-then-look did not).
     assert (time.monotonic() - rested) * 1000 >= HOVER_DELAY_MS - 20
     popup = popup_of(window)
@@ -224,9 +227,9 @@ def test_hover_popup_closes_when_the_mouse_moves_away(window, qtbot):
     point = point_on(window, span, 1)
     qtbot.mouseMove(window.view.viewport(), QPoint(5, 5))  # Qt drops a move to where the mouse already is
     qtbot.mouseMove(window.view.viewport(), point)
-    qtbot.waitUntil(lambda: popup_of(window) is not None, timeout=HOVER_DELAY_MS * 3)
+    qtbot.waitUntil(lambda: popup_of(window) is not None, timeout=HOVER_WAIT_MS)
     qtbot.mouseMove(window.view.viewport(), QPoint(5, 5))
-    qtbot.waitUntil(lambda: popup_of(window) is None, timeout=3000)
+    qtbot.waitUntil(lambda: popup_of(window) is None, timeout=HOVER_WAIT_MS)
 
 
 def test_popup_is_a_named_dialog_for_screen_readers(window, qtbot):
