@@ -12,6 +12,11 @@ os.environ["LANGUAGE"] = "en"  # the interface follows the system language: test
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_6efbc55a5a395691.txt"
 PROCESS_SOUND = pytest.StashKey["ProcessSound"]()
+# Modules whose tests share a costly module-scoped fixture (the whole report as PDFs, or laid out at several sizes).
+# pytest-xdist hands a module's tests to any worker, and each worker builds the fixture again: with four workers the
+# PDFs were made four times (~80 s of setup on each). Their tests stay together on one worker (``xdist_group``).
+SHARED_FIXTURE_MODULES = ("tests/export/test_pdf.py", "tests/ui/test_justification.py", "tests/ui/test_line_breaking.py",
+                          "tests/ui/test_line_edges.py")
 
 
 def pytest_configure(config):
@@ -22,6 +27,14 @@ def pytest_configure(config):
     from tests.support.sound import ProcessSound
 
     config.stash[PROCESS_SOUND] = ProcessSound().start()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook, which reads the group into the test's id
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.nodeid.partition("::")[0]
+        if module in SHARED_FIXTURE_MODULES:
+            item.add_marker(pytest.mark.xdist_group(module))
 
 
 def pytest_unconfigure(config):

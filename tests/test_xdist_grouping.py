@@ -38,3 +38,10 @@ def test_this_process_has_a_sound_server_and_dispatcher_of_its_own(request):
     assert address and os.environ["SPEECHD_ADDRESS"] == address, f"no speech-dispatcher of its own: {sound.problems}"
     socket = Path(address.removeprefix("unix_socket:"))
     assert socket.exists() and (socket.parent / "owner").read_text(encoding="ascii") == str(os.getpid())
+
+
+def test_modules_kept_on_one_worker_exist_and_share_a_module_fixture():
+    from tests.conftest import ROOT, SHARED_FIXTURE_MODULES
+
+    for module in SHARED_FIXTURE_MODULES:
+        assert 'scope="module"' in (ROOT / module).read_text(encoding="utf-8"), module
