@@ -24,7 +24,9 @@ from fenggang_reader.ui.actions import ACTIONS
 # Random keys stop sentences while FFmpeg is still opening their stream: the stream's link is removed on stop on
 # purpose (speech/audio_pipe.py: a late open of an old sentence must never reach a newer one), so FFmpeg says
 # "No such file or directory" for a sentence nobody waits for any more.
-pytestmark = [pytest.mark.slow, pytest.mark.qt_log_ignore(
+# 10,000 events cost what the reader's relayouts cost: 155 s alone on a loaded machine, beside the .deb build and an
+# Orca session (four workers on two cores) once over the usual 300 s; a hang is caught by the heartbeat (MAX_LATE_MS).
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600), pytest.mark.qt_log_ignore(
     "pipewire", "Could not open media. FFmpeg error description: No such file or directory")]
 
 SEED = int(os.environ.get("FENGGANG_FUZZ_SEED", "9"))
