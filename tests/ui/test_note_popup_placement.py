@@ -107,6 +107,22 @@ def test_at_48pt_in_800x600_the_note_gives_its_explanation_the_room(small_window
         assert button.isVisible() and button.geometry().left() >= popup.view.geometry().right()
 
 
+def test_a_note_opened_right_after_a_zoom_is_placed_beside_the_reflowed_text(small_window, qtbot):
+    """+ to 48 pt and N at once: in 800 px the contents become a drawer and the text widens only when the window's
+    layout runs. The note was fitted beside the term where it stood before that reflow; re-placed beside the moved
+    term it kept only the room left there (under load: one line of its explanation)."""
+    win = small_window
+    win.set_font_size(48)
+    popup, span = open_at(win, qtbot, 1)  # no events between the zoom and N, as with keys pressed quickly
+    placed_beside = term_with_pinyin(win, span, first_line_only=True)
+    note = popup.geometry()
+    win.layout().activate()
+    QApplication.processEvents()
+    assert term_with_pinyin(win, span, first_line_only=True) == placed_beside, "the term moved under its note"
+    assert popup.geometry() == note
+    qtbot.waitUntil(lambda: explanation_lines_shown(popup) >= 2, timeout=10_000)
+
+
 def test_unfolding_the_uses_keeps_the_term_uncovered(small_window, qtbot):
     win = small_window
     win.set_font_size(48)
