@@ -137,6 +137,7 @@ def test_unfolding_the_uses_keeps_the_term_uncovered(small_window, qtbot):
 def test_term_low_in_the_window_gets_the_note_above(small_window, qtbot):
     win = small_window
     win.set_font_size(48)
+    win.layout().activate()  # the text at its width for 48 pt (the contents became a drawer) before it is scrolled
     span = win.glossary.glossary.uses(26)[0]  # “TID”: one line
     win.glossary.select_link(span)
     # Scroll so the term's line sits low in the window.
