@@ -414,7 +414,9 @@ class GlossaryFeature(QObject):
         # The text column at its final width first: a size change that turns the contents into a drawer (48 pt
         # in 800 px) widens the text only when the window's layout runs, and a note fitted to the room beside
         # the term before that reflow kept only the room left once the term had moved (one line of it).
-        self.window.layout().activate()
+        layout = self.window.layout()
+        if layout is not None:
+            layout.activate()
         bounds = self.popup_bounds()
         # Wide enough for about a dozen characters of the explanation beside the buttons (in a small window
         # at 48–96 pt: the window's width), so its first lines say something.

@@ -54,6 +54,7 @@ def point_on(win, span, offset=1):
     view = win.view
     win.glossary.select_link(span)
     view.ensureCursorVisible()
+    view.finish_justifying()  # the characters where they stay: lines justified later would move the term under the mouse
     collapsed = view.textCursor()
     collapsed.clearSelection()  # a click, not a keyboard focus, opens it
     view.setTextCursor(collapsed)
