@@ -74,7 +74,7 @@ def greeting_heard(lines: list[Line], place: str, help_text: str) -> None:
 
 def test_english_greeting_moves_messages_terms_find_say_all_and_the_consent_question(tmp_path):
     keys = ["Down", "Down", "Down", "ctrl+i", "sleep:1", "ctrl+plus", "sleep:1", "Tab", "sleep:2", "ctrl+f", "4",
-            "1", "1", "sleep:1", "Escape", "KP_Add", "sleep:2",  # sleeps: room for a loaded machine
+            "1", "1", "sleep:3", "Escape", "KP_Add", "sleep:2",  # sleeps: room for a loaded machine
             "space", "sleep:12", "Return", "sleep:5"]
     home = home_with(tmp_path, offline_only=False, speech_engine="edge")
     lines = orca_speech.run(home, keys, timed=True, wait=10, delay=1, app_env=DEAD_EDGE)
