@@ -15,6 +15,7 @@ within the run-to-run noise of benchmarks/bench_paging.py).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 
 FRAME_ALLOWANCE = QSize(16, 48)  # a window manager's borders and title bar, before they are known
 WANTED_SIZE, FITTED = "dialogFitWantedSize", "dialogFitShown"  # dynamic properties on a fitted dialog
+log = logging.getLogger(__name__)
 COMBO_CHARACTERS = 12  # a combo box is this many characters wide at least; its list shows whole entries
 
 
@@ -220,9 +222,14 @@ class DialogFit(QObject):
                 and watched.objectName() != "glossaryPopup":  # the note places itself beside its term
             if kind == QEvent.Type.Polish:  # before Qt sizes it for its first show
                 limit = screen_limit(watched)
-                let_contents_narrow(watched, limit)
-                if not isinstance(watched, QMessageBox):  # Qt sizes message boxes to their screen itself
-                    scroll_when_too_large(watched, limit)
+                try:
+                    let_contents_narrow(watched, limit)
+                    if not isinstance(watched, QMessageBox):  # Qt sizes message boxes to their screen itself
+                        scroll_when_too_large(watched, limit)
+                except (AttributeError, TypeError) as error:
+                    # PySide once more handed back a layout item as a wrapper of another type (a reused address);
+                    # a dialog left as Qt laid it out is better than one that cannot open.
+                    log.warning("dialog %s not fitted to its screen: %s", watched.objectName(), error)
             else:  # sized before Qt centres it; once shown (and framed), moved inside if need be
                 fit_to_screen(watched, move=False)
                 watched.setProperty(FITTED, True)  # from now on the reader's own resizing counts
