@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAccessible, QColor, QCursor, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QAccessible, QColor, QCursor, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.exceptions import TimeoutError as QtBotTimeout
 
@@ -70,6 +70,16 @@ def point_on(win, span, offset=1):
                  win.y() + max(0, screen.top() - wanted.y()) + min(0, screen.bottom() - wanted.y()))
         QApplication.processEvents()
     return point
+
+
+def rest_mouse(viewport, point) -> None:
+    """The mouse to ``point`` on the viewport itself. The offscreen platform gives a cursor move to the first
+    exposed window under it, in creation order: in full runs a window an earlier test left there took the move (the
+    cursor was on the term, "note:16" under it, yet the text never saw the mouse)."""
+    QCursor.setPos(viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, QMouseEvent(QEvent.Type.MouseMove, QPointF(point),
+                                                 QPointF(viewport.mapToGlobal(point)), Qt.MouseButton.NoButton,
+                                                 Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
 
 
 def hover_state(win, point) -> str:
@@ -229,7 +239,7 @@ def test_resting_the_mouse_on_a_term_opens_it_after_a_delay(window, qtbot):
     window.view.setFocus()
     qtbot.mouseMove(window.view.viewport(), QPoint(5, 5))
     rested = time.monotonic()
-    qtbot.mouseMove(window.view.viewport(), point)
+    rest_mouse(window.view.viewport(), point)
     QApplication.processEvents()
     assert popup_of(window) is None  # not yet: a passing mouse does not open notes
     # However long a busy machine takes (three times the delay was missed with four workers on two cores):
