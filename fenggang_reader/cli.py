@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -60,6 +63,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    return _leave(_run(argv))
+
+
+def _leave(code: int) -> int:
+    """``code``, once no loop thread runs; with one stuck (a sound server or voice that never answers), end the
+    process here, output flushed, rather than let Python finalize under it (speech/loop_thread.py)."""
+    loop_thread = sys.modules.get("fenggang_reader.speech.loop_thread")
+    if loop_thread is None or not (stuck := loop_thread.stop_all()):
+        return code
+    logging.getLogger(__name__).warning("ending without clean-up: %s still running", ", ".join(stuck))
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
+
+
+def _run(argv: list[str] | None) -> int:
     events.set_process_start(_T0)
     parser = build_parser()
     args = parser.parse_args(argv)

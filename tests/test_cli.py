@@ -100,3 +100,19 @@ def test_corrections_saved_as_gbk_are_a_message_for_the_exports(tmp_path):
                             text=True, timeout=60, env=env)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "corrections.tsv is not UTF-8 text" in result.stderr
+
+
+def test_a_voice_that_never_answers_does_not_crash_the_reader_at_quit(tmp_path):
+    """Quit while the offline voice is still being set up and its dispatcher never answers: the process must not
+    finalize Python under that thread (SIGSEGV at exit, seen in CI under load); it ends, output flushed, with 0."""
+    from tests.support.sound import SilentSocket
+
+    home = tmp_path / "home"
+    with SilentSocket(tmp_path / "speechd.sock") as address:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FENGGANG_READER_HOME": str(home),
+               "SPEECHD_ADDRESS": address}
+        result = subprocess.run([sys.executable, "-X", "faulthandler", "-m", "fenggang_reader", "--quit-after", "2"],
+                                capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr
+    logs = "".join(p.read_text(encoding="utf-8") for p in (home / "log").glob("*.log"))
+    assert "ending without clean-up: system-voice still running" in logs

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 
 log = logging.getLogger(__name__)
+_started: weakref.WeakSet[LoopThread] = weakref.WeakSet()  # for stop_all at the process's end
 
 
 class LoopThread:
@@ -41,6 +44,7 @@ class LoopThread:
         if self._thread is not None:
             return
         self._thread = threading.Thread(target=self._run, args=(setup,), name=self.name, daemon=True)
+        _started.add(self)
         self._thread.start()
         self._ready.wait()  # the loop and its anchor exist (setup may still be running)
 
@@ -75,7 +79,10 @@ class LoopThread:
 
     def _quit_loop(self) -> None:  # on the thread: only the thread itself ever clears self._loop
         if self._loop is not None:
-            self._loop.quit()
+            try:
+                self._loop.quit()
+            except RuntimeError:  # the application is being torn down and took the loop with it: it has ended
+                pass
 
     def stop(self, timeout_s: float = 1.0) -> bool:
         """End the loop and wait up to ``timeout_s``; False (logged) when the thread is stuck and left behind."""
@@ -89,3 +96,17 @@ class LoopThread:
                         self.name, timeout_s)
             return False
         return True
+
+
+def stop_all(timeout_s: float = 2.0) -> list[str]:
+    """At the process's end: stop every loop thread still running; the names of those that would not stop.
+
+    Python must not finalize under a live one: its Qt work (a voice engine still being set up, measured in CI
+    under load) then touches what finalization frees, and the process ends with SIGSEGV after everything was
+    saved. The caller ends the process without finalizing when this names any (fenggang_reader/cli.py).
+    """
+    deadline = time.monotonic() + timeout_s
+    running = [thread for thread in list(_started) if thread.running]
+    for thread in running:
+        thread.quit()
+    return [thread.name for thread in running if not thread.stop(max(0.0, deadline - time.monotonic()))]

@@ -75,6 +75,9 @@ def _alive(pid: int) -> bool:
     return True
 
 
+STARTING_GRACE_S = 60.0
+
+
 class PrivateSpeechDispatcher:
     """A speech-dispatcher for one test session: its own socket and config (espeak-ng, PulseAudio output).
 
@@ -101,11 +104,14 @@ class PrivateSpeechDispatcher:
         if not shutil.which("speech-dispatcher"):
             return "speech-dispatcher is not installed"
         stop_stale_dispatchers()
+        # The owner first: another session's stale sweep took a directory without one for a dead session's and
+        # removed it under the copy (two sessions starting at once).
+        self.directory.mkdir(parents=True, exist_ok=True)
+        (self.directory / "owner").write_text(str(self.owner), encoding="ascii")
         conf = self.directory / "conf"
         shutil.copytree("/etc/speech-dispatcher", conf, dirs_exist_ok=True)
         with open(conf / "speechd.conf", "a", encoding="utf-8") as handle:
             handle.write(_SPEECHD_CONF)
-        (self.directory / "owner").write_text(str(self.owner), encoding="ascii")
         log = open(self.directory / "stderr.log", "wb")  # noqa: SIM115 - the child keeps it
         self.process = subprocess.Popen(
             ["speech-dispatcher", "--run-single", "--timeout", "0", "--communication-method", "unix_socket",
@@ -159,6 +165,9 @@ def stop_stale_dispatchers() -> list[int]:
             owner = int((directory / "owner").read_text(encoding="ascii"))
         except (OSError, ValueError):
             owner = 0
+            with contextlib.suppress(OSError):
+                if time.time() - directory.stat().st_mtime < STARTING_GRACE_S:
+                    continue  # being made this moment: its owner is written next
         if owner and _alive(owner):
             continue
         with contextlib.suppress(OSError, ValueError):
