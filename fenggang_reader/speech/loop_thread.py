@@ -12,6 +12,7 @@ not stop within the grace period at quit, it is left behind and the process exit
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -79,10 +80,8 @@ class LoopThread:
 
     def _quit_loop(self) -> None:  # on the thread: only the thread itself ever clears self._loop
         if self._loop is not None:
-            try:
+            with contextlib.suppress(RuntimeError):  # the application's teardown took the loop with it: ended
                 self._loop.quit()
-            except RuntimeError:  # the application is being torn down and took the loop with it: it has ended
-                pass
 
     def stop(self, timeout_s: float = 1.0) -> bool:
         """End the loop and wait up to ``timeout_s``; False (logged) when the thread is stuck and left behind."""
