@@ -243,13 +243,13 @@ def test_space_during_the_spoken_welcome_reads_the_paragraph(make_window, system
     window = make_window()  # a fresh profile: a first start
     feature = window.read_aloud.feature()
     c = feature.controller
-    with qtbot.waitSignal(feature.voice.state_changed, timeout=15000,
+    with qtbot.waitSignal(feature.voice.state_changed, timeout=SPEECH_WAIT_MS,
                           check_params_cb=lambda state: state is SystemState.SPEAKING):
         window.restore_position(offer=True)  # as at the app's start: the spoken welcome
     assert window.startup.welcome_spoken
     index = go_to(window, "intro-p01")
     window.view.setFocus()
-    with qtbot.waitSignal(feature.system.audio_started, timeout=15000):
+    with qtbot.waitSignal(feature.system.audio_started, timeout=SPEECH_WAIT_MS):
         key(qtbot, window.view, Qt.Key.Key_Space)
     assert c.state is ReadState.PLAYING and c.engine is Engine.SYSTEM
     assert (c.index, c.position) == (index, 0)
