@@ -264,14 +264,19 @@ class _TextObject:
         font = _FONT.search(body)
         glyphs = [int(g, 16) for g in _GLYPH.findall(body)]
         name = font.group("name").decode("latin-1") if font else ""
-        if not (font and glyphs and all(g in widths.get(name, ()) for g in glyphs)):
+        wide, known = widths.get(name, set()), texts.get(name, {})
+        if not (font and glyphs and all(g in known for g in glyphs)
+                and (block is not None or all(g in wide for g in glyphs))):
             return cls(head, body, False, block, None)
         size = float(font.group("size"))
-        steps = [float(step) for step in _STEP.findall(body)]  # a justified line spaces its run more
-        spacing = min(steps) - size if steps else (layer.wide_spacing - 1) * size
+        # The advance of each full-width glyph but the last (the step to the next glyph): a justified line spaces
+        # some more than others, digits and Latin letters not at all.
+        steps = [float(step) for step, glyph in zip(_STEP.findall(body), glyphs, strict=False)
+                 if glyph in wide]
+        alone = glyphs[0] in wide and len(glyphs) == 1
+        spacing = min(steps) - size if steps else (layer.wide_spacing - 1) * size if alone else 0.0
         body = body[: font.end()] + f"{spacing:.4f} Tc ".encode() + body[font.end():]
-        text = "".join(texts.get(name, {}).get(g, "") for g in glyphs)
-        return cls(head, body, False, block, text or None)
+        return cls(head, body, False, block, "".join(known[g] for g in glyphs))
 
     def write(self, layer: TextLayer, mcids: list[int]) -> bytes:
         """The object with its ActualText, marked as its block's content (a new MCID) or as an artifact."""

@@ -22,18 +22,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGlyphRun,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
     QRawFont,
+    QTextLine,
 )
 from PySide6.QtWidgets import QTextEdit
 
+from ..core.line_breaks import MARKS
 from ..core.model import BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle
 from ..core.storage import atomic_write_bytes
@@ -83,6 +86,35 @@ def _use_plain_digits(view: ReaderView) -> None:
     view.document().setDefaultFont(font)
 
 
+def draw_line(painter: QPainter, line: QTextLine, origin: QPointF) -> None:
+    """Draw a laid-out line as QTextLine.draw would, but each stretch of one font as one glyph run, and without the
+    line-breaking marks.
+
+    Qt's PDF writes each glyph run as a text object of its own, and the line's runs are as many as its formats
+    (every justified spacing is one): poppler then read gaps between them as spaces (刚刚过去 的) and, at a digit
+    run, took the line apart. One run per font keeps a line one text object, as export.pdf's text layer expects.
+    The marks (zero width, shaped as the font's space glyph) would be written as spaces: 代 表 for 代表."""
+    merged: list[tuple[QRawFont, QGlyphRun.GlyphRunFlag, list[int], list[QPointF]]] = []
+    for run in line.glyphRuns():
+        font, flags = run.rawFont(), run.flags()
+        spaces = set(font.glyphIndexesForString(" " + MARKS)) - {0}  # a mark not in the font: a fallback's space
+        kept = [(glyph, position) for glyph, position in zip(run.glyphIndexes(), run.positions(), strict=True)
+                if glyph not in spaces]
+        if not kept:
+            continue
+        if not (merged and merged[-1][0] == font and merged[-1][1] == flags):
+            merged.append((font, flags, [], []))
+        merged[-1][2].extend(glyph for glyph, _ in kept)
+        merged[-1][3].extend(position for _, position in kept)
+    for font, flags, glyphs, positions in merged:
+        run = QGlyphRun()
+        run.setRawFont(font)
+        run.setFlags(flags)
+        run.setGlyphIndexes(glyphs)
+        run.setPositions(positions)
+        painter.drawGlyphRun(origin, run)
+
+
 class PrintLayout:
     """The report at ``size`` points on pages of ``page_size``; paint pages on any paged device."""
 
@@ -116,6 +148,7 @@ class PrintLayout:
         view.refresh_line_breaks()
         view.ensure_laid_out()
         self._fit_title_on_one_line()
+        view.justify_anew()  # the fonts are final now (_use_plain_digits)
         self.lines = self._lines()
         self.pages = self._paginate()
         self._page_tops = [p.top for p in self.pages]
@@ -227,8 +260,7 @@ class PrintLayout:
                 block = doc.findBlockByNumber(line.block)
                 text_layout = block.layout()
                 origin = doc_layout.blockBoundingRect(block).topLeft()
-                text_line = text_layout.lineAt(line.number)
-                text_line.draw(painter, origin)
+                draw_line(painter, text_layout.lineAt(line.number), origin)
         if self.pinyin:
             self.view.paint_pinyin_in(painter, lines)
         painter.restore()
