@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections import Counter
 
 import pytest
 from pypdf import PdfReader
 
 from fenggang_reader.cli import main
 from fenggang_reader.core.model import BlockKind
+from fenggang_reader.core.syllables import is_han
+from fenggang_reader.ui.reader_document import is_wide
+from tests.support.pdf_glyphs import block_lines, ruby_offsets, text_objects
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils, ./dev)")
 PINYIN_LINE = re.compile(r"^[a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ\s]+$")
@@ -19,10 +23,10 @@ FOOTER = re.compile(r"^\d+ / \d+$")
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
-    """The CLI's PDFs, made once: 36 pt with pinyin, 24 pt without, 96 pt with."""
+    """The CLI's PDFs, made once: 16, 36 and 96 pt with pinyin, 24 pt without."""
     folder = tmp_path_factory.mktemp("pdf")
     made = {}
-    for size, pinyin in ((36, "on"), (24, "off"), (96, "on")):
+    for size, pinyin in ((36, "on"), (24, "off"), (96, "on"), (16, "on")):
         out = folder / f"r{size}-{pinyin}.pdf"
         assert main(["export-pdf", "--out", str(out), "--size", str(size), "--pinyin", pinyin]) == 0
         made[(size, pinyin)] = out
@@ -235,3 +239,82 @@ def test_each_structure_element_holds_its_block_and_no_pinyin(pdfs, report):
         elif re.match(r'^    "', line):
             texts[-1] += line.strip()[1:-1]
     assert [t.replace(" ", "") for t in texts] == ["".join(b.text.split()) for b in report.blocks]
+
+
+# -- justification (issue 15 item 1), measured from the glyphs the PDF places -----------------------------------
+JUSTIFIED_SIZES = [(16, "on"), (36, "on"), (96, "on")]
+
+
+@pytest.fixture(scope="module")
+def glyphs(pdfs):
+    """Each PDF's text objects (tests/support/pdf_glyphs.py), read once."""
+    return {key: text_objects(pdfs[key]) for key in JUSTIFIED_SIZES}
+
+
+def _paragraph_lines(objects, report) -> list[tuple[bool, tuple]]:
+    """(whether it is its block's last line, its glyphs) of every line of the paragraphs and notes."""
+    kinds = [b.kind for b in report.blocks]
+    out = []
+    for block, lines in block_lines(objects).items():
+        if kinds[block] in (BlockKind.PARAGRAPH, BlockKind.NOTE):
+            out += [(n == len(lines) - 1, line.glyphs) for n, line in enumerate(lines)]
+    return out
+
+
+def _wide_gaps(glyphs) -> list[float]:
+    """The space after each wide character followed by another: its step to the next less its own advance."""
+    return [b.x - a.x - a.width for a, b in zip(glyphs, glyphs[1:], strict=False) if is_wide(a.char) and is_wide(b.char)]
+
+
+@pytest.mark.parametrize("key", JUSTIFIED_SIZES)
+def test_lines_are_justified_and_the_last_line_is_left_aligned(glyphs, report, key):
+    """Every line of a paragraph but its last ends at the text's right edge; the last is set at the base spacing."""
+    lines = _paragraph_lines(glyphs[key], report)
+    # the space a wide character takes after its glyph where nothing is justified: the most common in last lines
+    gaps = Counter(round(gap, 1) for last, line in lines if last for gap in _wide_gaps(line))
+    base = gaps.most_common(1)[0][0]
+    assert len({round(line[0].x, 2) for _, line in lines}) == 1, "every line starts at the left edge"
+    # where a line's last character's cell ends (a wide one is spaced after its glyph, as at the base spacing)
+    ends = [line[-1].x + line[-1].width + (base if is_wide(line[-1].char) else 0.0) for last, line in lines if not last]
+    edge = Counter(round(end) for end in ends).most_common(1)[0][0]
+    assert max(line[-1].x + line[-1].width for last, line in lines) <= edge + 0.5, "no ink past the edge"
+    flush = [end for end in ends if abs(end - edge) <= 1.0]
+    # Not flush: a line of one character or only digits (nothing to spread), or whose last character is widened
+    # for a long reading (its room stays after it): 3-5 % of the lines.
+    assert len(flush) >= 0.9 * len(ends) and len(ends) > 150, (len(flush), len(ends))
+    stretched = [line for last, line in lines if last and len(_wide_gaps(line)) >= 2 and min(_wide_gaps(line)) > base + 0.2]
+    assert not stretched, "".join(g.char for g in stretched[0])
+    assert sum(1 for last, _ in lines if last) > 50
+
+
+@pytest.mark.parametrize("key", JUSTIFIED_SIZES)
+def test_digits_keep_their_own_advance(glyphs, report, key):
+    """The slack of a justified line never goes inside a number (Qt's justification drew 2 0 2 4 年)."""
+    steps = [(b.x - a.x - a.width, "".join(g.char for g in line)) for _, line in _paragraph_lines(glyphs[key], report)
+             for a, b in zip(line, line[1:], strict=False) if a.char.isdigit() and b.char.isdigit()]
+    assert len(steps) > 200
+    assert all(abs(gap) < 0.05 for gap, _ in steps), max(steps, key=lambda step: abs(step[0]))
+
+
+@pytest.mark.parametrize("key", JUSTIFIED_SIZES)
+def test_pinyin_keeps_its_place_over_its_character(glyphs, key):
+    """Justifying moves each character and its reading together: a reading sits at the same offset from its
+    character wherever it is, however much space its line was given."""
+    offsets = ruby_offsets(glyphs[key], is_han)
+    assert sum(len(found) for found in offsets.values()) > 200
+    for (_, char), found in offsets.items():
+        assert max(found) - min(found) <= 0.5, (char, found)
+
+
+@pytest.mark.parametrize("key", JUSTIFIED_SIZES)
+def test_pdftotext_reads_lines_without_spaces_and_numbers_whole(pdfs, report, key):
+    """The text layer of a justified line has no gaps: pdftotext reads each line as it is, numbers with their
+    units (2024年, 411亿元) unbroken."""
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdfs[key]), "-"], capture_output=True, check=True,
+                         text=True).stdout
+    lines = [line for line in raw.splitlines() if line.strip() and not FOOTER.match(line.strip())]
+    assert not [line for line in lines if re.search("[ \t]", line)][:3]
+    if key[0] < 96:  # at 96 pt a line holds three characters: 2024年， cannot stay on one
+        assert "刚刚过去的2024年" in raw and "411亿元" in raw
+        splits = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if re.search(r"[0-9]$", a) and is_han(b[0])]
+        assert not splits, "a number kept with its unit (issue 15 item 3)"
