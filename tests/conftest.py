@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ os.environ["LANGUAGE"] = "en"  # the interface follows the system language: test
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "000_6efbc55a5a395691.txt"
 PROCESS_SOUND = pytest.StashKey["ProcessSound"]()
+EXIT_STATUS = pytest.StashKey[int]()
 # Modules whose tests share a costly module-scoped fixture (the whole report as PDFs, or laid out at several sizes).
 # pytest-xdist hands a module's tests to any worker, and each worker builds the fixture again: with four workers the
 # PDFs were made four times (~80 s of setup on each). Their tests stay together on one worker (``xdist_group``).
@@ -37,10 +39,28 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group(module))
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    session.config.stash[EXIT_STATUS] = int(exitstatus)
+
+
 def pytest_unconfigure(config):
+    stuck = _stop_loop_threads()
     sound = config.stash.get(PROCESS_SOUND, None)
     if sound is not None:
         sound.stop()
+    if stuck:  # as the app does (fenggang_reader/cli.py): never let Python finalize under a live Qt thread
+        print(f"conftest: {', '.join(stuck)} still running at the end; ending without finalizing", file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(config.stash.get(EXIT_STATUS, 1))
+
+
+def _stop_loop_threads() -> list[str]:
+    """The players' and voices' loop threads that tests left running: a Qt event on one of them while Python
+    finalizes ended the test process with SIGSEGV after every test had passed (exit 139)."""
+    loop_thread = sys.modules.get("fenggang_reader.speech.loop_thread")
+    return loop_thread.stop_all(timeout_s=10.0) if loop_thread is not None else []
 
 
 @pytest.fixture(autouse=True)

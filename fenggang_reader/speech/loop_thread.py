@@ -109,3 +109,24 @@ def stop_all(timeout_s: float = 2.0) -> list[str]:
     for thread in running:
         thread.quit()
     return [thread.name for thread in running if not thread.stop(max(0.0, deadline - time.monotonic()))]
+
+
+def _nothing() -> None:
+    pass
+
+
+def answer_override_lookups(*objects: QObject) -> None:
+    """Have each object's ``connectNotify``/``disconnectNotify`` ask Python once, now, whether it is overridden.
+
+    For Qt objects made from Python that C++ threads (Qt Multimedia's, a voice engine's) call into.
+
+    An object made from Python is a shiboken wrapper whose virtual methods look up a Python override the first time
+    they run, taking the GIL to do so; the answer "none" is then remembered and the GIL never asked for again.
+    FFmpeg's threads call ``disconnectNotify`` on our output while holding a Qt connection lock (they destroy their
+    own receivers when a sound ends): if that was the first call, it waited for the GIL while the GUI thread, holding
+    the GIL, waited for a lock of the same pool in ``connect`` — the app froze at the end of a sentence (py-spy in a
+    full test run: QAudioOutputWrapper::disconnectNotify → Sbk_GetPyOverride → GilState::acquire).
+    """
+    for obj in objects:
+        obj.objectNameChanged.connect(_nothing)
+        obj.objectNameChanged.disconnect(_nothing)

@@ -51,7 +51,7 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer  # noqa: E402 - afte
 
 from fenggang_reader.speech import audio_pipe  # noqa: E402
 from fenggang_reader.speech.audio_pipe import AudioPipe  # noqa: E402
-from fenggang_reader.speech.loop_thread import LoopThread  # noqa: E402
+from fenggang_reader.speech.loop_thread import LoopThread, answer_override_lookups  # noqa: E402
 from fenggang_reader.speech.types import Audio  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -99,24 +99,6 @@ def quiet_ffmpeg_log() -> bool:
     return False
 
 
-
-def _nothing() -> None:
-    pass
-
-
-def answer_override_lookups(*objects: QObject) -> None:
-    """Have each object's ``connectNotify``/``disconnectNotify`` ask Python once, now, whether it is overridden.
-
-    An object made from Python is a shiboken wrapper whose virtual methods look up a Python override the first time
-    they run, taking the GIL to do so; the answer "none" is then remembered and the GIL never asked for again.
-    FFmpeg's threads call ``disconnectNotify`` on our output while holding a Qt connection lock (they destroy their
-    own receivers when a sound ends): if that was the first call, it waited for the GIL while the GUI thread, holding
-    the GIL, waited for a lock of the same pool in ``connect`` — the app froze at the end of a sentence (py-spy in a
-    full test run: QAudioOutputWrapper::disconnectNotify → Sbk_GetPyOverride → GilState::acquire).
-    """
-    for obj in objects:
-        obj.objectNameChanged.connect(_nothing)
-        obj.objectNameChanged.disconnect(_nothing)
 
 class PlayerState(enum.Enum):
     STOPPED = "stopped"

@@ -46,7 +46,7 @@ QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
 from PySide6.QtTextToSpeech import QTextToSpeech, QVoice  # noqa: E402 - after the logging rule
 
 from fenggang_reader.speech import voice_advice  # noqa: E402
-from fenggang_reader.speech.loop_thread import LoopThread  # noqa: E402
+from fenggang_reader.speech.loop_thread import LoopThread, answer_override_lookups  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +147,7 @@ class _Worker(QObject):
         self._engine = engine
         if PLACEHOLDER_ENGINE in available and engine != PLACEHOLDER_ENGINE:
             tts = QTextToSpeech(PLACEHOLDER_ENGINE, self)
+            answer_override_lookups(tts)  # the engine's switch, in C++ below, connects to it without the GIL
             tts.engineChanged.connect(self._engine_loaded)
             self._tts = tts
             # Queued: setEngine runs from this thread's event loop, in C++, without holding the GIL.
