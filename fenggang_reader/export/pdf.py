@@ -13,7 +13,7 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pypdf is imported when a PDF is made, not at every start of the app (~70 ms)
     from pypdf import PdfWriter
@@ -52,12 +52,17 @@ class TextLayer:
     ``wide_spacing``: the advance of a full-width character in ems (letter spacing included).
     ``roles``: each block's structure type (H1, H2, H3, P, Note), by block index, its characters painted in
     ``block_colour(index)``; ``ids`` the blocks' ids (a Note's /ID). Empty: no structure tree.
+    ``drawn``: per page, what each text object of the blocks' characters says, in drawing order: (the characters,
+    the number of glyphs). It stands for the fonts' ToUnicode maps, which lose the glyphs only a font feature
+    reaches (full-width and half-width punctuation, Noto CJK's digits after [); a page whose objects do not
+    match it in number and glyphs falls back on those maps.
     """
 
     ruby_rgb: tuple[float, float, float]
     wide_spacing: float
     roles: tuple[str, ...] = ()
     ids: tuple[str, ...] = ()
+    drawn: tuple[tuple[tuple[str, int], ...], ...] = ()
 
 
 def block_colour(index: int) -> tuple[int, int, int]:
@@ -218,25 +223,73 @@ def tidy_text_layer(writer: PdfWriter, layer: TextLayer) -> list[list[int]]:
     """
     from pypdf.generic import StreamObject
 
+    from .pdf_to_unicode import add_to_unicode, name_glyphs
+
     marked: list[list[int]] = []
+    # ToUnicode map's object number → (the map, what it names, the glyphs it leaves out or misnames, named)
+    unnamed: dict[int, tuple[Any, dict[int, str], dict[int, str]]] = {}
     maps_read: dict[int, dict[int, str]] = {}  # pages share their fonts: each ToUnicode map is read once
-    for page in writer.pages:
+    for number, page in enumerate(writer.pages):
         widths, texts = _full_width_glyphs(page), _glyph_texts(page, maps_read)
         mcids: list[int] = []
         contents = page["/Contents"].get_object()
-        for stream in [ref.get_object() for ref in contents] if isinstance(contents, list) else [contents]:
-            if isinstance(stream, StreamObject):  # Qt writes every page's contents as streams
-                data = stream.get_data()
-                matches = list(_TEXT_OBJECT.finditer(data))
-                objects = [_TextObject.read(layer, widths, texts, m) for m in matches]
-                out, last = [], 0
-                for match, text_object in zip(matches, objects, strict=True):
-                    out += [data[last:match.start()], text_object.write(layer, mcids)]
-                    last = match.end()
-                out.append(data[last:])
-                stream.set_data(b"".join(out))
+        streams = [(stream, stream.get_data()) for stream in
+                   ([ref.get_object() for ref in contents] if isinstance(contents, list) else [contents])
+                   if isinstance(stream, StreamObject)]  # Qt writes every page's contents as streams
+        matches = [list(_TEXT_OBJECT.finditer(data)) for _, data in streams]
+        said = iter(_said_by(layer, number, [m for found in matches for m in found]))
+        maps = _to_unicode_streams(page)
+        for (stream, data), found in zip(streams, matches, strict=True):
+            out, last = [], 0
+            for match in found:
+                text_object = _TextObject.read(layer, widths, texts, match, next(said))
+                out += [data[last:match.start()], text_object.write(layer, mcids)]
+                last = match.end()
+                if text_object.said and text_object.font in maps:
+                    known = texts.get(text_object.font, {})
+                    entry = unnamed.setdefault(maps[text_object.font].idnum, (maps[text_object.font], known, {}))
+                    entry[2].update(name_glyphs(text_object.glyphs, text_object.said, known))
+            out.append(data[last:])
+            stream.set_data(b"".join(out))
         marked.append(mcids)
+    drawn = {char for page in layer.drawn for text, _ in page for char in text}
+    for reference, known, named in unnamed.values():  # a character drawn is never renamed as another
+        add_to_unicode(reference.get_object(), known,
+                       {code: text for code, text in named.items() if known.get(code, "") not in drawn})
     return marked
+
+
+def _to_unicode_streams(page) -> dict[str, Any]:
+    """Per font resource name, a reference to its ToUnicode map (pages share them)."""
+    fonts = page.get("/Resources", {}).get_object().get("/Font")
+    out = {}
+    for name, ref in (fonts.get_object().items() if fonts is not None else ()):
+        stream = ref.get_object().get("/ToUnicode")
+        if stream is not None and hasattr(stream, "idnum"):
+            out[str(name).lstrip("/")] = stream
+    return out
+
+
+def _colour(match: re.Match[bytes]) -> tuple[float, ...]:
+    try:
+        return tuple(float(v) for v in match.group("colour").split())
+    except ValueError:
+        return ()
+
+
+def _said_by(layer: TextLayer, page: int, matches: list[re.Match[bytes]]) -> list[str | None]:
+    """What each text object says by ``layer.drawn``: for the blocks' objects, in order, when the page's objects
+    are as many as the runs drawn and each has its run's number of glyphs; None for the others."""
+    drawn = layer.drawn[page] if page < len(layer.drawn) else ()
+    body = [n for n, match in enumerate(matches) if _block_of(_colour(match)) is not None]
+    said: list[str | None] = [None] * len(matches)
+    if len(body) != len(drawn):
+        return said
+    for n, (text, glyphs) in zip(body, drawn, strict=True):
+        if len(_GLYPH.findall(matches[n].group("body"))) != glyphs:
+            return [None] * len(matches)
+        said[n] = text or None
+    return said
 
 
 @dataclass
@@ -248,16 +301,17 @@ class _TextObject:
     ruby: bool
     block: int | None  # the block whose characters these are (block_colour), if any
     text: str | None  # its ActualText (a run of full-width characters), if any
+    font: str = ""  # its font's resource name
+    glyphs: tuple[int, ...] = ()
+    said: str | None = None  # its characters as the painter drew them (TextLayer.drawn)
 
     @classmethod
     def read(cls, layer: TextLayer, widths: dict[str, set[int]], texts: dict[str, dict[int, str]],
-             match: re.Match[bytes]) -> _TextObject:
+             match: re.Match[bytes], said: str | None = None) -> _TextObject:
+        """The object ``match`` found; ``said``: its characters, as the painter drew them (see TextLayer.drawn)."""
         head = match.group("colour") + b" scn\n" + match.group("gs")
         body = match.group("body")
-        try:
-            rgb = tuple(float(v) for v in match.group("colour").split())
-        except ValueError:
-            rgb = ()
+        rgb = _colour(match)
         if len(rgb) == 3 and all(abs(a - b) < 1 / 512 for a, b in zip(rgb, layer.ruby_rgb, strict=True)):
             return cls(head, body, True, None, "")
         block = _block_of(rgb)
@@ -265,7 +319,7 @@ class _TextObject:
         glyphs = [int(g, 16) for g in _GLYPH.findall(body)]
         name = font.group("name").decode("latin-1") if font else ""
         wide, known = widths.get(name, set()), texts.get(name, {})
-        if not (font and glyphs and all(g in known for g in glyphs)
+        if not (font and glyphs and (said or all(g in known for g in glyphs))
                 and (block is not None or all(g in wide for g in glyphs))):
             return cls(head, body, False, block, None)
         size = float(font.group("size"))
@@ -276,7 +330,7 @@ class _TextObject:
         alone = glyphs[0] in wide and len(glyphs) == 1
         spacing = min(steps) - size if steps else (layer.wide_spacing - 1) * size if alone else 0.0
         body = body[: font.end()] + f"{spacing:.4f} Tc ".encode() + body[font.end():]
-        return cls(head, body, False, block, "".join(known[g] for g in glyphs))
+        return cls(head, body, False, block, said or "".join(known[g] for g in glyphs), name, tuple(glyphs), said)
 
     def write(self, layer: TextLayer, mcids: list[int]) -> bytes:
         """The object with its ActualText, marked as its block's content (a new MCID) or as an artifact."""

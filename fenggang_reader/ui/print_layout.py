@@ -42,7 +42,6 @@ from ..core.pinyin import Annotator, PinyinStyle
 from ..core.storage import atomic_write_bytes
 from ..export import share_like_a_new_file
 from ..export.pdf import Destination, LinkArea, OutlineEntry, TextLayer, add_navigation, block_colour
-from .reader_document import drop_font_features
 from .reader_view import BODY_FAMILIES, MAX_FONT_PT, MIN_FONT_PT, ReaderView
 from .text_geometry import cursor_x
 
@@ -76,24 +75,17 @@ class Page:
     text_bottom: float  # the last line's characters end here
 
 
-def _use_plain_digits(view: ReaderView) -> None:
-    """Noto CJK's "locl" swaps digits after [ “ + for glyphs no character maps to, so Qt's ToUnicode
-    leaves them out and "[7]" copies as "[]". The plain digits look the same on paper. The same goes for
-    the full-width forms (fwid) the screen uses."""
-    drop_font_features(view.document())
-    font = view.document().defaultFont()
-    font.setFeature(QFont.Tag("locl"), 0)
-    view.document().setDefaultFont(font)
-
-
-def draw_line(painter: QPainter, line: QTextLine, origin: QPointF) -> None:
-    """Draw a laid-out line as QTextLine.draw would, but each stretch of one font as one glyph run, and without the
-    line-breaking marks.
+def draw_line(painter: QPainter, line: QTextLine, origin: QPointF, text: str) -> list[tuple[str, int]]:
+    """Draw a laid-out line of the block whose text is ``text`` as QTextLine.draw would, but each stretch of one
+    font as one glyph run, and without the line-breaking marks; what each run drawn says: (its characters, its
+    number of glyphs).
 
     Qt's PDF writes each glyph run as a text object of its own, and the line's runs are as many as its formats
     (every justified spacing is one): poppler then read gaps between them as spaces (刚刚过去 的) and, at a digit
     run, took the line apart. One run per font keeps a line one text object, as export.pdf's text layer expects.
-    The marks (zero width, shaped as the font's space glyph) would be written as spaces: 代 表 for 代表."""
+    The marks (zero width, shaped as the font's space glyph) would be written as spaces: 代 表 for 代表. And the
+    characters, told to the text layer, stand for glyphs that Qt's PDF names by no character: the full-width and
+    half-width forms of punctuation (fwid, halt), Noto CJK's digits after [ or “ (locl), the ligature ——."""
     merged: list[tuple[QRawFont, QGlyphRun.GlyphRunFlag, list[int], list[QPointF]]] = []
     for run in line.glyphRuns():
         font, flags = run.rawFont(), run.flags()
@@ -106,6 +98,11 @@ def draw_line(painter: QPainter, line: QTextLine, origin: QPointF) -> None:
             merged.append((font, flags, [], []))
         merged[-1][2].extend(glyph for glyph, _ in kept)
         merged[-1][3].extend(position for _, position in kept)
+    starts = [positions[0].x() for _, _, _, positions in merged]
+    said = [""] * len(merged)
+    for offset in range(line.textStart(), line.textStart() + line.textLength()):
+        if text[offset] not in MARKS:  # each character goes with the run its cursor position falls in
+            said[max(0, bisect.bisect_right(starts, cursor_x(line, offset) + 0.5) - 1)] += text[offset]
     for font, flags, glyphs, positions in merged:
         run = QGlyphRun()
         run.setRawFont(font)
@@ -113,6 +110,7 @@ def draw_line(painter: QPainter, line: QTextLine, origin: QPointF) -> None:
         run.setGlyphIndexes(glyphs)
         run.setPositions(positions)
         painter.drawGlyphRun(origin, run)
+    return [(words, len(glyphs)) for words, (_, _, glyphs, _) in zip(said, merged, strict=True)]
 
 
 class PrintLayout:
@@ -127,13 +125,12 @@ class PrintLayout:
         self.size = size
         self.pinyin = pinyin
         self.page_size = page_size or QPageSize(QPageSize.PageSizeId.A4)
-        view = ReaderView(report, annotator, screen_typesetting=False)  # see ReaderView.__init__
+        view = ReaderView(report, annotator, on_screen=False)  # see ReaderView.__init__
         view.set_pinyin_style(style)
         view.set_pinyin_visible(pinyin)  # without pinyin, no character is spaced for its reading
         if source is not None:  # print what the reader shows: its script, ruby and pinyin style
             source.copy_reading_options_to(view)
         view.set_font_size(size)
-        _use_plain_digits(view)
         self.view = view
         self.dpi = view.logicalDpiY()
         self.px_per_pt = self.dpi / 72.0
@@ -148,10 +145,11 @@ class PrintLayout:
         view.refresh_line_breaks()
         view.ensure_laid_out()
         self._fit_title_on_one_line()
-        view.justify_anew()  # the fonts are final now (_use_plain_digits)
+        view.finish_justifying_for_print()
         self.lines = self._lines()
         self.pages = self._paginate()
         self._page_tops = [p.top for p in self.pages]
+        self._drawn: list[tuple[tuple[str, int], ...]] = []  # per page painted, what its runs said (paint_page)
 
     # -- layout ----------------------------------------------------------------------------------
     def _fit_title_on_one_line(self) -> None:
@@ -169,7 +167,6 @@ class PrintLayout:
             width = layout.lineAt(0).width()
             factor *= min(0.95, width / needed * 0.97)
             self.view.cap_kind_factor(BlockKind.TITLE, factor)  # sets the document's font anew
-            _use_plain_digits(self.view)
             self.view.ensure_laid_out()
 
     # -- layout --------------------------------------------------------------------------------
@@ -242,9 +239,11 @@ class PrintLayout:
             device.setFullPage(True)
         device.setResolution(self.dpi)
 
-    def paint_page(self, painter: QPainter, number: int) -> None:
-        """Page ``number`` (0-based): its slice of the document, the pinyin over it, the page number below."""
+    def paint_page(self, painter: QPainter, number: int) -> list[tuple[str, int]]:
+        """Page ``number`` (0-based): its slice of the document, the pinyin over it, the page number below. Returns
+        what each glyph run of the blocks' text said, in drawing order (draw_line)."""
         page = self.pages[number]
+        said = []
         doc = self.view.document()
         painter.save()
         painter.translate(self.content.left(), self.content.top() - page.top)
@@ -260,11 +259,12 @@ class PrintLayout:
                 block = doc.findBlockByNumber(line.block)
                 text_layout = block.layout()
                 origin = doc_layout.blockBoundingRect(block).topLeft()
-                draw_line(painter, text_layout.lineAt(line.number), origin)
+                said += draw_line(painter, text_layout.lineAt(line.number), origin, block.text())
         if self.pinyin:
             self.view.paint_pinyin_in(painter, lines)
         painter.restore()
         self._paint_footer(painter, number)
+        return said
 
     def _paint_footer(self, painter: QPainter, number: int) -> None:
         font = QFont()
@@ -285,11 +285,12 @@ class PrintLayout:
             raise OSError("the printer or PDF file could not be opened for painting")
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self._drawn = []
         try:
             for number in range(self.page_count):
                 if number:
                     device.newPage()
-                self.paint_page(painter, number)
+                self._drawn.append(tuple(self.paint_page(painter, number)))
                 yield number + 1
         finally:
             painter.end()
@@ -338,11 +339,12 @@ class PrintLayout:
         atomic_write_bytes(path, self.navigable_pdf(path.read_bytes(), title))
 
     def text_layer(self) -> TextLayer:
-        """The ruby's colour, the spaced characters' advance and each block's structure type, for export.pdf."""
+        """The ruby's colour, the spaced characters' advance, each block's structure type and what the pages last
+        painted said, for export.pdf."""
         colour = QColor(self.view.current_theme().pinyin)
         return TextLayer((colour.redF(), colour.greenF(), colour.blueF()), self.view.cjk_spacing_percent / 100.0,
                          tuple(_STRUCTURE_ROLES.get(b.kind, "P") for b in self.report.blocks),
-                         tuple(b.id for b in self.report.blocks))
+                         tuple(b.id for b in self.report.blocks), tuple(self._drawn))
 
     # -- navigation ----------------------------------------------------------------------------
     def locate(self, doc_y: float) -> Destination:

@@ -39,7 +39,7 @@ from ..core.resources import bundled_words
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
 from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
 from ..core.words import longest_kept_word
-from .line_justification import LINE_START_HALVES, EdgeRules, LineJustifier
+from .line_justification import EdgeRules, LineJustifier
 from .navigation import Navigator
 from .reader_document import (
     CLOSERS,
@@ -137,7 +137,7 @@ class ReaderView(ReadOnlyTextBrowser):
     first_paint = Signal()
 
     def __init__(self, report: Report, annotator: Annotator, parent: QWidget | None = None, *,
-                 screen_typesetting: bool = True):
+                 on_screen: bool = True):
         super().__init__(parent)
         self._report = report
         self._annotator = annotator
@@ -186,11 +186,10 @@ class ReaderView(ReadOnlyTextBrowser):
         )
         self.viewport().setAutoFillBackground(False)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
-        # Where lines may and may not break (core/line_breaks.py): marks in the layout text only, print included
-        # (ui/print_layout.py draws the lines without them). Print and the PDF go without punctuation compression
-        # and half cells at the line edges: those take the fwid and halt glyph forms, which Qt's PDF names by
-        # no character (the text layer would lose them).
-        self._on_screen = screen_typesetting
+        # Where lines may and may not break (core/line_breaks.py): marks in the layout text only (ui/print_layout.py
+        # draws the lines without them). A view never shown (print) keeps them, and its own justification, while an
+        # assistive technology is active: none reads it.
+        self._on_screen = on_screen
         self._words = bundled_words(report)  # kept whole where lines are wide
         self._longest_word: dict[BlockKind, int] = {}  # per kind of block, at the width in use (refresh_line_breaks)
         self._layouts = [self._wanted_layout(b, None) for b in report.blocks]
@@ -221,9 +220,7 @@ class ReaderView(ReadOnlyTextBrowser):
 
     def _compressible(self) -> str:
         """The marks that may give up half their cell: those whose ink is on the left in the fonts now drawing the
-        text (none in print, see __init__)."""
-        if not self._on_screen:
-            return ""
+        text."""
         left = CLOSERS + QUOTES_CLOSING
         if self._families[0].endswith(" SC"):
             left += LEFT_IN_SIMPLIFIED
@@ -231,34 +228,32 @@ class ReaderView(ReadOnlyTextBrowser):
 
     def compress_punctuation(self) -> None:
         """Half cells for the first of two punctuation marks in a row (reader_document.compress_punctuation)."""
-        if self._on_screen:
-            compress_punctuation(self.document(), self.cjk_spacing_percent, self._compressible())
+        compress_punctuation(self.document(), self.cjk_spacing_percent, self._compressible())
 
     def justify_lines(self) -> None:
         """Justify paragraphs and notes for the width, sizes and characters now in use (ui/line_justification.py:
         the slack between Chinese characters, half cells at the line edges): those in view now, the rest soon.
-        Print and the PDF are justified alike, without the half cells (see __init__); on screen Qt justifies
-        while an assistive technology is active (LineJustifier.relayout)."""
+        Print and the PDF are justified alike; on screen Qt justifies while an assistive technology is active
+        (LineJustifier.relayout)."""
         own = not (self._on_screen and QAccessible.isActive())
         key = (self.document().textWidth(), self._font_pt, self.cjk_spacing_percent, tuple(self._families),
                tuple(sorted(self._factor_caps.items())), own, self._text_edits)
         if key != self._justified_key:
             self._justified_key = key
-            rules = EdgeRules(self._compressible(), LINE_START_HALVES if self._on_screen else "")
-            self._justifier.relayout(rules, own)
+            self._justifier.relayout(EdgeRules(self._compressible()), own)
 
     def finish_justifying(self) -> None:
         """Justify every line now, not only those in view (export-lines), the readings' room taken first."""
         self.ensure_laid_out()
         self._justifier.finish()
 
-    def justify_anew(self) -> None:
-        """Justify every line again from its base spacing: print calls it once its fonts are final (dropping the
-        font features changes some widths, and with them line breaks). Then the whole text is laid out anew: after
-        edits in many blocks Qt's lazy layout left some without lines (77 of 223 blocks at 24 pt without pinyin)."""
-        self._justified_key = None
-        self.justify_lines()
+    def finish_justifying_for_print(self) -> None:
+        """Justify every line now and lay the whole text out anew: after edits in many blocks Qt's lazy layout left
+        some without lines (77 of 223 blocks at 24 pt without pinyin), and print reads every line."""
         self.finish_justifying()
+        doc = self.document()
+        doc.markContentsDirty(0, doc.characterCount())
+        doc.documentLayout().documentSize()
         doc = self.document()
         doc.markContentsDirty(0, doc.characterCount())
         doc.documentLayout().documentSize()

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from fenggang_reader.cli import main
 from fenggang_reader.core.model import BlockKind
 from fenggang_reader.core.syllables import is_han
-from fenggang_reader.ui.reader_document import is_wide
+from fenggang_reader.ui.line_justification import LINE_START_HALVES
+from fenggang_reader.ui.reader_document import CLOSERS, LEFT_IN_SIMPLIFIED, QUOTES_CLOSING, is_wide
 from tests.support.pdf_glyphs import block_lines, ruby_offsets, text_objects
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils, ./dev)")
@@ -261,6 +262,14 @@ def _paragraph_lines(objects, report) -> list[tuple[bool, tuple]]:
     return out
 
 
+HALF_AT_LINE_END = CLOSERS + QUOTES_CLOSING + LEFT_IN_SIMPLIFIED  # in the mainland fonts these PDFs use
+
+
+def _ink_end(glyph) -> float:
+    """Where a glyph's cell would end without the spacing after it: half an em for a mark whose ink is on the left."""
+    return glyph.x + glyph.width / (2 if glyph.char in HALF_AT_LINE_END else 1)
+
+
 def _wide_gaps(glyphs) -> list[float]:
     """The space after each wide character followed by another: its step to the next less its own advance."""
     return [b.x - a.x - a.width for a, b in zip(glyphs, glyphs[1:], strict=False) if is_wide(a.char) and is_wide(b.char)]
@@ -273,11 +282,16 @@ def test_lines_are_justified_and_the_last_line_is_left_aligned(glyphs, report, k
     # the space a wide character takes after its glyph where nothing is justified: the most common in last lines
     gaps = Counter(round(gap, 1) for last, line in lines if last for gap in _wide_gaps(line))
     base = gaps.most_common(1)[0][0]
-    assert len({round(line[0].x, 2) for _, line in lines}) == 1, "every line starts at the left edge"
-    # where a line's last character's cell ends (a wide one is spaced after its glyph, as at the base spacing)
-    ends = [line[-1].x + line[-1].width + (base if is_wide(line[-1].char) else 0.0) for last, line in lines if not last]
+    # Every line starts at the left edge; an opening bracket or quote half a cell further left (its ink on the edge)
+    left = Counter(round(line[0].x, 2) for _, line in lines).most_common(1)[0][0]
+    for _, line in lines:
+        shift = line[0].width / 2 if line[0].char in LINE_START_HALVES else 0.0
+        assert abs(line[0].x + shift - left) <= 0.5, "".join(g.char for g in line)
+    # Where a line's last character's cell ends: a wide one is spaced after its glyph, as at the base spacing; a mark
+    # with its ink on the left gives up the right half of its cell (its ink ends in the left half).
+    ends = [_ink_end(line[-1]) + (base if is_wide(line[-1].char) else 0.0) for last, line in lines if not last]
     edge = Counter(round(end) for end in ends).most_common(1)[0][0]
-    assert max(line[-1].x + line[-1].width for last, line in lines) <= edge + 0.5, "no ink past the edge"
+    assert max(_ink_end(line[-1]) for last, line in lines) <= edge + 0.5, "no ink past the edge"
     flush = [end for end in ends if abs(end - edge) <= 1.0]
     # Not flush: a line of one character or only digits (nothing to spread), or whose last character is widened
     # for a long reading (its room stays after it): 3-5 % of the lines.
