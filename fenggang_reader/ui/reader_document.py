@@ -193,20 +193,6 @@ def set_alignment(doc: QTextDocument, blocks: list[int], alignment: Qt.Alignment
     cursor.endEditBlock()
 
 
-def drop_font_features(doc: QTextDocument) -> None:
-    """Take the font features (fwid) off every run: Qt's PDF writer names a glyph that only a feature reaches by
-    no character, so —— and the ideographic space vanished from the PDF's text (print_layout calls this)."""
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    for fragment in _fragments(doc):
-        fmt = fragment.charFormat()
-        if fmt.hasProperty(QTextFormat.Property.FontFeatures):
-            fmt.clearProperty(QTextFormat.Property.FontFeatures)
-            _select(cursor, fragment)
-            cursor.setCharFormat(fmt)
-    cursor.endEditBlock()
-
-
 def replace_differences(cursor: QTextCursor, block: QTextBlock, shown: str, wanted: str) -> None:
     """Replace each run of differing characters, fragment by fragment so every run keeps its format. The runs are
     found first and replaced last to first: an edit may merge or split fragments, and Qt's fragment iterator does
