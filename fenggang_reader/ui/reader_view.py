@@ -1007,11 +1007,13 @@ class ReaderView(ReadOnlyTextBrowser):
         self._paint_pinyin(painter, self._visible_indices(rect), rect)
 
     def copy_reading_options_to(self, other: ReaderView) -> None:
-        """Give another view (a print copy) this one's readings, ruby, characters and pinyin style."""
+        """Give another view (a print copy) this one's readings, ruby, characters, their fonts and pinyin style
+        (a print of the Hong Kong view was set in the mainland's glyph forms and punctuation)."""
         other._annotator = self._annotator
         other.set_ruby_annotator(self._ruby)
         if self._transform is not None:
             other.set_display_transform(self._transform)
+        other.set_font_families(self._families)
         other.set_pinyin_style(self._pinyin_style)
 
     def _visible_indices(self, exposed: QRectF) -> list[int]:

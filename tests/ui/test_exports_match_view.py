@@ -44,3 +44,23 @@ def test_export_pdf_is_painted_from_the_windows_readings(window, tmp_path, monke
     [annotator] = used
     assert {b.id: annotator.rendered(b.text, b.id, PinyinStyle.TONE_MARKS) for b in window.report.blocks} \
         == _shown(window)
+
+
+def test_print_is_set_in_the_characters_and_fonts_the_view_shows(qapp):
+    """A print copy of the Hong Kong view: Traditional characters in the Hong Kong fonts (their glyph forms, and
+    ，。 centred, so they never give up half a cell)."""
+    from fenggang_reader.app import create_application
+    from fenggang_reader.core.line_breaks import strip_marks
+    from fenggang_reader.core.script import Converter, Script
+    from fenggang_reader.ui.reader_view import HK_FAMILIES, ReaderView
+    from tests.support.shipped import shipped
+
+    create_application()
+    report, annotator = shipped()
+    shown = ReaderView(report, annotator)
+    shown.set_display_transform(Converter(Script.TRADITIONAL_HK).convert)
+    shown.set_font_families(HK_FAMILIES)
+    printed = ReaderView(report, annotator, on_screen=False)
+    shown.copy_reading_options_to(printed)
+    assert printed.body_font().families() == HK_FAMILIES
+    assert "政府工作報告" in strip_marks(printed.document().toPlainText())
