@@ -76,22 +76,33 @@ def save_words(path: Path, blocks: Iterable[tuple[str, str]], extra_words: Seque
 
 def load_words(path: Path, blocks: Iterable[tuple[str, str]]) -> dict[str, WordSpans]:
     """The stored words of each (block id, text) whose text is the stored one; a missing or damaged file gives
-    none (lines then break as Unicode allows), never an error."""
+    none (lines then break as Unicode allows), never an error. The file is read once a process (every ReaderView
+    asks), again only when it changed."""
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))["blocks"]
-        if not isinstance(stored, Mapping):
-            raise TypeError("blocks is not a mapping")
+        stat = path.stat()
+        stored = _stored_words(path, stat.st_mtime_ns, stat.st_size)
     except (OSError, ValueError, KeyError, TypeError, RecursionError) as error:
         log.warning("words of the report not read from %s: %s", path, error)
         return {}
     words: dict[str, WordSpans] = {}
     for block_id, text in blocks:
         entry = stored.get(block_id)
-        if isinstance(entry, Mapping) and entry.get("text") == text:
-            spans = _valid_spans(entry.get("words"), len(text))
-            if spans:
-                words[block_id] = spans
+        if entry is not None and entry[0] == text and entry[1]:
+            words[block_id] = entry[1]
     return words
+
+
+@functools.lru_cache(maxsize=4)
+def _stored_words(path: Path, mtime_ns: int, size: int) -> dict[str, tuple[str, WordSpans]]:
+    """block id -> (its stored text, its valid words) of the file at ``path`` as it was at (``mtime_ns``, ``size``)."""
+    stored = json.loads(path.read_text(encoding="utf-8"))["blocks"]
+    if not isinstance(stored, Mapping):
+        raise TypeError("blocks is not a mapping")
+    out: dict[str, tuple[str, WordSpans]] = {}
+    for block_id, entry in stored.items():
+        if isinstance(entry, Mapping) and isinstance(entry.get("text"), str):
+            out[block_id] = (entry["text"], _valid_spans(entry.get("words"), len(entry["text"])))
+    return out
 
 
 def _valid_spans(value: object, length: int) -> WordSpans:

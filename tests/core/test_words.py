@@ -58,3 +58,17 @@ def test_words_are_taken_only_for_the_text_they_were_made_for(tmp_path):
     path.write_text(json.dumps({"blocks": {"a": {"text": "东莞凤岗", "words": [[0, 2], [2, 2]]},
                                            "b": {"text": "旧的文字", "words": [[0, 2]]}}}), encoding="utf-8")
     assert load_words(path, [("a", "东莞凤岗"), ("b", "新的文字")]) == {"a": ((0, 2), (2, 2))}
+
+
+def test_the_words_file_is_read_once_and_again_when_it_changes(tmp_path, monkeypatch):
+    path = tmp_path / "words.json"
+    path.write_text(json.dumps({"blocks": {"a": {"text": "东莞凤岗", "words": [[0, 2]]}}}), encoding="utf-8")
+    reads = []
+    read_text = type(path).read_text
+    monkeypatch.setattr(type(path), "read_text", lambda self, *a, **k: reads.append(self) or read_text(self, *a, **k))
+    assert load_words(path, [("a", "东莞凤岗")]) == {"a": ((0, 2),)}
+    assert load_words(path, [("a", "东莞凤岗")]) == {"a": ((0, 2),)}
+    assert reads == [path]  # every ReaderView asks: the file is parsed once a process
+    path.write_text(json.dumps({"blocks": {"a": {"text": "东莞凤岗", "words": [[0, 2], [2, 2]]}}}), encoding="utf-8")
+    assert load_words(path, [("a", "东莞凤岗")]) == {"a": ((0, 2), (2, 2))}  # a new file is read anew
+    assert len(reads) == 2
