@@ -29,10 +29,10 @@ if sys.argv[1] == "qt":  # Qt's AlignJustify, as while a screen reader runs
 view = ReaderView(*shipped()); view.resize(1200, 800); view.show()
 for _ in range(20):
     app.processEvents()
-justifier = view._justifier
+justifier = view.typesetting.justifier
 def idle():
     started = time.perf_counter()
-    while justifier._stale:
+    while justifier._timer.isActive():
         app.processEvents()
     return (time.perf_counter() - started) * 1000
 change, rest = [], []

@@ -17,7 +17,7 @@ had; ``reset`` puts that back before the next layout (a new width, size, spacing
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -42,6 +42,8 @@ HALT = QFont.Tag("halt")  # OpenType "alternate half widths": the mark's ink mov
 LINE_START_HALVES = "（《「『“‘〔【〈"  # opening marks: ink in the right half of the cell
 _LIGATURES = "—…"
 _STEP_SECONDS = 0.012  # justifying while idle: at most this long between two looks at the event queue
+IN_VIEW = 0.0  # blocks within this many window heights of the view are justified before they are painted
+REACH = 3.0  # and within this many while idle; justified blocks farther away are put back to their base spacing
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +90,13 @@ def _spaced_runs(block: QTextBlock) -> list[tuple[int, int, QTextCharFormat]]:
     return out
 
 
-def justify(doc: QTextDocument, blocks: Sequence[int], rules: EdgeRules) -> list[int]:
+def justify(doc: QTextDocument, blocks: Sequence[int], rules: EdgeRules,
+            lines: Mapping[int, Collection[int]] | None = None) -> list[int]:
     """Space the laid-out, left-aligned ``blocks`` (at their base spacing): every line but a block's last reaches
-    the right edge; half cells at the edges. The blocks whose line breaks moved, which only a font without the
-    ``halt`` feature can cause (a bracket it left whole made its line too long): reset those."""
+    the right edge; half cells at the edges. Only the line numbers ``lines`` gives a block, when it gives any: a
+    line's spacing depends on that line alone, so the others may follow later. The blocks whose line breaks moved,
+    which only a font without the ``halt`` feature can cause (a bracket it left whole made its line too long):
+    reset those."""
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     halted: dict[int, list[int]] = {}  # block → its line starts, for the blocks where halt was asked for
@@ -101,8 +106,9 @@ def justify(doc: QTextDocument, blocks: Sequence[int], rules: EdgeRules) -> list
         layout = block.layout()
         text = block.text()
         spacings = _spacings(block)
+        numbers = lines.get(index) if lines is not None else None
         plans = [_plan(layout, number, text, spacings, rules, number == layout.lineCount() - 1)
-                 for number in range(layout.lineCount())]
+                 for number in (range(layout.lineCount()) if numbers is None else sorted(numbers))]
         if any(change.halt for plan in plans for change in plan):
             halted[index] = _line_starts(block)
         if any(plans):
@@ -298,21 +304,26 @@ def _apply(cursor: QTextCursor, base: int, text: str, plan: list[_Change]) -> No
 
 
 class LineJustifier(QObject):
-    """Keeps a view's paragraphs and notes justified for the layout now in use.
+    """Keeps the lines a reader can reach soon justified, for the layout now in use.
 
-    A pass over the whole report takes 100–200 ms, too long for a key press or a resize step, so after a change
-    the spacing goes back to its base at once (that is quick, and the line breaks then are the final ones), the
-    blocks in view are justified at once, and the others a few at a time while the event loop is idle. Since
-    justifying never moves a line break, nothing moves while that goes on."""
+    A pass over the whole report takes 100–200 ms, and putting every justified run back before a new layout (a size
+    change, a resize step) as long, so only the lines near the view are justified: after a change the spacing goes
+    back to its base (the line breaks then are the final ones), the lines in view are justified at once, the blocks a
+    few screens above and below a few at a time while the event loop is idle, and blocks the view has left far
+    behind are put back to their base spacing then, so the next change has little to undo. Justifying never moves
+    a line break, so nothing moves on screen while that goes on; ``finish`` justifies every line (print,
+    export-lines, tests)."""
 
     def __init__(self, parent: QObject, document: Callable[[], QTextDocument], blocks: Sequence[int],
-                 in_view: Callable[[], list[int]]):
+                 near_view: Callable[[float], dict[int, range]]):
         super().__init__(parent)
         self._document = document
         self._blocks = list(blocks)
-        self._in_view = in_view
-        self._stale: dict[int, None] = {}  # blocks still to justify, in order
+        self._near_view = near_view  # block -> its lines within so many window heights above and below the view
+        self._stale: dict[int, None] = {}  # blocks with lines still to justify, in order
+        self._done: dict[int, set[int]] = {}  # of those, the lines already justified
         self._spaced: set[int] = set()  # blocks that may hold justified runs (the only ones reset looks through)
+        self._whole = False  # every line justified on purpose (finish): none is put back while idle
         self._rules = EdgeRules("")
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -321,52 +332,92 @@ class LineJustifier(QObject):
     def reset(self) -> None:
         """Every run back to its spacing before justifying: call before changing spacing or characters (a run
         keeps the spacing it had, so an edit between would be undone)."""
-        reset(self._document(), sorted(self._spaced))
-        self._spaced.clear()
+        self._put_back(sorted(self._spaced))
+        self._whole = False
         self._stale = dict.fromkeys(self._blocks)
 
     def relayout(self, rules: EdgeRules, own: bool) -> None:
         """The layout changed (width, sizes, characters): base spacing everywhere, then justify anew (``own``) or
         leave it to Qt (while an assistive technology is active: spacing edits would reach it as changed text)."""
+        self.unjustify(rules, own)
+        self.justify_in_view()
+
+    def unjustify(self, rules: EdgeRules, own: bool) -> None:
+        """relayout's first half, which needs no layout (ReaderView makes it with its other edits, then lays out once):
+        base spacing everywhere, the alignment for ``own``, every line to justify anew."""
         doc = self._document()
-        reset(doc, sorted(self._spaced))
-        self._spaced.clear()
+        self._put_back(sorted(self._spaced))
+        self._whole = False
         set_alignment(doc, self._blocks, Qt.AlignmentFlag.AlignLeft if own else Qt.AlignmentFlag.AlignJustify)
         self._rules = rules
         self._stale = dict.fromkeys(self._blocks) if own else {}
-        self.justify_in_view()
-        if self._stale:
-            self._timer.start()
-        else:
+        if not own:
             self._timer.stop()
 
     def justify_in_view(self) -> None:
-        """Justify the blocks now in view that are not yet (call before they are painted)."""
+        """Justify the lines now in view that are not yet (call before they are painted), the rest while idle."""
         if self._stale:
-            self._justify([index for index in self._in_view() if index in self._stale])
+            self._justify({index: set(lines) for index, lines in self._near_view(IN_VIEW).items()
+                           if index in self._stale})
+        if not self._whole and (self._stale or self._spaced):
+            self._timer.start()
 
     def finish(self) -> None:
-        """Justify every block now (print, export-lines, tests)."""
-        self._justify(list(self._stale))
+        """Justify every line now (print, export-lines, tests)."""
+        self._justify(dict.fromkeys(self._stale))
+        self._whole = True
         self._timer.stop()
 
     def _step(self) -> None:
+        """While idle: the blocks near the view still to justify, then the far ones put back, a few at a time."""
         started = time.perf_counter()
-        while self._stale and time.perf_counter() - started < _STEP_SECONDS:
-            self._justify(list(self._stale)[:4])
-        if not self._stale:
-            self._timer.stop()
+        while time.perf_counter() - started < _STEP_SECONDS:
+            near = self._near_view(REACH) if self._stale or not self._whole else {}
+            todo = [index for index in near if index in self._stale]
+            if todo:
+                self._justify(dict.fromkeys(todo[:4]))
+                continue
+            far = sorted(self._spaced - near.keys()) if not self._whole else []
+            if not far:
+                self._timer.stop()
+                return
+            self._put_back(far[:8])
+            self._stale.update(dict.fromkeys(far[:8]))
 
-    def _justify(self, indices: list[int]) -> None:
-        if not indices:
-            return
+    def _put_back(self, indices: list[int]) -> None:
+        reset(self._document(), indices)
+        self._spaced.difference_update(indices)
+        for index in indices:
+            self._done.pop(index, None)
+
+    def _justify(self, wanted: dict[int, set[int] | None]) -> None:
+        """Justify these lines of each block (None: all) that are not yet."""
         doc = self._document()
         doc.documentLayout().documentSize()  # the whole text laid out (see _relayout)
-        moved = justify(doc, indices, self._rules)
-        if moved:  # the fonts have no half-width brackets: justify those blocks without them
-            reset(doc, moved)
+        lines = {}
+        for index, numbers in wanted.items():
+            done = self._done.get(index, set())
+            count = doc.findBlockByNumber(index).layout().lineCount()
+            todo = set(range(count) if numbers is None else numbers) - done
+            if todo:
+                lines[index] = todo
+            elif count and len(done) >= count:
+                self._finished(index)
+        if not lines:
+            return
+        moved = justify(doc, list(lines), self._rules, lines)
+        if moved:  # the fonts have no half-width brackets: justify those blocks without them, every line
+            self._put_back(moved)
             doc.documentLayout().documentSize()
             justify(doc, moved, EdgeRules(self._rules.line_end, line_start=""))
-        for index in indices:
-            self._stale.pop(index, None)
-        self._spaced.update(indices)
+            lines.update({index: set(range(doc.findBlockByNumber(index).layout().lineCount())) for index in moved})
+        self._spaced.update(lines)
+        for index, numbers in lines.items():
+            done = self._done.setdefault(index, set())
+            done |= numbers
+            if len(done) >= doc.findBlockByNumber(index).layout().lineCount():
+                self._finished(index)
+
+    def _finished(self, index: int) -> None:
+        self._stale.pop(index, None)
+        self._done.pop(index, None)

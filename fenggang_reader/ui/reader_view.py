@@ -10,7 +10,9 @@ keep their natural spacing. Proportional line height leaves a band above each li
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -39,7 +41,7 @@ from ..core.resources import bundled_words
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
 from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
 from ..core.words import longest_kept_word
-from .line_justification import EdgeRules, LineJustifier
+from .line_justification import EdgeRules
 from .navigation import Navigator
 from .reader_document import (
     CLOSERS,
@@ -47,26 +49,23 @@ from .reader_document import (
     QUOTES_CLOSING,
     build_document,
     compress_punctuation,
-    han_spacing_spans,
     is_wide,
     replace_differences,
     respace_wide_runs,
     rewrite_marks,
-    set_letter_spacing,
 )
 from .ruby import (
     PINYIN_RATIO,
     ZHUYIN_RATIO,
     RubyText,
     horizontal_ruby,
-    ruby_room,
     vertical_zhuyin,
-    zhuyin_column_width,
     zhuyin_top,
 )
 from .text_geometry import TextGeometry, cursor_x
 from .text_role import ReadOnlyTextBrowser
 from .themes import Theme, theme
+from .typesetting import Typesetting
 
 BODY_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif"]
 # Traditional characters in the glyph forms their readers learnt (Hong Kong and Taiwan standards differ).
@@ -150,14 +149,6 @@ class ReaderView(ReadOnlyTextBrowser):
         self._glyph_cache: dict[int, list[_Glyph]] = {}
         self._ruby_texts: dict[tuple[str, float], RubyText] = {}
         self._ruby_fonts: dict[float, QFont] = {}
-        # The room each long reading takes (ruby.ruby_room): block -> {offset: letter spacing %} of the characters
-        # spaced wider than the others, and the spacing of the others; applied once the view is shown or laid out.
-        self._room: dict[int, dict[int, float]] | None = {}
-        self._room_base = float(CJK_SPACING_PERCENT)
-        self._room_key: tuple | None = None
-        self._room_wanted = False
-        self._readings_generation = 0
-        self._room_memo: dict[tuple, dict[int, dict[int, float]]] = {}
         self._speech: tuple[int, int, int] | None = None  # (block index, start, end)
         self._word: tuple[int, int, int] | None = None
         self._find_matches: list[tuple[int, int]] = []  # absolute document positions
@@ -198,12 +189,11 @@ class ReaderView(ReadOnlyTextBrowser):
         self._run_widths: dict[tuple[float, bool, str], float] = {}
         self._run_metrics: dict[tuple[float, bool], QFontMetricsF] = {}
         self._run_metrics_key: tuple | None = None
-        self._justified_key: tuple | None = None  # what the lines were last justified for (justify_lines)
-        self._text_edits = 0  # counts edits of the characters, marks or readings' room: they may move line breaks
         self.line_geometry = TextGeometry(self.document, self._ruby_above, self.layout_of)
         justified = [i for i, b in enumerate(report.blocks) if b.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE)]
-        self._justifier = LineJustifier(self, self.document, justified, self._blocks_near_view)
-        self.verticalScrollBar().valueChanged.connect(self._justifier.justify_in_view)
+        # The readings' room and the justified lines: what is set now, and setting them anew when it must be.
+        self.typesetting = Typesetting(self, self, report.blocks, justified, self._lines_near_view)
+        self.verticalScrollBar().valueChanged.connect(self.typesetting.justifier.justify_in_view)
 
         self._build_document()
         self._apply_metrics()
@@ -214,8 +204,7 @@ class ReaderView(ReadOnlyTextBrowser):
         doc = build_document(self, self._report.blocks, self._layouts, self.display_text, self.line_height_percent,
                              self.cjk_spacing_percent)
         self.setDocument(doc)
-        doc.contentsChanged.connect(self.invalidate_layout_cache)
-        self._justified_key = None
+        doc.contentsChange.connect(self._forget_glyphs)
         self.compress_punctuation()
 
     def _compressible(self) -> str:
@@ -235,17 +224,20 @@ class ReaderView(ReadOnlyTextBrowser):
         the slack between Chinese characters, half cells at the line edges): those in view now, the rest soon.
         Print and the PDF are justified alike; on screen Qt justifies while an assistive technology is active
         (LineJustifier.relayout)."""
+        self.typesetting.justify(*self._justification())
+
+    def _justification(self) -> tuple[tuple, EdgeRules, bool]:
+        """What the lines are justified for (the width, sizes, spacing, fonts), the edge rules, and whether the reader
+        justifies them itself (see justify_lines)."""
         own = not (self._on_screen and QAccessible.isActive())
-        key = (self.document().textWidth(), self._font_pt, self.cjk_spacing_percent, tuple(self._families),
-               tuple(sorted(self._factor_caps.items())), own, self._text_edits)
-        if key != self._justified_key:
-            self._justified_key = key
-            self._justifier.relayout(EdgeRules(self._compressible()), own)
+        inputs = (self.typesetting.text_width(), self._font_pt, self.cjk_spacing_percent, tuple(self._families),
+                  tuple(sorted(self._factor_caps.items())))
+        return inputs, EdgeRules(self._compressible()), own
 
     def finish_justifying(self) -> None:
         """Justify every line now, not only those in view (export-lines), the readings' room taken first."""
         self.ensure_laid_out()
-        self._justifier.finish()
+        self.typesetting.justifier.finish()
 
     def finish_justifying_for_print(self) -> None:
         """Justify every line now and lay the whole text out anew: after edits in many blocks Qt's lazy layout left
@@ -258,21 +250,34 @@ class ReaderView(ReadOnlyTextBrowser):
         doc.markContentsDirty(0, doc.characterCount())
         doc.documentLayout().documentSize()
 
-    def _blocks_near_view(self) -> list[int]:
-        """The blocks in the window and a window's height above and below it."""
+    def _lines_near_view(self, screens: float) -> dict[int, range]:
+        """The lines in the window and ``screens`` window heights above and below it, with their ruby: block index ->
+        the numbers of its lines there."""
         height = self.viewport().height()
-        area = QRectF(0, self.verticalScrollBar().value() - height, self.viewport().width(), 3 * height)
-        return self._visible_indices(area)
+        top = self.verticalScrollBar().value() - screens * height
+        bottom = top + (1 + 2 * screens) * height + self.pinyin_band_height()
+        doc = self.document()
+        layout = doc.documentLayout()
+        out = {}
+        for index in self._visible_indices(QRectF(0, top, self.viewport().width(), bottom - top)):
+            block = doc.findBlockByNumber(index)
+            y = layout.blockBoundingRect(block).top()
+            lines = block.layout()
+            count = lines.lineCount()
+            first = bisect_left(range(count), top, key=lambda n: y + lines.lineAt(n).rect().bottom())
+            last = bisect_right(range(count), bottom, key=lambda n: y + lines.lineAt(n).y())
+            if first < last:
+                out[index] = range(first, last)
+        return out
 
     # -- metrics -------------------------------------------------------------------------------
     def set_font_families(self, families: list[str]) -> None:
         """Which fonts draw the text (e.g. Hong Kong or Taiwan forms for Traditional characters)."""
         if families != self._families:
-            with self.navigator.keeping_place():
-                self._justifier.reset()  # before any other spacing edit (LineJustifier.reset)
+            with self.navigator.keeping_place(), self._relayout():
+                self.typesetting.justifier.reset()  # before any other spacing edit (LineJustifier.reset)
                 self._families = list(families)
                 self.compress_punctuation()
-                self._apply_metrics()
 
     def body_font(self) -> QFont:
         font = QFont()
@@ -320,6 +325,22 @@ class ReaderView(ReadOnlyTextBrowser):
 
     def _apply_metrics(self) -> None:
         """Apply the font size: document font, heading sizes, the pinyin band and paragraph spacing."""
+        with self._relayout():
+            pass
+
+    @contextmanager
+    def _relayout(self) -> Iterator[None]:
+        """The edits of the body, then the metrics, the readings' room and the line-breaking marks set for them, the
+        text laid out once after all of them (Typesetting.one_layout), and the lines in view justified."""
+        with self.typesetting.one_layout():
+            yield
+            self._set_metrics()
+            self._fit_marks(self._marks_for(self.typesetting.text_width()))
+            self.typesetting.unjustify_for(*self._justification())
+        self.justify_lines()
+        self.invalidate_layout_cache()
+
+    def _set_metrics(self) -> None:
         doc = self.document()
         body = self.body_font()
         doc.setDefaultFont(body)
@@ -357,20 +378,45 @@ class ReaderView(ReadOnlyTextBrowser):
                 cursor.mergeCharFormat(char_fmt)
             block = block.next()
         cursor.endEditBlock()
-        self.refresh_line_breaks()
-        self.invalidate_layout_cache()
 
     def refresh_line_breaks(self) -> None:
         """Fit the line-breaking marks to the text width and sizes now in use: a number kept with its unit and
         punctuation that would be wider than a line is joined less (core/line_breaks.py); then justify."""
-        self._fit_marks()
+        wanted = self._marks_for(self.typesetting.text_width())
+        if wanted is not None and wanted[2] != self._layouts:
+            with self.typesetting.one_layout():
+                self._fit_marks(wanted)
+        else:
+            self._fit_marks(wanted)
         self.justify_lines()
 
-    def _fit_marks(self) -> None:
+    def _fit_marks(self, wanted: tuple[tuple, dict[BlockKind, int], list[LayoutText]] | None) -> None:
+        """Put in place the marks ``_marks_for`` found (nothing for None), inside one_layout when they differ."""
+        if wanted is None:
+            return
+        key, longest, layouts = wanted
+        self._marks_key = key
+        self._longest_word = longest
+        changed = [index for index, (old, new) in enumerate(zip(self._layouts, layouts, strict=True)) if old != new]
+        if not changed:
+            self._layouts = layouts
+            return
         doc = self.document()
-        frame = doc.rootFrame().frameFormat()
-        width = doc.textWidth() - frame.leftMargin() - frame.rightMargin()
-        sizes = (self._font_pt, self.cjk_spacing_percent, self._room_base, tuple(self._families), tuple(sorted(self._factor_caps.items())))
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()  # one change for listeners, seen once the new map is in place
+        for index in changed:
+            rewrite_marks(doc, index, self._layouts[index], layouts[index])
+        self._layouts = layouts
+        self.typesetting.text_edited()
+        cursor.endEditBlock()
+
+    def _marks_for(self, text_width: float) -> tuple[tuple, dict[BlockKind, int], list[LayoutText]] | None:
+        """(what they are fitted to, the longest word kept whole by kind, each block's marks) for a text ``text_width``
+        pixels wide, or None when the marks in place were fitted to the same."""
+        frame = self.document().rootFrame().frameFormat()
+        width = text_width - frame.leftMargin() - frame.rightMargin()
+        sizes = (self._font_pt, self.cjk_spacing_percent, self.typesetting.base, tuple(self._families),
+                 tuple(sorted(self._factor_caps.items())))
         if sizes != self._widths_key:
             self._widths_key, self._run_widths = sizes, {}
         body_cell = self._run_width(1.0, False, "中")
@@ -378,24 +424,14 @@ class ReaderView(ReadOnlyTextBrowser):
         longest = {kind: longest_kept_word(width / (body_cell * self._kind_factor(kind))) for kind in BlockKind}
         key = ("wide" if wide else round(width, 1), *sizes, QAccessible.isActive(), tuple(longest.values()))
         if width <= 0 or key == self._marks_key:
-            return
-        self._marks_key = key
-        self._longest_word = longest
-        layouts = [self._wanted_layout(b, None if wide else self.fits_on_a_line(i, width))
-                   for i, b in enumerate(self._report.blocks)]
-        changed = [index for index, (old, new) in enumerate(zip(self._layouts, layouts, strict=True)) if old != new]
-        if not changed:
-            self._layouts = layouts
-            return
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()  # one change for listeners, seen once the new map is in place
-        for index in changed:
-            rewrite_marks(doc, index, self._layouts[index], layouts[index])
-        self._layouts = layouts
-        self._text_edits += 1
-        cursor.endEditBlock()
-        # Qt's lazy layout left blocks between the edits without lines: lay the whole text out anew.
-        doc.markContentsDirty(0, doc.characterCount())
+            return None
+        saved, self._longest_word = self._longest_word, longest
+        try:
+            layouts = [self._wanted_layout(b, None if wide else self.fits_on_a_line(i, width))
+                       for i, b in enumerate(self._report.blocks)]
+        finally:
+            self._longest_word = saved
+        return key, longest, layouts
 
     def _wanted_layout(self, block: Block, fits: Callable[[str], bool] | None) -> LayoutText:
         """The block's marks; none on screen while an assistive technology reads the text (Qt exposes the document's
@@ -428,7 +464,7 @@ class ReaderView(ReadOnlyTextBrowser):
                 if bold:
                     font.setWeight(QFont.Weight.Bold)
                 metrics = self._run_metrics[(factor, bold)] = QFontMetricsF(font)
-            cell = metrics.horizontalAdvance("中") * self._room_base / 100.0
+            cell = metrics.horizontalAdvance("中") * self.typesetting.base / 100.0
             width = sum(cell if is_wide(c) else metrics.horizontalAdvance(c) for c in run)
             self._run_widths[(factor, bold, run)] = width
         return width
@@ -440,100 +476,40 @@ class ReaderView(ReadOnlyTextBrowser):
         fm = QFontMetricsF(self.pinyin_font())
         return fm.ascent() + fm.descent() * 0.5
 
-    # -- the room each reading takes ------------------------------------------------------------
+    # -- the room each reading takes (ui/typesetting.py) -----------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if not self._room_wanted:  # the readings are loaded by now (app.py): give them their room before a paint
-            self._room_wanted = True
-            self._refresh_room()
+        self._take_room()  # the readings are loaded by now (app.py): give them their room before a paint
         super().showEvent(event)
 
-    def _refresh_room(self) -> None:
-        """The room for the readings, and the line-breaking marks fitted to it (the fonts as they are: print has
-        set its own)."""
-        self.ensure_ruby_room()
-        self.refresh_line_breaks()
-        self.invalidate_layout_cache()
+    def _take_room(self) -> None:
+        """The first time the view is shown or laid out: the room for the readings, and the line-breaking marks fitted
+        to it (the fonts as they are: print has set its own)."""
+        if self.typesetting.activate():
+            with self._relayout():
+                pass
 
     def ensure_ruby_room(self) -> None:
         """Space each character for its reading (ruby.ruby_room; zhuyin: a column beside every character), once the
         view is shown or laid out, and again whenever the readings, their style or the sizes change."""
-        if not self._room_wanted:
-            return
-        key = (self._vertical_ruby(), self._pinyin_visible, self._pinyin_style, id(self._ruby), self._font_pt,
-               tuple(self._families), self.cjk_spacing_percent, self._readings_generation)
-        if key == self._room_key:
-            return
-        self._room_key = key
-        self._ruby_texts.clear()  # measured at the sizes before
-        self._ruby_fonts.clear()
-        base = self._han_spacing()
-        horizontal = self._pinyin_visible and not self._vertical_ruby()
-        wanted = self._room_memo.get(key) if horizontal else {}
-        if wanted is None:  # measured once a size: zooming in and out again costs only the new spacing
-            if len(self._room_memo) > 24:
-                self._room_memo.clear()
-            widths: dict[tuple[str, float], float] = {}
-            wanted = self._room_memo[key] = {index: self._room_for(index, base, widths)
-                                             for index in range(len(self._report.blocks))}
-        spans = []
-        for index, block in enumerate(self._report.blocks):
-            new = wanted.get(index, {})
-            old = self._room.get(index, {}) if self._room is not None else None
-            if old is not None and old == new and base == self._room_base:
-                continue
-            for start, end, spacing in han_spacing_spans(block.text, new, base, old, self._room_base):
-                spans.append((*self.document_span(index, start, end), spacing))
-        if spans:  # justified runs back to their own spacing first (LineJustifier.reset), justified anew after
-            self._justifier.reset()
-            self._text_edits += 1
-        set_letter_spacing(self.document(), spans)
-        self._room, self._room_base = wanted, base
+        inputs = (self._vertical_ruby(), self._pinyin_visible, self._pinyin_style, id(self._ruby), self._font_pt,
+                  tuple(self._families), self.cjk_spacing_percent)
+        vertical = self._pinyin_visible and self._vertical_ruby()
+        if self.typesetting.ensure_room(inputs, self._pinyin_visible and not self._vertical_ruby(), vertical):
+            self._ruby_texts.clear()  # measured at the sizes before
+            self._ruby_fonts.clear()
 
-    def _han_spacing(self) -> float:
-        """The letter spacing (%) of a Han character: the reader's, or in zhuyin wide enough for a column and a
-        space of the zhuyin font beside the character."""
-        if not (self._pinyin_visible and self._vertical_ruby()):
-            return self.cjk_spacing_percent
-        # Measured at the largest size, the same at every size: a change of size then respaces nothing.
-        body = self.body_font()
-        body.setPointSizeF(MAX_FONT_PT)
-        font = self.body_font()
-        font.setPointSizeF(MAX_FONT_PT * ZHUYIN_RATIO)
-        em = QFontMetricsF(body).horizontalAdvance("中")
-        needed = em + zhuyin_column_width(font) + QFontMetricsF(font).horizontalAdvance(" ")
-        return max(self.cjk_spacing_percent, round(100.0 * needed / em, 1))
-
-    def _room_for(self, index: int, base: float, measured: dict[tuple[str, float], float]) -> dict[int, float]:
-        """Block ``index``'s characters that need more than ``base`` % for their reading (offset: spacing %);
-        ``measured`` keeps each reading's width at this size (a report has a few hundred syllables)."""
+    def block_readings(self, index: int) -> Sequence[str | None]:
+        """The readings shown above (or beside) block ``index``'s characters, one per character (None: none)."""
         model = self._report.blocks[index]
-        readings = (self._ruby or self._annotator).rendered(model.text, model.id, self._pinyin_style)
-        factor = self._factor(index)
-        em = self._em_width(index)
-        ruby_metrics = QFontMetricsF(self.pinyin_font(factor))
-        widths: list[float | None] = []
-        for reading in readings:
-            if reading is None:
-                widths.append(None)
-                continue
-            width = measured.get((reading, factor))
-            if width is None:
-                width = measured[(reading, factor)] = ruby_metrics.horizontalAdvance(reading) / em
-            widths.append(width)
-        if not any(w is not None and w > 1.0 for w in widths):
-            return {}
-        shown = self.display_text(model.text)
-        font = self.body_font()
-        font.setPointSizeF(self._font_pt * factor)
-        fm = QFontMetricsF(font)
-        compressed = (base - 50.0) / 100.0  # the least a full-width mark advances (punctuation compression)
+        return (self._ruby or self._annotator).rendered(model.text, model.id, self._pinyin_style)
 
-        def between(i: int, j: int) -> float:
-            return sum(compressed if is_wide(c) else fm.horizontalAdvance(c) / em for c in shown[i + 1:j])
+    def block_factor(self, index: int) -> float:
+        """How much larger than the body block ``index`` is drawn (headings)."""
+        return self._factor(index)
 
-        gap = ruby_metrics.horizontalAdvance(" ") / em
-        return {offset: round(100.0 * advance, 1) + 0.1
-                for offset, advance in ruby_room(widths, between, base / 100.0, gap).items()}
+    def em_width(self, index: int) -> float:
+        """Advance of one Han character in block ``index`` (without the extra letter spacing)."""
+        return self._em_width(index)
 
     # -- public API ----------------------------------------------------------------------------
     @property
@@ -555,18 +531,17 @@ class ReaderView(ReadOnlyTextBrowser):
     def set_spacing(self, line: float | None = None, characters: float | None = None,
                     paragraphs: float | None = None) -> None:
         """Line height (% of a line), Han character advance (% of its width), space after paragraphs (lines)."""
-        with self.navigator.keeping_place():
+        with self.navigator.keeping_place(), self._relayout():
             if line is not None:
                 self.line_height_percent = float(line)
             if paragraphs is not None:
                 self.paragraph_spacing = float(paragraphs)
             if characters is not None and float(characters) != self.cjk_spacing_percent:
-                self._justifier.reset()
+                self.typesetting.justifier.reset()
                 old, self.cjk_spacing_percent = self.cjk_spacing_percent, float(characters)
                 respace_wide_runs(self.document(), old, self.cjk_spacing_percent)
-                self._room = None  # which characters have which spacing is no longer known: set each anew
+                self.typesetting.spacing_forgotten()
                 self.compress_punctuation()
-            self._apply_metrics()
 
     def pinyin_visible(self) -> bool:
         return self._pinyin_visible
@@ -602,7 +577,13 @@ class ReaderView(ReadOnlyTextBrowser):
         links merged into the document (glossary), highlights and the layout all stay. Readings still
         come from the report's own text, so pinyin stays as correct as before."""
         with self.navigator.keeping_place():
-            self._justifier.reset()
+            self._set_display_transform(transform)
+            self.justify_lines()
+            self.invalidate_layout_cache()
+
+    def _set_display_transform(self, transform: Callable[[str], str] | None) -> None:
+        with self.typesetting.one_layout():
+            self.typesetting.justifier.reset()
             self._transform = transform
             doc = self.document()
             cursor = QTextCursor(doc)
@@ -616,10 +597,8 @@ class ReaderView(ReadOnlyTextBrowser):
                     replace_differences(cursor, block, shown, wanted)
                 block = block.next()
             cursor.endEditBlock()
-            self._text_edits += 1
+            self.typesetting.text_edited()
             self.compress_punctuation()
-            self.justify_lines()
-            self.invalidate_layout_cache()
 
     def annotator(self) -> Annotator:
         """The pinyin annotator (also while another ruby is shown): speech and corrections use it."""
@@ -636,7 +615,7 @@ class ReaderView(ReadOnlyTextBrowser):
 
     def refresh_readings(self) -> None:
         """The readings changed (a correction, the tones of 一 and 不): draw them anew, with the room they take."""
-        self._readings_generation += 1
+        self.typesetting.readings_changed()
         with self.navigator.keeping_place():
             self.invalidate_layout_cache()
             self._apply_metrics()
@@ -826,6 +805,19 @@ class ReaderView(ReadOnlyTextBrowser):
         self.line_geometry.invalidate()
         self.viewport().update()
 
+    def _forget_glyphs(self, position: int, removed: int, added: int) -> None:
+        """An edit (a justified line, a link, the characters) changed the blocks from ``position`` on: their glyphs are
+        placed anew, and drawn anew if they were drawn. The others keep theirs: a glyph is placed relative to its
+        block (changes of size, spacing or ruby call invalidate_layout_cache)."""
+        doc = self.document()
+        first = doc.findBlock(position).blockNumber()
+        last = doc.findBlock(position + max(removed, added)).blockNumber()
+        if first < 0 or last < 0:
+            last = doc.blockCount() - 1
+        dropped = [index for index in range(max(0, first), last + 1) if self._glyph_cache.pop(index, None) is not None]
+        if dropped:
+            self.viewport().update()
+
     def glyphs(self, index: int) -> list[_Glyph]:
         """Where each annotated character of block `index` and its ruby sit (block-relative), computed once per
         layout: the one place that places a reading (ruby_cells, the painter and hit_test read it from here)."""
@@ -843,7 +835,7 @@ class ReaderView(ReadOnlyTextBrowser):
         factor = self._factor(index)
         vertical = self._vertical_ruby()
         above = self._ruby_metrics(index).top if not vertical else 0.0
-        room = (self._room or {}).get(index, {})
+        spacing = self.typesetting.spacing
         flags = (QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
                  | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions)
         for line_no in range(layout.lineCount()):
@@ -873,7 +865,7 @@ class ReaderView(ReadOnlyTextBrowser):
                 else:  # centred on the character; at a line's start or end, moved in to begin or end with the line
                     ruby_left = max(left_edge, min(x0 + em / 2 - ruby.width / 2, right_edge - ruby.width))
                     ruby_top = line.y() + above
-                advance = em * room.get(offset, self._room_base) / 100.0
+                advance = em * spacing(index, offset) / 100.0
                 glyphs.append(_Glyph(offset, x0, x0 + em, line.y(), natural, syllable, advance, ruby, ruby_left,
                                      ruby_top))
         self._glyph_cache[index] = glyphs
@@ -1069,9 +1061,7 @@ class ReaderView(ReadOnlyTextBrowser):
     # -- geometry and relayout -----------------------------------------------------------------
     def ensure_laid_out(self) -> None:
         """Finish Qt's incremental layout now, so block rectangles and the scroll range are final."""
-        if not self._room_wanted:  # a view never shown (print, export-lines) lays out what a window shows
-            self._room_wanted = True
-            self._refresh_room()
+        self._take_room()  # a view never shown (print, export-lines) lays out what a window shows
         doc = self.document()
         doc.documentLayout().blockBoundingRect(doc.lastBlock())
 

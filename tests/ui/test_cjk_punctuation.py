@@ -82,7 +82,7 @@ def _justified_extra(view, index: int, line, text: str, cell: float) -> float | 
     start, end = line.textStart(), line.textStart() + line.textLength()
     if end == len(text):
         return 0.0
-    room, marks = (view._room or {}).get(index, {}), view.layout_of(index)
+    room, marks = view.typesetting.room_of(index), view.layout_of(index)
     gaps = [line.cursorToX(i + 1)[0] - line.cursorToX(i)[0] for i in range(start, end - 1)
             if is_han(text[i]) and marks.to_report(i) not in room and text[i + 1:end].strip(MARKS)]
     return min(gaps) - cell if gaps else None

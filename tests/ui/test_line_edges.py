@@ -75,6 +75,6 @@ def test_justifying_never_moves_a_line_break(qapp, key):
     create_application()
     view = laid_out_view(*shipped(), size=key[0], width=key[1])
     justified = [(line["block"], line["text"]) for line in view_lines(view)]
-    view._justifier.relayout(view._justifier._rules, own=False)  # Qt's justification
+    view.typesetting.justifier.relayout(view.typesetting.justifier._rules, own=False)  # Qt's justification
     view.ensure_laid_out()
     assert [(line["block"], line["text"]) for line in view_lines(view)] == justified

@@ -1,0 +1,215 @@
+"""The letter spacing the reader adds to its characters beyond their base: the room each reading takes, and the
+justified lines; and when each must be set anew.
+
+Why an object of its own: both are costly (the room is measured over every block's readings, justifying edits the
+formats of every line in view), both must be redone only when something they depend on changed (the readings,
+their style, the sizes, fonts, spacing, width, characters), and an edit of either can move line breaks the other
+then depends on. ReaderView composes one and tells it what changed; it keeps the state that says what is set now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QSizeF
+from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
+
+from ..core.model import Block
+from ..core.settings import CHARACTER_SPACING, FONT_SIZE
+from .line_justification import EdgeRules, LineJustifier
+from .reader_document import han_spacing_spans, is_wide, set_letter_spacing
+from .ruby import ZHUYIN_RATIO, ruby_room, zhuyin_column_width
+
+_MEMO_SIZES = 24  # the room measured at this many sizes is kept (every size stop of a zoom in and out)
+_LARGEST_PT = float(FONT_SIZE.maximum or 0)
+
+
+class TypesettingHost(Protocol):
+    """What Typesetting asks of its view (ReaderView)."""
+
+    cjk_spacing_percent: float
+
+    def document(self) -> QTextDocument: ...
+    def body_font(self) -> QFont: ...
+    def pinyin_font(self, factor: float = 1.0) -> QFont: ...
+    def block_readings(self, index: int) -> Sequence[str | None]: ...
+    def block_factor(self, index: int) -> float: ...
+    def em_width(self, index: int) -> float: ...
+    def shown_text(self, index: int) -> str: ...
+    def document_span(self, index: int, start: int, end: int) -> tuple[int, int]: ...
+
+
+class Typesetting:
+    """The readings' room (ruby.ruby_room) and the justified lines (line_justification.LineJustifier) of one view."""
+
+    def __init__(self, host: TypesettingHost, parent: QObject, blocks: Sequence[Block], justified: Sequence[int],
+                 near_view: Callable[[float], dict[int, range]]):
+        self._host = host
+        self._blocks = blocks
+        # block -> {offset: letter spacing %} of the characters spaced wider than the others for their reading, and
+        # the spacing of the others; None: not known (every character is set anew).
+        self._room: dict[int, dict[int, float]] | None = {}
+        self._base = float(CHARACTER_SPACING.default)
+        self._room_key: tuple | None = None  # what the room now set was measured for
+        self._room_memo: dict[tuple, dict[int, dict[int, float]]] = {}  # measured room by what it was measured for
+        self._readings_generation = 0  # counts changes of the readings (corrections, the tones of 一 and 不)
+        self._active = False  # the room is taken once the view is shown or laid out (print sets its fonts first)
+        self._text_edits = 0  # counts edits of the characters, marks or room: they may move line breaks
+        self._justified_key: tuple | None = None  # what the lines were last justified for
+        self._held_width: float | None = None  # the text width while layout waits (one_layout)
+        self.justifier = LineJustifier(parent, host.document, justified, near_view)
+
+    # -- what changed ----------------------------------------------------------------------------
+    def activate(self) -> bool:
+        """The view is shown or laid out: from now on the readings take their room. True the first time."""
+        if self._active:
+            return False
+        self._active = True
+        return True
+
+    def readings_changed(self) -> None:
+        """A correction or the tones of 一 and 不 changed the readings: their room is measured anew."""
+        self._readings_generation += 1
+
+    def text_edited(self) -> None:
+        """The characters or the line-breaking marks changed: the lines are justified anew."""
+        self._text_edits += 1
+
+    def spacing_forgotten(self) -> None:
+        """Every wide character was respaced (a new character spacing): which has which room is no longer known."""
+        self._room = None
+
+    # -- the room each reading takes ---------------------------------------------------------------
+    @property
+    def base(self) -> float:
+        """The letter spacing (%) of a Han character without room of its own, as set now."""
+        return self._base
+
+    def spacing(self, index: int, offset: int) -> float:
+        """The letter spacing (%) of character ``offset`` of block ``index`` as set now (its room, or the base)."""
+        return (self._room or {}).get(index, {}).get(offset, self._base)
+
+    def room_of(self, index: int) -> dict[int, float]:
+        """Block ``index``'s characters spaced wider than the base for their reading (offset: spacing %)."""
+        return dict((self._room or {}).get(index, {}))
+
+    def ensure_room(self, inputs: tuple, horizontal: bool, zhuyin: bool) -> bool:
+        """Space each character for its reading (pinyin or Jyutping above: ruby.ruby_room; zhuyin, ``zhuyin``: a
+        column beside every character) once the view is active, and again whenever ``inputs`` (what the room
+        depends on: style, readings, sizes, fonts, spacing) or the readings changed. ``horizontal``: readings are
+        shown above the characters. True when the room was set anew (the readings are to be measured anew)."""
+        if not self._active:
+            return False
+        key = (*inputs, self._readings_generation)
+        if key == self._room_key:
+            return False
+        self._room_key = key
+        base = self._zhuyin_spacing() if zhuyin else self._host.cjk_spacing_percent
+        wanted = self._room_memo.get(key) if horizontal else {}
+        if wanted is None:  # measured once a size: zooming in and out again costs only the new spacing
+            if len(self._room_memo) > _MEMO_SIZES:
+                self._room_memo.clear()
+            widths: dict[tuple[str, float], float] = {}
+            wanted = self._room_memo[key] = {index: self._room_for(index, base, widths)
+                                             for index in range(len(self._blocks))}
+        spans = []
+        for index, block in enumerate(self._blocks):
+            new = wanted.get(index, {})
+            old = self._room.get(index, {}) if self._room is not None else None
+            if old is not None and old == new and base == self._base:
+                continue
+            for start, end, spacing in han_spacing_spans(block.text, new, base, old, self._base):
+                spans.append((*self._host.document_span(index, start, end), spacing))
+        if spans:  # justified runs back to their own spacing first (LineJustifier.reset), justified anew after
+            self.justifier.reset()
+            self._text_edits += 1
+        set_letter_spacing(self._host.document(), spans)
+        self._room, self._base = wanted, base
+        return True
+
+    def _zhuyin_spacing(self) -> float:
+        """The letter spacing (%) of a Han character in zhuyin: wide enough for a column and a space of the zhuyin
+        font beside the character. Measured at the largest size, the same at every size: a change of size then
+        respaces nothing."""
+        body = self._host.body_font()
+        body.setPointSizeF(_LARGEST_PT)
+        font = self._host.body_font()
+        font.setPointSizeF(_LARGEST_PT * ZHUYIN_RATIO)
+        em = QFontMetricsF(body).horizontalAdvance("中")
+        needed = em + zhuyin_column_width(font) + QFontMetricsF(font).horizontalAdvance(" ")
+        return max(self._host.cjk_spacing_percent, round(100.0 * needed / em, 1))
+
+    def _room_for(self, index: int, base: float, measured: dict[tuple[str, float], float]) -> dict[int, float]:
+        """Block ``index``'s characters that need more than ``base`` % for their reading (offset: spacing %);
+        ``measured`` keeps each reading's width at this size (a report has a few hundred syllables)."""
+        host = self._host
+        readings = host.block_readings(index)
+        factor = host.block_factor(index)
+        em = host.em_width(index)
+        ruby_metrics = QFontMetricsF(host.pinyin_font(factor))
+        widths: list[float | None] = []
+        for reading in readings:
+            if reading is None:
+                widths.append(None)
+                continue
+            width = measured.get((reading, factor))
+            if width is None:
+                width = measured[(reading, factor)] = ruby_metrics.horizontalAdvance(reading) / em
+            widths.append(width)
+        if not any(w is not None and w > 1.0 for w in widths):
+            return {}
+        shown = host.shown_text(index)
+        font = host.body_font()
+        font.setPointSizeF(font.pointSizeF() * factor)
+        fm = QFontMetricsF(font)
+        compressed = (base - 50.0) / 100.0  # the least a full-width mark advances (punctuation compression)
+
+        def between(i: int, j: int) -> float:
+            return sum(compressed if is_wide(c) else fm.horizontalAdvance(c) / em for c in shown[i + 1:j])
+
+        gap = ruby_metrics.horizontalAdvance(" ") / em
+        return {offset: round(100.0 * advance, 1) + 0.1
+                for offset, advance in ruby_room(widths, between, base / 100.0, gap).items()}
+
+    # -- justified lines ---------------------------------------------------------------------------
+    def justify(self, inputs: tuple, rules: EdgeRules, own: bool) -> None:
+        """Justify the lines for ``inputs`` (the width, sizes, spacing and fonts in use): anew when they or the text
+        changed, those in view now and the rest soon (LineJustifier). ``own``: the reader sets the spacing itself,
+        else Qt justifies (print, the PDF, a screen reader)."""
+        key = (*inputs, own, self._text_edits)
+        if key != self._justified_key:
+            self._justified_key = key
+            self.justifier.relayout(rules, own)
+
+    def unjustify_for(self, inputs: tuple, rules: EdgeRules, own: bool) -> None:
+        """justify's edits that need no layout, made before a layout that other edits also need (one_layout)."""
+        key = (*inputs, own, self._text_edits)
+        if key != self._justified_key:
+            self._justified_key = None  # justify then finds the key new and justifies
+            self.justifier.unjustify(rules, own)
+
+    # -- one layout for many edits -------------------------------------------------------------------
+    def text_width(self) -> float:
+        """The document's text width, also while its layout waits (one_layout)."""
+        return self._held_width if self._held_width is not None else self._host.document().textWidth()
+
+    @contextmanager
+    def one_layout(self) -> Iterator[None]:
+        """Make several edits (font, formats, marks, room, spacing put back) and lay the text out once, after the
+        last: Qt lays a document out again after each edit, a whole pass each (a size change made five). A document
+        without a page size is not laid out (QTextDocumentLayout.documentChanged returns at once); nothing may ask
+        for the layout meanwhile."""
+        doc = self._host.document()
+        if self._held_width is not None:
+            yield
+            return
+        size = doc.pageSize()
+        self._held_width = doc.textWidth()
+        doc.setPageSize(QSizeF(0, 0))
+        try:
+            yield
+        finally:
+            self._held_width = None
+            doc.setPageSize(size)

@@ -1,0 +1,76 @@
+"""The reader's typesetting state (ui/typesetting.py) and what it remembers: the readings' room measured once a
+size, the lines justified near the view and put back far from it. Whatever changed before, and in whatever order,
+a view lays out exactly what a new view at the same settings lays out, so nothing remembered outlives what it was
+measured for (size, width, script, ruby on or off, spacing, style)."""
+
+from __future__ import annotations
+
+from fenggang_reader.core.pinyin import PinyinStyle
+from fenggang_reader.core.script import Converter, Script
+from fenggang_reader.ui.line_export import SCRIPT_FAMILIES, laid_out_view, view_lines
+from fenggang_reader.ui.reader_view import ReaderView
+from tests.support.shipped import shipped
+
+
+def _settled(view: ReaderView) -> tuple[list[dict], list[dict[int, float]]]:
+    """Every line as export-lines gives it, and each block's characters spaced for their reading."""
+    view.refresh_line_breaks()
+    view.finish_justifying()
+    return view_lines(view), [view.typesetting.room_of(i) for i in range(len(view.report.blocks))]
+
+
+def _fresh(size: int, width: int, script: Script = Script.SIMPLIFIED, **changes) -> ReaderView:
+    view = laid_out_view(*shipped(), size=size, width=width, script=script)
+    if "pinyin" in changes:
+        view.set_pinyin_visible(changes["pinyin"])
+    if "characters" in changes:
+        view.set_spacing(characters=changes["characters"])
+    if "style" in changes:
+        view.set_pinyin_style(changes["style"])
+    return view
+
+
+def test_after_any_change_the_view_lays_out_what_a_new_view_does(qapp):
+    view = laid_out_view(*shipped(), size=20, width=1000)
+    base = _settled(view)
+    assert any(base[1]), "long readings take room at 20 pt"
+
+    view.set_font_size(48)  # room measured anew for the size
+    assert _settled(view) == _settled(_fresh(48, 1000))
+    view.setLineWrapColumnOrWidth(800)  # marks and justification fitted anew to the width
+    assert _settled(view) == _settled(_fresh(48, 800))
+    view.set_font_size(20)  # the room measured at 20 pt before comes back; the lines are those of 800 px
+    assert _settled(view) == _settled(_fresh(20, 800))
+    view.setLineWrapColumnOrWidth(1000)
+    assert _settled(view) == base  # back where it started: the same room, marks and justified lines
+
+    view.set_pinyin_visible(False)  # no ruby, no room
+    hidden = _settled(view)
+    assert not any(hidden[1]) and hidden == _settled(_fresh(20, 1000, pinyin=False))
+    view.set_pinyin_visible(True)
+    assert _settled(view) == base
+
+    spacing = view.cjk_spacing_percent
+    view.set_spacing(characters=spacing + 20)  # another base spacing: every character's room measured for it
+    assert _settled(view) == _settled(_fresh(20, 1000, characters=spacing + 20))
+    view.set_spacing(characters=spacing)
+    assert _settled(view) == base
+
+    view.set_display_transform(Converter(Script.TRADITIONAL_TW).convert)  # other characters, other fonts
+    view.set_font_families(SCRIPT_FAMILIES[Script.TRADITIONAL_TW])
+    assert _settled(view) == _settled(_fresh(20, 1000, Script.TRADITIONAL_TW))
+    view.set_pinyin_style(PinyinStyle.ZHUYIN)  # a column beside every character instead
+    assert _settled(view) == _settled(_fresh(20, 1000, Script.TRADITIONAL_TW, style=PinyinStyle.ZHUYIN))
+
+
+def test_lines_far_from_the_view_go_back_to_their_base_spacing_while_idle(view, qtbot):
+    """Only the lines near the view stay justified: a new size or width then has little to put back."""
+    justifier = view.typesetting.justifier
+    view.set_font_size(48)
+    qtbot.waitUntil(lambda: not justifier._timer.isActive(), timeout=20_000)
+    near = set(view._lines_near_view(3.0))
+    assert justifier._spaced and justifier._spaced <= near
+    view.set_current_block(view.report.blocks[-1].id)  # the view moves to the end: the blocks of the start are left
+    qtbot.waitUntil(lambda: not justifier._timer.isActive(), timeout=20_000)
+    assert justifier._spaced and not justifier._spaced & near
+    assert justifier._spaced <= set(view._lines_near_view(3.0))
