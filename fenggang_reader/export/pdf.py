@@ -229,8 +229,9 @@ def tidy_text_layer(writer: PdfWriter, layer: TextLayer) -> list[list[int]]:
     # ToUnicode map's object number → (the map, what it names, the glyphs it leaves out or misnames, named)
     unnamed: dict[int, tuple[Any, dict[int, str], dict[int, str]]] = {}
     maps_read: dict[int, dict[int, str]] = {}  # pages share their fonts: each ToUnicode map is read once
+    widths_read: dict[int, set[int]] = {}  # and each font's widths
     for number, page in enumerate(writer.pages):
-        widths, texts = _full_width_glyphs(page), _glyph_texts(page, maps_read)
+        widths, texts = _full_width_glyphs(page, widths_read), _glyph_texts(page, maps_read)
         mcids: list[int] = []
         contents = page["/Contents"].get_object()
         streams = [(stream, stream.get_data()) for stream in
@@ -348,11 +349,16 @@ class _TextObject:
         return self.head + (b"/Artifact" + kind + b" BDC\n" if kind else b"/Artifact BMC\n") + inner + b"EMC\n"
 
 
-def _full_width_glyphs(page) -> dict[str, set[int]]:
-    """Per font resource name, the glyph ids whose advance is a full em (1000 units in the /W array)."""
+def _full_width_glyphs(page, widths_read: dict[int, set[int]]) -> dict[str, set[int]]:
+    """Per font resource name, the glyph ids whose advance is a full em (1000 units in the /W array); the fonts
+    already read (``widths_read``, by object number) are not read again (pages share them)."""
     out: dict[str, set[int]] = {}
     fonts = page.get("/Resources", {}).get_object().get("/Font")
     for name, ref in (fonts.get_object().items() if fonts is not None else ()):
+        number = getattr(ref, "idnum", None)
+        if number is not None and number in widths_read:
+            out[str(name).lstrip("/")] = widths_read[number]
+            continue
         font = ref.get_object()
         descendants = font.get("/DescendantFonts")
         if descendants is None:
@@ -371,6 +377,8 @@ def _full_width_glyphs(page) -> dict[str, set[int]]:
                     full.update(range(first, int(following) + 1))
                 i += 3
         out[str(name).lstrip("/")] = full
+        if number is not None:
+            widths_read[number] = full
     return out
 
 
