@@ -231,6 +231,7 @@ def export_lines(args: argparse.Namespace, report: Report | None) -> int:
         annotator = exporting_annotator(Settings.load(dirs.settings_file), dirs)
     except RecordError as exc:
         return _fail(str(exc))
+    preload_readings(annotator, report, dirs.cache / "readings.json")  # as export-pdf: no pypinyin for nothing
     view = laid_out_view(report, annotator, size=args.size, width=args.width, script=Script(args.script))
     lines = view_lines(view)
     sys.stdout.write("[\n" + ",\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n]\n")

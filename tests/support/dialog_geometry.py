@@ -28,10 +28,10 @@ def main() -> None:
     from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QScrollArea
 
     from fenggang_reader.app import create_application
-    from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
     from fenggang_reader.core.settings import Settings
     from fenggang_reader.core.storage import AppDirs
     from fenggang_reader.ui.main_window import MainWindow
+    from tests.support.shipped import shipped
     from tests.ui.test_i18n import close_all, open_dialogs
 
     create_application()
@@ -39,7 +39,7 @@ def main() -> None:
     settings.set("language", args.language)
     settings.set("font_size", args.font_size)
     settings.set("interface_size", args.interface_size)
-    window = MainWindow(load_bundled_report(), bundled_annotator(), settings)
+    window = MainWindow(*shipped(), settings)
     window.resize(800, 600)
     window.show()
     QTest.qWaitForWindowExposed(window)

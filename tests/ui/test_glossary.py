@@ -12,12 +12,12 @@ from pytestqt.exceptions import TimeoutError as QtBotTimeout
 
 from fenggang_reader.core.glossary import note_href
 from fenggang_reader.core.line_breaks import strip_marks
-from fenggang_reader.core.resources import bundled_annotator
 from fenggang_reader.core.settings import Settings
 from fenggang_reader.ui.actions import ACTIONS
 from fenggang_reader.ui.glossary import HOVER_DELAY_MS
 from fenggang_reader.ui.main_window import MainWindow
 from fenggang_reader.ui.themes import theme
+from tests.support.shipped import shipped_annotator
 
 HOVER_WAIT_MS = 20_000  # a hover popup opens (or closes) within this on any machine; how soon is a benchmark's business
 
@@ -30,7 +30,7 @@ def window(qtbot, report):
     # the hover tests failed only in full runs, where other modules' tests ran before them on the same worker.
     while (popup := QApplication.activePopupWidget()) is not None:
         popup.close()
-    win = MainWindow(report, bundled_annotator(), Settings())
+    win = MainWindow(report, shipped_annotator(report), Settings())
     qtbot.addWidget(win)
     win.resize(1200, 850)
     win.show()

@@ -8,17 +8,17 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from fenggang_reader.core.resources import bundled_annotator
 from fenggang_reader.core.settings import Settings
 from fenggang_reader.ui.glossary_popup import GAP, MAX_WINDOW_SHARE
 from fenggang_reader.ui.main_window import MainWindow
 from fenggang_reader.ui.term_focus import ring_width
 from fenggang_reader.ui.themes import THEMES
+from tests.support.shipped import shipped_annotator
 
 
 @pytest.fixture
 def small_window(qtbot, report):
-    win = MainWindow(report, bundled_annotator(), Settings())
+    win = MainWindow(report, shipped_annotator(report), Settings())
     qtbot.addWidget(win)
     win.resize(800, 600)
     win.move(0, 0)

@@ -19,12 +19,12 @@ from fenggang_reader.core.settings import Settings
 from fenggang_reader.core.storage import AppDirs
 from fenggang_reader.ui.navigation import EDGE, REST_MS, UPPER_THIRD
 from fenggang_reader.ui.themes import Theme, theme
+from tests.support.shipped import shipped
 
 
 @pytest.fixture
 def large(app, qtbot):
     """A main window (800×600 at 96 pt unless told), the contents panel hidden, no resume question."""
-    from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
     from fenggang_reader.ui.main_window import MainWindow
 
     def make(points: int = 96, size: tuple[int, int] = (800, 600), events: EventLog | None = None,
@@ -33,7 +33,7 @@ def large(app, qtbot):
         settings.set("font_size", points)
         settings.set("contents_visible", False)
         settings.set("offer_resume", False)
-        window = MainWindow(load_bundled_report(), bundled_annotator(), settings,
+        window = MainWindow(*shipped(), settings,
                             **({"events": events} if events else {}))
         qtbot.addWidget(window)
         window.resize(*size)
@@ -492,10 +492,9 @@ def test_a_first_start_with_the_key_banner_reads_forward_at_96pt_in_800x600(app,
     """A new reader: no settings, an 800×600 window, the key banner above the text; + up to 96 pt, then PgDown
     and Down each show new text (never stuck, never back) with the banner there, and Esc hides the banner
     keeping the first whole line where the reader is."""
-    from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
     from fenggang_reader.ui.main_window import MainWindow
 
-    window = MainWindow(load_bundled_report(), bundled_annotator(), Settings.load(AppDirs.default().settings_file))
+    window = MainWindow(*shipped(), Settings.load(AppDirs.default().settings_file))
     qtbot.addWidget(window)
     window.resize(800, 600)
     window.show()

@@ -13,12 +13,12 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
 
-from fenggang_reader.core.resources import bundled_annotator
 from fenggang_reader.core.settings import Settings
 from fenggang_reader.ui.contents_drawer import MIN_COLUMN_CHARS
 from fenggang_reader.ui.i18n import apply_language
 from fenggang_reader.ui.main_window import MainWindow
 from fenggang_reader.ui.window_fit import clamped, first_geometry
+from tests.support.shipped import shipped_annotator
 
 SIZES = [(640, 480), (800, 600), (1280, 800), (1920, 1080)]
 
@@ -32,7 +32,7 @@ def open_window(qtbot, report):
         settings.set("language", language)
         settings.set("font_size", font_pt)
         apply_language(language)
-        win = MainWindow(report, bundled_annotator(), settings)
+        win = MainWindow(report, shipped_annotator(report), settings)
         qtbot.addWidget(win)
         win.resize(width, height)
         win.show()
@@ -140,12 +140,12 @@ def test_first_window_fits_the_screen_and_a_larger_screens_window_is_clamped():
 
 
 def test_saved_geometry_from_a_larger_screen_is_clamped_at_start(qtbot, report):
-    first = MainWindow(report, bundled_annotator(), Settings())
+    first = MainWindow(report, shipped_annotator(report), Settings())
     qtbot.addWidget(first)
     first.setGeometry(QRect(100, 100, 3000, 2000))
     settings = Settings()
     settings.set("window_geometry", bytes(first.saveGeometry().toBase64().data()).decode("ascii"))
-    second = MainWindow(report, bundled_annotator(), settings)
+    second = MainWindow(report, shipped_annotator(report), settings)
     qtbot.addWidget(second)
     available = second.screen().availableGeometry()
     assert available.contains(second.geometry()), (second.geometry(), available)
