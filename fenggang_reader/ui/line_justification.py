@@ -17,7 +17,8 @@ had; ``reset`` puts that back before the next layout (a new width, size, spacing
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,7 +44,7 @@ LINE_START_HALVES = "（《「『“‘〔【〈"  # opening marks: ink in the r
 _LIGATURES = "—…"
 _STEP_SECONDS = 0.012  # justifying while idle: at most this long between two looks at the event queue
 IN_VIEW = 0.0  # blocks within this many window heights of the view are justified before they are painted
-REACH = 3.0  # and within this many while idle; justified blocks farther away are put back to their base spacing
+REACH = 1.5  # and within this many while idle; justified blocks farther away are put back to their base spacing
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +325,7 @@ class LineJustifier(QObject):
         self._done: dict[int, set[int]] = {}  # of those, the lines already justified
         self._spaced: set[int] = set()  # blocks that may hold justified runs (the only ones reset looks through)
         self._whole = False  # every line justified on purpose (finish): none is put back while idle
+        self._deferred = 0  # inside deferred(): the view is still moving, its lines are justified once it is still
         self._rules = EdgeRules("")
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -354,8 +356,21 @@ class LineJustifier(QObject):
         if not own:
             self._timer.stop()
 
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Justify the lines in view once, after what happens inside (a relayout that puts the reading place back:
+        the view scrolls there only at the end, and the lines in view before are not those in view after)."""
+        self._deferred += 1
+        try:
+            yield
+        finally:
+            self._deferred -= 1
+        self.justify_in_view()
+
     def justify_in_view(self) -> None:
         """Justify the lines now in view that are not yet (call before they are painted), the rest while idle."""
+        if self._deferred:
+            return
         if self._stale:
             self._justify({index: set(lines) for index, lines in self._near_view(IN_VIEW).items()
                            if index in self._stale})

@@ -77,6 +77,8 @@ CJK_SPACING_PERCENT = float(CHARACTER_SPACING.default)  # advance of every Han c
 LINE_HEIGHT_PERCENT = float(LINE_SPACING.default)  # line height in % of the natural line: the rest is the pinyin band
 PARAGRAPH_SPACING = PARAGRAPH_SPACING_SETTING.default / 100  # space after a paragraph, in lines of body text
 
+_RUBY_TEXTS_KEPT = 20_000  # readings prepared for drawing (a few hundred syllables a size, 18 sizes, 3 styles)
+_LAYOUTS_KEPT = 8  # marks remembered per block and longest word (the widths a window goes through)
 _WIDE_ENOUGH_CELLS = 12  # a line this many cells wide holds every run the line-breaking marks keep together
 
 # Heading sizes relative to the body (QTextFormat.FontSizeAdjustment steps are too coarse).
@@ -147,8 +149,11 @@ class ReaderView(ReadOnlyTextBrowser):
         self._theme: Theme = theme("light")
         self._current = 0
         self._glyph_cache: dict[int, list[_Glyph]] = {}
-        self._ruby_texts: dict[tuple[str, float], RubyText] = {}
-        self._ruby_fonts: dict[float, QFont] = {}
+        self._glyph_width = -1.0  # the text width the glyphs were placed at
+        # Readings prepared for drawing, by (reading, font, vertical): kept across sizes, so zooming back draws at once.
+        self._ruby_texts: dict[tuple[str, str, bool], RubyText] = {}
+        self._ruby_fonts: dict[float, tuple[QFont, str]] = {}  # the ruby's font at the sizes in use, with its key
+        self._readings: dict[int, tuple[tuple, list[str | None]]] = {}  # block_readings: (what for, the readings)
         self._speech: tuple[int, int, int] | None = None  # (block index, start, end)
         self._word: tuple[int, int, int] | None = None
         self._find_matches: list[tuple[int, int]] = []  # absolute document positions
@@ -185,6 +190,8 @@ class ReaderView(ReadOnlyTextBrowser):
         self._longest_word: dict[BlockKind, int] = {}  # per kind of block, at the width in use (refresh_line_breaks)
         self._layouts = [self._wanted_layout(b, None) for b in report.blocks]
         self._marks_key: tuple | None = None  # the widths and sizes the marks were fitted to
+        # (block, longest word kept whole) -> [(the answers of fits_on_a_line its marks were made with, the marks)]
+        self._layout_memo: dict[tuple[int, int], list[tuple[dict[str, bool] | None, LayoutText]]] = {}
         self._widths_key: tuple | None = None  # the sizes _run_widths were measured at
         self._run_widths: dict[tuple[float, bool, str], float] = {}
         self._run_metrics: dict[tuple[float, bool], QFontMetricsF] = {}
@@ -274,7 +281,7 @@ class ReaderView(ReadOnlyTextBrowser):
     def set_font_families(self, families: list[str]) -> None:
         """Which fonts draw the text (e.g. Hong Kong or Taiwan forms for Traditional characters)."""
         if families != self._families:
-            with self.navigator.keeping_place(), self._relayout():
+            with self._keeping_place(), self._relayout():
                 self.typesetting.justifier.reset()  # before any other spacing edit (LineJustifier.reset)
                 self._families = list(families)
                 self.compress_punctuation()
@@ -327,6 +334,13 @@ class ReaderView(ReadOnlyTextBrowser):
         """Apply the font size: document font, heading sizes, the pinyin band and paragraph spacing."""
         with self._relayout():
             pass
+
+    @contextmanager
+    def _keeping_place(self) -> Iterator[None]:
+        """Around a relayout: the reading place stays where it was (Navigator.keeping_place), and the lines in view
+        are justified once the view is back there."""
+        with self.typesetting.justifier.deferred(), self.navigator.keeping_place():
+            yield
 
     @contextmanager
     def _relayout(self) -> Iterator[None]:
@@ -427,11 +441,39 @@ class ReaderView(ReadOnlyTextBrowser):
             return None
         saved, self._longest_word = self._longest_word, longest
         try:
-            layouts = [self._wanted_layout(b, None if wide else self.fits_on_a_line(i, width))
+            layouts = [self._remembered_layout(i, b, None if wide else self.fits_on_a_line(i, width))
                        for i, b in enumerate(self._report.blocks)]
         finally:
             self._longest_word = saved
         return key, longest, layouts
+
+    def _remembered_layout(self, index: int, block: Block, fits: Callable[[str], bool] | None) -> LayoutText:
+        """_wanted_layout, remembered: a block's marks depend on the width and sizes only through the answers ``fits``
+        gave (and the longest word kept whole), so marks made when every run it asks about got the same answer are
+        the same marks (a size change or a resize step asks again for every block)."""
+        if QAccessible.isActive():
+            return self._wanted_layout(block, fits)
+        known = self._layout_memo.setdefault((index, self.longest_whole_word(block.kind)), [])
+        for answers, layout in known:
+            if answers is None or fits is None:
+                if answers is None and fits is None:
+                    return layout
+            elif all(fits(run) == fit for run, fit in answers.items()):
+                return layout
+        asked: dict[str, bool] | None = None
+        if fits is not None:
+            asked, ask = {}, fits
+
+            def recorded(run: str) -> bool:
+                asked[run] = answer = ask(run)
+                return answer
+
+            fits = recorded
+        layout = self._wanted_layout(block, fits)
+        if len(known) >= _LAYOUTS_KEPT:
+            known.pop(0)
+        known.append((asked, layout))
+        return layout
 
     def _wanted_layout(self, block: Block, fits: Callable[[str], bool] | None) -> LayoutText:
         """The block's marks; none on screen while an assistive technology reads the text (Qt exposes the document's
@@ -495,13 +537,18 @@ class ReaderView(ReadOnlyTextBrowser):
                   tuple(self._families), self.cjk_spacing_percent)
         vertical = self._pinyin_visible and self._vertical_ruby()
         if self.typesetting.ensure_room(inputs, self._pinyin_visible and not self._vertical_ruby(), vertical):
-            self._ruby_texts.clear()  # measured at the sizes before
-            self._ruby_fonts.clear()
+            self._ruby_fonts.clear()  # the sizes before
 
     def block_readings(self, index: int) -> Sequence[str | None]:
-        """The readings shown above (or beside) block ``index``'s characters, one per character (None: none)."""
-        model = self._report.blocks[index]
-        return (self._ruby or self._annotator).rendered(model.text, model.id, self._pinyin_style)
+        """The readings shown above (or beside) block ``index``'s characters, one per character (None: none);
+        remembered until the readings, their style or the romanisation change."""
+        source = self._ruby or self._annotator
+        key = (id(source), self._pinyin_style, self.typesetting.readings_generation)
+        hit = self._readings.get(index)
+        if hit is None or hit[0] != key:
+            model = self._report.blocks[index]
+            hit = self._readings[index] = (key, source.rendered(model.text, model.id, self._pinyin_style))
+        return hit[1]
 
     def block_factor(self, index: int) -> float:
         """How much larger than the body block ``index`` is drawn (headings)."""
@@ -523,7 +570,7 @@ class ReaderView(ReadOnlyTextBrowser):
         points = max(MIN_FONT_PT, min(MAX_FONT_PT, int(points)))
         if points == self._font_pt:
             return
-        with self.navigator.keeping_place():
+        with self._keeping_place():
             self._font_pt = points
             self._apply_metrics()
         self.font_size_changed.emit(points)
@@ -531,7 +578,7 @@ class ReaderView(ReadOnlyTextBrowser):
     def set_spacing(self, line: float | None = None, characters: float | None = None,
                     paragraphs: float | None = None) -> None:
         """Line height (% of a line), Han character advance (% of its width), space after paragraphs (lines)."""
-        with self.navigator.keeping_place(), self._relayout():
+        with self._keeping_place(), self._relayout():
             if line is not None:
                 self.line_height_percent = float(line)
             if paragraphs is not None:
@@ -550,7 +597,7 @@ class ReaderView(ReadOnlyTextBrowser):
         """Show or hide the ruby; the room long readings took goes with them (the place in the text is kept)."""
         if visible == self._pinyin_visible:
             return
-        with self.navigator.keeping_place():
+        with self._keeping_place():
             self._pinyin_visible = visible
             self._apply_metrics()
 
@@ -561,7 +608,7 @@ class ReaderView(ReadOnlyTextBrowser):
         """Tone marks, tone numbers or zhuyin; zhuyin takes its room beside the characters, not above the lines."""
         if style == self._pinyin_style:
             return
-        with self.navigator.keeping_place():
+        with self._keeping_place():
             self._pinyin_style = style
             self.invalidate_layout_cache()
             self._apply_metrics()
@@ -576,7 +623,7 @@ class ReaderView(ReadOnlyTextBrowser):
         Only the characters that differ are replaced, in place and in their own formats, so positions,
         links merged into the document (glossary), highlights and the layout all stay. Readings still
         come from the report's own text, so pinyin stays as correct as before."""
-        with self.navigator.keeping_place():
+        with self._keeping_place():
             self._set_display_transform(transform)
             self.justify_lines()
             self.invalidate_layout_cache()
@@ -608,7 +655,7 @@ class ReaderView(ReadOnlyTextBrowser):
         """Show another romanisation (Jyutping) above the characters; None goes back to pinyin."""
         if ruby is self._ruby:
             return
-        with self.navigator.keeping_place():
+        with self._keeping_place():
             self._ruby = ruby
             self.invalidate_layout_cache()
             self._apply_metrics()
@@ -616,7 +663,7 @@ class ReaderView(ReadOnlyTextBrowser):
     def refresh_readings(self) -> None:
         """The readings changed (a correction, the tones of 一 and 不): draw them anew, with the room they take."""
         self.typesetting.readings_changed()
-        with self.navigator.keeping_place():
+        with self._keeping_place():
             self.invalidate_layout_cache()
             self._apply_metrics()
 
@@ -800,7 +847,6 @@ class ReaderView(ReadOnlyTextBrowser):
     # -- pinyin layout cache -------------------------------------------------------------------
     def invalidate_layout_cache(self) -> None:
         self._glyph_cache.clear()
-        self._ruby_texts.clear()
         self._ruby_fonts.clear()
         self.line_geometry.invalidate()
         self.viewport().update()
@@ -821,12 +867,15 @@ class ReaderView(ReadOnlyTextBrowser):
     def glyphs(self, index: int) -> list[_Glyph]:
         """Where each annotated character of block `index` and its ruby sit (block-relative), computed once per
         layout: the one place that places a reading (ruby_cells, the painter and hit_test read it from here)."""
+        width = self.document().textWidth()
+        if width != self._glyph_width:  # a new width lays every block out anew, with no edit to say so
+            self._glyph_cache.clear()
+            self._glyph_width = width
         cached = self._glyph_cache.get(index)
         if cached is not None:
             return cached
         block = self.document().findBlockByNumber(index)
-        model = self._report.blocks[index]
-        readings = (self._ruby or self._annotator).rendered(model.text, model.id, self._pinyin_style)
+        readings = self.block_readings(index)
         layout = block.layout()
         marks = self._layouts[index]
         shown = block.text()
@@ -948,13 +997,18 @@ class ReaderView(ReadOnlyTextBrowser):
 
     def _ruby_text(self, syllable: str, factor: float = 1.0) -> RubyText:
         """A reading prepared for drawing at the size of the characters of a block drawn ``factor`` times the body."""
-        key = (syllable, factor)
+        font_and_key = self._ruby_fonts.get(factor)
+        if font_and_key is None:
+            font = self.pinyin_font(factor)
+            font_and_key = self._ruby_fonts[factor] = (font, font.key())
+        font, font_key = font_and_key
+        vertical = self._vertical_ruby()
+        key = (syllable, font_key, vertical)
         hit = self._ruby_texts.get(key)
         if hit is None:
-            font = self._ruby_fonts.get(factor)
-            if font is None:
-                font = self._ruby_fonts[factor] = self.pinyin_font(factor)
-            hit = vertical_zhuyin(syllable, font) if self._vertical_ruby() else horizontal_ruby(syllable, font)
+            if len(self._ruby_texts) > _RUBY_TEXTS_KEPT:
+                self._ruby_texts.clear()
+            hit = vertical_zhuyin(syllable, font) if vertical else horizontal_ruby(syllable, font)
             self._ruby_texts[key] = hit
         return hit
 
@@ -1068,9 +1122,7 @@ class ReaderView(ReadOnlyTextBrowser):
     def _ruby_above(self, index: int) -> float:
         """How far the ruby of block ``index`` reaches above the top of its line (as _paint_pinyin draws it)."""
         if self._vertical_ruby():
-            model = self._report.blocks[index]
-            readings = {r for r in (self._ruby or self._annotator).rendered(model.text, model.id, self._pinyin_style)
-                        if r is not None}
+            readings = {r for r in self.block_readings(index) if r is not None}
             return self._zhuyin_above(self._factor(index), readings)
         return max(0.0, -self._ruby_metrics(index).top)
 
@@ -1089,12 +1141,13 @@ class ReaderView(ReadOnlyTextBrowser):
         """A new width reflows the text: the reading place stays at the same height."""
         navigator = self.navigator
         place = navigator.reading_place() if self._painted_once else None
-        with navigator.own_scrolls():
-            super().resizeEvent(event)
-            self.refresh_line_breaks()
-        self.invalidate_layout_cache()
-        if place is not None and event.oldSize().width() != event.size().width():
-            navigator.restore_place(*place)
+        with self.typesetting.justifier.deferred():
+            with navigator.own_scrolls():
+                super().resizeEvent(event)
+                self.refresh_line_breaks()
+            self.invalidate_layout_cache()
+            if place is not None and event.oldSize().width() != event.size().width():
+                navigator.restore_place(*place)
         navigator.schedule_rest()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override

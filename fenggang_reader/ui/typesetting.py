@@ -81,6 +81,11 @@ class Typesetting:
         """Every wide character was respaced (a new character spacing): which has which room is no longer known."""
         self._room = None
 
+    @property
+    def readings_generation(self) -> int:
+        """Counts the changes of the readings (what was measured or drawn for them before is stale)."""
+        return self._readings_generation
+
     # -- the room each reading takes ---------------------------------------------------------------
     @property
     def base(self) -> float:
