@@ -136,7 +136,9 @@ def reading_window(make_window, monkeypatch, qtbot):
     voice = SystemVoice.shared()
     voice.start()
     voice.wait_ready(30000)
-    with EdgeServer(latency=0.05) as server:
+    # Silent MP3 made in Python: what the voice says is not what this test is about, and espeak-ng plus MP3
+    # encoding in this process were a quarter of its CPU (py-spy), competing with the window it drives.
+    with EdgeServer(latency=0.05, silent=True) as server:
         monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", server.base_url)
         window = make_window(edge_notice_accepted=True, speech_engine="edge", read_continuously=True)
         window.actions_by_id["quit"].setEnabled(False)  # menus reached by Alt+letter must not end the run
