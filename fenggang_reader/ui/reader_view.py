@@ -349,7 +349,8 @@ class ReaderView(ReadOnlyTextBrowser):
         with self.typesetting.one_layout():
             yield
             self._set_metrics()
-            self._fit_marks(self._marks_for(self.typesetting.text_width()))
+            if self.typesetting.active:  # fitted to the width once shown or laid out (a window is built in steps)
+                self._fit_marks(self._marks_for(self.typesetting.text_width()))
             self.typesetting.unjustify_for(*self._justification())
         self.justify_lines()
         self.invalidate_layout_cache()
@@ -396,6 +397,8 @@ class ReaderView(ReadOnlyTextBrowser):
     def refresh_line_breaks(self) -> None:
         """Fit the line-breaking marks to the text width and sizes now in use: a number kept with its unit and
         punctuation that would be wider than a line is joined less (core/line_breaks.py); then justify."""
+        if not self.typesetting.active:  # fitted once shown or laid out (_take_room)
+            return
         wanted = self._marks_for(self.typesetting.text_width())
         if wanted is not None and wanted[2] != self._layouts:
             with self.typesetting.one_layout():

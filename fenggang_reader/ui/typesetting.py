@@ -62,6 +62,11 @@ class Typesetting:
         self.justifier = LineJustifier(parent, host.document, justified, near_view)
 
     # -- what changed ----------------------------------------------------------------------------
+    @property
+    def active(self) -> bool:
+        """Whether the view was shown or laid out: before, nothing is drawn, so nothing is justified or fitted."""
+        return self._active
+
     def activate(self) -> bool:
         """The view is shown or laid out: from now on the readings take their room. True the first time."""
         if self._active:
@@ -183,6 +188,8 @@ class Typesetting:
         """Justify the lines for ``inputs`` (the width, sizes, spacing and fonts in use): anew when they or the text
         changed, those in view now and the rest soon (LineJustifier). ``own``: the reader sets the spacing itself,
         else Qt justifies (print, the PDF, a screen reader)."""
+        if not self._active:  # justified once shown or laid out (activate): a window is built in several steps
+            return
         key = (*inputs, own, self._text_edits)
         if key != self._justified_key:
             self._justified_key = key
@@ -191,7 +198,7 @@ class Typesetting:
     def unjustify_for(self, inputs: tuple, rules: EdgeRules, own: bool) -> None:
         """justify's edits that need no layout, made before a layout that other edits also need (one_layout)."""
         key = (*inputs, own, self._text_edits)
-        if key != self._justified_key:
+        if self._active and key != self._justified_key:
             self._justified_key = None  # justify then finds the key new and justifies
             self.justifier.unjustify(rules, own)
 
