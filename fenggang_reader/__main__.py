@@ -1,5 +1,5 @@
 import sys
 
-from fenggang_reader.cli import main
+from fenggang_reader.cli import console_main
 
-sys.exit(main())
+sys.exit(console_main())

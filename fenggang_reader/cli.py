@@ -62,8 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    return _leave(_run(argv))
+def console_main(argv: list[str] | None = None) -> int:
+    """The process's entry point (``fenggang-reader``, ``python -m fenggang_reader``, the bundles): ``main``, then
+    the process's end made safe. Never for a caller that goes on running: it stops every loop thread."""
+    return _leave(main(argv))
 
 
 def _leave(code: int) -> int:
@@ -80,7 +82,8 @@ def _leave(code: int) -> int:
     os._exit(code)
 
 
-def _run(argv: list[str] | None) -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Run the reader or a command and return the exit code (tests call it in their own process)."""
     events.set_process_start(_T0)
     parser = build_parser()
     args = parser.parse_args(argv)

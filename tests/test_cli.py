@@ -116,3 +116,19 @@ def test_a_voice_that_never_answers_does_not_crash_the_reader_at_quit(tmp_path):
     assert result.returncode == 0, result.stderr
     logs = "".join(p.read_text(encoding="utf-8") for p in (home / "log").glob("*.log"))
     assert "ending without clean-up: system-voice still running" in logs
+
+
+def test_main_called_in_a_process_that_goes_on_leaves_its_threads_running(qapp, capsys):
+    """Only the process's entry point stops the loop threads at its end: the export commands called in-process (as
+    tests do) once stopped the shared system voice's thread, and every later test in that process heard nothing."""
+    from fenggang_reader.cli import main
+    from fenggang_reader.speech.loop_thread import LoopThread
+
+    thread = LoopThread("bystander")
+    thread.start()
+    try:
+        assert main(["export-pinyin"]) == 0
+        capsys.readouterr()
+        assert thread.running
+    finally:
+        thread.stop()

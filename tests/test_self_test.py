@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _self_test(tmp_path: Path, *args: str, prelude: str = "") -> tuple[subprocess.CompletedProcess, dict]:
     output = tmp_path / "self-test.json"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FENGGANG_READER_HOME": str(tmp_path / "home")}
-    code = prelude + "import sys; from fenggang_reader.cli import main; sys.exit(main(sys.argv[1:]))"
+    code = prelude + "import sys; from fenggang_reader.cli import console_main; sys.exit(console_main(sys.argv[1:]))"
     result = subprocess.run([sys.executable, "-c", code, "self-test", "--output", str(output), *args],
                             capture_output=True, text=True, env=env, timeout=180, cwd=ROOT)
     return result, json.loads(output.read_text(encoding="utf-8"))

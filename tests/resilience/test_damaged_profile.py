@@ -32,7 +32,7 @@ DAMAGED = {
 def start(home: Path, *, code: str = "", quit_after: float = 4.0) -> tuple[subprocess.CompletedProcess, list[dict]]:
     """Run the reader (optionally after ``code``, a fault injected from outside) and read its event log."""
     events = home / "events.jsonl"
-    script = textwrap.dedent(code) + "\nimport sys\nfrom fenggang_reader.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    script = textwrap.dedent(code) + "\nimport sys\nfrom fenggang_reader.cli import console_main\nsys.exit(console_main(sys.argv[1:]))\n"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FENGGANG_READER_HOME": str(home)}
     result = subprocess.run([sys.executable, "-c", script, "--event-log", str(events), "--quit-after", str(quit_after)],
                             capture_output=True, text=True, timeout=90, env=env)
