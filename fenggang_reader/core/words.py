@@ -26,10 +26,15 @@ SHORTFALL_SHARE = 0.1  # a kept word may leave its line short by at most this sh
 log = logging.getLogger(__name__)
 
 
-def longest_kept_word(cells: float) -> int:
+def longest_kept_word(cells: float, title_block: bool = False) -> int:
     """The longest word kept whole on a line of ``cells`` character cells. A word of n characters carried to
     the next line leaves n − 1 cells, which justification spreads over the line: allowed while that is at
-    most a tenth of it (at 96 pt in 800 px, 6 cells a line, no word is kept; at 40 cells, words of 4)."""
+    most a tenth of it (at 96 pt in 800 px, 6 cells a line, no word is kept; at 40 cells, words of 4).
+
+    The few lines after the title (the occasion, the speaker) are read as one, and a split there is the town's
+    own name (the 36 pt cover read 在凤｜岗镇): their words are kept whole on any line that holds them."""
+    if title_block and cells > LONGEST_KEPT:
+        return LONGEST_KEPT
     return max(1, min(LONGEST_KEPT, 1 + int(cells * SHORTFALL_SHARE)))
 
 

@@ -438,7 +438,8 @@ class ReaderView(ReadOnlyTextBrowser):
             self._widths_key, self._run_widths = sizes, {}
         body_cell = self._run_width(1.0, False, "中")
         wide = width >= _WIDE_ENOUGH_CELLS * body_cell * max(_SIZE_FACTOR.values())  # every run fits: no measuring
-        longest = {kind: longest_kept_word(width / (body_cell * self._kind_factor(kind))) for kind in BlockKind}
+        longest = {kind: longest_kept_word(width / (body_cell * self._kind_factor(kind)),
+                                           title_block=kind is BlockKind.META) for kind in BlockKind}
         key = ("wide" if wide else round(width, 1), *sizes, QAccessible.isActive(), tuple(longest.values()))
         if width <= 0 or key == self._marks_key:
             return None

@@ -20,6 +20,18 @@ def test_a_line_spares_a_tenth_of_its_cells_for_a_word(cells, longest):
     assert longest_kept_word(cells) == longest
 
 
+@pytest.mark.parametrize(("cells", "longest"), [(5, 4), (9, 4), (4, 1), (3, 1)])
+def test_the_title_block_keeps_every_word_a_line_can_hold(cells, longest):
+    assert longest_kept_word(cells, title_block=True) == longest
+
+
+def test_the_towns_places_and_people_are_words():
+    """jieba does not know them; the record lists them, so no line end splits 凤｜岗 (the 36 pt cover did)."""
+    text = "在凤岗镇雁田村、油甘埔村，镇长韩俊峰"
+    words = {text[start:start + length] for start, length in segment(text, _RECORD_WORDS)}
+    assert {"凤岗镇", "雁田", "油甘埔", "韩俊峰"} <= words
+
+
 def test_words_up_to_the_longest_kept_are_joined_and_longer_ones_may_break():
     text = "推进东莞充电桩建设高质量发展"
     words = segment(text, _RECORD_WORDS)

@@ -56,3 +56,11 @@ def test_a_larger_size_or_a_narrower_area_gives_more_lines(capsys):
 def test_bad_sizes_are_refused(capsys, args):
     assert main(["export-lines", *args]) == 1
     assert "fenggang-reader: --" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("width", [400, 560, 800])
+def test_the_title_block_never_splits_the_towns_name(capsys, width):
+    """At 36 pt the PDF's cover read 在凤｜岗镇: the occasion line's lines are short, its words are kept whole."""
+    lines = [line["text"] for line in _lines(capsys, "--size", "36", "--width", str(width))
+             if line["block"] in ("occasion", "speaker")]
+    assert not any(a.endswith("凤") and b.startswith("岗") for a, b in zip(lines, lines[1:], strict=False)), lines
