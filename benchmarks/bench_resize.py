@@ -13,7 +13,7 @@ import json
 import sys
 import time
 
-from large_print import load_average, offscreen_application, stats, window_arguments
+from large_print import load_average, offscreen_application, shown_window, stats, window_arguments
 
 
 def main() -> int:
@@ -21,23 +21,10 @@ def main() -> int:
     parser.add_argument("--steps", type=int, default=40)
     args, width, height = window_arguments(parser)
     app = offscreen_application("bench-resize-")
-    from fenggang_reader.core.reader_annotator import preload_readings
-    from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
-    from fenggang_reader.core.settings import Settings
-    from fenggang_reader.ui.main_window import MainWindow
-
     result: dict[str, object] = {"points": args.points, "window": args.size,
                                  "load_average": load_average()}
     for style in ("marks", "zhuyin"):
-        settings = Settings()
-        settings.set("font_size", args.points)
-        settings.set("pinyin_style", style)
-        report, annotator = load_bundled_report(), bundled_annotator()
-        preload_readings(annotator, report)
-        window = MainWindow(report, annotator, settings)
-        window.resize(width, height)
-        window.show()
-        app.processEvents()
+        window = shown_window(app, width, height, font_size=args.points, pinyin_style=style)
         window.view.set_current_block("y2024-p01")
         app.processEvents()
         steps: list[float] = []

@@ -15,7 +15,7 @@ import statistics
 import sys
 import time
 
-from large_print import load_average, offscreen_application, stats, window_arguments
+from large_print import load_average, offscreen_application, shown_window, stats, window_arguments
 
 STOPS = (12, 14, 16, 18, 20, 22, 24, 28, 32, 36, 40, 48, 56, 64, 72, 80, 88, 96)  # ui/main_window.FONT_STOPS
 
@@ -25,19 +25,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     args, width, height = window_arguments(parser)  # --points is not used: every stop is
     app = offscreen_application("bench-text-size-")
-    from fenggang_reader.core.reader_annotator import preload_readings
-    from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
-    from fenggang_reader.core.settings import Settings
-    from fenggang_reader.ui.main_window import MainWindow
-
-    settings = Settings()
-    settings.set("font_size", STOPS[0])
-    report, annotator = load_bundled_report(), bundled_annotator()
-    preload_readings(annotator, report)
-    window = MainWindow(report, annotator, settings)
-    window.resize(width, height)
-    window.show()
-    app.processEvents()
+    window = shown_window(app, width, height, font_size=STOPS[0])
     view = window.view
     view.wait_for_warm_up()
     view.set_current_block("y2024-p03")

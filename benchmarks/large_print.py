@@ -1,5 +1,6 @@
-"""What the large-print benchmarks (bench_paging, bench_resize) share: the text size and window they run at, an
-offscreen application with a home of its own, and the statistics they print."""
+"""What the large-print benchmarks (bench_paging, bench_resize, bench_text_size) share: the text size and window
+they run at, an offscreen application with a home of its own, the window as a reader opens it, and the statistics
+they print."""
 
 from __future__ import annotations
 
@@ -25,6 +26,25 @@ def offscreen_application(prefix: str):
     from fenggang_reader.app import create_application
 
     return create_application()
+
+
+def shown_window(app, width: int, height: int, **values):
+    """The main window with the shipped report and readings and these settings, shown at width × height."""
+    from fenggang_reader.core.reader_annotator import preload_readings
+    from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
+    from fenggang_reader.core.settings import Settings
+    from fenggang_reader.ui.main_window import MainWindow
+
+    settings = Settings()
+    for name, value in values.items():
+        settings.set(name, value)
+    report, annotator = load_bundled_report(), bundled_annotator()
+    preload_readings(annotator, report)
+    window = MainWindow(report, annotator, settings)
+    window.resize(width, height)
+    window.show()
+    app.processEvents()
+    return window
 
 
 def load_average() -> list[float]:
