@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QCursor,
     QFontMetricsF,
     QKeyEvent,
+    QMouseEvent,
     QTextCharFormat,
     QTextCursor,
 )
@@ -188,7 +189,10 @@ class GlossaryFeature(QObject):
                        and not self.view.viewport().underMouse() else "click")
 
     def _link_under_mouse(self) -> LinkSpan | None:
-        pos = self.view.viewport().mapFromGlobal(QCursor.pos())
+        return self._link_at(self.view.viewport().mapFromGlobal(QCursor.pos()))
+
+    def _link_at(self, pos: QPoint) -> LinkSpan | None:
+        """The term at viewport point ``pos``, on its characters or its pinyin."""
         if not self.view.viewport().rect().contains(pos):
             return None
         for probe in (pos, pos + QPoint(0, int(self.view.pinyin_band_height()))):
@@ -358,6 +362,14 @@ class GlossaryFeature(QObject):
                 self._close_timer.stop()
             elif self.popup.opened_by_hover:
                 self._close_timer.start()
+        elif (kind == QEvent.Type.MouseMove and watched is self.view.viewport() and self._hover_note is None
+              and isinstance(event, QMouseEvent) and event.buttons() == Qt.MouseButton.NoButton):
+            # The view reports a term only when the link under the mouse changes: after a Leave had ended the hover
+            # while the mouse was still on the term (a window over it, a move the platform made), the term was never
+            # reported again and resting there opened nothing (seen in full test runs). Look for it here.
+            span = self._link_at(event.position().toPoint())
+            if span is not None:
+                self._link_hovered(QUrl(note_href(span.note_number)))
         elif kind == QEvent.Type.Leave and watched is self.view.viewport():
             self._hover_timer.stop()
             self._hover_note = None
