@@ -99,7 +99,6 @@ def quiet_ffmpeg_log() -> bool:
     return False
 
 
-
 class PlayerState(enum.Enum):
     STOPPED = "stopped"
     LOADING = "loading"  # source set, no sample handed to the device yet

@@ -253,9 +253,6 @@ class ReaderView(ReadOnlyTextBrowser):
         doc = self.document()
         doc.markContentsDirty(0, doc.characterCount())
         doc.documentLayout().documentSize()
-        doc = self.document()
-        doc.markContentsDirty(0, doc.characterCount())
-        doc.documentLayout().documentSize()
 
     def _lines_near_view(self, screens: float) -> dict[int, range]:
         """The lines in the window and ``screens`` window heights above and below it, with their ruby: block index ->
@@ -531,8 +528,7 @@ class ReaderView(ReadOnlyTextBrowser):
         """The first time the view is shown or laid out: the room for the readings, and the line-breaking marks fitted
         to it (the fonts as they are: print has set its own)."""
         if self.typesetting.activate():
-            with self._relayout():
-                pass
+            self._apply_metrics()
 
     def ensure_ruby_room(self) -> None:
         """Space each character for its reading (ruby.ruby_room; zhuyin: a column beside every character), once the
