@@ -7,6 +7,7 @@ testable without a QApplication.
 from __future__ import annotations
 
 import enum
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,7 +20,7 @@ class BlockKind(enum.Enum):
     META = "meta"
     SALUTATION = "salutation"
     PART = "part"  # 2024年工作回顾 / 2025年工作安排
-    HEADING = "heading"  # 一、 … 七、
+    HEADING = "heading"  # 一、 … 七、 (level 3), and （一） sub-headings (level 4: Block.level)
     PARAGRAPH = "paragraph"
     NOTES_HEADING = "notes"  # 名词解释
     NOTE = "note"
@@ -30,7 +31,7 @@ class BlockKind(enum.Enum):
 
     @property
     def heading_level(self) -> int:
-        """Outline level for screen readers and the PDF outline; 0 for body blocks."""
+        """The kind's outline level; a block's own is Block.heading_level (sub-headings are deeper)."""
         return {
             BlockKind.TITLE: 1,
             BlockKind.PART: 2,
@@ -42,7 +43,18 @@ class BlockKind(enum.Enum):
 # Sentence ends: the full stops of Chinese prose, and the semicolon, which in this report separates
 # long clauses that a listener hears as sentences. Closing quotes and brackets stay with the sentence.
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
-MARKER_RE = re.compile(r"\[(\d{1,2})\]")
+# A note marker in any of the styles Chinese documents use: [1], 【1】, ①…⑳.
+CIRCLED_NUMBERS = "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
+MARKER_RE = re.compile(rf"\[(\d{{1,3}})\]|【(\d{{1,3}})】|([{CIRCLED_NUMBERS}])")
+SUB_HEADING_LEVEL = 4  # （一） under 一、
+
+
+def marker_number(match: re.Match[str]) -> int:
+    """The note number of a MARKER_RE match, whatever its style."""
+    digits, bracketed, circled = match.group(1, 2, 3)
+    if circled:
+        return CIRCLED_NUMBERS.index(circled) + 1
+    return int(digits or bracketed)
 
 
 @dataclass(frozen=True)
@@ -59,7 +71,7 @@ class Marker:
     """A note reference like [1] in the body, with the term it qualifies."""
 
     block_id: str
-    start: int  # offset of "["
+    start: int  # offset of the marker ("[", "【" or the circled number)
     end: int  # offset after "]"
     note_number: int
     term_start: int  # the quoted term (or the note's term) just before the marker
@@ -83,6 +95,12 @@ class Block:
     id: str
     text: str
     note_number: int | None = None  # for NOTE blocks
+    level: int = 0  # a HEADING's outline level when not the kind's (SUB_HEADING_LEVEL for （一）)
+
+    @property
+    def heading_level(self) -> int:
+        """Outline level for screen readers, the contents panel and the PDF outline; 0 for body blocks."""
+        return self.level if self.level and self.kind is BlockKind.HEADING else self.kind.heading_level
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -107,12 +125,19 @@ class Block:
 
 @dataclass(frozen=True)
 class Note:
-    """One of the 30 glossary notes (名词解释): number, term, explanation."""
+    """A glossary note (名词解释): number, term ("" for a note that explains only its marker), explanation."""
 
     number: int
     term: str  # as printed, e.g. “1310”具体部署
     explanation: str
     block_id: str
+
+    @property
+    def label(self) -> str:
+        """What names the note in a title or a list: its term, or for a note without one its first words."""
+        if self.term:
+            return self.term
+        return self.explanation if len(self.explanation) <= 12 else self.explanation[:12] + "…"
 
     @property
     def plain_term(self) -> str:
@@ -133,12 +158,18 @@ class Note:
 
 @dataclass
 class Report:
-    """The whole report: blocks in reading order, plus derived glossary structures."""
+    """A document: blocks in reading order, plus derived glossary structures.
+
+    ``builtin`` is True only for the shipped report, whose reviewed readings, words and record entries keyed by
+    block id apply to it alone. The blocks are fixed once the report is made (the indexes and the fingerprint
+    are taken from them).
+    """
 
     blocks: list[Block]
     notes: dict[int, Note] = field(default_factory=dict)
     markers: list[Marker] = field(default_factory=list)
     occurrences: list[TermOccurrence] = field(default_factory=list)
+    builtin: bool = False
 
     def __post_init__(self) -> None:
         self._by_id = {b.id: b for b in self.blocks}
@@ -154,6 +185,14 @@ class Report:
 
     def get(self, block_id: str) -> Block | None:
         return self._by_id.get(block_id)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A stable hex key of the blocks' kinds, ids and texts: per-document caches, corrections and places."""
+        digest = hashlib.blake2b(digest_size=16)
+        for b in self.blocks:
+            digest.update(f"{b.kind.value}\x1f{b.id}\x1f{b.text}\x1e".encode())
+        return digest.hexdigest()
 
     @property
     def title(self) -> str:

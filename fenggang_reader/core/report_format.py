@@ -1,8 +1,8 @@
 """Read and write the cleaned report source (resources/report/*.tsv) and link its glossary.
 
 The file is one block per line, ``kind<TAB>id<TAB>text``, so that ids are stored with the text and
-survive edits elsewhere; lines starting with ``#`` are comments. Reading then writing gives back
-the same bytes.
+survive edits elsewhere; lines starting with ``#`` are comments. A heading deeper than the kind's level
+(a （一） sub-heading) is written ``heading:4``. Reading then writing gives back the same bytes.
 """
 
 from __future__ import annotations
@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .model import MARKER_RE, Block, BlockKind, Marker, Note, Report, TermOccurrence
+from .model import MARKER_RE, Block, BlockKind, Marker, Note, Report, TermOccurrence, marker_number
 
 HEADER = (
     "# 2025年凤岗镇政府工作报告, cleaned for Fenggang Reader. UTF-8, one block per line:\n"
     "# kind<TAB>stable id<TAB>text. Ids never change once given; new blocks get new ids.\n"
 )
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-_NOTE_RE = re.compile(r"^\[(\d{1,2})\](.+?)[：:](.+)$")
+# A note's term is what comes before its first colon, when that is short and not a clause of its own.
+_NOTE_TERM_RE = re.compile(r"^([^。，；！？：:]{1,40})[：:]\s*(.+)$", re.DOTALL)
+_LEVEL_SUFFIX = ":"
 
 
 class ReportFormatError(ValueError):
@@ -34,21 +36,25 @@ def parse_report(text: str, source: str = "<report>") -> Report:
         if len(parts) != 3:
             raise ReportFormatError(f"{source}, line {lineno}: expected kind, id and text separated by tabs")
         kind_name, block_id, body = parts
+        kind_name, _, level_text = kind_name.partition(_LEVEL_SUFFIX)
         try:
             kind = BlockKind(kind_name)
         except ValueError:
             raise ReportFormatError(f"{source}, line {lineno}: unknown block kind {kind_name!r}") from None
+        level = int(level_text) if level_text.isdigit() and kind is BlockKind.HEADING else 0
+        if level_text and not level:
+            raise ReportFormatError(f"{source}, line {lineno}: bad heading level {level_text!r}")
         if not _ID_RE.match(block_id):
             raise ReportFormatError(f"{source}, line {lineno}: bad block id {block_id!r}")
         if not body.strip():
             raise ReportFormatError(f"{source}, line {lineno}: empty text")
         note_number = None
         if kind is BlockKind.NOTE:
-            m = _NOTE_RE.match(body)
-            if not m:
+            parsed = parse_note(body)
+            if not parsed:
                 raise ReportFormatError(f"{source}, line {lineno}: a note must look like [n]term：explanation")
-            note_number = int(m.group(1))
-        blocks.append(Block(kind, block_id, body, note_number))
+            note_number = parsed.number
+        blocks.append(Block(kind, block_id, body, note_number, level))
     if not blocks:
         raise ReportFormatError(f"{source}: no report blocks found")
     if not any(b.kind is BlockKind.TITLE for b in blocks):
@@ -63,8 +69,29 @@ def parse_report(text: str, source: str = "<report>") -> Report:
 
 def serialize_report(report: Report) -> str:
     lines = [HEADER.rstrip("\n")]
-    lines += [f"{b.kind.value}\t{b.id}\t{b.text}" for b in report.blocks]
+    lines += [f"{_kind_field(b)}\t{b.id}\t{b.text}" for b in report.blocks]
     return "\n".join(lines) + "\n"
+
+
+def _kind_field(block: Block) -> str:
+    if block.heading_level != block.kind.heading_level:
+        return f"{block.kind.value}{_LEVEL_SUFFIX}{block.heading_level}"
+    return block.kind.value
+
+
+def parse_note(text: str) -> Note | None:
+    """A note's number, term and explanation from its text: a marker ([n], 【n】 or ①), then ``term：explanation``
+    or only the explanation (term ""). None when the text does not start with a marker. block_id is left empty."""
+    marker = MARKER_RE.match(text.lstrip())
+    if not marker:
+        return None
+    rest = text.lstrip()[marker.end():].strip()
+    if not rest:
+        return None
+    term = _NOTE_TERM_RE.match(rest)
+    if term:
+        return Note(marker_number(marker), term.group(1).strip(), term.group(2), "")
+    return Note(marker_number(marker), "", rest, "")
 
 
 def load_report(path: Path) -> Report:
@@ -80,26 +107,33 @@ def load_report(path: Path) -> Report:
     return parse_report(text, str(path))
 
 
-def link_glossary(report: Report) -> None:
-    """Fill report.notes, .markers and .occurrences from the blocks' text."""
+def link_glossary(report: Report, *, strict: bool = True) -> None:
+    """Fill report.notes, .markers and .occurrences from the blocks' text.
+
+    ``strict`` (our .tsv files) refuses a marker without a note and a note number given twice; otherwise (a
+    document someone else wrote) such a marker stays plain text and the first of two notes counts.
+    """
     report.notes.clear()
     report.markers.clear()
     report.occurrences.clear()
     for block in report.blocks:
         if block.kind is BlockKind.NOTE:
-            m = _NOTE_RE.match(block.text)
-            assert m is not None  # checked in parse_report
-            number = int(m.group(1))
-            if number in report.notes:
-                raise ReportFormatError(f"note [{number}] appears twice")
-            report.notes[number] = Note(number, m.group(2), m.group(3), block.id)
+            parsed = parse_note(block.text)
+            assert parsed is not None  # checked when the block was made
+            if parsed.number in report.notes:
+                if strict:
+                    raise ReportFormatError(f"note [{parsed.number}] appears twice")
+                continue
+            report.notes[parsed.number] = Note(parsed.number, parsed.term, parsed.explanation, block.id)
     for block in report.body_blocks():
         taken: list[tuple[int, int]] = []
         for m in MARKER_RE.finditer(block.text):
-            number = int(m.group(1))
+            number = marker_number(m)
             note = report.notes.get(number)
             if note is None:
-                raise ReportFormatError(f"marker [{number}] in block {block.id} has no note")
+                if strict:
+                    raise ReportFormatError(f"marker {m.group(0)} in block {block.id} has no note")
+                continue
             term_start = _term_start_before(block.text, m.start(), note)
             report.markers.append(Marker(block.id, m.start(), m.end(), number, term_start, m.start()))
             report.occurrences.append(TermOccurrence(block.id, term_start, m.start(), number, True))
@@ -142,14 +176,17 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 
 
 def _term_start_before(text: str, marker_start: int, note: Note) -> int:
-    """Where the term qualified by a marker begins: the note's term, else the quote just before it."""
+    """Where the term qualified by a marker begins: the note's term, else the quote just before it; a note
+    without a term links its marker alone."""
     for term in note.search_terms:
         if text.startswith(term, marker_start - len(term)):
             return marker_start - len(term)
-    if marker_start > 0 and text[marker_start - 1] == "”":
-        opening = text.rfind("“", 0, marker_start)
+    if marker_start > 0 and text[marker_start - 1] in "”」":
+        opening = text.rfind("“" if text[marker_start - 1] == "”" else "「", 0, marker_start)
         if opening != -1:
             return opening
+    if not note.term:
+        return marker_start
     # Fall back to the run of Han characters and Latin letters just before the marker.
     start = marker_start
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&+"):

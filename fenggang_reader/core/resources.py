@@ -42,7 +42,10 @@ def record_path() -> Path:
 
 
 def load_bundled_report() -> Report:
-    return load_report(report_path())
+    """The shipped report: the one document whose reviewed readings, words and record entries apply."""
+    report = load_report(report_path())
+    report.builtin = True
+    return report
 
 
 def bundled_words(report: Report) -> dict[str, WordSpans]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from . import numbers_zh
-from .model import MARKER_RE, Block, BlockKind, Report
+from .model import MARKER_RE, Block, BlockKind, Report, marker_number
 
 MAX_CHUNK = 150  # spoken characters; longer sentences are split at commas
 _PUNCT = set("，。、；：？！”’）》…—,.;:?!)")
@@ -251,15 +251,16 @@ def _marker_pieces(block: Block, report: Report | None, policy: MarkerPolicy) ->
     if block.kind is BlockKind.NOTE:
         label = MARKER_RE.match(text)
         if label:
-            number = int(label.group(1))
+            number = marker_number(label)
             pieces.append(_Piece(0, label.end(), f"注释{_note_number(number)}：", False, "note-label", number))
             colon = re.compile(r"[：:]").search(text, label.end() + 1)
             if colon:
                 pieces.append(_Piece(colon.start(), colon.end(), "，", False, "note-label", number))
         return pieces
     spans = {m.start: (m.end, m.note_number) for m in (report.markers_in(block.id) if report else [])}
-    for m in MARKER_RE.finditer(text):  # markers the report did not link are never read out either
-        spans.setdefault(m.start(), (m.end(), int(m.group(1))))
+    for m in MARKER_RE.finditer(text):  # bracketed markers the report did not link are never read out either;
+        if not m.group(3):  # an unlinked ① is a list's number, said as it is
+            spans.setdefault(m.start(), (m.end(), marker_number(m)))
     for start, (end, number) in sorted(spans.items()):
         spoken = ""
         if policy is MarkerPolicy.SAY_NOTE:

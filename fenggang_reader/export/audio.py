@@ -115,7 +115,7 @@ def track_titles(report: Report) -> dict[str, str]:
             section, count = block.text, 0
             titles[block.id] = block.text
         elif block.kind is BlockKind.NOTE and block.note_number in report.notes:
-            titles[block.id] = f"[{block.note_number}] {report.notes[block.note_number].term}"
+            titles[block.id] = f"[{block.note_number}] {report.notes[block.note_number].label}"
         else:
             count += 1
             titles[block.id] = f"{section} · {count}"

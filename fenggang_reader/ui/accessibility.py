@@ -158,7 +158,7 @@ class HeadingExposer(QObject):
         self.view = view
         self.markers: list[HeadingMarker] = []
         for index, block in enumerate(view.report.blocks):
-            level = block.kind.heading_level
+            level = block.heading_level
             if level:
                 marker = HeadingMarker(index, level, view.viewport())
                 self.markers.append(marker)

@@ -67,20 +67,27 @@ class ContentsPanel(QTreeWidget):
 
     def _build(self, report: Report) -> None:
         parent: QTreeWidgetItem | None = None
+        heading: QTreeWidgetItem | None = None  # the 一、 heading its （一） sub-headings go under
+        heading_level = 0
         for block in report.blocks:
             if block.kind in (BlockKind.TITLE, BlockKind.PART, BlockKind.NOTES_HEADING):
                 item = QTreeWidgetItem(self, [block.text])
                 parent = item if block.kind is not BlockKind.TITLE else None
+                heading = None
+            elif block.kind is BlockKind.HEADING and heading is not None and block.heading_level > heading_level:
+                item = QTreeWidgetItem(heading, [block.text])
             elif block.kind is BlockKind.HEADING or block.kind is BlockKind.NOTE:
                 text = block.text
                 if block.kind is BlockKind.NOTE and block.note_number in report.notes:
                     note = report.notes[block.note_number]
-                    text = f"[{note.number}] {note.term}"
+                    text = f"[{note.number}] {note.label}"
                 item = QTreeWidgetItem(parent or self, [text])
+                heading = item if block.kind is BlockKind.HEADING else None
+                heading_level = block.heading_level
             else:
                 continue
             item.setData(0, ID_ROLE, block.id)
-            item.setData(0, LEVEL_ROLE, block.kind.heading_level)
+            item.setData(0, LEVEL_ROLE, block.heading_level)
             item.setToolTip(0, block.text)
             self._items[block.id] = item
         # Only entries with entries under them: Qt reports every expanded item as "expanded" to screen

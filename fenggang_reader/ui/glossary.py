@@ -238,7 +238,7 @@ class GlossaryFeature(QObject):
             self._last_announced = span
             note = self.window.report.notes[span.note_number]
             self.window.announce(
-                _t("Note %1: %2").replace("%1", str(note.number)).replace("%2", note.term)
+                _t("Note %1: %2").replace("%1", str(note.number)).replace("%2", note.label)
             )
 
     def _tabbed_onto_term(self, top_before: int) -> None:
@@ -401,7 +401,7 @@ class GlossaryFeature(QObject):
         self._place(popup, span)
         popup.open_popup()
         self.window.events.emit("glossary.open", note=number, via=via)
-        self.window.announce(_t("Note %1: %2. %3").replace("%1", str(number)).replace("%2", note.term)
+        self.window.announce(_t("Note %1: %2. %3").replace("%1", str(number)).replace("%2", note.label)
                              .replace("%3", note.explanation))
         self.popup_opened.emit(number)
 
@@ -552,7 +552,7 @@ class GlossaryFeature(QObject):
         if self.isSignalConnected(QMetaMethod.fromSignal(self.read_note_requested)):
             self.read_note_requested.emit(number)
             return
-        self.window.announce(f"{note.term}：{note.explanation}")
+        self.window.announce(f"{note.term}：{note.explanation}" if note.term else note.explanation)
 
     # -- uses and back -------------------------------------------------------------------------
     def here(self) -> Place:
@@ -602,7 +602,7 @@ class GlossaryFeature(QObject):
         total = len(self.glossary.uses(use.note_number))
         section = self.glossary.section_of(use.block_id)
         note = self.window.report.notes[use.note_number]
-        message = (_t("%1: place %2 of %3, in %4. Alt+Left goes back.").replace("%1", note.term)
+        message = (_t("%1: place %2 of %3, in %4. Alt+Left goes back.").replace("%1", note.label)
                    .replace("%2", str(self.glossary.use_number(use))).replace("%3", str(total))
                    .replace("%4", section.text if section is not None else ""))
         self.window.events.emit("glossary.goto_use", note=use.note_number, block=use.block_id)

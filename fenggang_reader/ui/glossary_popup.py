@@ -117,13 +117,13 @@ class GlossaryPopup(QDialog):
         report = glossary.report
         block = report.block(note.block_id)
         self.view = NoteView(Report([block]), annotator, self)
-        self.view.setAccessibleName(note.term)
+        self.view.setAccessibleName(note.label)
         self.view.setAccessibleDescription(note.explanation)
         self._bold_term(block.text)
 
-        self.title = f"{_t('Note')} {note.number}: {note.term}"
+        self.title = f"{_t('Note')} {note.number}: {note.label}"
         self.setWindowTitle(self.title)
-        self.setAccessibleName(note.term)
+        self.setAccessibleName(note.label)
         self.setAccessibleDescription(note.explanation)
 
         self.box = layout = QVBoxLayout(self)

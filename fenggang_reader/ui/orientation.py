@@ -38,7 +38,7 @@ def place_text(window: MainWindow, index: int) -> str:
     """"Paragraph 5 of 86", with ", heading level 2" on a heading."""
     place = window.position_text() if index == window.view.current_index() else _t("Paragraph %1 of %2").replace(
         "%1", str(index + 1)).replace("%2", str(len(window.report.blocks)))
-    level = window.report.blocks[index].kind.heading_level
+    level = window.report.blocks[index].heading_level
     if level:
         place += _t(", heading level %1").replace("%1", str(level))
     return place
@@ -57,20 +57,23 @@ def paragraph_message(window: MainWindow, index: int | None = None) -> str:
 
 
 def where_am_i_text(window: MainWindow) -> str:
-    """Ctrl+I: the part, the heading, the place and the first words of the paragraph."""
+    """Ctrl+I: the part, the heading (and sub-heading), the place and the first words of the paragraph."""
     index = window.view.current_index()
     blocks = window.report.blocks
-    part = heading = ""
+    part = ""
+    headings: list[str] = []  # innermost first: the （一） sub-heading, then its 一、 heading
+    deepest = 99
     for i in range(index, -1, -1):
-        kind = blocks[i].kind
-        if kind is BlockKind.HEADING and not heading and not part:
-            heading = block_text(window, i)
-        elif kind in (BlockKind.PART, BlockKind.NOTES_HEADING, BlockKind.TITLE):
+        block = blocks[i]
+        if block.kind is BlockKind.HEADING and block.heading_level < deepest:
+            headings.append(block_text(window, i))
+            deepest = block.heading_level
+        elif block.kind in (BlockKind.PART, BlockKind.NOTES_HEADING, BlockKind.TITLE):
             part = block_text(window, i)
             break
     text = block_text(window, index)
     words = text if len(text) <= FIRST_WORDS else text[:FIRST_WORDS] + "…"
-    pieces = [p for p in (part, heading) if p and p != text]
+    pieces = [p for p in (part, *reversed(headings)) if p and p != text]
     pieces.append(place_text(window, index))
     return _t("%1: %2").replace("%1", _t(", ").join(pieces)).replace("%2", words)
 

@@ -37,7 +37,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from ..core.line_breaks import MARKS
-from ..core.model import BlockKind, Report
+from ..core.model import Block, BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle
 from ..core.storage import atomic_write_bytes
 from ..export import share_like_a_new_file
@@ -55,6 +55,13 @@ _NEW_PAGE_KINDS = (BlockKind.PART, BlockKind.NOTES_HEADING)
 # The PDF's structure (export/pdf_structure.py): the heading levels of the outline; every other block a P.
 _STRUCTURE_ROLES = {BlockKind.TITLE: "H1", BlockKind.PART: "H2", BlockKind.NOTES_HEADING: "H2",
                     BlockKind.HEADING: "H3", BlockKind.NOTE: "Note"}
+
+
+def _structure_role(block: Block) -> str:
+    """The block's tag in the PDF's structure tree: a sub-heading is one level deeper than its heading."""
+    if block.kind is BlockKind.HEADING:
+        return f"H{block.heading_level}"
+    return _STRUCTURE_ROLES.get(block.kind, "P")
 
 
 @dataclass(frozen=True)
@@ -345,7 +352,7 @@ class PrintLayout:
         painted said, for export.pdf."""
         colour = QColor(self.view.current_theme().pinyin)
         return TextLayer((colour.redF(), colour.greenF(), colour.blueF()), self.view.cjk_spacing_percent / 100.0,
-                         tuple(_STRUCTURE_ROLES.get(b.kind, "P") for b in self.report.blocks),
+                         tuple(_structure_role(b) for b in self.report.blocks),
                          tuple(b.id for b in self.report.blocks), tuple(self._drawn))
 
     # -- navigation ----------------------------------------------------------------------------
@@ -361,7 +368,7 @@ class PrintLayout:
 
     def outline(self) -> list[OutlineEntry]:
         """Parts, headings and the notes heading, nested by level."""
-        return [OutlineEntry(b.text, b.kind.heading_level, self.block_destination(b.id))
+        return [OutlineEntry(b.text, b.heading_level, self.block_destination(b.id))
                 for b in self.report.blocks if b.kind in (BlockKind.PART, BlockKind.HEADING, BlockKind.NOTES_HEADING)]
 
     def _area(self, block_id: str, start: int, end: int, dest: Destination) -> LinkArea:

@@ -62,8 +62,8 @@ def _block_format(block: Block, line_height: float) -> QTextBlockFormat:
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     elif block.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE):
         fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
-    if block.kind.heading_level:
-        fmt.setHeadingLevel(block.kind.heading_level)
+    if block.heading_level:
+        fmt.setHeadingLevel(block.heading_level)
     fmt.setProperty(QTextFormat.Property.UserProperty, block.id)
     return fmt
 

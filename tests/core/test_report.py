@@ -5,7 +5,7 @@ import re
 import pytest
 
 from fenggang_reader.core.cleaning import clean_page
-from fenggang_reader.core.model import BlockKind, Report
+from fenggang_reader.core.model import Block, BlockKind, Report
 from fenggang_reader.core.report_format import (
     ReportFormatError,
     link_glossary,
@@ -117,3 +117,59 @@ def test_missing_or_binary_file_named(tmp_path):
     binary.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(ReportFormatError, match="not UTF-8"):
         load_report(binary)
+
+
+def test_fingerprint_is_stable_and_follows_kinds_ids_and_texts(report):
+    raw = report_path().read_text(encoding="utf-8")
+    again = parse_report(raw)
+    assert re.fullmatch(r"[0-9a-f]{32}", report.fingerprint)
+    assert again.fingerprint == report.fingerprint
+    assert parse_report(raw.replace("各位代表：", "各位代表，同志们：")).fingerprint != report.fingerprint
+    assert parse_report(raw.replace("salutation\tsalutation", "paragraph\tsalutation")).fingerprint != report.fingerprint
+    assert parse_report(raw.replace("\tsalutation\t", "\tgreeting\t")).fingerprint != report.fingerprint
+
+
+def test_only_the_shipped_report_is_builtin(report):
+    from fenggang_reader.core.resources import load_bundled_report
+
+    assert load_bundled_report().builtin
+    assert not parse_report(report_path().read_text(encoding="utf-8")).builtin
+
+
+def test_sub_heading_level_is_kept_in_the_file():
+    text = "title\tt\t报告\nheading\th1\t一、总体要求\nheading:4\th1-1\t（一）稳增长\nparagraph\tp1\t正文。\n"
+    report = parse_report(text)
+    assert [b.heading_level for b in report.blocks] == [1, 3, 4, 0]
+    assert all(b.kind is BlockKind.HEADING for b in report.blocks[1:3])
+    assert serialize_report(report).split("\n", 2)[2] == text
+    with pytest.raises(ReportFormatError, match="bad heading level"):
+        parse_report("title\tt\t报告\nparagraph:4\tp\t正文\n")
+
+
+@pytest.mark.parametrize("marker, note", [("[3]", "[3]"), ("【3】", "【3】"), ("③", "③")])
+def test_markers_in_every_style_link_their_note_and_term(marker, note):
+    report = parse_report(f"title\tt\t通知\nparagraph\tp1\t做到“五个不发生”{marker}，守住底线。\n"
+                          f"notes\tnotes\t注释\nnote\tn3\t{note}五个不发生：指不发生重大事故。\n")
+    (found,) = report.markers
+    text = report.block("p1").text
+    assert (found.note_number, text[found.start:found.end]) == (3, marker)
+    assert text[found.term_start:found.term_end] == "“五个不发生”"
+    assert report.notes[3].term == "五个不发生"
+    assert report.notes[3].explanation == "指不发生重大事故。"
+
+
+def test_a_note_without_a_term_links_its_marker_alone():
+    report = parse_report("title\tt\t通知\nparagraph\tp1\t本村已完成改造①，效果良好。\n"
+                          "note\tn1\t①改造资金由镇财政统筹安排，村集体配套百分之十。\n")
+    note = report.notes[1]
+    assert note.term == "" and note.explanation.startswith("改造资金")
+    assert note.label == "改造资金由镇财政统筹安排…"
+    (marker,) = report.markers
+    assert (marker.term_start, marker.term_end, marker.end) == (marker.start, marker.start, marker.start + 1)
+    assert not [o for o in report.occurrences if not o.has_marker]
+
+
+def test_lenient_linking_leaves_markers_without_notes_as_text():
+    report = Report([Block(BlockKind.TITLE, "t", "新闻"), Block(BlockKind.PARAGRAPH, "p1", "据报道[1]，①加强②推进。")])
+    link_glossary(report, strict=False)  # no notes: nothing linked, nothing refused
+    assert report.markers == [] and report.notes == {}
