@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .pronunciation import PronunciationRecord
+from .reading_rules import RULES_VERSION, apply_reading_rules
 from .sandhi import CHOICES as SANDHI_CHOICES
 from .sandhi import CITATION, SPOKEN, citation_forms, spoken_forms
 from .storage import parse_json
@@ -64,7 +65,8 @@ def base_readings(text: str) -> list[str | None]:
 
 
 class Annotator:
-    """Readings for whole blocks, applying the record and the user's corrections in that order."""
+    """Readings for whole blocks: pypinyin's, the reading rules for unreviewed text (core/reading_rules.py), then
+    the record and the user's corrections in that order (so neither is ever overridden by a rule)."""
 
     def __init__(
         self,
@@ -93,7 +95,7 @@ class Annotator:
         key = (block_id, text)
         cached = self._cache.get(key)
         if cached is None:
-            cached = citation_forms(text, base_readings(text))
+            cached = citation_forms(text, apply_reading_rules(text, base_readings(text)))
             marks: list[str | None] = ["" if r is not None else None for r in cached]
             for layer in (self.record, self.user):
                 layer.apply(text, block_id, cached)
@@ -112,10 +114,10 @@ class Annotator:
 
     # -- the readings cache: a warm start needs no pypinyin at all ------------------------------
     def fingerprint(self) -> str:
-        """Everything the readings depend on besides the text: our format, pypinyin's version, both
-        records and the sandhi choice."""
+        """Everything the readings depend on besides the text: our format, pypinyin's version, the reading rules,
+        both records and the sandhi choice."""
         h = hashlib.sha256()
-        for part in (str(CACHE_FORMAT), _pypinyin_version(), self.record.dumps(), self.user.dumps(), self._sandhi):
+        for part in (str(CACHE_FORMAT), _pypinyin_version(), str(RULES_VERSION), self.record.dumps(), self.user.dumps(), self._sandhi):
             h.update(part.encode("utf-8") + b"\0")
         return h.hexdigest()
 
