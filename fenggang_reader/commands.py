@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .core.consent import OnlineVoices, online_voices_for
 from .core.model import Report
 from .core.pronunciation import RecordError
-from .core.reader_annotator import exporting_annotator, preload_readings
+from .core.reader_annotator import exporting_annotator, preload_readings, readings_cache_path
 from .core.settings import SPEECH_RATE, Settings
 from .core.storage import AppDirs
 
@@ -39,7 +39,7 @@ def export_pinyin(args: argparse.Namespace, report: Report | None) -> int:
     if report is None:
         return 1
     try:
-        annotator = exporting_annotator(Settings.load(AppDirs.default().settings_file))
+        annotator = exporting_annotator(Settings.load(AppDirs.default().settings_file), report=report)
     except RecordError as exc:
         return _fail(str(exc))
     sys.stdout.write(pinyin_export_json(report, annotator) + "\n")
@@ -80,7 +80,8 @@ def choose_engine(settings: Settings, args: argparse.Namespace) -> tuple[str, li
     return args.engine, notes
 
 
-def options_from_settings(settings: Settings, args: argparse.Namespace) -> tuple[AudioExportOptions, list[str]]:
+def options_from_settings(settings: Settings, args: argparse.Namespace,
+                          report: Report | None = None) -> tuple[AudioExportOptions, list[str]]:
     """What the listener chose in the reader (the speech profile), overridden by the command line; and notes for
     stderr."""
     from .export.audio import AudioExportOptions, ExportError
@@ -88,7 +89,7 @@ def options_from_settings(settings: Settings, args: argparse.Namespace) -> tuple
     from .speech.profile import SpeechProfile
 
     dirs = AppDirs.default()
-    annotator = exporting_annotator(settings, dirs)
+    annotator = exporting_annotator(settings, dirs, report)  # that document's corrections
     rate = settings.value(SPEECH_RATE) if args.rate is None else args.rate
     try:
         SPEECH_RATE.validate(rate)
@@ -134,7 +135,7 @@ def export_audio(args: argparse.Namespace, report: Report | None) -> int:
     for problem in settings.problems:
         print(f"fenggang-reader: {problem}", file=sys.stderr)
     try:
-        options, notes = options_from_settings(settings, args)
+        options, notes = options_from_settings(settings, args, report)
     except (ExportError, RecordError) as exc:
         return _fail(str(exc))
     for note in notes:
@@ -189,13 +190,13 @@ def export_pdf(args: argparse.Namespace, report: Report | None) -> int:
     dirs = AppDirs.default()
     settings = Settings.load(dirs.settings_file)
     try:
-        annotator = exporting_annotator(settings, dirs)
+        annotator = exporting_annotator(settings, dirs, report)
     except RecordError as exc:
         print(f"fenggang-reader: {exc}", file=sys.stderr)
         return 1
     # The readings the window saved, or the shipped ones, where they were made for this annotator: pypinyin then
     # never runs (0.6 of 2.6 CPU seconds at 36 pt).
-    preload_readings(annotator, report, dirs.cache / "readings.json")
+    preload_readings(annotator, report, readings_cache_path(report, dirs))
     try:
         pages = write_pdf(report, annotator, args.out, size=args.size, pinyin=args.pinyin == "on",
                            style=PinyinStyle(settings["pinyin_style"]))
@@ -228,10 +229,10 @@ def export_lines(args: argparse.Namespace, report: Report | None) -> int:
     create_application()
     dirs = AppDirs.default()
     try:
-        annotator = exporting_annotator(Settings.load(dirs.settings_file), dirs)
+        annotator = exporting_annotator(Settings.load(dirs.settings_file), dirs, report)
     except RecordError as exc:
         return _fail(str(exc))
-    preload_readings(annotator, report, dirs.cache / "readings.json")  # as export-pdf: no pypinyin for nothing
+    preload_readings(annotator, report, readings_cache_path(report, dirs))  # as export-pdf: no pypinyin for nothing
     view = laid_out_view(report, annotator, size=args.size, width=args.width, script=Script(args.script))
     lines = view_lines(view)
     sys.stdout.write("[\n" + ",\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n]\n")

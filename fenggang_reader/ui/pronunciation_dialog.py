@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.corrections import FILE_NAME, Candidate, CorrectionStore, reading_candidates, spoken_respelling
+from ..core.corrections import Candidate, CorrectionStore, reading_candidates, spoken_respelling
 from ..core.pinyin import Annotator, PinyinStyle, render
 from ..core.pronunciation import Entry, RecordError
+from ..core.reader_annotator import corrections_path
 from ..core.sandhi import CITATION, SPOKEN
 from ..core.storage import AppDirs
 from ..core.syllables import is_han
@@ -320,7 +321,8 @@ class PronunciationFeature(QObject):
         self.dialog: PronunciationDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self.problem_box: QMessageBox | None = None
-        self.store = CorrectionStore.open(AppDirs.default().data / FILE_NAME)
+        # Corrections are kept per document (core/reader_annotator.corrections_path).
+        self.store = CorrectionStore.open(corrections_path(AppDirs.default(), window.report))
         self._bind_annotator()
 
         actions = window.actions_by_id
