@@ -1,0 +1,105 @@
+"""Saved web pages: the article's text without the site around it, by trafilatura.
+
+A government portal page holds the report among breadcrumbs, index fields (索引号, 发布机构), a hit counter
+(浏览次数), font-size and print/close links, share bars, related news and a footer. trafilatura finds the main
+text; we ask for its XML form so its paragraphs, headings, list items and table rows stay separate blocks,
+and split at its line breaks too, since many pages write paragraphs as text between <br>s. favor_recall keeps
+short blocks (a 一、… heading, a one-line note) that the default drops on some pages.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+import trafilatura
+from lxml import etree
+
+from .errors import DocumentError, DocumentProblem
+from .extracted import ExtractedText, finish
+from .text_file import decode_text
+
+_BLOCKS = {"p", "head", "item", "quote", "code", "row", "cell"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
+# Pages that say gb2312 or gbk are written by tools that emit any GBK (or GB18030) character.
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
+
+
+def decode_html(data: bytes, path: Path | None, source: str = "the pasted text") -> str:
+    """A page's text by its byte-order mark, then its <meta charset>, then as plain text is decoded."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_text(data, path, source)
+    declared = _META_CHARSET.search(data[:8192])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        try:
+            return data.decode(_CHARSET_ALIASES.get(name, name))
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common enough: detect instead
+    return decode_text(data, path, source)
+
+
+def read_html_file(data: bytes, path: Path) -> ExtractedText:
+    return page_text(decode_html(data, path), "html", path)
+
+
+def page_text(html: str, kind: str, path: Path | None, source: str = "the pasted text") -> ExtractedText:
+    """The page's main text as paragraphs and its title (trafilatura's: the <h1> or <title> without the site)."""
+    try:
+        xml = trafilatura.extract(html, output_format="xml", with_metadata=True, favor_recall=True,
+                                  include_tables=True, include_comments=False, include_images=False,
+                                  deduplicate=False)
+    except (ValueError, etree.LxmlError) as exc:
+        raise DocumentError(path, DocumentProblem.DAMAGED, f"the page cannot be read ({exc})", source=source) from exc
+    if not xml:
+        # A page that is all text and no structure (or a fragment): its whole visible text.
+        text = trafilatura.html2txt(html) if "<" in html else html
+        return finish(text.splitlines(), None, kind, path, source)
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    paragraphs = _paragraphs(main) if main is not None else []
+    return finish(paragraphs, root.get("title"), kind, path, source)
+
+
+def _paragraphs(element: etree._Element) -> list[str]:
+    """The text blocks under ``element`` in order; a block's line breaks separate paragraphs."""
+    out: list[str] = []
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "row":
+            cells = [" ".join(_block_lines(cell)) for cell in child.iter("cell")]
+            out.append("\u3000".join(cell for cell in cells if cell.strip()))
+        elif child.tag in _BLOCKS and not any(d.tag in _BLOCKS for d in child.iterdescendants() if d is not child):
+            out.extend(_block_lines(child))
+        else:
+            if child.text and child.text.strip():
+                out.append(child.text)
+            out.extend(_paragraphs(child))
+        if child.tail and child.tail.strip():
+            out.append(child.tail)
+    return out
+
+
+def _block_lines(block: etree._Element) -> list[str]:
+    """A block's text, split where the page had a line break (<br>, trafilatura's <lb/>)."""
+    lines = [""]
+    for piece in _pieces(block):
+        if piece is None:
+            lines.append("")
+        else:
+            lines[-1] += piece
+    return lines
+
+
+def _pieces(element: etree._Element) -> list[str | None]:
+    """Text pieces in document order, None at each line break."""
+    pieces: list[str | None] = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            pieces.append(None)
+        elif isinstance(child.tag, str):
+            pieces.extend(_pieces(child))
+        pieces.append(child.tail or "")
+    return pieces

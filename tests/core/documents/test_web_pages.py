@@ -1,0 +1,64 @@
+"""Saved web pages: a government portal's page with all its chrome, as .html (UTF-8 and GB2312-declared) and
+as Chrome's single-file .mhtml; what comes out is the report and nothing of the site around it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fenggang_reader.core.documents.extract import extract_document, extract_html
+from tests.support.document_samples import PORTAL_CHROME, mhtml, portal_page, report_lines
+
+
+@pytest.fixture(scope="module")
+def lines() -> list[str]:
+    return report_lines()
+
+
+def assert_is_the_report(paragraphs: list[str], lines: list[str]) -> None:
+    text = "\n".join(paragraphs)
+    assert [chrome for chrome in PORTAL_CHROME if chrome in text] == []
+    # Every paragraph, heading (一、…) and [n] note, in order, nothing added; a page's gap (镇长　韩俊峰) is a
+    # space to trafilatura, as to a browser.
+    assert [" ".join(p.split()) for p in paragraphs] == [" ".join(line.split()) for line in lines]
+
+
+@pytest.mark.parametrize(("charset", "declared"), [("utf-8", "utf-8"), ("gb18030", "gb2312"), ("gbk", "GBK")])
+def test_a_saved_portal_page_gives_the_report_without_the_site(tmp_path: Path, lines: list[str], charset: str,
+                                                                declared: str):
+    path = tmp_path / "2025年凤岗镇政府工作报告.html"
+    path.write_bytes(portal_page(lines, declared).encode(charset))
+    extracted = extract_document(path)
+    assert extracted.format == "html"
+    assert extracted.title == "2025年凤岗镇政府工作报告"  # the <h1>, not "…_东莞市人民政府门户网站"
+    assert_is_the_report(extracted.paragraphs, lines)
+
+
+def test_paragraphs_written_as_line_breaks_are_paragraphs(tmp_path: Path, lines: list[str]):
+    path = tmp_path / "post_1234567.htm"
+    path.write_text(portal_page(lines, br_paragraphs=True), encoding="utf-8")
+    assert_is_the_report(extract_document(path).paragraphs, lines)
+
+
+@pytest.mark.parametrize(("charset", "transfer"), [("utf-8", "quoted-printable"), ("gbk", "base64")])
+def test_a_page_saved_as_a_single_file(tmp_path: Path, lines: list[str], charset: str, transfer: str):
+    path = tmp_path / "2025年凤岗镇政府工作报告.mhtml"
+    path.write_bytes(mhtml(portal_page(lines, charset), charset, transfer))
+    extracted = extract_document(path)
+    assert extracted.format == "mhtml"
+    assert extracted.title == "2025年凤岗镇政府工作报告"
+    assert_is_the_report(extracted.paragraphs, lines)
+
+
+def test_a_page_without_its_extension_is_still_a_page(tmp_path: Path, lines: list[str]):
+    path = tmp_path / "post_1234567"
+    path.write_text(portal_page(lines), encoding="utf-8")
+    assert_is_the_report(extract_document(path).paragraphs, lines)
+
+
+def test_a_copied_fragment_keeps_all_its_text():
+    fragment = ("<p style='text-indent:2em'>各位代表：</p><p>现在，我代表镇人民政府，向大会报告政府工作。</p>"
+                "<p><strong>一、坚持协同发展</strong></p>")
+    extracted = extract_html(fragment, "the pasted text")
+    assert extracted.paragraphs == ["各位代表：", "现在，我代表镇人民政府，向大会报告政府工作。", "一、坚持协同发展"]
