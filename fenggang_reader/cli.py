@@ -27,7 +27,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("run", help="open the reader (the default)")
-    sub.add_parser("export-pinyin", help="print the report's pinyin as JSON to stdout")
+    pinyin = sub.add_parser("export-pinyin", help="print the report's pinyin as JSON to stdout",
+                            description="Print, as JSON, every block of the document in reading order: its id, "
+                                        "kind (title, meta, salutation, part, heading, paragraph, notes, note), "
+                                        "text and the tone-mark reading of each character (null where not Han).")
     audio = sub.add_parser(
         "export-audio", help="write an audiobook: one MP3 per paragraph, an M3U playlist, one MP3 with chapters",
         description="Write one MP3 with ID3 chapters into DIR, and one MP3 per paragraph (named so they sort in "
@@ -36,8 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     audio.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the files (created)")
     audio.add_argument("--voice", help="Edge voice short name, e.g. zh-CN-YunxiNeural (default: the setting)")
     audio.add_argument("--rate", type=float, help="speed, 0.5 to 2 (default: the setting)")
-    audio.add_argument("--part", choices=("all", "2024", "2025", "notes"), default="all",
-                       help="all (default), 2024 = 2024年工作回顾, 2025 = 2025年工作安排, notes = 名词解释")
+    audio.add_argument("--part", default="all", metavar="PART",
+                       help="all (default); notes = the notes (名词解释); a part by its number (1, 2, …) or its year "
+                            "(for the built-in report 2024 = 2024年工作回顾, 2025 = 2025年工作安排)")
     audio.add_argument("--engine", choices=("auto", "edge", "offline"), default="auto",
                        help="auto (default): the online Edge voice when the reader's online-voices notice was "
                             "accepted (or --allow-online), the offline voice otherwise or if Edge cannot be reached")
@@ -45,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="send the text to Microsoft's online voices for this export even though the reader "
                             "never accepted them or is set to the offline voice only")
     pdf = sub.add_parser("export-pdf", help="write a large-print PDF with pinyin, an outline and linked notes")
-    pdf.add_argument("--out", type=Path, required=True, metavar="FILE", help="the PDF to write")
+    pdf.add_argument("--out", type=Path, required=True, metavar="PDF", help="the PDF to write")
     pdf.add_argument("--size", type=int, default=36, help="text size in points, 12 to 96 (default 36)")
     pdf.add_argument("--pinyin", choices=("on", "off"), default="on", help="pinyin above the characters (default on)")
     lines = sub.add_parser("export-lines", help="print the lines the reader lays out at a size and width, as JSON",
@@ -56,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     lines.add_argument("--width", type=int, required=True, metavar="PX", help="width of the text area in pixels")
     lines.add_argument("--script", choices=("simplified", "hk", "tw"), default="simplified",
                        help="the characters: simplified (default), hk or tw (Traditional, Hong Kong or Taiwan)")
+    for command in (pinyin, audio, pdf, lines):
+        command.add_argument("file", type=Path, nargs="?", metavar="FILE",
+                             help="the document to export (default: the built-in report): a text file, a saved web "
+                                  "page (.html, .mhtml), a Word file (.docx), an EPUB book, a PDF with text or a "
+                                  "report file (.tsv)")
     from .self_test import add_parser as add_self_test
 
     add_self_test(sub)  # hidden: for installers and CI (fenggang_reader/self_test.py)
@@ -94,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
 
         command = {"export-pinyin": commands.export_pinyin, "export-audio": commands.export_audio,
                    "export-pdf": commands.export_pdf, "export-lines": commands.export_lines}[args.command]
+        if getattr(args, "file", None) is not None and args.report is not None:
+            parser.error(f"{args.command}: give either FILE or --report, not both")
         return command(args, _load_report(args))
     if args.command == "self-test":
         from .self_test import run as self_test
@@ -105,12 +116,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _load_report(args: argparse.Namespace):
+    """The document an export command works on: FILE, else --report (a .tsv report file), else the built-in one;
+    None (the reason printed) when it cannot be opened."""
+    from .core.documents.extract import DocumentError
+    from .core.documents.open import open_document
     from .core.report_format import ReportFormatError, load_report
     from .core.resources import load_bundled_report
 
     try:
+        if getattr(args, "file", None) is not None:
+            return open_document(args.file)
         return load_report(args.report) if args.report else load_bundled_report()
-    except ReportFormatError as exc:
+    except (ReportFormatError, DocumentError) as exc:
         print(f"fenggang-reader: {exc}", file=sys.stderr)
         return None
 

@@ -9,9 +9,11 @@ from .pinyin import Annotator, PinyinStyle
 
 
 def pinyin_export(report: Report, annotator: Annotator) -> list[dict]:
-    """One entry per block in reading order: id, displayed text, tone-mark reading per character."""
+    """One entry per block in reading order: id, kind (BlockKind's value), displayed text, tone-mark reading per
+    character."""
     return [
-        {"id": b.id, "text": b.text, "pinyin": annotator.rendered(b.text, b.id, PinyinStyle.TONE_MARKS)}
+        {"id": b.id, "kind": b.kind.value, "text": b.text,
+         "pinyin": annotator.rendered(b.text, b.id, PinyinStyle.TONE_MARKS)}
         for b in report.blocks
     ]
 

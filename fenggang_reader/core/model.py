@@ -147,10 +147,12 @@ class Note:
     def search_terms(self) -> list[str]:
         """Strings whose appearance in the body refers to this note, longest first.
 
-        The printed term, with and without its quotes; and for a term like “四上”企业服务专员机制,
+        The printed term, with and without its quotes, and quoted whole; and for a term like “四上”企业服务专员机制,
         also its quoted core “四上” (kept with quotes, so plain prose like 四上 is not matched).
         """
         terms = {self.term, self.plain_term}
+        if self.plain_term:
+            terms.add(f"“{self.plain_term}”")  # a note's 四小园 is the body's “四小园”
         for quoted in re.findall(r"“[^”]+”", self.term):
             terms.add(quoted)
         return sorted((t for t in terms if len(t) >= 2), key=len, reverse=True)

@@ -50,11 +50,9 @@ from fenggang_reader.speech.types import Audio, Engine, VoiceParams
 
 log = logging.getLogger(__name__)
 
-PARTS = ("all", "2024", "2025", "notes")
 ENGINES = ("auto", "edge", "offline")
 EDGE_BOUNDARY = "WordBoundary"  # what reading aloud asks for (speech/backend.py): the cache keys then agree
 MP3_BYTES_PER_MS = 48_000 / 8 / 1000  # 48 kbit/s CBR, both engines
-PART_TITLES = {"2024": "2024年工作回顾", "2025": "2025年工作安排", "notes": "名词解释"}  # album names of parts
 PARAGRAPH_FOLDER = "段落 paragraphs"  # the paragraph files and the playlist; the chapters file sits above it
 
 Progress = Callable[[int, int, str], None]  # chunks done, chunks in all, what is happening
@@ -79,14 +77,36 @@ class ExportError(Exception):
 # ------------------------------------------------------------------------------------------- the plan
 
 
+def part_choices(report: Report) -> list[str]:
+    """The --part values this document has: all, each part by its number (and its year, 2024年… → 2024), notes."""
+    parts = [b for b in report.blocks if b.kind is BlockKind.PART]
+    years = [m.group(1) for b in parts if (m := _PART_YEAR.search(b.text))]
+    has_notes = any(b.kind is BlockKind.NOTES_HEADING for b in report.blocks)
+    return ["all", *(str(n) for n in range(1, len(parts) + 1)), *years, *(["notes"] if has_notes else [])]
+
+
+_PART_YEAR = re.compile(r"^\D{0,8}?(\d{4})年")  # 2024年工作回顾, 一、2024年工作回顾
+
+
+def part_start(report: Report, part: str) -> int | None:
+    """Where part ``part`` begins: the n-th part for a number, the part of that year (2024年工作回顾) for a
+    year; None when the document has no such part."""
+    parts = [i for i, b in enumerate(report.blocks) if b.kind is BlockKind.PART]
+    if part.isdigit() and len(part) == 4:
+        return next((i for i in parts if (m := _PART_YEAR.search(report.blocks[i].text)) and m.group(1) == part),
+                    None)
+    if part.isdigit() and 1 <= int(part) <= len(parts):
+        return parts[int(part) - 1]
+    return None
+
+
 def select_blocks(report: Report, part: str = "all") -> list[Block]:
     """The blocks of one part, in reading order.
 
-    ``all`` is the whole report; ``2024`` is 2024年工作回顾 (block part-2024 up to part-2025), ``2025`` is
-    2025年工作安排 (part-2025 up to the notes), ``notes`` is 名词解释 and its notes.
+    ``all`` is the whole document; ``notes`` is 名词解释 and its notes; a part by its number or year, from its
+    heading up to the next part or the notes (the built-in report's ``2024`` is 2024年工作回顾, ``2025``
+    2025年工作安排, as are ``1`` and ``2``).
     """
-    if part not in PARTS:
-        raise ExportError(f"unknown part {part!r}: choose one of {', '.join(PARTS)}", "input")
     blocks = report.blocks
     if part == "all":
         return list(blocks)
@@ -94,15 +114,25 @@ def select_blocks(report: Report, part: str = "all") -> list[Block]:
     if part == "notes":
         chosen = blocks[notes_start:]
     else:
-        start_id = f"part-{part}"
-        if report.get(start_id) is None:
-            raise ExportError(f"this report has no block {start_id!r}, so it has no part {part}", "input")
-        start = report.index_of(start_id)
+        start = part_start(report, part)
+        if start is None:
+            raise ExportError(f"unknown part {part!r}: this document's parts are "
+                              f"{', '.join(part_choices(report))}", "input")
         following = [i for i, b in enumerate(blocks) if i > start and b.kind is BlockKind.PART] + [notes_start]
         chosen = blocks[start:min(following)]
     if not chosen:
-        raise ExportError(f"this report has no {part} part", "input")
+        raise ExportError(f"this document has no {part} part", "input")
     return list(chosen)
+
+
+def part_title(report: Report, part: str) -> str | None:
+    """The album name of a part: its heading (2024年工作回顾, 名词解释); None for the whole document."""
+    if part == "all":
+        return None
+    if part == "notes":
+        return next((b.text for b in report.blocks if b.kind is BlockKind.NOTES_HEADING), None)
+    start = part_start(report, part)
+    return report.blocks[start].text if start is not None else None
 
 
 def track_titles(report: Report) -> dict[str, str]:
@@ -465,11 +495,11 @@ class AudioExporter:
 
     def _album(self) -> str:
         title = self.report.title or "报告"
-        part = PART_TITLES.get(self.options.part)
+        part = part_title(self.report, self.options.part)
         return f"{title}（{part}）" if part else title
 
     def _artist(self) -> str:
-        speaker = self.report.get("speaker")
+        speaker = self.report.get("speaker") or self.report.get("d-speaker")  # structure_document's speaker line
         return speaker.text if speaker is not None else ""
 
     def _tag_track(self, path: Path, track: Track, number: int) -> None:

@@ -73,7 +73,8 @@ def test_export_pinyin_cli(report):
     ).stdout
     data = json.loads(out)
     assert [d["id"] for d in data] == [b.id for b in report.blocks]
-    assert data[0] == {"id": "title", "text": "政府工作报告", "pinyin": ["zhèng", "fǔ", "gōng", "zuò", "bào", "gào"]}
+    assert data[0] == {"id": "title", "kind": "title", "text": "政府工作报告",
+                       "pinyin": ["zhèng", "fǔ", "gōng", "zuò", "bào", "gào"]}
     for entry in data:
         assert len(entry["pinyin"]) == len(entry["text"])
 

@@ -173,3 +173,10 @@ def test_lenient_linking_leaves_markers_without_notes_as_text():
     report = Report([Block(BlockKind.TITLE, "t", "新闻"), Block(BlockKind.PARAGRAPH, "p1", "据报道[1]，①加强②推进。")])
     link_glossary(report, strict=False)  # no notes: nothing linked, nothing refused
     assert report.markers == [] and report.notes == {}
+
+
+def test_a_term_without_quotes_in_its_note_is_found_quoted_in_the_body():
+    report = parse_report("title\tt\t通知\nparagraph\tp1\t推进“四小园”【1】建设。\nparagraph\tp2\t建好“四小园”和“”。\n"
+                          "note\tn1\t【1】四小园：指小菜园、小果园。\nnote\tn2\t【2】没有术语的注释。\n")
+    uses = [report.block(o.block_id).text[o.start:o.end] for o in report.occurrences]
+    assert uses == ["“四小园”", "“四小园”"]
