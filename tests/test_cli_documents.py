@@ -115,3 +115,17 @@ def test_export_audio_refuses_a_part_the_file_does_not_have(town_report, tmp_pat
     assert main(["export-audio", str(town_report), "--out", str(tmp_path / "b"), "--part", "2023"]) == 1
     err = capsys.readouterr().err
     assert "unknown part '2023'" in err and "all, 1, 2, 2024, 2025, notes" in err
+
+
+def test_exports_of_a_file_take_that_documents_corrections(town_report, capsys, isolated_home):
+    from fenggang_reader.core.documents.open import open_document
+    from fenggang_reader.core.reader_annotator import corrections_path
+    from fenggang_reader.core.storage import AppDirs
+
+    path = corrections_path(AppDirs.default(), open_document(town_report))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("at\td-title:5\tqing4\t\t\n", encoding="utf-8")  # 清 of 清溪, as a reader's F2 would keep it
+    assert main(["export-pinyin", str(town_report)]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["pinyin"][5] == "qìng"
+    assert main(["export-pinyin"]) == 0  # the built-in report's corrections are its own
+    assert "qìng" not in json.loads(capsys.readouterr().out)[0]["pinyin"]
