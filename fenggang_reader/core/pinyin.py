@@ -106,6 +106,10 @@ class Annotator:
             self._cache[key] = cached
         return list(cached)
 
+    def has_readings(self, text: str, block_id: str = "") -> bool:
+        """Whether readings() would answer at once (computed or loaded before), without pypinyin."""
+        return (block_id, text) in self._cache
+
     def rendered(self, text: str, block_id: str, style: PinyinStyle) -> list[str | None]:
         return [None if r is None else render(r, style) for r in self.readings(text, block_id)]
 

@@ -454,6 +454,8 @@ class PronunciationFeature(QObject):
             target = dataclasses.replace(target, end=han[MAX_CHARS - 1] + 1)
             cut = True
         target = self._expand(target)  # after cutting, so no stored correction is ever cut in two
+        if self.view.readings_provider is not None:  # a document nobody reviewed: this block's readings first
+            self.view.readings_provider.wait_for(target.index)
         rows = char_rows(self.annotator, block.text, block.id, target.start, target.end)
         if not rows:
             QApplication.beep()

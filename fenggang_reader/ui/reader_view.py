@@ -36,10 +36,11 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextEdit, QWidget
 from ..core.jyutping import JyutpingAnnotator
 from ..core.line_breaks import MARKS, NO_MARKS, LayoutText, layout_text, strip_marks
 from ..core.model import Block, BlockKind, Report
-from ..core.pinyin import Annotator, PinyinStyle
+from ..core.pinyin import Annotator, PinyinStyle, render
 from ..core.resources import bundled_words
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
 from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
+from ..core.widest_readings import widest_readings
 from ..core.words import longest_kept_word
 from .line_justification import EdgeRules
 from .navigation import Navigator
@@ -54,6 +55,7 @@ from .reader_document import (
     respace_wide_runs,
     rewrite_marks,
 )
+from .readings_provider import ReadingsProvider
 from .ruby import (
     PINYIN_RATIO,
     ZHUYIN_RATIO,
@@ -169,6 +171,13 @@ class ReaderView(ReadOnlyTextBrowser):
         self._transform: Callable[[str], str] | None = None  # e.g. to Traditional characters (ui/languages)
         self._ruby: JyutpingAnnotator | None = None  # shown instead of the pinyin when set (ui/languages)
         self._factor_caps: dict[BlockKind, float] = {}  # see cap_kind_factor
+        # A document nobody reviewed gets its readings from a worker thread, those on screen first
+        # (ui/readings_provider.py); the shipped report, and a view never shown (print), have theirs at once.
+        self.readings_provider: ReadingsProvider | None = None
+        self._wanted_readings: dict[int, None] = {}  # blocks drawn or measured without readings, in the order asked
+        if on_screen and not report.builtin:
+            self.readings_provider = ReadingsProvider(report.blocks, annotator, self)
+            self.readings_provider.arrived.connect(self._readings_arrived)
 
         self.setObjectName("readerView")
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -543,12 +552,44 @@ class ReaderView(ReadOnlyTextBrowser):
         """The readings shown above (or beside) block ``index``'s characters, one per character (None: none);
         remembered until the readings, their style or the romanisation change."""
         source = self._ruby or self._annotator
+        provider = self.readings_provider
+        if source is self._annotator and provider is not None and not provider.ready(index):
+            self._want_readings(index)  # drawn once they arrive (_readings_arrived)
+            return [None] * len(self._report.blocks[index].text)
         key = (id(source), self._pinyin_style, self.typesetting.readings_generation)
         hit = self._readings.get(index)
         if hit is None or hit[0] != key:
             model = self._report.blocks[index]
             hit = self._readings[index] = (key, source.rendered(model.text, model.id, self._pinyin_style))
         return hit[1]
+
+    def room_readings(self, index: int) -> Sequence[str | None]:
+        """The readings block ``index`` takes room for: its own, or while they are being computed the widest each
+        character can have, so that their arrival moves no line."""
+        provider = self.readings_provider
+        if self._ruby is None and provider is not None and not provider.ready(index):
+            widest = widest_readings(self._report.blocks[index].text)
+            return [None if r is None else render(r, self._pinyin_style) for r in widest]
+        return self.block_readings(index)
+
+    def _want_readings(self, index: int) -> None:
+        """Ask for block ``index``'s readings with the others a paint or a jump asks for (in their order, top first)."""
+        if not self._wanted_readings:
+            QTimer.singleShot(0, self, self._ask_for_readings)
+        self._wanted_readings[index] = None
+
+    def _ask_for_readings(self) -> None:
+        wanted, self._wanted_readings = list(self._wanted_readings), {}
+        if self.readings_provider is not None:
+            self.readings_provider.want(wanted)
+
+    def _readings_arrived(self, indices: list[int]) -> None:
+        """Blocks' readings were computed (ReadingsProvider): draw them where their room already is."""
+        for index in indices:
+            self._glyph_cache.pop(index, None)
+            self._readings.pop(index, None)
+        self.line_geometry.invalidate()
+        self.viewport().update()
 
     def block_factor(self, index: int) -> float:
         """How much larger than the body block ``index`` is drawn (headings)."""
@@ -931,10 +972,13 @@ class ReaderView(ReadOnlyTextBrowser):
     def _start_warm_up(self) -> None:
         """Annotate the blocks not yet on screen in a background thread, so scrolling never waits for
         pypinyin (≈ 0.3 s for the whole report). The core annotator is pure Python and caches by block."""
+        after = self.after_warm_up
+        if self.readings_provider is not None:
+            self.readings_provider.after_all = after
+            self.readings_provider.start()
+            return
         blocks = [(b.text, b.id) for b in self._report.blocks]
         annotator = self._annotator
-
-        after = self.after_warm_up
 
         def work() -> None:
             for text, block_id in blocks:
@@ -946,7 +990,8 @@ class ReaderView(ReadOnlyTextBrowser):
         self._warm_up.start()
 
     def wait_for_warm_up(self, timeout: float = 30.0) -> None:
-        thread = getattr(self, "_warm_up", None)
+        provider = self.readings_provider
+        thread = provider._thread if provider is not None else getattr(self, "_warm_up", None)
         if thread is not None:
             thread.join(timeout)
 
