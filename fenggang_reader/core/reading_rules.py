@@ -87,13 +87,17 @@ def _wei(text: str, out: Readings) -> None:
             out[i] = "wei2"
 
 
+_CLAUSE_GOES_ON = set("、“”‘’「」『』《》\"'")
+
+
 def _yi_wei_clause(text: str, at: int) -> bool:
     """Whether the 为 at ``at`` closes a 以…为… clause: a preposition 以 before it in the same clause, with
     something (the thing taken) between them."""
     j = at - 2
     while j >= 0 and at - j <= 24:
         char = text[j]
-        if char in _BREAKS and char != "、":  # 以企业为主体、市场为导向: the list shares its 以
+        # 以企业为主体、市场为导向: the list shares its 以; 以“微改造”为切入点: quotes hold the thing taken.
+        if char in _BREAKS and char not in _CLAUSE_GOES_ON:
             return False
         if char == "以":
             before = text[j - 1] if j > 0 else ""
