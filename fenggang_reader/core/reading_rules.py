@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-RULES_VERSION = 1  # part of the readings cache's fingerprint: bump when a rule changes what it reads
+RULES_VERSION = 2  # part of the readings cache's fingerprint: bump when a rule changes what it reads
 
 Readings = list[str | None]
 
