@@ -258,12 +258,13 @@ def _marker_pieces(block: Block, report: Report | None, policy: MarkerPolicy) ->
                 pieces.append(_Piece(colon.start(), colon.end(), "，", False, "note-label", number))
         return pieces
     spans = {m.start: (m.end, m.note_number) for m in (report.markers_in(block.id) if report else [])}
-    for m in MARKER_RE.finditer(text):  # bracketed markers the report did not link are never read out either;
+    linked = set(spans)
+    for m in MARKER_RE.finditer(text):  # bracketed markers the report did not link are never read out, nor named;
         if not m.group(3):  # an unlinked ① is a list's number, said as it is
             spans.setdefault(m.start(), (m.end(), marker_number(m)))
     for start, (end, number) in sorted(spans.items()):
         spoken = ""
-        if policy is MarkerPolicy.SAY_NOTE:
+        if policy is MarkerPolicy.SAY_NOTE and (start in linked or report is None):
             spoken = f"，注释{_note_number(number)}"
             following = text[end : end + 1]
             if following and following not in _PUNCT and not MARKER_RE.match(text, end):

@@ -343,3 +343,19 @@ def test_respellings_never_swallow_a_marker():
     record = PronunciationRecord([Entry("word", "乙[", ("*", "*"), "XX")])  # malformed on purpose
     block = Block(BlockKind.PARAGRAPH, "p", "甲乙[1]丙。")
     assert prepare_block(block, record=record)[0].text == "甲乙丙。"
+
+
+def test_notes_of_any_marker_style_are_said_and_unlinked_markers_are_not():
+    from fenggang_reader.core.documents.extract import ExtractedText
+    from fenggang_reader.core.documents.structure import structure_document
+    from tests.core.documents.samples import TOWN_REPORT
+
+    town = structure_document(ExtractedText(TOWN_REPORT.splitlines(), None, "text"))
+    body = next(b for b in town.blocks if "②" in b.text)
+    assert [c.text for c in prepare_block(body, town, MarkerPolicy.SAY_NOTE)] == [
+        "完成“三旧”改造，注释二，项目五宗，新建口袋公园八个。"]
+    assert prepare_block(town.block("d-note-1"), town, MarkerPolicy.SAY_NOTE)[0].text.startswith(
+        "注释一：地区生产总值，指")
+    minutes = structure_document(ExtractedText(["纪要", "议定事项如下：①加快项目建设；②做好安全生产[3]。"], None, "text"))
+    said = [c.text for c in prepare_block(minutes.blocks[1], minutes, MarkerPolicy.SAY_NOTE)]
+    assert said == ["议定事项如下：①加快项目建设；", "②做好安全生产。"]  # no note 3: [3] is silent, ① a list's number

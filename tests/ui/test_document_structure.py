@@ -1,0 +1,75 @@
+"""A document the reader brings, in the window: sub-headings nested in the contents and said with their level,
+Ctrl+I naming the heading and sub-heading, and 【n】 / ① notes working like the report's [n] (Tab, Enter, Esc)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from fenggang_reader.core.documents.extract import ExtractedText
+from fenggang_reader.core.documents.structure import structure_document
+from fenggang_reader.core.line_breaks import strip_marks
+from fenggang_reader.core.reader_annotator import reader_annotator
+from fenggang_reader.core.settings import Settings
+from fenggang_reader.ui.contents_panel import LEVEL_ROLE
+from fenggang_reader.ui.main_window import MainWindow
+from fenggang_reader.ui.orientation import place_text, where_am_i_text
+from tests.core.documents.samples import TOWN_REPORT, VILLAGE_NOTICE
+
+
+@pytest.fixture
+def open_window(app, qtbot):
+    windows = []
+
+    def open_text(text: str) -> MainWindow:
+        report = structure_document(ExtractedText(text.splitlines(), None, "text"))
+        win = MainWindow(report, reader_annotator(), Settings())
+        qtbot.addWidget(win)
+        win.resize(1200, 850)
+        win.show()
+        qtbot.waitExposed(win)
+        win.view.setFocus()
+        windows.append(win)
+        return win
+
+    yield open_text
+    for win in windows:
+        if win.glossary.popup is not None:
+            win.glossary.close_popup(restore_focus=False)
+
+
+def test_sub_headings_nest_under_their_heading_and_say_their_level(open_window):
+    win = open_window(TOWN_REPORT)
+    contents = win.contents
+    heading, sub = contents.item_for("d-h03"), contents.item_for("d-h03-1")
+    assert sub.parent() is heading and heading.parent() is contents.item_for("d-part-2")
+    assert (heading.data(0, LEVEL_ROLE), sub.data(0, LEVEL_ROLE)) == (3, 4)
+    review = contents.item_for("d-h01")  # the review's （一） are its headings
+    assert review.parent() is contents.item_for("d-part-1") and review.data(0, LEVEL_ROLE) == 3
+    assert place_text(win, win.report.index_of("d-h03-1")).endswith(", heading level 4")
+    win.view.set_current_index(win.report.index_of("d-h03-1") + 1)
+    said = where_am_i_text(win)
+    assert said.startswith("二、2025年工作安排, 一、坚持创新驱动，培育发展新动能, （一）加快产业转型升级, Paragraph")
+
+
+def test_bracketed_and_termless_notes_open_from_the_keyboard(open_window, qtbot):
+    win = open_window(VILLAGE_NOTICE)
+    view = win.view
+    view.set_current_index(0)
+    terms = []
+    for _ in win.glossary.glossary.links:
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        terms.append(view.textCursor().selectedText())
+    assert [strip_marks(t) for t in terms] == ["“四小园”【1】", "“门前三包”【2】", "“门前三包”",
+                                                        "“美丽庭院”【3】"]
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    popup = win.glossary.popup
+    assert popup is not None and popup.note.number == 3 and popup.note.term == ""
+    assert popup.windowTitle() == "Note 3: 村委会每季度评选一次，名…"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is popup.view)
+    qtbot.keyClick(popup.view, Qt.Key.Key_Escape)
+    assert win.glossary.popup is None
+    notes = [win.contents.item_for(f"d-note-{n}").text(0) for n in (1, 2, 3)]
+    assert notes == ["[1] 四小园", "[2] 门前三包", "[3] 村委会每季度评选一次，名…"]
