@@ -22,10 +22,12 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
 
 
 def zipped(members: dict[str, bytes]) -> bytes:
+    """The same bytes in every process: the archive's bytes name a parametrized test, and pytest-xdist refuses a
+    run whose workers collected different names (the clock's time of writing made them differ)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in members.items():
-            archive.writestr(name, data)
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2025, 3, 3, 0, 0, 0)), data)
     return buffer.getvalue()
 
 
