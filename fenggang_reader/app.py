@@ -81,7 +81,7 @@ def run_app(args: argparse.Namespace) -> int:
         sweep_stale_temps(folder)  # leftovers of writes a crash interrupted; the files themselves are whole
     try:
         report = load_report(args.report) if args.report else load_bundled_report()
-        annotator = reader_annotator()  # the reader's corrections and 一/不 choice: ui/pronunciation_dialog
+        annotator = reader_annotator(report=report)  # corrections and 一/不 choice: ui/pronunciation_dialog
     except (ReportFormatError, RecordError) as exc:
         return _fatal(str(exc))
     try:

@@ -76,6 +76,9 @@ class Annotator:
     ):
         self.record = record or PronunciationRecord()
         self.user = user or PronunciationRecord()
+        # Counts the changes that make readings stale: a worker thread computing a block meanwhile (ui/readings_provider)
+        # must not store what it made from the old inputs.
+        self._generation = 0
         self.sandhi = sandhi
         self._cache: dict[tuple[str, str], list[str | None]] = {}
 
@@ -89,12 +92,14 @@ class Annotator:
         if value not in SANDHI_CHOICES:
             raise ValueError(f"tone sandhi must be one of {', '.join(SANDHI_CHOICES)}, not {value!r}")
         self._sandhi = value
+        self._generation += 1
         self._cache = {}
 
     def readings(self, text: str, block_id: str = "") -> list[str | None]:
         key = (block_id, text)
         cached = self._cache.get(key)
         if cached is None:
+            generation = self._generation
             cached = citation_forms(text, apply_reading_rules(text, base_readings(text)))
             marks: list[str | None] = ["" if r is not None else None for r in cached]
             for layer in (self.record, self.user):
@@ -103,7 +108,8 @@ class Annotator:
             if self._sandhi == SPOKEN:
                 fixed = {i for i, mark in enumerate(marks) if mark}
                 cached = spoken_forms(text, cached, fixed)
-            self._cache[key] = cached
+            if generation == self._generation:
+                self._cache[key] = cached
         return list(cached)
 
     def has_readings(self, text: str, block_id: str = "") -> bool:
@@ -114,6 +120,7 @@ class Annotator:
         return [None if r is None else render(r, style) for r in self.readings(text, block_id)]
 
     def invalidate(self) -> None:
+        self._generation += 1
         self._cache.clear()
 
     # -- the readings cache: a warm start needs no pypinyin at all ------------------------------

@@ -704,6 +704,8 @@ class ReaderView(ReadOnlyTextBrowser):
     def refresh_readings(self) -> None:
         """The readings changed (a correction, the tones of 一 and 不): draw them anew, with the room they take."""
         self.typesetting.readings_changed()
+        if self.readings_provider is not None:  # computed anew off the GUI thread, those in view first
+            self.readings_provider.reset()
         with self._keeping_place():
             self.invalidate_layout_cache()
             self._apply_metrics()

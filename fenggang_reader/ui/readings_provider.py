@@ -48,7 +48,18 @@ class ReadingsProvider(QObject):
     def ready(self, index: int) -> bool:
         """Whether block ``index``'s readings are known (computed, loaded from a cache, or shipped)."""
         block = self._blocks[index]
-        return index in self._done or self._annotator.has_readings(block.text, block.id)
+        return self._annotator.has_readings(block.text, block.id)
+
+    def reset(self) -> None:
+        """The readings changed (a correction, the tones of 一 and 不): every block is computed anew, those the view
+        asks for first, in the worker (started again if it had finished)."""
+        with self._condition:
+            self._done.clear()
+            self._next = 0
+        thread = self._thread
+        if thread is not None and not thread.is_alive():
+            self._thread = None
+        self.start()
 
     def want(self, indices: Iterable[int]) -> None:
         """Compute these blocks before any other (the view is showing them); the sweep goes on after the last."""
@@ -73,8 +84,8 @@ class ReadingsProvider(QObject):
             return True
         self.want([index])
         with self._condition:
-            return self._condition.wait_for(lambda: index in self._done or self._stop.is_set(), timeout) and \
-                index in self._done
+            return self._condition.wait_for(lambda: self.ready(index) or self._stop.is_set(), timeout) and \
+                self.ready(index)
 
     def stop(self, timeout: float = 5.0) -> None:
         with self._condition:
@@ -88,14 +99,18 @@ class ReadingsProvider(QObject):
         with self._condition:
             while self._first:
                 index = self._first.pop(0)
-                if index not in self._done:
+                if index not in self._done and not self.ready(index):
                     return index
             count = len(self._blocks)
             for step in range(count):
                 index = (self._next + step) % count
-                if index not in self._done:
-                    self._next = index + 1
-                    return index
+                if index in self._done:
+                    continue
+                if self.ready(index):  # loaded from a cache, or asked for and done
+                    self._done.add(index)
+                    continue
+                self._next = index + 1
+                return index
             return None
 
     def _work(self) -> None:
@@ -105,12 +120,15 @@ class ReadingsProvider(QObject):
             if index is None:
                 break
             block = self._blocks[index]
+            failed = False
             try:
                 annotator.readings(block.text, block.id)
             except Exception:  # noqa: BLE001 - a block without readings must not stop the others
                 log.exception("readings of block %s", block.id)
+                failed = True
             with self._condition:
-                self._done.add(index)
+                if failed or self.ready(index):  # not if the readings changed meanwhile (reset): it comes again
+                    self._done.add(index)
                 self._condition.notify_all()
             if self._stop.is_set():
                 return

@@ -122,3 +122,31 @@ def test_a_block_needed_now_is_done_without_waiting_for_the_whole_document(app, 
 
 def test_the_shipped_report_has_no_provider(view):
     assert view.readings_provider is None
+
+
+def test_a_correction_is_computed_anew_off_the_gui_thread(app, qtbot, gated_pypinyin):
+    from fenggang_reader.core.pronunciation import PronunciationRecord
+    from fenggang_reader.ui.reader_view import ReaderView
+
+    gate, threads = gated_pypinyin
+    gate.set()
+    report = _document(40)
+    annotator = Annotator()
+    view = ReaderView(report, annotator)
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.wait_for_warm_up()
+    block = report.blocks[1]
+    qtbot.waitUntil(lambda: view.readings_provider.ready(1), timeout=10_000)
+    assert view.block_readings(1)[0] == "quán"  # 全镇上下…
+    del threads[:]
+
+    annotator.user = PronunciationRecord.parse(f"at\t{block.id}:0\tquan3\t\t\n")
+    annotator.invalidate()
+    view.refresh_readings()
+    qtbot.waitUntil(lambda: view.readings_provider.ready(1), timeout=10_000)
+    qtbot.waitUntil(lambda: view.block_readings(1)[0] == "quǎn", timeout=10_000)
+    view.wait_for_warm_up()
+    assert threads and threading.main_thread() not in threads
