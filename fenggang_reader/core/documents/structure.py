@@ -24,7 +24,8 @@ _CJK = _IDEOGRAPH + _WIDE_PUNCT
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
 # Half-width punctuation a scraper or an English keyboard left in Chinese text: full-width next to Chinese.
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
-_NEAR_CJK = re.compile(rf"(?<=[{_IDEOGRAPH}“”])[,:;!?()]|[,:;!?()](?=[{_IDEOGRAPH}“”])|(?<=\d)\)(?=[{_IDEOGRAPH}])")
+_HALF_PUNCT = re.compile(r"[,:;!?()]")
+_CHINESE_CHAR = re.compile(rf"[{_IDEOGRAPH}“”]")
 _SENTENCE_PUNCT = re.compile(r"[。！？；!?;]")
 
 _NUMERAL = r"(?:二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -54,8 +55,15 @@ def tidy(text: str) -> str:
 
     One character stays one character where punctuation changes, so what a marker or a term points at does not
     move; only layout spaces between Chinese characters go."""
-    text = _NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(0)], text.strip())
-    return _SPACE_IN_CJK.sub("", text)
+    text = text.strip()
+    if _HALF_PUNCT.search(text):
+        chars = list(text)
+        for found in _HALF_PUNCT.finditer(text):
+            i = found.start()
+            if (i > 0 and _CHINESE_CHAR.match(text, i - 1)) or _CHINESE_CHAR.match(text, i + 1):
+                chars[i] = _HALF_TO_FULL[text[i]]
+        text = "".join(chars)
+    return _SPACE_IN_CJK.sub("", text) if " " in text else text
 
 
 def structure_document(extracted: ExtractedText) -> Report:
@@ -79,13 +87,14 @@ class _Builder:
 
     def __init__(self, extracted: ExtractedText):
         self.raw = [p.strip() for p in extracted.paragraphs if p.strip()]
+        self.tidied = [tidy(p) for p in self.raw]
         self.title = tidy(extracted.title) if extracted.title and extracted.title.strip() else None
 
     def blocks(self) -> list[Block]:
         lines = self._front()
-        rest = self.raw[self._consumed:]
+        rest = self.tidied[self._consumed:]
         notes_start = _notes_start(rest)
-        body = [_body_line(tidy(text)) for text in rest[:notes_start]]
+        body = [_body_line(text) for text in rest[:notes_start]]
         _normalise_heading_levels(body)
         return _with_ids([*lines, *body, *_notes(rest[notes_start:])])
 
@@ -93,7 +102,7 @@ class _Builder:
     def _front(self) -> list[_Line]:
         lines: list[_Line] = []
         self._consumed = 0
-        first = tidy(self.raw[0]) if self.raw else ""
+        first = self.tidied[0] if self.raw else ""
         if self.raw and _title_like(first):
             lines.append(_Line(first, BlockKind.TITLE))
             self._consumed = 1
@@ -106,8 +115,8 @@ class _Builder:
             if meta is None:
                 break
             lines.append(meta)
-        if self._consumed < len(self.raw) and _salutation_like(tidy(self.raw[self._consumed])):
-            lines.append(_Line(tidy(self.raw[self._consumed]), BlockKind.SALUTATION))
+        if self._consumed < len(self.raw) and _salutation_like(self.tidied[self._consumed]):
+            lines.append(_Line(self.tidied[self._consumed], BlockKind.SALUTATION))
             self._consumed += 1
         return lines
 
@@ -119,7 +128,7 @@ class _Builder:
         if speaker := _SPEAKER.match(raw.strip()):
             self._consumed += 1
             return _Line(f"{tidy(speaker.group(1))}\u3000{speaker.group(2)}", BlockKind.META, role="speaker")
-        text = tidy(raw)
+        text = self.tidied[self._consumed]
         if _DATE_LINE.match(text):
             self._consumed += 1
             return _Line(text, BlockKind.META, role="date")
@@ -130,7 +139,7 @@ class _Builder:
             return None
         self._consumed += 1
         if not text.endswith(_OCCASION_END) and self._consumed < len(self.raw):
-            following = tidy(self.raw[self._consumed])
+            following = self.tidied[self._consumed]
             if len(following) <= 30 and following.endswith(_OCCASION_END) and not _SPEAKER.match(following):
                 self._consumed += 1
                 text += following
@@ -193,10 +202,9 @@ def _normalise_heading_levels(lines: list[_Line]) -> None:
 
 
 # -- notes ----------------------------------------------------------------------------------------------
-def _notes_start(paragraphs: list[str]) -> int:
+def _notes_start(tidied: list[str]) -> int:
     """Where the notes section begins: a notes heading followed by a note (or 注：[1]… in one paragraph), else a
-    last run of paragraphs that each start with a marker the body used; len(paragraphs) when there is none."""
-    tidied = [tidy(p) for p in paragraphs]
+    last run of paragraphs that each start with a marker the body used; len(tidied) when there is none."""
     for i, text in enumerate(tidied):
         if _INLINE_NOTES.match(text):
             return i
@@ -218,8 +226,7 @@ def _notes(paragraphs: list[str]) -> Iterator[_Line]:
     note: _Line | None = None
     in_notes = True
     pending: list[_Line] = []
-    for raw in paragraphs:
-        text = tidy(raw)
+    for text in paragraphs:
         if in_notes and (inline := _INLINE_NOTES.match(text)):
             pending.append(_Line(inline.group(1), BlockKind.NOTES_HEADING))
             text = text[inline.end():]
