@@ -79,6 +79,7 @@ class Annotator:
         # Counts the changes that make readings stale: a worker thread computing a block meanwhile (ui/readings_provider)
         # must not store what it made from the old inputs.
         self._generation = 0
+        self._base: dict[str, list[str | None]] = {}  # pypinyin's readings with the rules, by text: no inputs change them
         self.sandhi = sandhi
         self._cache: dict[tuple[str, str], list[str | None]] = {}
 
@@ -100,17 +101,31 @@ class Annotator:
         cached = self._cache.get(key)
         if cached is None:
             generation = self._generation
-            cached = citation_forms(text, apply_reading_rules(text, base_readings(text)))
-            marks: list[str | None] = ["" if r is not None else None for r in cached]
-            for layer in (self.record, self.user):
-                layer.apply(text, block_id, cached)
-                layer.apply(text, block_id, marks)  # which positions the record or user fixed
-            if self._sandhi == SPOKEN:
-                fixed = {i for i, mark in enumerate(marks) if mark}
-                cached = spoken_forms(text, cached, fixed)
+            cached = self._layered(text, block_id, (self.record, self.user))
             if generation == self._generation:
                 self._cache[key] = cached
         return list(cached)
+
+    def usual_readings(self, text: str, block_id: str = "") -> list[str | None]:
+        """The readings without the reader's corrections (what F2 offers to go back to); no pypinyin when the
+        block was annotated before."""
+        return self._layered(text, block_id, (self.record,))
+
+    def _layered(self, text: str, block_id: str, layers: Sequence[PronunciationRecord]) -> list[str | None]:
+        """pypinyin's readings with the rules (kept per text: a correction or new tones need no pypinyin), then
+        ``layers`` over them, then the 一/不 tones."""
+        base = self._base.get(text)
+        if base is None:
+            base = self._base[text] = citation_forms(text, apply_reading_rules(text, base_readings(text)))
+        layered = list(base)
+        marks: list[str | None] = ["" if r is not None else None for r in layered]
+        for layer in layers:
+            layer.apply(text, block_id, layered)
+            layer.apply(text, block_id, marks)  # which positions the record or user fixed
+        if self._sandhi == SPOKEN:
+            fixed = {i for i, mark in enumerate(marks) if mark}
+            layered = spoken_forms(text, layered, fixed)
+        return layered
 
     def has_readings(self, text: str, block_id: str = "") -> bool:
         """Whether readings() would answer at once (computed or loaded before), without pypinyin."""

@@ -95,7 +95,7 @@ def spoken_name(reading: str) -> str:
 def char_rows(annotator: Annotator, text: str, block_id: str, start: int, end: int) -> list[CharRow]:
     """Candidates for each Han character of text[start:end], with the shown and the usual reading."""
     shown = annotator.readings(text, block_id)
-    usual = Annotator(annotator.record, None, annotator.sandhi).readings(text, block_id)
+    usual = annotator.usual_readings(text, block_id)
     rows = []
     for offset in range(start, end):
         char = text[offset]
