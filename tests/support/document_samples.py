@@ -5,7 +5,10 @@ Used by tests/core/documents and benchmarks/bench_extract.py, so both open the s
 from __future__ import annotations
 
 import html as html_escape
+import io
 import quopri
+import re
+import zipfile
 from base64 import encodebytes
 
 from fenggang_reader.core.model import BlockKind
@@ -124,3 +127,174 @@ def mhtml(page: str, charset: str = "utf-8", transfer: str = "quoted-printable")
         f"\r\n--{boundary}--\r\n"
     ).encode("ascii")
     return head + encoded.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n") + image
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NOTE_LINE = re.compile(r"^\[(\d{1,2})\](.*)$")
+_MARKER = re.compile(r"\[(\d{1,2})\]")
+
+
+def word_document(lines: list[str], *, footnotes: bool = False, numbered_headings: bool = False,
+                  table: list[list[str]] | None = None) -> bytes:
+    """The report as a .docx written by python-docx (what Word itself writes, as far as the reader looks):
+    headings in Heading 1, optionally numbered by Word (一、 from a list style rather than typed), its [n]
+    notes optionally as real footnotes (the markers footnote references, the 名词解释 section gone), and a
+    table after the text."""
+    import docx
+    from docx.oxml import parse_xml
+
+    notes: dict[str, str] = {}
+    if footnotes:
+        start = lines.index("名词解释")
+        notes = {m.group(1): m.group(2) for m in map(_NOTE_LINE.match, lines[start + 1:]) if m}
+        lines = lines[:start]
+    document = docx.Document()
+    document.core_properties.title = "2025年凤岗镇政府工作报告"
+    if numbered_headings:
+        _add_chinese_numbering(document)
+    for line in lines:
+        if line[:2] in {f"{n}、" for n in "一二三四五六七八九十"}:
+            heading = document.add_heading(level=1)
+            if numbered_headings:
+                heading._p.get_or_add_pPr().append(parse_xml(
+                    f'<w:numPr xmlns:w="{_W_NS}"><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+                line = line[2:]
+            heading.add_run(line)
+            continue
+        paragraph = document.add_paragraph()
+        position = 0
+        for marker in _MARKER.finditer(line) if footnotes else ():
+            paragraph.add_run(line[position:marker.start()])
+            run = paragraph.add_run()
+            run._r.append(parse_xml(f'<w:footnoteReference xmlns:w="{_W_NS}" w:id="{marker.group(1)}"/>'))
+            position = marker.end()
+        paragraph.add_run(line[position:])
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, text in enumerate(row):
+                grid.cell(r, c).text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _with_footnotes(buffer.getvalue(), notes) if notes else buffer.getvalue()
+
+
+def _add_chinese_numbering(document: object) -> None:
+    """A list definition numbering level 0 as 一、二、… (numId 90), as Chinese Word templates have."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum xmlns:w="{_W_NS}" w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{_W_NS}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+
+def _with_footnotes(docx_bytes: bytes, notes: dict[str, str]) -> bytes:
+    """Add word/footnotes.xml (with Word's two separator notes) and its relationship and content type."""
+    body = "".join(
+        f'<w:footnote w:id="{n}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>'
+        f"<w:r><w:t>{html_escape.escape(text)}</w:t></w:r></w:p></w:footnote>" for n, text in notes.items())
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W_NS}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        f"</w:footnote>{body}</w:footnotes>")
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdFootnotes" Type="http://schemas.'
+                                    b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+                                    b'Target="footnotes.xml"/></Relationships>')
+            target.writestr(item, data)
+        target.writestr("word/footnotes.xml", footnotes)
+    return out.getvalue()
+
+
+def epub_book(lines: list[str], *, ruby_first_paragraph: bool = False) -> bytes:
+    """The report as an EPUB 3 book a publisher or Calibre makes: mimetype first and stored, the package in
+    OEBPS/ with a navigation document and a cover image, one chapter file per part (a manifest listing them in
+    another order than the spine's reading order), headings as <h1>/<h2>, notes in a chapter of their own."""
+    parts: list[list[str]] = [[]]
+    for line in lines:
+        if line.endswith(("工作回顾", "工作安排")) or line == "名词解释":
+            parts.append([])
+        parts[-1].append(line)
+
+    def chapter(index: int, part: list[str]) -> str:
+        blocks = []
+        for n, line in enumerate(part):
+            text = html_escape.escape(line)
+            if ruby_first_paragraph and index == 0 and n == 3:
+                text = "".join(f"<ruby>{ch}<rp>(</rp><rt>py</rt><rp>)</rp></ruby>" for ch in text)
+            tag = "h1" if n == 0 else "h2" if line[:2] in {f"{c}、" for c in "一二三四五六七八九十"} else "p"
+            blocks.append(f"<{tag}>{text}</{tag}>")
+        return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" '
+                'xmlns:epub="http://www.idpf.org/2007/ops" lang="zh-CN"><head><title>第{}部分</title>'
+                '<link rel="stylesheet" href="../style.css"/></head><body><section epub:type="chapter">{}'
+                "</section></body></html>").format(index + 1, "\n".join(blocks))
+
+    names = [f"text/part{i + 1:02d}.xhtml" for i in range(len(parts))]
+    manifest = "".join(f'<item id="p{i}" href="{name}" media-type="application/xhtml+xml"/>'
+                       for i, name in reversed(list(enumerate(names))))
+    spine = "".join(f'<itemref idref="p{i}"/>' for i in range(len(names)))
+    package = (
+        '<?xml version="1.0" encoding="utf-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" '
+        'unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">'
+        "urn:uuid:6efbc55a-5a39-5691-0000-000000000000</dc:identifier><dc:title>2025年凤岗镇政府工作报告</dc:title>"
+        "<dc:language>zh-CN</dc:language></metadata><manifest>"
+        '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'
+        '<item id="css" href="style.css" media-type="text/css"/>'
+        '<item id="cover" href="cover.png" media-type="image/png" properties="cover-image"/>'
+        f'{manifest}</manifest><spine><itemref idref="nav" linear="no"/>{spine}</spine></package>')
+    nav = ('<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
+           'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>目录</title></head><body><nav epub:type="toc">'
+           "<h1>目录</h1><ol>" + "".join(f'<li><a href="{n}">{html_escape.escape(p[0])}</a></li>'
+                                        for n, p in zip(names, parts, strict=True)) + "</ol></nav></body></html>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        book.writestr("META-INF/container.xml",
+                      '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:'
+                      'container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/'
+                      'oebps-package+xml"/></rootfiles></container>')
+        book.writestr("OEBPS/content.opf", package)
+        book.writestr("OEBPS/nav.xhtml", nav)
+        book.writestr("OEBPS/style.css", "h1 { text-align: center; } p { text-indent: 2em; }")
+        book.writestr("OEBPS/cover.png", b"\x89PNG\r\n\x1a\n")
+        for name, (index, part) in zip(names, enumerate(parts), strict=True):
+            book.writestr(f"OEBPS/{name}", chapter(index, part))
+    return buffer.getvalue()
+
+
+def excerpt(lines: list[str]) -> list[str]:
+    """A short report for PDF tests: the title block, the salutation, the first paragraphs, one heading and the
+    notes their markers refer to (a whole report's PDF takes seconds to read)."""
+    notes = lines.index("名词解释")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("一、"))
+    body = lines[:9] + lines[heading:heading + 2]
+    referred = {m.group(0) for line in body for m in _MARKER.finditer(line)}
+    return [*body, "名词解释", *(line for line in lines[notes + 1:] if line[:line.index("]") + 1] in referred)]
+
+
+# tests/core/documents/data/libreoffice-report.pdf: LibreOffice 7.4 (Debian 12, soffice --headless --convert-to
+# pdf) from a .docx python-docx wrote of LIBREOFFICE_LINES: 14 pt Noto Serif CJK SC, the title block centred,
+# paragraphs justified with a 2-character first-line indent, a running head (凤岗镇第十八届人民代表大会第八次会议
+# 文件) and "- N -" page numbers in the footer. LibreOffice is too large to install for the tests.
+def libreoffice_lines(lines: list[str]) -> list[str]:
+    notes = lines.index("名词解释")
+    return lines[:9] + lines[notes:notes + 6]
+
+
+def excerpt_report_file(lines: list[str]) -> str:
+    """excerpt() as a report file (.tsv) the reader's exports take: the shipped report's own lines for it."""
+    wanted = set(excerpt(lines))
+    kept = [line for line in report_path().read_text(encoding="utf-8").splitlines()
+            if line.startswith("#") or line.split("\t")[-1] in wanted]
+    return "\n".join(kept) + "\n"

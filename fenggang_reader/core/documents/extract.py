@@ -27,6 +27,18 @@ def _read(kind: str, data: bytes, path: Path) -> ExtractedText:
         from .mhtml_file import read_mhtml_file
 
         return read_mhtml_file(data, path)
+    if kind == "docx":
+        from .docx_file import read_docx_file
+
+        return read_docx_file(data, path)
+    if kind == "epub":
+        from .epub_file import read_epub_file
+
+        return read_epub_file(data, path)
+    if kind == "pdf":
+        from .pdf_file import read_pdf_file
+
+        return read_pdf_file(data, path)
     if kind != "text":
         raise DocumentError(path, DocumentProblem.NOT_A_DOCUMENT, f"the reader cannot open {kind} files yet")
     from .text_file import read_text_file

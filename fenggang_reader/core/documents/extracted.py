@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DocumentError, DocumentProblem
+from .radicals import unify_radicals
 
 # "More than 5 MB of text" (issue 18), counted in characters of the extracted text: a whole year's reports of a
 # town are ~0.1 M; far beyond this the reader would only be slow and large for no reader's good.
@@ -36,8 +37,9 @@ class ExtractedText:
 def clean_paragraph(text: str) -> str:
     """One paragraph's text as the reader shows it: no invisible marks, no indentation (full-width 　 too),
     runs of spaces as one (a space between Chinese characters is the page's layout, not the text's; it is kept
-    here and left to the structure, which knows spaced-out titles)."""
-    text = _INVISIBLE.sub("", text).replace("\r", "")
+    here and left to the structure, which knows spaced-out titles), radicals a PDF gave for characters
+    unified (radicals.py)."""
+    text = unify_radicals(_INVISIBLE.sub("", text).replace("\r", ""))
     return _SPACES.sub(" ", text).strip(" \t\n\u3000")
 
 
