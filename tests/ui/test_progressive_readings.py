@@ -137,9 +137,9 @@ def test_a_correction_is_computed_anew_off_the_gui_thread_without_pypinyin(app, 
     view.resize(800, 600)
     view.show()
     qtbot.waitExposed(view)
-    view.wait_for_warm_up()
     block = report.blocks[1]
-    qtbot.waitUntil(lambda: view.readings_provider.ready(1), timeout=10_000)
+    qtbot.waitUntil(lambda: all(view.readings_provider.ready(i) for i in range(len(report.blocks))), timeout=20_000)
+    view.wait_for_warm_up()
     assert view.block_readings(1)[0] == "quán"  # 全镇上下…
     del threads[:]
 
