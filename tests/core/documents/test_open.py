@@ -10,6 +10,7 @@ from fenggang_reader.core.documents.open import open_document
 from fenggang_reader.core.model import BlockKind
 from fenggang_reader.core.report_format import serialize_report
 from fenggang_reader.core.resources import report_path
+from tests.support import document_samples as ds
 
 from .samples import VILLAGE_NOTICE
 
@@ -67,3 +68,20 @@ def test_a_missing_document_of_any_format_is_a_document_error(tmp_path):
     with pytest.raises(DocumentError) as caught:
         open_document(tmp_path / "nowhere.txt")
     assert caught.value.problem is DocumentProblem.NOT_FOUND
+
+
+@pytest.mark.parametrize("name, make", [
+    ("记事本.txt", lambda lines: ds.notepad_text(lines).encode("gb18030")),
+    ("折行.txt", lambda lines: ds.wrapped_text(lines).encode("utf-8")),
+    ("门户网站.html", lambda lines: ds.portal_page(lines).encode("utf-8")),
+    ("门户网站.mhtml", lambda lines: ds.mhtml(ds.portal_page(lines))),
+])
+def test_the_report_in_any_format_opens_with_the_shipped_structure(tmp_path, report, name, make):
+    """extract and structure together: the report saved as a GBK Notepad file, a hard-wrapped text or a portal page
+    with its chrome opens as the shipped report's blocks, kind for kind and text for text (ids of its own)."""
+    path = tmp_path / name
+    path.write_bytes(make(ds.report_lines()))
+    opened = open_document(path)
+    assert [(b.kind, b.text) for b in opened.blocks] == [(b.kind, b.text) for b in report.blocks]
+    assert len(opened.markers) == len(report.markers) and len(opened.occurrences) == len(report.occurrences)
+    assert not opened.builtin
