@@ -215,6 +215,14 @@
         <translation>The notes (explanations of terms)</translation>
     </message>
     <message>
+        <source>The whole document</source>
+        <translation>The whole document</translation>
+    </message>
+    <message>
+        <source>Part %1: %2</source>
+        <translation>Part %1: %2</translation>
+    </message>
+    <message>
         <source>Folder</source>
         <translation>Folder</translation>
     </message>

@@ -215,6 +215,14 @@
         <translation>名词解释</translation>
     </message>
     <message>
+        <source>The whole document</source>
+        <translation>整篇文档</translation>
+    </message>
+    <message>
+        <source>Part %1: %2</source>
+        <translation>第%1部分：%2</translation>
+    </message>
+    <message>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>

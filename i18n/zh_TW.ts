@@ -215,6 +215,14 @@
         <translation>名詞解釋</translation>
     </message>
     <message>
+        <source>The whole document</source>
+        <translation>整篇文件</translation>
+    </message>
+    <message>
+        <source>Part %1: %2</source>
+        <translation>第%1部分：%2</translation>
+    </message>
+    <message>
         <source>Folder</source>
         <translation>資料夾</translation>
     </message>

@@ -39,6 +39,8 @@ from ..export.audio import (
     AudioExportResult,
     ExportCancelled,
     ExportError,
+    part_choices,
+    part_title,
 )
 from ..speech import voice_advice
 from ..speech.profile import SpeechProfile
@@ -46,9 +48,9 @@ from ..speech.voices import CATALOGUE
 from . import i18n
 from .forms import form_row, large_print
 from .print_dialogs import (
-    DEFAULT_NAME,
     PdfExportDialog,
     PrintPreview,
+    document_name,
     open_location,
     path_row,
     print_size,
@@ -58,6 +60,7 @@ from .print_dialogs import (
 )
 
 if TYPE_CHECKING:
+    from ..core.model import Report
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -66,16 +69,26 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Export", text)
 
 
-def default_folder() -> Path:
-    """Music (or Documents, or home) / 2025年凤岗镇政府工作报告: created only when the export starts."""
+def default_folder(report: Report | None = None) -> Path:
+    """Music (or Documents, or home) / 2025年凤岗镇政府工作报告 (another document: its title): created only when
+    the export starts."""
+    name = document_name(report)
     sandbox = sandbox_folder()
     if sandbox is not None:
-        return sandbox / DEFAULT_NAME
+        return sandbox / name
     for location in (QStandardPaths.StandardLocation.MusicLocation, QStandardPaths.StandardLocation.DocumentsLocation):
         base = QStandardPaths.writableLocation(location)
         if base and Path(base).is_dir():
-            return Path(base) / DEFAULT_NAME
-    return Path.home() / DEFAULT_NAME
+            return Path(base) / name
+    return Path.home() / name
+
+
+def part_values(report: Report) -> list[str]:
+    """The parts the audiobook dialog offers: the built-in report's 2024, 2025 and notes as always; another
+    document's parts by number (--part 1, 2, …) and its notes when it has them."""
+    if report.builtin:
+        return ["all", "2024", "2025", "notes"]
+    return [value for value in part_choices(report) if not (value.isdigit() and len(value) == 4)]
 
 
 def error_text(exc: ExportError, target: Path) -> str:
@@ -155,7 +168,7 @@ class AudioExportDialog(QDialog):
         self.folder = QLineEdit(str(feature.audio_folder), self)
         folder_row, self.choose = path_row(self.folder, self.choose_folder, self)
         self.part = QComboBox(self)
-        for _part in ("all", "2024", "2025", "notes"):
+        for _part in part_values(feature.window.report):
             self.part.addItem("", _part)
         self.voice = QComboBox(self)
         for v in CATALOGUE:
@@ -179,9 +192,17 @@ class AudioExportDialog(QDialog):
                               "playlist."))
         self.choose.setText(_t("Choose…"))
         self.choose.setAccessibleName(_t("Choose the folder"))
-        names = (_t("The whole report"), _t("Part 1: the review of 2024"), _t("Part 2: the plans for 2025"),
-                 _t("The notes (explanations of terms)"))
-        for index, name in enumerate(names):
+        report = self.window_.report
+        builtin = {"all": _t("The whole report"), "2024": _t("Part 1: the review of 2024"),
+                   "2025": _t("Part 2: the plans for 2025"), "notes": _t("The notes (explanations of terms)")}
+        for index in range(self.part.count()):
+            value = self.part.itemData(index)
+            if report.builtin or value == "notes":
+                name = builtin[value]
+            elif value == "all":
+                name = _t("The whole document")
+            else:
+                name = _t("Part %1: %2").replace("%1", value).replace("%2", part_title(report, value) or "")
             self.part.setItemText(index, name)
         labels = (_t("Folder"), _t("Part"), _t("Voice"), _t("Speed"))
         fields = (self.folder, self.part, self.voice, self.rate)
@@ -349,7 +370,7 @@ class ExportFeature(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
-        self.audio_folder = default_folder()
+        self.audio_folder = default_folder(window.report)
         self.audio_dialog: AudioExportDialog | None = None
         self.pdf_dialog: PdfExportDialog | None = None
         self.printing = PrintPreview(window)

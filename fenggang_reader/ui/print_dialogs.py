@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,12 +42,14 @@ from .print_layout import PdfExport, PrintLayout
 from .reader_view import MAX_FONT_PT, MIN_FONT_PT
 
 if TYPE_CHECKING:
+    from ..core.model import Report
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 MIN_PRINT_PT = 24  # the print size starts at the reader's size, but never smaller than this
-DEFAULT_NAME = "2025年凤岗镇政府工作报告"  # the folder or file offered first
+DEFAULT_NAME = "2025年凤岗镇政府工作报告"  # the folder or file offered first for the built-in report
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 PDF_SLICE_S = 0.04  # paint pages for this long per timer tick: the window keeps answering
 PREVIEW_DELAY_MS = 500  # wait for the size to settle before laying the report out again
 
@@ -105,15 +108,25 @@ def sandbox_folder() -> Path | None:
     return Path(home) / "exports" if home else None
 
 
-def default_pdf_path() -> Path:
+def document_name(report: Report | None = None) -> str:
+    """The name offered for an export's file or folder: the built-in report's, else the document's title made a
+    safe file name (关于开展…的通知, not 2025年凤岗镇政府工作报告 for every document)."""
+    if report is None or report.builtin:
+        return DEFAULT_NAME
+    name = _NOT_IN_FILE_NAMES.sub(" ", report.title).strip(" .")[:60].strip()
+    return name or "文档"
+
+
+def default_pdf_path(report: Report | None = None) -> Path:
+    name = document_name(report)
     sandbox = sandbox_folder()
     if sandbox is not None:
         with contextlib.suppress(OSError):  # our own folder; a file is saved only into an existing one
             sandbox.mkdir(parents=True, exist_ok=True)
-        return sandbox / f"{DEFAULT_NAME}.pdf"
+        return sandbox / f"{name}.pdf"
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = Path(base) if base and Path(base).is_dir() else Path.home()
-    return folder / f"{DEFAULT_NAME}.pdf"
+    return folder / f"{name}.pdf"
 
 
 def open_location(path: Path) -> bool:
@@ -178,7 +191,7 @@ class PdfExportDialog(QDialog):
         layout.addWidget(self.intro)
         form = QFormLayout()
         layout.addLayout(form)
-        self.path = QLineEdit(str(default_pdf_path()), self)
+        self.path = QLineEdit(str(default_pdf_path(window.report)), self)
         file_row, self.choose = path_row(self.path, self.choose_file, self)
         self.size_field = QSpinBox(self, minimum=MIN_FONT_PT, maximum=MAX_FONT_PT, singleStep=2, suffix=" pt")
         self.pinyin = QCheckBox(self)
@@ -360,7 +373,7 @@ class PrintPreview(QObject):
         """Open the preview (window-modal, never exec()); pages are painted when Qt asks for them."""
         self._layouts.clear()
         self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self._printer.setDocName(DEFAULT_NAME)
+        self._printer.setDocName(document_name(self.window.report))
         dialog = QPrintPreviewDialog(self._printer, self.window)
         dialog.setObjectName("printPreviewDialog")
         dialog.setWindowTitle(_t("Print preview — large print"))

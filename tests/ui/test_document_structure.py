@@ -73,3 +73,18 @@ def test_bracketed_and_termless_notes_open_from_the_keyboard(open_window, qtbot)
     assert win.glossary.popup is None
     notes = [win.contents.item_for(f"d-note-{n}").text(0) for n in (1, 2, 3)]
     assert notes == ["[1] 四小园", "[2] 门前三包", "[3] 村委会每季度评选一次，名…"]
+
+
+def test_the_export_dialogs_offer_the_documents_parts_and_name(open_window, isolated_home):
+    win = open_window(TOWN_REPORT.replace("2025年清溪镇政府工作报告", "2025年清溪镇政府工作报告/修订稿"))
+    win.actions_by_id["export_audio"].trigger()
+    audio = win.exports.feature().audio_dialog
+    parts = [(audio.part.itemData(i), audio.part.itemText(i)) for i in range(audio.part.count())]
+    assert parts == [("all", "The whole document"), ("1", "Part 1: 一、2024年工作回顾"),
+                     ("2", "Part 2: 二、2025年工作安排"), ("notes", "The notes (explanations of terms)")]
+    assert audio.folder.text().endswith("2025年清溪镇政府工作报告 修订稿")  # the title, made a safe folder name
+    audio.close()
+    win.actions_by_id["export_pdf"].trigger()
+    pdf = win.exports.feature().pdf_dialog
+    assert pdf.path.text().endswith("2025年清溪镇政府工作报告 修订稿.pdf")
+    pdf.close()
