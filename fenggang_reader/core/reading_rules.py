@@ -70,7 +70,8 @@ _COPULA_NOT_BEFORE = _words("了 民 人民 群众 企业 百姓 社会 国家 �
 
 def _wei(text: str, out: Readings) -> None:
     for i, char in enumerate(text):
-        if char != "为" or out[i] is None or not out[i].startswith("wei"):  # type: ignore[union-attr]
+        reading = out[i]
+        if char != "为" or reading is None or not reading.startswith("wei"):
             continue
         after = text[i + 1:]
         if _yi_wei_clause(text, i):
