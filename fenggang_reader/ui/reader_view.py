@@ -976,7 +976,7 @@ class ReaderView(ReadOnlyTextBrowser):
         pypinyin (≈ 0.3 s for the whole report). The core annotator is pure Python and caches by block."""
         after = self.after_warm_up
         if self.readings_provider is not None:
-            self.readings_provider.after_all = after
+            self.readings_provider.when_all_done(after)
             self.readings_provider.start()
             return
         blocks = [(b.text, b.id) for b in self._report.blocks]

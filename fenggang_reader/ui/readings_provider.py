@@ -43,7 +43,16 @@ class ReadingsProvider(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
-        self.after_all: Callable[[], None] | None = None  # called in the worker once every block is done
+        self._after_all: Callable[[], None] | None = None
+        self._finished = False  # the worker went through every block (after_all was due)
+
+    def when_all_done(self, callback: Callable[[], None] | None) -> None:
+        """Call ``callback`` once every block is done (in the worker; at once when that already happened)."""
+        with self._condition:
+            self._after_all = callback
+            finished = self._finished
+        if finished and callback is not None:
+            callback()
 
     def ready(self, index: int) -> bool:
         """Whether block ``index``'s readings are known (computed, loaded from a cache, or shipped)."""
@@ -56,6 +65,7 @@ class ReadingsProvider(QObject):
         with self._condition:
             self._done.clear()
             self._next = 0
+            self._finished = False
         thread = self._thread
         if thread is not None and not thread.is_alive():
             self._thread = None
@@ -136,5 +146,8 @@ class ReadingsProvider(QObject):
                 self.arrived.emit([index])
             except RuntimeError:  # the view was deleted meanwhile
                 return
-        if not self._stop.is_set() and self.after_all is not None:
-            self.after_all()
+        with self._condition:
+            self._finished = not self._stop.is_set()
+            after = self._after_all if self._finished else None
+        if after is not None:
+            after()

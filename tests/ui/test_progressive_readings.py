@@ -150,3 +150,37 @@ def test_a_correction_is_computed_anew_off_the_gui_thread_without_pypinyin(app, 
     qtbot.waitUntil(lambda: view.block_readings(1)[0] == "quǎn", timeout=10_000)
     view.wait_for_warm_up()
     assert threads == []  # pypinyin's readings are kept per text: a correction needs none
+
+
+def test_the_window_saves_a_new_documents_readings_and_a_restart_takes_them(app, qtbot, gated_pypinyin):
+    from fenggang_reader.app import _open_window
+    from fenggang_reader.core.events import EventLog
+    from fenggang_reader.core.reader_annotator import reader_annotator, readings_cache_path
+    from fenggang_reader.core.settings import Settings
+    from fenggang_reader.core.storage import AppDirs
+
+    gate, threads = gated_pypinyin
+    gate.set()
+    dirs = AppDirs.default()
+    report = _document(30)
+    cache = readings_cache_path(report, dirs)
+
+    def opened():
+        settings = Settings.load(dirs.settings_file)
+        window = _open_window(report, reader_annotator(settings, report=report), settings, EventLog(None), dirs)
+        qtbot.addWidget(window)
+        window.resize(800, 600)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    first = opened()
+    qtbot.waitUntil(cache.exists, timeout=30_000)
+    first.close()
+    del threads[:]
+    second = opened()
+    provider = second.view.readings_provider
+    assert all(provider.ready(i) for i in range(len(report.blocks)))  # from the cache, before any paint asked
+    qtbot.wait(200)
+    assert threads == []
+    second.close()
