@@ -47,6 +47,11 @@ _SALUTATION_MAX_CHARS = 30
 _NOTES_HEADING = re.compile(r"^(?:附[：:]?)?(?:名词解释|名词注释|注释|注解|附注|注)[：:]?$")
 _INLINE_NOTES = re.compile(r"^((?:名词解释|注释|附注|注)[：:])\s*(?=" + MARKER_RE.pattern + ")")
 _TITLE_MAX_CHARS = 40
+# A page's by-line is not its title: 2025-03-11 15:14 来源：东莞日报, 作者：…, 发布时间：….
+_BYLINE = re.compile(r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|来源|作者|发布时间|发布日期|编辑|记者|通讯员)")
+# An official document's header (红头): the issuing body's "文件" line and its number, above the title.
+_ISSUER = re.compile(rf"^[{_IDEOGRAPH}（）()]{{2,30}}文件$")
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔［\[【(（]\d{4}[〕］\]】)）]\d{1,4}号$")
 _FRONT_META_MAX = 4
 
 
@@ -79,7 +84,7 @@ class _Line:
     text: str
     kind: BlockKind = BlockKind.PARAGRAPH
     level: int = 0  # the heading's level before the levels are normalised (3 for 一、, 4 for （一）)
-    role: str = ""  # a META line's: occasion, speaker or date (its id says it: the audiobook's artist is d-speaker)
+    role: str = ""  # a META line's: issuer, number, occasion, speaker or date (its id says it: d-speaker is the artist)
 
 
 class _Builder:
@@ -98,17 +103,21 @@ class _Builder:
         _normalise_heading_levels(body)
         return _with_ids([*lines, *body, *_notes(rest[notes_start:])])
 
-    # -- the front: title, occasion, speaker, date, salutation ----------------------------------------------
+    # -- the front: an official document's header, title, occasion, speaker, date, salutation ----------------
     def _front(self) -> list[_Line]:
         lines: list[_Line] = []
         self._consumed = 0
-        first = self.tidied[0] if self.raw else ""
-        if self.raw and _title_like(first):
+        for role, shape in (("issuer", _ISSUER), ("number", _DOC_NUMBER)):  # 凤岗镇人民政府文件 / 凤府〔2025〕12号
+            if self._consumed < len(self.raw) - 1 and shape.match(self.tidied[self._consumed]):
+                lines.append(_Line(self.tidied[self._consumed], BlockKind.META, role=role))
+                self._consumed += 1
+        first = self.tidied[self._consumed] if self._consumed < len(self.raw) else ""
+        if first and _title_like(first):
             lines.append(_Line(first, BlockKind.TITLE))
-            self._consumed = 1
+            self._consumed += 1
         elif self.title:
             lines.append(_Line(self.title, BlockKind.TITLE))
-        if not lines:
+        if not any(line.kind is BlockKind.TITLE for line in lines):
             return lines
         for _ in range(_FRONT_META_MAX):
             meta = self._meta_line()
@@ -168,6 +177,7 @@ def _title_like(text: str) -> bool:
         and not _HEADING_RE.match(text)
         and not _SUB_HEADING_RE.match(text)
         and not MARKER_RE.match(text)
+        and not _BYLINE.match(text)
     )
 
 
@@ -245,9 +255,9 @@ def _notes(paragraphs: list[str]) -> Iterator[_Line]:
 
 # -- ids ------------------------------------------------------------------------------------------------
 def _with_ids(lines: list[_Line]) -> list[Block]:
-    """Blocks with ids from the text's own order: d-title, d-occasion, d-speaker, d-salutation, d-part-1, d-h03,
-    d-h03-2, d-p0001, d-notes, d-note-7 — never one of the shipped report's, the same each time the text is
-    opened."""
+    """Blocks with ids from the text's own order: d-issuer, d-number, d-title, d-occasion, d-speaker, d-date,
+    d-salutation, d-part-1, d-h03, d-h03-2, d-p0001, d-notes, d-note-7 — never one of the shipped report's, the
+    same each time the text is opened."""
     blocks: list[Block] = []
     taken: set[str] = set()
     counters = {"part": 0, "heading": 0, "sub": 0, "paragraph": 0}

@@ -13,7 +13,7 @@ from fenggang_reader.core.model import BlockKind
 from fenggang_reader.core.resources import load_bundled_report
 from tests.conftest import SEED
 
-from .samples import LOOK_ALIKE, NEWS_ARTICLE, TOWN_REPORT, VILLAGE_NOTICE
+from .samples import LOOK_ALIKE, NEWS_ARTICLE, OFFICIAL_NOTICE, TOWN_REPORT, VILLAGE_NOTICE
 
 P, H, T, M, S = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TITLE, BlockKind.META, BlockKind.SALUTATION
 
@@ -164,3 +164,19 @@ def test_the_seed_page_gets_the_shipped_reports_structure():
         (m.note_number, m.end - m.term_start) for m in shipped.markers]
     assert len(report.occurrences) == len(shipped.occurrences)
     assert not report.builtin and report.fingerprint != shipped.fingerprint
+
+
+def test_an_official_notice_has_its_header_above_the_title():
+    report = structured(OFFICIAL_NOTICE)
+    front = [(b.kind, b.id, b.text) for b in report.blocks[:4]]
+    assert front == [(M, "d-issuer", "凤岗镇人民政府文件"), (M, "d-number", "凤府〔2025〕12号"),
+                     (T, "d-title", "凤岗镇人民政府关于做好2025年防汛防风工作的通知"),
+                     (S, "d-salutation", "各村（社区），镇属各单位：")]
+    assert [b.text for b in report.blocks if b.kind is H] == ["一、提高思想认识", "二、落实防御责任"]
+    assert [b.kind for b in report.blocks[-4:]] == [BlockKind.NOTES_HEADING, BlockKind.NOTE, P, P]
+    assert report.notes[1].term == "三个责任人" and report.markers[0].note_number == 1
+
+
+def test_a_by_line_is_not_the_title():
+    report = structured(["2025-03-11 15:14 来源：东莞日报", *NEWS_ARTICLE], title="凤岗镇人代会开幕")
+    assert report.title == "凤岗镇人代会开幕" and report.blocks[1].kind is P
