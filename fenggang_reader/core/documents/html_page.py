@@ -10,11 +10,14 @@ short blocks (a 一、… heading, a one-line note) that the default drops on so
 from __future__ import annotations
 
 import codecs
+import functools
 import re
+from configparser import ConfigParser
 from pathlib import Path
 
 import trafilatura
 from lxml import etree
+from trafilatura.settings import DEFAULT_CONFIG, use_config
 
 from .errors import DocumentError, DocumentProblem
 from .extracted import ExtractedText, finish
@@ -24,6 +27,19 @@ _BLOCKS = {"p", "head", "item", "quote", "code", "row", "cell"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 # Pages that say gb2312 or gbk are written by tools that emit any GBK (or GB18030) character.
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
+
+
+# trafilatura judges an extraction shorter than this (MIN_EXTRACTED_SIZE) failed and takes a cruder one, which
+# runs the menu, the text and the footer together into one paragraph; a village notice in Chinese is often
+# that short. Longer pages keep trafilatura's defaults, whose comparison of extractors drops more chrome.
+_SHORT_TEXT = 250
+
+
+@functools.cache
+def _short_page_config() -> ConfigParser:
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "10")
+    return config
 
 
 def decode_html(data: bytes, path: Path | None, source: str = "the pasted text") -> str:
@@ -47,9 +63,9 @@ def read_html_file(data: bytes, path: Path) -> ExtractedText:
 def page_text(html: str, kind: str, path: Path | None, source: str = "the pasted text") -> ExtractedText:
     """The page's main text as paragraphs and its title (trafilatura's: the <h1> or <title> without the site)."""
     try:
-        xml = trafilatura.extract(html, output_format="xml", with_metadata=True, favor_recall=True,
-                                  include_tables=True, include_comments=False, include_images=False,
-                                  deduplicate=False)
+        xml = _extract(html, None)
+        if xml and len("".join(etree.fromstring(xml.encode("utf-8")).itertext())) < _SHORT_TEXT:
+            xml = _extract(html, _short_page_config()) or xml
     except (ValueError, etree.LxmlError) as exc:
         raise DocumentError(path, DocumentProblem.DAMAGED, f"the page cannot be read ({exc})", source=source) from exc
     if not xml:
@@ -60,6 +76,12 @@ def page_text(html: str, kind: str, path: Path | None, source: str = "the pasted
     main = root.find("main")
     paragraphs = _paragraphs(main) if main is not None else []
     return finish(paragraphs, root.get("title"), kind, path, source)
+
+
+def _extract(html: str, config: ConfigParser | None) -> str | None:
+    return trafilatura.extract(html, output_format="xml", with_metadata=True, favor_recall=True, include_tables=True,
+                               include_comments=False, include_images=False, deduplicate=False,
+                               config=config or DEFAULT_CONFIG)
 
 
 def _paragraphs(element: etree._Element) -> list[str]:

@@ -62,3 +62,19 @@ def test_a_copied_fragment_keeps_all_its_text():
                 "<p><strong>一、坚持协同发展</strong></p>")
     extracted = extract_html(fragment, "the pasted text")
     assert extracted.paragraphs == ["各位代表：", "现在，我代表镇人民政府，向大会报告政府工作。", "一、坚持协同发展"]
+
+
+def test_a_short_notice_page_keeps_its_paragraphs_apart_and_drops_the_menu(tmp_path: Path):
+    """Under 250 characters trafilatura by default gives up its extraction for one that runs the menu, the text
+    and the footer together into a single paragraph."""
+    path = tmp_path / "通知.html"
+    path.write_text(
+        "<html><head><meta charset='utf-8'><title>停水通知_凤岗镇人民政府</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> <a href='/zwgk'>政务公开</a></div><h1>停水通知</h1>"
+        "<div class='content'><p>因供水管道维修，3月8日上午8时至下午6时雁田村停止供水，请居民提前储水。</p>"
+        "<p>特此通知。</p><p>凤岗镇人民政府</p></div><div class='footer'>网站标识码 4419000098</div></body></html>",
+        encoding="utf-8")
+    extracted = extract_document(path)
+    assert extracted.title == "停水通知"
+    assert extracted.paragraphs == ["因供水管道维修，3月8日上午8时至下午6时雁田村停止供水，请居民提前储水。", "特此通知。",
+                                    "凤岗镇人民政府"]
