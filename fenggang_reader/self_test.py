@@ -3,7 +3,8 @@
 The installers hold only what PyInstaller saw; a library imported by name at run time (the online voice's
 edge-tts) was silently left out once, and users met it as a crash on Read. This command runs in the bundle
 itself, as the user's copy would: it imports every library loaded on first use, opens certifi's CA file,
-reads the dictionaries (OpenCC, ToJyutping, pypinyin), loads the compiled translations, looks for the Qt
+reads the dictionaries (OpenCC, ToJyutping, pypinyin), opens a web page, GBK text, a Word file and an
+AES-encrypted PDF as other documents are opened, loads the compiled translations, looks for the Qt
 plugins (platform, multimedia FFmpeg, text to speech, SVG, TLS, print support), and with ``--edge-endpoint``
 reads a sentence aloud through the online voice's code to the audio device; ``--offline-voice`` also says one
 with the system voice, and ``--offline-export`` writes one sentence as MP3 with the offline export voice.
@@ -30,7 +31,7 @@ from pathlib import Path
 # pinyin and script converters): each must be in the bundle.
 LAZY_MODULES = ("edge_tts", "aiohttp", "certifi", "pypdf", "mutagen.id3", "mutagen.mp3", "opencc", "ToJyutping",
                 "pypinyin", "lameenc", "PySide6.QtPrintSupport", "PySide6.QtMultimedia", "PySide6.QtTextToSpeech",
-                "PySide6.QtSvg", "PySide6.QtNetwork")
+                "PySide6.QtSvg", "PySide6.QtNetwork", "trafilatura", "charset_normalizer", "lxml.etree", "cryptography")
 # The offline export voice on Windows (export/offline_speech.py).
 PLATFORM_MODULES = {"win32": ("winrt.windows.media.speechsynthesis", "winrt.windows.storage.streams")}
 LANGUAGES = ("zh_CN", "zh_TW", "en")
@@ -117,6 +118,45 @@ def dictionaries() -> str:
     if readings != ["fèng", "gǎng", "dú", "bào"]:
         raise RuntimeError(f"pypinyin gave {readings!r}")
     return f"OpenCC {traditional}; Jyutping {' '.join(j or '?' for j in jyutping)}; pinyin {' '.join(readings)}"
+
+
+def documents() -> str:
+    """The readers of other documents work: trafilatura with its settings file and version (read at import),
+    charset detection of GBK bytes, the Word reader's lxml and pypdf's AES through cryptography."""
+    import io
+    import zipfile
+
+    from pypdf import PdfReader, PdfWriter
+
+    from fenggang_reader.core.documents.docx_file import read_docx_file
+    from fenggang_reader.core.documents.extract import extract_html
+    from fenggang_reader.core.documents.text_file import decode_text
+
+    page = ("<html><head><title>通知_凤岗镇人民政府</title></head><body><div class='nav'>首页 政务公开</div><h1>通知</h1>"
+            "<div class='content'><p>村委会定于周六上午开会，请各位村民准时参加。</p><p>凤岗镇人民政府</p></div>"
+            "<div class='footer'>网站标识码 4419000098</div></body></html>")
+    html = extract_html(page, "the self-test page")
+    if "村委会定于周六上午开会，请各位村民准时参加。" not in html.paragraphs:
+        raise RuntimeError(f"trafilatura gave {html.paragraphs!r}")
+    text = decode_text("各位代表：现在".encode("gbk"), None)
+    if text != "各位代表：现在":
+        raise RuntimeError(f"GBK came out as {text!r}")
+    word = io.BytesIO()
+    with zipfile.ZipFile(word, "w") as archive:
+        archive.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                         'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>各位代表：</w:t></w:r></w:p></w:body>'
+                         "</w:document>")
+    paragraphs = read_docx_file(word.getvalue(), Path("self-test.docx")).paragraphs
+    if paragraphs != ["各位代表："]:
+        raise RuntimeError(f"the Word reader gave {paragraphs!r}")
+    writer = PdfWriter()
+    writer.add_blank_page(100, 100)
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    locked = io.BytesIO()
+    writer.write(locked)
+    reader = PdfReader(io.BytesIO(locked.getvalue()))
+    reader.decrypt("")
+    return f"page: {html.title} ({len(html.paragraphs)} paragraphs); GBK; .docx; AES PDF {len(reader.pages)} page"
 
 
 def translations() -> str:
@@ -318,7 +358,8 @@ def run(args: argparse.Namespace) -> int:
     modules = LAZY_MODULES + PLATFORM_MODULES.get(sys.platform, ())
     checks: list[tuple[str, Callable[[], str]]] = [
         (f"import {name}", functools.partial(import_module, name)) for name in modules]
-    checks += [("certificates", certificates), ("dictionaries", dictionaries), ("translations", translations),
+    checks += [("certificates", certificates), ("dictionaries", dictionaries), ("documents", documents),
+               ("translations", translations),
                ("qt plugins", qt_plugins), ("qt features", qt_features)]
     if args.edge_endpoint:
         checks.append(("online voice", lambda: edge_voice(args.edge_endpoint)))

@@ -33,8 +33,8 @@ def test_self_test_passes_and_plays_the_online_voice(tmp_path, server):
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert report["ok"] and not report["frozen"]
     names = [c["name"] for c in report["checks"]]
-    for name in ("import edge_tts", "import aiohttp", "certificates", "dictionaries", "translations", "qt plugins",
-                 "qt features", "online voice"):
+    for name in ("import edge_tts", "import aiohttp", "certificates", "dictionaries", "documents", "translations",
+                 "qt plugins", "qt features", "online voice", "import trafilatura"):
         assert name in names
     assert "checks passed, 0 failed" in result.stdout
     assert server.synth_requests >= 1
