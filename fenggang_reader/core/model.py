@@ -43,9 +43,9 @@ class BlockKind(enum.Enum):
 # Sentence ends: the full stops of Chinese prose, and the semicolon, which in this report separates
 # long clauses that a listener hears as sentences. Closing quotes and brackets stay with the sentence.
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*")
-# A note marker in any of the styles Chinese documents use: [1], 【1】, ①…⑳.
+# A note marker in any of the styles Chinese documents use: [1] (or full-width ［1］), 【1】, ①…⑳.
 CIRCLED_NUMBERS = "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
-MARKER_RE = re.compile(rf"\[(\d{{1,3}})\]|【(\d{{1,3}})】|([{CIRCLED_NUMBERS}])")
+MARKER_RE = re.compile(rf"[\[［](\d{{1,3}})[\]］]|【(\d{{1,3}})】|([{CIRCLED_NUMBERS}])")
 SUB_HEADING_LEVEL = 4  # （一） under 一、
 
 

@@ -180,3 +180,14 @@ def test_an_official_notice_has_its_header_above_the_title():
 def test_a_by_line_is_not_the_title():
     report = structured(["2025-03-11 15:14 来源：东莞日报", *NEWS_ARTICLE], title="凤岗镇人代会开幕")
     assert report.title == "凤岗镇人代会开幕" and report.blocks[1].kind is P
+
+
+@pytest.mark.parametrize("line", ["2025年主要工作", "过去一年工作回顾", "第二部分 今后五年的目标任务", "一、2024年工作总结"])
+def test_part_lines(line):
+    report = structured(["报告", "正文。", line, "正文。"])
+    assert report.blocks[2].kind is BlockKind.PART
+
+
+def test_full_width_square_bracket_markers():
+    report = structured(["通知", "落实“双报到”［1］制度。", "注释", "［1］双报到：指党组织和党员到社区报到。"])
+    assert report.notes[1].term == "双报到" and [m.note_number for m in report.markers] == [1]
