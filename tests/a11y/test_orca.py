@@ -25,6 +25,7 @@ from tests.support.orca_speech import Line, after, said
 pytestmark = [
     pytest.mark.xvfb,
     pytest.mark.slow,
+    pytest.mark.orca,  # tools/run-tests runs these beside the other slow tests, at a higher priority
     pytest.mark.skipif(orca_speech.missing() is not None, reason=f"Orca test needs: {orca_speech.missing()}"),
     pytest.mark.timeout(420),  # a session is ~40-60 s, but Orca starts slowly on a loaded machine (and is retried)
     # One session at a time (on one xdist worker): each is a whole desktop (Orca, a window manager, the app), and two
