@@ -32,6 +32,18 @@ def wait_for_event(path, name: str, timeout: float) -> bool:
     return False
 
 
+def moved_on(path, timeout: float) -> bool:
+    """Whether the reader logged a current paragraph past the title within ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        if any((e := json.loads(line))["event"] == "paragraph.current" and e.get("block") not in ("", "title")
+               for line in lines if line.strip()):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
 def test_the_session_ending_saves_settings_place_and_layout(tmp_path, sig):
     home = tmp_path / "home"
@@ -54,6 +66,9 @@ def test_the_session_ending_saves_settings_place_and_layout(tmp_path, sig):
             subprocess.run(["xdotool", "windowfocus", "--sync", window], env=xenv, check=True, timeout=10)
             subprocess.run(["xdotool", "key", "--delay", "80", "plus", "plus", "Down", "Down", "Down"], env=xenv,
                            check=True, timeout=10)
+            # The session ends after the reader moved, not while the keys are still queued (on a loaded machine
+            # the signal once came first: nothing had moved yet).
+            moved_on(events, timeout=20)
             app.send_signal(sig)
             code = app.wait(timeout=20)
         finally:
