@@ -17,7 +17,7 @@ from .core.logging_setup import log_file as crash_log_path
 from .core.model import Report
 from .core.pinyin import Annotator
 from .core.pronunciation import RecordError
-from .core.reader_annotator import preload_readings, prune_readings_caches, reader_annotator, readings_cache_path
+from .core.reader_annotator import cached_readings, reader_annotator
 from .core.recovery import sweep_stale_temps
 from .core.report_format import ReportFormatError, load_report
 from .core.resources import load_bundled_report, resources_dir
@@ -136,18 +136,10 @@ def _open_window(report: Report, annotator: Annotator, settings: Settings, event
 
     apply_language(settings["language"])  # before any widget, so every text starts translated
     # A warm start takes every reading from the cache and never loads pypinyin's dictionaries.
-    readings_cache = readings_cache_path(report, dirs)  # per document (core/reader_annotator.py)
-    block_keys = [(b.id, b.text) for b in report.blocks]
     window = MainWindow(report, annotator, settings, events)
     # After the window: its pronunciation feature has set the reader's corrections and 一/不 tones, which the cache's
     # fingerprint covers. A first start, or new corrections: the shipped readings may still fit.
-    if preload_readings(annotator, report, readings_cache) < len(block_keys):
-        def save() -> None:
-            annotator.save_cache(readings_cache, block_keys)
-            if not report.builtin:
-                prune_readings_caches(dirs)
-
-        window.view.after_warm_up = save
+    window.view.after_warm_up = cached_readings(annotator, report, dirs)  # per document (core/reader_annotator.py)
     return window
 
 

@@ -15,6 +15,7 @@ apply to it alone; its word entries apply everywhere.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from .model import Report
@@ -103,3 +104,23 @@ def preload_readings(annotator: Annotator, report: Report, cache: Path | None = 
     if taken < len(keys) and report.builtin:
         taken = max(taken, annotator.load_cache(readings_path(), keys))
     return taken
+
+
+def cached_readings(annotator: Annotator, report: Report, dirs: AppDirs | None = None) -> Callable[[], None] | None:
+    """Give ``annotator`` the readings of ``report`` kept from before (its cache, or the shipped ones) and return what
+    saves them once the rest are computed (None when every block was taken). Call it once the annotator has the
+    reader's corrections and 一/不 tones: the cache is made for those. A window opening a document sets the result
+    as its view's ``after_warm_up``."""
+    dirs = dirs or AppDirs.default()
+    path = readings_cache_path(report, dirs)
+    keys = [(b.id, b.text) for b in report.blocks]
+    if preload_readings(annotator, report, path) == len(keys):
+        return None
+
+    def save() -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        annotator.save_cache(path, keys)
+        if not report.builtin:
+            prune_readings_caches(dirs)
+
+    return save

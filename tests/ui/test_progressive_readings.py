@@ -22,7 +22,7 @@ SENTENCES = [
 
 def _document(paragraphs: int = 160) -> Report:
     blocks = [Block(BlockKind.TITLE, "d-h01", "某镇政府工作报告")]
-    blocks += [Block(BlockKind.PARAGRAPH, f"d-p{i:04d}", SENTENCES[i % len(SENTENCES)] * 2)
+    blocks += [Block(BlockKind.PARAGRAPH, f"d-p{i:04d}", SENTENCES[i % len(SENTENCES)] * 2 + f"（{i}）")
                for i in range(1, paragraphs + 1)]
     return Report(blocks)
 
@@ -79,6 +79,7 @@ def test_a_new_document_paints_first_and_its_visible_blocks_fill_in_first_withou
     view.set_current_index(100)
     qtbot.waitUntil(lambda: 100 in _visible(view), timeout=10_000)
     view.viewport().repaint()
+    qtbot.wait(100)  # the paint's wants reach the worker from the event loop (ReaderView._ask_for_readings)
     visible = _visible(view)
     height = view.document().size().height()
     before = _line_tops(view, visible)
