@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import signal
 import sys
@@ -24,6 +25,12 @@ from .core.storage import AppDirs
 
 if TYPE_CHECKING:
     from .export.audio import AudioExportOptions
+
+
+def _fallback_title(args: argparse.Namespace) -> str:
+    """A name for a document without a title block, for the PDF's title and the audiobook's album: its file's."""
+    file = getattr(args, "file", None)
+    return file.stem if file is not None else ""
 
 
 def _fail(message: str) -> int:
@@ -105,7 +112,7 @@ def options_from_settings(settings: Settings, args: argparse.Namespace,
             raise ExportError(str(exc), "input") from None
     options = AudioExportOptions.from_profile(profile.with_voice(args.voice, rate), out=args.out, part=args.part,
                                               engine=engine, record=[annotator.record, annotator.user])
-    return options, notes
+    return dataclasses.replace(options, title=_fallback_title(args)), notes
 
 
 @contextlib.contextmanager
@@ -199,7 +206,7 @@ def export_pdf(args: argparse.Namespace, report: Report | None) -> int:
     preload_readings(annotator, report, readings_cache_path(report, dirs))
     try:
         pages = write_pdf(report, annotator, args.out, size=args.size, pinyin=args.pinyin == "on",
-                           style=PinyinStyle(settings["pinyin_style"]))
+                           style=PinyinStyle(settings["pinyin_style"]), title=_fallback_title(args))
     except OSError as exc:
         print(f"fenggang-reader: cannot write {args.out}: {exc}", file=sys.stderr)
         return 1

@@ -129,3 +129,15 @@ def test_exports_of_a_file_take_that_documents_corrections(town_report, capsys, 
     assert json.loads(capsys.readouterr().out)[0]["pinyin"][5] == "qìng"
     assert main(["export-pinyin"]) == 0  # the built-in report's corrections are its own
     assert "qìng" not in json.loads(capsys.readouterr().out)[0]["pinyin"]
+
+
+def test_a_document_without_a_title_is_named_by_its_file(tmp_path):
+    from pypdf import PdfReader
+
+    from tests.core.documents.samples import NEWS_ARTICLE
+
+    path = tmp_path / "人代会新闻.txt"
+    path.write_text("\n".join(NEWS_ARTICLE) + "\n", encoding="utf-8")
+    out = tmp_path / "news.pdf"
+    assert main(["export-pdf", str(path), "--out", str(out), "--size", "24"]) == 0
+    assert PdfReader(out).metadata.title == "人代会新闻"

@@ -326,6 +326,7 @@ class AudioExportOptions:
     endpoint: str | None = None  # base URL of the online voices; None for Microsoft's service
     proxy: str | None = None
     endpoint_error: EdgeError | None = None  # the address chosen for the online voices is bad: none may be sent
+    title: str = ""  # the album's name for a document without a title block (the command line: its file's name)
 
     @classmethod
     def from_profile(cls, profile: SpeechProfile, *, out: Path, part: str = "all", engine: str = "auto",
@@ -494,7 +495,7 @@ class AudioExporter:
                                  getattr(voice, "hits", 0))
 
     def _album(self) -> str:
-        title = self.report.title or "报告"
+        title = self.report.title or self.options.title or "报告"
         part = part_title(self.report, self.options.part)
         return f"{title}（{part}）" if part else title
 

@@ -452,6 +452,8 @@ class PdfExport:
 
 
 def export_pdf(report: Report, annotator: Annotator, path: Path, *, size: int = DEFAULT_PRINT_PT,
-               pinyin: bool = True, style: PinyinStyle = PinyinStyle.TONE_MARKS) -> int:
-    """Write the whole report as a large-print PDF; the number of pages."""
-    return PdfExport(PrintLayout(report, annotator, size=size, pinyin=pinyin, style=style), path).finish()
+               pinyin: bool = True, style: PinyinStyle = PinyinStyle.TONE_MARKS, title: str = "") -> int:
+    """Write the whole report as a large-print PDF; the number of pages. ``title``: the PDF's title when the
+    document has no title block."""
+    layout = PrintLayout(report, annotator, size=size, pinyin=pinyin, style=style)
+    return PdfExport(layout, path, report.title or title).finish()
