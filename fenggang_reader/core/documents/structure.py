@@ -99,9 +99,9 @@ class _Builder:
         lines = self._front()
         rest = self.tidied[self._consumed:]
         notes_start = _notes_start(rest)
-        body = [_body_line(text) for text in rest[:notes_start]]
+        body = [*(_body_line(text) for text in rest[:notes_start]), *_notes(rest[notes_start:])]
         _normalise_heading_levels(body)
-        return _with_ids([*lines, *body, *_notes(rest[notes_start:])])
+        return _with_ids([*lines, *body])
 
     # -- the front: an official document's header, title, occasion, speaker, date, salutation ----------------
     def _front(self) -> list[_Line]:
@@ -231,26 +231,27 @@ def _notes_start(tidied: list[str]) -> int:
 
 
 def _notes(paragraphs: list[str]) -> Iterator[_Line]:
-    """The notes section: its heading, one NOTE per marked paragraph (an unmarked one that goes on an
-    unfinished note joins it), and what follows the notes (a signature, a date) as paragraphs."""
+    """From the first notes section on: each section's heading, one NOTE per marked paragraph (an unmarked one
+    that goes on an unfinished note joins it), and what follows a section (a signature, the next chapter and its
+    own notes) as the body is read."""
     note: _Line | None = None
-    in_notes = True
-    pending: list[_Line] = []
-    for text in paragraphs:
-        if in_notes and (inline := _INLINE_NOTES.match(text)):
-            pending.append(_Line(inline.group(1), BlockKind.NOTES_HEADING))
-            text = text[inline.end():]
-        if in_notes and _NOTES_HEADING.match(text) and note is None:
-            pending.append(_Line(text, BlockKind.NOTES_HEADING))
-        elif in_notes and MARKER_RE.match(text) and parse_note(text):
+    in_notes = True  # the first paragraph starts a section (a trailing run of notes has no heading)
+    for i, text in enumerate(paragraphs):
+        if inline := _INLINE_NOTES.match(text):
+            yield _Line(inline.group(1), BlockKind.NOTES_HEADING)
+            text, in_notes, note = text[inline.end():], True, None
+        elif _NOTES_HEADING.match(text) and i + 1 < len(paragraphs) and MARKER_RE.match(paragraphs[i + 1]):
+            yield _Line(text, BlockKind.NOTES_HEADING)
+            in_notes, note = True, None
+            continue
+        if in_notes and MARKER_RE.match(text) and parse_note(text):
             note = _Line(text, BlockKind.NOTE)
-            pending.append(note)
+            yield note
         elif in_notes and note is not None and not note.text.endswith(("。", "；", "！", "？", "”")):
             note.text += text
         else:
-            in_notes = False
-            pending.append(_body_line(text))
-    yield from pending
+            in_notes, note = False, None
+            yield _body_line(text)
 
 
 # -- ids ------------------------------------------------------------------------------------------------

@@ -191,3 +191,12 @@ def test_part_lines(line):
 def test_full_width_square_bracket_markers():
     report = structured(["通知", "落实“双报到”［1］制度。", "注释", "［1］双报到：指党组织和党员到社区报到。"])
     assert report.notes[1].term == "双报到" and [m.note_number for m in report.markers] == [1]
+
+
+def test_notes_under_a_table_and_at_the_end_are_both_notes():
+    report = structured(["通知", "全镇“四上”[1]企业名单如下。", "注：[1]四上：指规上工业等四类企业。", "二、工作要求",
+                         "做好“双报到”[2]工作。", "名词解释", "[2]双报到：指党组织和党员到社区报到。"])
+    kinds = [b.kind for b in report.blocks]
+    assert kinds == [T, P, BlockKind.NOTES_HEADING, BlockKind.NOTE, H, P, BlockKind.NOTES_HEADING, BlockKind.NOTE]
+    assert sorted(report.notes) == [1, 2] and len(report.markers) == 2
+    assert [b.id for b in report.blocks if b.kind is BlockKind.NOTES_HEADING] == ["d-notes", "d-notes-2"]
