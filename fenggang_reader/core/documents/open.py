@@ -8,7 +8,7 @@ from pathlib import Path
 from ..model import BlockKind, Report
 from ..report_format import ReportFormatError, parse_report
 from ..resources import load_bundled_report
-from .extract import DocumentError, DocumentProblem, extract_document
+from .extract import DocumentError, DocumentProblem, extract_document, read_file
 from .structure import structure_document
 
 REPORT_SUFFIX = ".tsv"
@@ -23,14 +23,7 @@ def open_document(path: Path) -> Report:
 
 def _open_report_file(path: Path) -> Report:
     """A file in our report format (resources/report/report.tsv, or one written by serialize_report)."""
-    if not path.is_file():
-        raise DocumentError(path, DocumentProblem.NOT_FOUND, "there is no such file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(path, DocumentProblem.UNREADABLE, f"it cannot be read ({exc.strerror or exc})") from None
-    if not data.strip():
-        raise DocumentError(path, DocumentProblem.EMPTY, "there is no text in it")
+    data = read_file(path)  # missing, a folder, too large, unreadable or empty: as for every other file
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -64,6 +64,13 @@ def test_bad_report_files_are_document_errors(tmp_path, name, content, problem):
     assert str(path) in str(caught.value)
 
 
+def test_a_folder_named_tsv_is_not_a_document(tmp_path):
+    (tmp_path / "报告.tsv").mkdir()
+    with pytest.raises(DocumentError) as caught:
+        open_document(tmp_path / "报告.tsv")
+    assert caught.value.problem is DocumentProblem.NOT_A_DOCUMENT and "folder" in str(caught.value)
+
+
 def test_a_missing_document_of_any_format_is_a_document_error(tmp_path):
     with pytest.raises(DocumentError) as caught:
         open_document(tmp_path / "nowhere.txt")
