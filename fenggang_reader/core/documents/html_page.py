@@ -17,10 +17,12 @@ from pathlib import Path
 
 import trafilatura
 from lxml import etree
+from lxml import html as lxml_html
 from trafilatura.settings import DEFAULT_CONFIG, use_config
 
 from .errors import DocumentError, DocumentProblem
 from .extracted import ExtractedText, finish
+from .markup_blocks import markup_paragraphs
 from .text_file import decode_text
 
 _BLOCKS = {"p", "head", "item", "quote", "code", "row", "cell"}
@@ -33,6 +35,8 @@ _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "
 # runs the menu, the text and the footer together into one paragraph; a village notice in Chinese is often
 # that short. Longer pages keep trafilatura's defaults, whose comparison of extractors drops more chrome.
 _SHORT_TEXT = 250
+_FRAGMENT = re.compile(r"<!--\s*StartFragment\s*-->(.*?)<!--\s*EndFragment\s*-->", re.DOTALL | re.IGNORECASE)
+_BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
 
 
 @functools.cache
@@ -61,7 +65,12 @@ def read_html_file(data: bytes, path: Path) -> ExtractedText:
 
 
 def page_text(html: str, kind: str, path: Path | None, source: str = "the pasted text") -> ExtractedText:
-    """The page's main text as paragraphs and its title (trafilatura's: the <h1> or <title> without the site)."""
+    """The page's main text as paragraphs and its title (trafilatura's: the <h1> or <title> without the site).
+    A fragment (copied from a browser or Word: no <body>, or the clipboard's StartFragment marks) is all the
+    reader's own choice, so all of it is kept."""
+    fragment = _FRAGMENT.search(html)
+    if fragment or not _BODY.search(html):
+        return finish(_all_blocks(fragment.group(1) if fragment else html), None, kind, path, source)
     try:
         xml = _extract(html, None)
         if xml and len("".join(etree.fromstring(xml.encode("utf-8")).itertext())) < _SHORT_TEXT:
@@ -69,13 +78,20 @@ def page_text(html: str, kind: str, path: Path | None, source: str = "the pasted
     except (ValueError, etree.LxmlError) as exc:
         raise DocumentError(path, DocumentProblem.DAMAGED, f"the page cannot be read ({exc})", source=source) from exc
     if not xml:
-        # A page that is all text and no structure (or a fragment): its whole visible text.
-        text = trafilatura.html2txt(html) if "<" in html else html
-        return finish(text.splitlines(), None, kind, path, source)
+        # Nothing trafilatura calls main text (a bare list or table, a fragment): every block of the page.
+        return finish(_all_blocks(html), None, kind, path, source)
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
     paragraphs = _paragraphs(main) if main is not None else []
     return finish(paragraphs, root.get("title"), kind, path, source)
+
+
+def _all_blocks(html: str) -> list[str]:
+    try:
+        root = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html.splitlines()
+    return markup_paragraphs(root)
 
 
 def _extract(html: str, config: ConfigParser | None) -> str | None:

@@ -28,7 +28,7 @@ _FOREIGN = (
     (b"GIF89a", "a GIF image"),
     (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word, Excel or PowerPoint file (.doc, .xls, .ppt); save it as .docx first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word, WPS, Excel or PowerPoint file (.doc, .wps, .xls, .ppt); save it as .docx first"),
     (b"{\\rtf", "an RTF file; save it as .docx or .txt first"),
     (b"\x1f\x8b", "a compressed (gzip) file"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),

@@ -78,3 +78,16 @@ def test_a_short_notice_page_keeps_its_paragraphs_apart_and_drops_the_menu(tmp_p
     assert extracted.title == "停水通知"
     assert extracted.paragraphs == ["因供水管道维修，3月8日上午8时至下午6时雁田村停止供水，请居民提前储水。", "特此通知。",
                                     "凤岗镇人民政府"]
+
+
+@pytest.mark.parametrize("clipboard", [
+    # Chrome and Edge: the whole page's frame, the copied part between StartFragment and EndFragment
+    "<html><body>\n<!--StartFragment--><span style='font-size:16px'>各位代表：</span><br><span>现在，我代表镇人民政府，"
+    "向大会报告政府工作。</span><ul><li>一、加强消防安全检查</li></ul><!--EndFragment-->\n</body></html>",
+    # Firefox on Linux: the fragment alone
+    "<meta http-equiv='content-type' content='text/html; charset=utf-8'><p>各位代表：</p><p>现在，我代表镇人民政府，"
+    "向大会报告政府工作。</p><ul><li>一、加强消防安全检查</li></ul>",
+])
+def test_copied_html_is_all_the_readers_choice(clipboard: str):
+    assert extract_html(clipboard, "the pasted text").paragraphs == [
+        "各位代表：", "现在，我代表镇人民政府，向大会报告政府工作。", "一、加强消防安全检查"]
