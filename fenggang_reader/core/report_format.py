@@ -191,8 +191,9 @@ def _term_start_before(text: str, marker_start: int, note: Note) -> int:
             return opening
     if not note.term:
         return marker_start
-    # Fall back to the run of Han characters and Latin letters just before the marker.
-    start = marker_start
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&+"):
+    # Fall back to the run of Han characters and Latin letters just before the marker, no longer than the term (a
+    # document's note may name its term otherwise than its text: the run would be the whole clause).
+    start, limit = marker_start, marker_start - max(len(note.plain_term), 1)
+    while start > max(limit, 0) and (text[start - 1].isalnum() or text[start - 1] in "&+"):
         start -= 1
     return start

@@ -180,3 +180,10 @@ def test_a_term_without_quotes_in_its_note_is_found_quoted_in_the_body():
                           "note\tn1\t【1】四小园：指小菜园、小果园。\nnote\tn2\t【2】没有术语的注释。\n")
     uses = [report.block(o.block_id).text[o.start:o.end] for o in report.occurrences]
     assert uses == ["“四小园”", "“四小园”"]
+
+
+def test_a_term_the_text_words_otherwise_links_no_more_than_its_length():
+    report = parse_report("title\tt\t通知\nparagraph\tp1\t今年本村已全面完成危旧房屋改造①，效果良好。\n"
+                          "note\tn1\t①改造资金：由镇财政统筹安排。\n")
+    (marker,) = report.markers
+    assert report.block("p1").text[marker.term_start:marker.end] == "房屋改造①"
