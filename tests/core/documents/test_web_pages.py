@@ -91,3 +91,14 @@ def test_a_short_notice_page_keeps_its_paragraphs_apart_and_drops_the_menu(tmp_p
 def test_copied_html_is_all_the_readers_choice(clipboard: str):
     assert extract_html(clipboard, "the pasted text").paragraphs == [
         "各位代表：", "现在，我代表镇人民政府，向大会报告政府工作。", "一、加强消防安全检查"]
+
+
+def test_a_gbk_page_that_does_not_say_its_charset_or_says_the_wrong_one(tmp_path: Path, lines: list[str]):
+    """Portals that send their charset in the HTTP header only save pages without it; some declare UTF-8 and
+    write GBK. Neither comes out as mojibake."""
+    page = portal_page(lines)
+    for name, html in (("no-meta.html", page.replace('<meta http-equiv="Content-Type" content="text/html; '
+                                                      'charset=utf-8">', "")), ("wrong-meta.html", page)):
+        path = tmp_path / name
+        path.write_bytes(html.encode("gbk"))
+        assert_is_the_report(extract_document(path).paragraphs, lines)
