@@ -107,8 +107,12 @@ def _paragraphs(element: etree._Element) -> list[str]:
         if not isinstance(child.tag, str):
             continue
         if child.tag == "row":
-            cells = [" ".join(_block_lines(cell)) for cell in child.iter("cell")]
-            out.append("\u3000".join(cell for cell in cells if cell.strip()))
+            # A row of short cells is one line; a layout table's cell holding paragraphs gives its paragraphs.
+            cells = [[line for line in _cell_lines(cell) if line.strip()] for cell in child.iter("cell")]
+            if all(len(cell) <= 1 for cell in cells):
+                out.append("\u3000".join(cell[0].strip() for cell in cells if cell))
+            else:
+                out.extend(line for cell in cells for line in cell)
         elif child.tag in _BLOCKS and not any(d.tag in _BLOCKS for d in child.iterdescendants() if d is not child):
             out.extend(_block_lines(child))
         else:
@@ -118,6 +122,11 @@ def _paragraphs(element: etree._Element) -> list[str]:
         if child.tail and child.tail.strip():
             out.append(child.tail)
     return out
+
+
+def _cell_lines(cell: etree._Element) -> list[str]:
+    blocks = [child for child in cell if isinstance(child.tag, str) and child.tag in _BLOCKS]
+    return _paragraphs(cell) if blocks else _block_lines(cell)
 
 
 def _block_lines(block: etree._Element) -> list[str]:

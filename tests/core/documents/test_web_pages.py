@@ -102,3 +102,14 @@ def test_a_gbk_page_that_does_not_say_its_charset_or_says_the_wrong_one(tmp_path
         path = tmp_path / name
         path.write_bytes(html.encode("gbk"))
         assert_is_the_report(extract_document(path).paragraphs, lines)
+
+
+def test_a_table_in_a_page_is_a_line_a_row_and_a_cell_of_paragraphs_stays_paragraphs():
+    page = ("<html><body><div class='nav'>首页</div><h1>停水通知</h1><div class='c'><p>因供水管道维修，3月8日雁田村"
+            "停止供水，请居民提前储水，给您带来不便，敬请谅解。为确保维修期间安全，请勿靠近施工现场。</p><table>"
+            "<tr><td>村名</td><td>停水时间</td></tr><tr><td>雁田村</td><td>8时至18时</td></tr>"
+            "<tr><td><p>油甘埔村第一段</p><p>油甘埔村第二段</p></td><td>9时至17时</td></tr></table>"
+            "<p>特此通知。维修期间如有疑问，请拨打供水服务热线咨询，我们将竭诚为您服务。凤岗镇供水所将安排专人值守。</p>"
+            "</div></body></html>")
+    assert extract_html(page, "the pasted text").paragraphs[1:6] == [
+        "村名\u3000停水时间", "雁田村\u30008时至18时", "油甘埔村第一段", "油甘埔村第二段", "9时至17时"]
