@@ -67,23 +67,23 @@ class ContentsPanel(QTreeWidget):
 
     def _build(self, report: Report) -> None:
         parent: QTreeWidgetItem | None = None
-        heading: QTreeWidgetItem | None = None  # the 一、 heading its （一） sub-headings go under
-        heading_level = 0
+        open_headings: list[tuple[int, QTreeWidgetItem]] = []  # 一、 and its （一）: a heading goes under a shallower one
         for block in report.blocks:
             if block.kind in (BlockKind.TITLE, BlockKind.PART, BlockKind.NOTES_HEADING):
                 item = QTreeWidgetItem(self, [block.text])
                 parent = item if block.kind is not BlockKind.TITLE else None
-                heading = None
-            elif block.kind is BlockKind.HEADING and heading is not None and block.heading_level > heading_level:
-                item = QTreeWidgetItem(heading, [block.text])
-            elif block.kind is BlockKind.HEADING or block.kind is BlockKind.NOTE:
+                open_headings.clear()
+            elif block.kind is BlockKind.HEADING:
+                while open_headings and open_headings[-1][0] >= block.heading_level:
+                    open_headings.pop()
+                item = QTreeWidgetItem(open_headings[-1][1] if open_headings else (parent or self), [block.text])
+                open_headings.append((block.heading_level, item))
+            elif block.kind is BlockKind.NOTE:
                 text = block.text
-                if block.kind is BlockKind.NOTE and block.note_number in report.notes:
+                if block.note_number in report.notes:
                     note = report.notes[block.note_number]
                     text = f"[{note.number}] {note.label}"
                 item = QTreeWidgetItem(parent or self, [text])
-                heading = item if block.kind is BlockKind.HEADING else None
-                heading_level = block.heading_level
             else:
                 continue
             item.setData(0, ID_ROLE, block.id)

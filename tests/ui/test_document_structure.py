@@ -88,3 +88,11 @@ def test_the_export_dialogs_offer_the_documents_parts_and_name(open_window, isol
     pdf = win.exports.feature().pdf_dialog
     assert pdf.path.text().endswith("2025年清溪镇政府工作报告 修订稿.pdf")
     pdf.close()
+
+
+def test_chapters_nest_their_headings_and_sub_headings(open_window):
+    win = open_window("村规民约\n第一章　总则\n正文。\n第二章　社会治安\n一、邻里纠纷\n正文。\n（一）调解程序\n正文。\n二、防火\n正文。")
+    item = win.contents.item_for
+    assert item("d-h02-1").parent() is item("d-h02") and item("d-h02-2").parent() is item("d-h02-1")
+    assert item("d-h02-3").parent() is item("d-h02") and item("d-h01").parent() is item("d-title").parent()
+    assert [item(i).data(0, LEVEL_ROLE) for i in ("d-h02", "d-h02-1", "d-h02-2")] == [3, 4, 5]

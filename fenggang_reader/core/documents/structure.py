@@ -31,6 +31,8 @@ _SENTENCE_PUNCT = re.compile(r"[。！？；!?;]")
 _NUMERAL = r"(?:二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 _HEADING_RE = re.compile(rf"^({_NUMERAL})[、．.]")
 _SUB_HEADING_RE = re.compile(rf"^[（(]({_NUMERAL})[）)]")
+_CHAPTER_RE = re.compile(r"^第[一二三四五六七八九十百]+章")  # 村规民约, 章程: chapters above their 一、
+_CHAPTER_LEVEL = BlockKind.HEADING.heading_level - 1  # before the levels are normalised
 _HEADING_MAX_CHARS = 50
 _PART_RE = re.compile(
     rf"^(?:{_NUMERAL}[、．.]\s*|第[一二三四五六七八九十]+部分[\s　：:]*)?"
@@ -83,7 +85,7 @@ def structure_document(extracted: ExtractedText) -> Report:
 class _Line:
     text: str
     kind: BlockKind = BlockKind.PARAGRAPH
-    level: int = 0  # the heading's level before the levels are normalised (3 for 一、, 4 for （一）)
+    level: int = 0  # the heading's level before the levels are normalised (2 for 第一章, 3 for 一、, 4 for （一）)
     role: str = ""  # a META line's: issuer, number, occasion, speaker or date (its id says it: d-speaker is the artist)
 
 
@@ -156,10 +158,12 @@ class _Builder:
 
 
 def _body_line(text: str) -> _Line:
-    """A part (2024年工作回顾), a heading (一、… or （一）…, short and not a sentence) or a paragraph."""
+    """A part (2024年工作回顾), a heading (第一章…, 一、… or （一）…, short and not a sentence) or a paragraph."""
     if _PART_RE.match(text) and not _SENTENCE_PUNCT.search(text):
         return _Line(text, BlockKind.PART)
     if _heading_shaped(text):
+        if _CHAPTER_RE.match(text):
+            return _Line(text, BlockKind.HEADING, _CHAPTER_LEVEL)
         if _HEADING_RE.match(text):
             return _Line(text, BlockKind.HEADING, BlockKind.HEADING.heading_level)
         if _SUB_HEADING_RE.match(text):

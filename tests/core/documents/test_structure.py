@@ -200,3 +200,13 @@ def test_notes_under_a_table_and_at_the_end_are_both_notes():
     assert kinds == [T, P, BlockKind.NOTES_HEADING, BlockKind.NOTE, H, P, BlockKind.NOTES_HEADING, BlockKind.NOTE]
     assert sorted(report.notes) == [1, 2] and len(report.markers) == 2
     assert [b.id for b in report.blocks if b.kind is BlockKind.NOTES_HEADING] == ["d-notes", "d-notes-2"]
+
+
+def test_chapters_are_headings_above_their_numbered_ones():
+    report = structured(["油甘埔村村规民约", "第一章　总则", "第一条　为加强村民自治，根据有关法律制定本村规民约。",
+                         "第二章　社会治安", "一、邻里纠纷", "第二条　村民之间发生纠纷，应当协商解决。", "（一）调解程序",
+                         "第三条　协商不成的，由村调解委员会调解。"])
+    headings = [(b.id, b.heading_level, b.text) for b in report.blocks if b.kind is H]
+    assert headings == [("d-h01", 3, "第一章　总则"), ("d-h02", 3, "第二章　社会治安"), ("d-h02-1", 4, "一、邻里纠纷"),
+                        ("d-h02-2", 5, "（一）调解程序")]
+    assert [b.kind for b in report.blocks if b.text.startswith("第") and "条" in b.text[:4]] == [P, P, P]
