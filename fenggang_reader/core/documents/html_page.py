@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import re
 from configparser import ConfigParser
 from pathlib import Path
@@ -37,6 +38,9 @@ _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "
 _SHORT_TEXT = 250
 _FRAGMENT = re.compile(r"<!--\s*StartFragment\s*-->(.*?)<!--\s*EndFragment\s*-->", re.DOTALL | re.IGNORECASE)
 _BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
+_MARKER = re.compile(r"\[\d{1,3}\]|【\d{1,3}】|［\d{1,3}］|[①-⑳]")
+_NOTE_LINE = re.compile(r"^(?:\[\d{1,3}\]|【\d{1,3}】|［\d{1,3}］|[①-⑳])\S")
+_NOTES_HEADING = re.compile(r"^(?:名词解释|注释|注|附注|名词注释)[:：]?$")
 
 
 @functools.cache
@@ -83,7 +87,24 @@ def page_text(html: str, kind: str, path: Path | None, source: str = "the pasted
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
     paragraphs = _paragraphs(main) if main is not None else []
-    return finish(paragraphs, root.get("title"), kind, path, source)
+    return finish(_with_its_notes(paragraphs, html), root.get("title"), kind, path, source)
+
+
+def _with_its_notes(paragraphs: list[str], html: str) -> list[str]:
+    """The text and, when trafilatura left them behind (a notes section in a box of its own after the text), the
+    notes its markers ([1], 【1】, ①) refer to: the page's 名词解释/注释 heading and the marked lines after it."""
+    text = "\n".join(paragraphs)
+    markers = {m.group(0) for m in _MARKER.finditer(text)}
+    if not markers or any(_NOTE_LINE.match(p.strip(" \u3000\t\n")) for p in paragraphs):
+        return paragraphs
+    blocks = [" ".join(b.split()) for b in _all_blocks(html)]
+    for start, block in enumerate(blocks):
+        if not _NOTES_HEADING.match(block):
+            continue
+        notes = list(itertools.takewhile(lambda b: bool(_NOTE_LINE.match(b)), blocks[start + 1:]))
+        if notes and any(note.startswith(tuple(markers)) for note in notes):
+            return [*paragraphs, block, *notes]
+    return paragraphs
 
 
 def _all_blocks(html: str) -> list[str]:

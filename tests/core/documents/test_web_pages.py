@@ -113,3 +113,12 @@ def test_a_table_in_a_page_is_a_line_a_row_and_a_cell_of_paragraphs_stays_paragr
             "</div></body></html>")
     assert extract_html(page, "the pasted text").paragraphs[1:6] == [
         "村名\u3000停水时间", "雁田村\u30008时至18时", "油甘埔村第一段", "油甘埔村第二段", "9时至17时"]
+
+
+def test_notes_in_a_box_of_their_own_after_the_text_are_kept(tmp_path: Path, lines: list[str]):
+    """trafilatura takes the text's box and leaves a 名词解释 box after it; the notes its markers refer to come back."""
+    page = portal_page(lines).replace('<p style="text-indent:2em">名词解释</p>',
+                                      '</div><div class="notes"><p><font size="2">名词解释</font></p>')
+    path = tmp_path / "notes-apart.html"
+    path.write_text(page, encoding="utf-8")
+    assert_is_the_report(extract_document(path).paragraphs, lines)
