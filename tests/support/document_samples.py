@@ -284,9 +284,10 @@ def excerpt(lines: list[str]) -> list[str]:
 
 
 # tests/core/documents/data/libreoffice-report.pdf: LibreOffice 7.4 (Debian 12, soffice --headless --convert-to
-# pdf) from a .docx python-docx wrote of LIBREOFFICE_LINES: 14 pt Noto Serif CJK SC, the title block centred,
-# paragraphs justified with a 2-character first-line indent, a running head (凤岗镇第十八届人民代表大会第八次会议
-# 文件) and "- N -" page numbers in the footer. LibreOffice is too large to install for the tests.
+# pdf) from a .docx python-docx wrote of libreoffice_lines(): 14 pt Noto Serif CJK SC, the title 22 pt, the title
+# block centred, paragraphs justified with a 2-character first-line indent, the title again as the running head
+# (政府工作报告, 14 pt) and "- N -" page numbers in the footer; one page ends with a sentence and the next page
+# goes on with the paragraph. LibreOffice is too large to install for the tests.
 def libreoffice_lines(lines: list[str]) -> list[str]:
     notes = lines.index("名词解释")
     return lines[:9] + lines[notes:notes + 6]

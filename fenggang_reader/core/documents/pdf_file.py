@@ -187,7 +187,9 @@ def _joined(pieces: list[_Line]) -> _Line:
 
 
 def _furniture_key(line: _Line) -> str:
-    return re.sub(r"\d+", "#", line.text.replace(" ", ""))
+    """A running head or footer is the same text in the same size on many pages, its numbers aside (the
+    document's title set large on the first page is not its running head set small)."""
+    return f"{round(line.size)}|" + re.sub(r"\d+", "#", line.text.replace(" ", ""))
 
 
 def _drop_page_furniture(pages: list[_Page]) -> None:
@@ -243,9 +245,11 @@ def _starts_paragraph(previous: _Placed, current: _Placed, by_space: bool, by_in
         return by_indent or not previous.full  # an indented first line
     if current.centred:
         return not previous.full or stop
-    if by_space or by_indent:
-        # The layout marks paragraphs, but not at a page's top: there a stop is taken as a paragraph's end (a
-        # paragraph cut in two costs less than two run together); and not after a line clearly cut short.
+    if by_indent:
+        return False  # every paragraph's first line is indented, on a new page too
+    if by_space:
+        # Space marks paragraphs, but not at a page's top: there a stop is taken as a paragraph's end (a
+        # paragraph cut in two costs less than two run together); nor after a line clearly cut short.
         return stop and (current.space_above is None or previous.short)
     if stop:
         return not previous.full  # the last line of a paragraph ends short

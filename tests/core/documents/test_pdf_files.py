@@ -42,6 +42,8 @@ def test_the_readers_own_pdf_with_pinyin_reads_back_as_its_paragraphs(tmp_path: 
 
 
 def test_a_libreoffice_pdf_loses_its_running_head_and_page_numbers(lines: list[str]):
+    """Not its title, which the running head repeats in a smaller size; and a paragraph that goes on after a
+    page that ended with a full stop stays whole (its next line is not indented)."""
     extracted = extract_document(DATA / "libreoffice-report.pdf")
     assert extracted.title == "2025年凤岗镇政府工作报告"
     assert extracted.paragraphs == libreoffice_lines(lines)
