@@ -135,11 +135,11 @@ _MARKER = re.compile(r"\[(\d{1,2})\]")
 
 
 def word_document(lines: list[str], *, footnotes: bool = False, numbered_headings: bool = False,
-                  table: list[list[str]] | None = None) -> bytes:
+                  number_format: str = "chineseCounting", table: list[list[str]] | None = None) -> bytes:
     """The report as a .docx written by python-docx (what Word itself writes, as far as the reader looks):
     headings in Heading 1, optionally numbered by Word (一、 from a list style rather than typed), its [n]
     notes optionally as real footnotes (the markers footnote references, the 名词解释 section gone), and a
-    table after the text."""
+    table after the text. ``number_format``: Word writes chineseCounting, LibreOffice taiwaneseCountingThousand."""
     import docx
     from docx.oxml import parse_xml
 
@@ -151,7 +151,7 @@ def word_document(lines: list[str], *, footnotes: bool = False, numbered_heading
     document = docx.Document()
     document.core_properties.title = "2025年凤岗镇政府工作报告"
     if numbered_headings:
-        _add_chinese_numbering(document)
+        _add_chinese_numbering(document, number_format)
     for line in lines:
         if line[:2] in {f"{n}、" for n in "一二三四五六七八九十"}:
             heading = document.add_heading(level=1)
@@ -179,14 +179,14 @@ def word_document(lines: list[str], *, footnotes: bool = False, numbered_heading
     return _with_footnotes(buffer.getvalue(), notes) if notes else buffer.getvalue()
 
 
-def _add_chinese_numbering(document: object) -> None:
+def _add_chinese_numbering(document: object, number_format: str) -> None:
     """A list definition numbering level 0 as 一、二、… (numId 90), as Chinese Word templates have."""
     from docx.oxml import parse_xml
 
     numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
     numbering.insert(0, parse_xml(
         f'<w:abstractNum xmlns:w="{_W_NS}" w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'))
+        f'<w:numFmt w:val="{number_format}"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'))
     numbering.append(parse_xml(f'<w:num xmlns:w="{_W_NS}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
 
 

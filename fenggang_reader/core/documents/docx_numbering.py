@@ -24,6 +24,11 @@ def _roman(n: int) -> str:
     return out
 
 
+def _legal(n: int) -> str:
+    """壹贰叁: the anti-fraud numerals of amounts and some official lists."""
+    return cardinal(n, ordinal=True).translate(str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟"))
+
+
 def _letter(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
@@ -34,7 +39,12 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "decimalFullWidth": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
     "chineseCounting": lambda n: cardinal(n, ordinal=True),
     "chineseCountingThousand": lambda n: cardinal(n, ordinal=True),
-    "chineseLegalSimplified": lambda n: cardinal(n, ordinal=True),
+    # LibreOffice writes the same 一、二、 as the Taiwanese formats; Japanese counting is written alike too.
+    "taiwaneseCounting": lambda n: cardinal(n, ordinal=True),
+    "taiwaneseCountingThousand": lambda n: cardinal(n, ordinal=True),
+    "japaneseCounting": lambda n: cardinal(n, ordinal=True),
+    "ideographDigital": lambda n: "".join("〇一二三四五六七八九"[int(d)] for d in str(n)),
+    "chineseLegalSimplified": _legal,
     "ideographTraditional": lambda n: _TIANGAN[(n - 1) % 10],
     "decimalEnclosedCircle": lambda n: _CIRCLED[n - 1] if n <= 20 else str(n),
     "decimalEnclosedCircleChinese": lambda n: _CIRCLED[n - 1] if n <= 20 else str(n),

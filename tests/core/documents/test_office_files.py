@@ -25,11 +25,14 @@ def test_a_word_report_with_a_table(tmp_path: Path, lines: list[str]):
     assert extracted.paragraphs == [*lines, "指标\u30002024年\u3000增长", "地区生产总值\u3000411亿元\u30003.6%"]
 
 
-def test_headings_numbered_by_word_keep_their_numbers_and_footnotes_become_notes(tmp_path: Path, lines: list[str]):
-    """一、 written by a list style rather than typed, and the [n] notes as real footnotes: the reader gets the
-    same text, the notes gathered under 注释 in the order the text refers to them."""
+@pytest.mark.parametrize("number_format", ["chineseCounting", "taiwaneseCountingThousand"])
+def test_headings_numbered_by_word_keep_their_numbers_and_footnotes_become_notes(tmp_path: Path, lines: list[str],
+                                                                                number_format: str):
+    """一、 written by a list style rather than typed (as Word and as LibreOffice write it), and the [n] notes as
+    real footnotes: the reader gets the same text, the notes gathered under 注释 in the order the text refers to
+    them."""
     path = tmp_path / "footnotes.docx"
-    path.write_bytes(word_document(lines, footnotes=True, numbered_headings=True))
+    path.write_bytes(word_document(lines, footnotes=True, numbered_headings=True, number_format=number_format))
     paragraphs = extract_document(path).paragraphs
     notes = lines.index("名词解释")
     assert paragraphs[:notes] == lines[:notes]
