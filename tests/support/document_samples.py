@@ -217,10 +217,17 @@ def _with_footnotes(docx_bytes: bytes, notes: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
-def epub_book(lines: list[str], *, ruby_first_paragraph: bool = False) -> bytes:
+def epub_book(lines: list[str], *, ruby_first_paragraph: bool = False, footnotes: bool = False) -> bytes:
     """The report as an EPUB 3 book a publisher or Calibre makes: mimetype first and stored, the package in
     OEBPS/ with a navigation document and a cover image, one chapter file per part (a manifest listing them in
-    another order than the spine's reading order), headings as <h1>/<h2>, notes in a chapter of their own."""
+    another order than the spine's reading order), headings as <h1>/<h2>, notes in a chapter of their own; or,
+    with ``footnotes``, as LibreOffice exports them: each marker a raised link (<sup><a epub:type="noteref">1),
+    each note an <aside epub:type="footnote"> after the paragraph that first refers to it."""
+    notes: dict[str, str] = {}
+    if footnotes:
+        start = lines.index("名词解释")
+        notes = {m.group(1): m.group(2) for m in map(_NOTE_LINE.match, lines[start + 1:]) if m}
+        lines = lines[:start]
     parts: list[list[str]] = [[]]
     for line in lines:
         if line.endswith(("工作回顾", "工作安排")) or line == "名词解释":
@@ -234,7 +241,14 @@ def epub_book(lines: list[str], *, ruby_first_paragraph: bool = False) -> bytes:
             if ruby_first_paragraph and index == 0 and n == 3:
                 text = "".join(f"<ruby>{ch}<rp>(</rp><rt>py</rt><rp>)</rp></ruby>" for ch in text)
             tag = "h1" if n == 0 else "h2" if line[:2] in {f"{c}、" for c in "一二三四五六七八九十"} else "p"
+            referred = [m.group(1) for m in _MARKER.finditer(line) if m.group(1) in notes]
+            for number in referred:
+                text = text.replace(f"[{number}]", f'<sup id="ref{number}"><a epub:type="noteref" '
+                                                  f'href="#fn{number}">{number}</a></sup>', 1)
             blocks.append(f"<{tag}>{text}</{tag}>")
+            for number in referred:
+                blocks.append(f'<aside epub:type="footnote" id="fn{number}"><p><sup><a href="#ref{number}">{number}'
+                              f"</a></sup> {html_escape.escape(notes.pop(number))}</p></aside>")
         return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" '
                 'xmlns:epub="http://www.idpf.org/2007/ops" lang="zh-CN"><head><title>第{}部分</title>'
                 '<link rel="stylesheet" href="../style.css"/></head><body><section epub:type="chapter">{}'

@@ -19,6 +19,7 @@ from .markup_blocks import markup_paragraphs
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
 _OPF = "{http://www.idpf.org/2007/opf}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
+_NOTES_HEADING = "注释"
 _XML_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
 
 
@@ -31,9 +32,12 @@ def read_epub_file(data: bytes, path: Path) -> ExtractedText:
                 raise DocumentError(path, DocumentProblem.DAMAGED, "the book's table of parts cannot be read")
             folder = posixpath.dirname(opf_name)
             paragraphs: list[str] = []
+            notes: list[str] = []
             for name in _spine(package, folder):
                 if name in archive.namelist():
-                    paragraphs.extend(_chapter_paragraphs(archive.read(name)))
+                    paragraphs.extend(_chapter_paragraphs(archive.read(name), notes))
+            if notes:  # footnotes set among the paragraphs, gathered as the report gathers its 名词解释
+                paragraphs += [_NOTES_HEADING, *notes]
             title = package.findtext(f"{_OPF}metadata/{_DC}title")
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, etree.XMLSyntaxError) as exc:
         raise DocumentError(path, DocumentProblem.DAMAGED, f"the EPUB book is damaged ({exc})") from exc
@@ -67,9 +71,9 @@ def _spine(package: etree._Element, folder: str) -> list[str]:
             if ref.get("linear") != "no" and ref.get("idref") in manifest]
 
 
-def _chapter_paragraphs(data: bytes) -> list[str]:
+def _chapter_paragraphs(data: bytes, notes: list[str]) -> list[str]:
     root = etree.fromstring(data, _XML_PARSER)
     if root is None:  # not well-formed XHTML: as a browser would read it
         root = html.fromstring(data)
     body = next((e for e in root.iter() if isinstance(e.tag, str) and etree.QName(e.tag).localname == "body"), root)
-    return markup_paragraphs(body)
+    return markup_paragraphs(body, notes)

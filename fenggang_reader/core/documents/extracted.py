@@ -18,6 +18,8 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 # Characters that are never text: zero-width marks and the byte-order mark that editors leave inside lines.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u205f]+")
+# A note's number set apart from its text ("1 “1310”具体部署：…" from a word processor's footnote) joins it.
+_NOTE_NUMBER_APART = re.compile(r"^([\[［【〔]\d{1,3}[\]］】〕]|[①-⑳])[ \u3000]+")
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def clean_paragraph(text: str) -> str:
     here and left to the structure, which knows spaced-out titles), radicals a PDF gave for characters
     unified (radicals.py)."""
     text = unify_radicals(_INVISIBLE.sub("", text).replace("\r", ""))
-    return _SPACES.sub(" ", text).strip(" \t\n\u3000")
+    return _NOTE_NUMBER_APART.sub(r"\1", _SPACES.sub(" ", text).strip(" \t\n\u3000"))
 
 
 def finish(paragraphs: list[str], title: str | None, kind: str, path: Path | None,

@@ -23,7 +23,7 @@ from trafilatura.settings import DEFAULT_CONFIG, use_config
 
 from .errors import DocumentError, DocumentProblem
 from .extracted import ExtractedText, finish
-from .markup_blocks import markup_paragraphs
+from .markup_blocks import mark_note_references, markup_paragraphs
 from .text_file import decode_text
 
 _BLOCKS = {"p", "head", "item", "quote", "code", "row", "cell"}
@@ -38,6 +38,7 @@ _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "
 _SHORT_TEXT = 250
 _FRAGMENT = re.compile(r"<!--\s*StartFragment\s*-->(.*?)<!--\s*EndFragment\s*-->", re.DOTALL | re.IGNORECASE)
 _BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _MARKER = re.compile(r"\[\d{1,3}\]|【\d{1,3}】|［\d{1,3}］|[①-⑳]")
 _NOTE_LINE = re.compile(r"^(?:\[\d{1,3}\]|【\d{1,3}】|［\d{1,3}］|[①-⑳])\S")
 _NOTES_HEADING = re.compile(r"^(?:名词解释|注释|注|附注|名词注释)[:：]?$")
@@ -104,6 +105,12 @@ def _with_its_notes(paragraphs: list[str], html: str) -> list[str]:
         notes = list(itertools.takewhile(lambda b: bool(_NOTE_LINE.match(b)), blocks[start + 1:]))
         if notes and any(note.startswith(tuple(markers)) for note in notes):
             return [*paragraphs, block, *notes]
+    # Footnotes without a heading (a word processor's page): the first run of marked lines after the text's end.
+    last = paragraphs[-1].strip() if paragraphs else ""
+    after = next((i + 1 for i, b in enumerate(blocks) if last and last[-20:] in b), 0)
+    notes = list(itertools.takewhile(lambda b: bool(_NOTE_LINE.match(b)), blocks[after:]))
+    if notes and any(note.startswith(tuple(markers)) for note in notes):
+        return [*paragraphs, *notes]
     return paragraphs
 
 
@@ -116,9 +123,17 @@ def _all_blocks(html: str) -> list[str]:
 
 
 def _extract(html: str, config: ConfigParser | None) -> str | None:
-    return trafilatura.extract(html, output_format="xml", with_metadata=True, favor_recall=True, include_tables=True,
-                               include_comments=False, include_images=False, deduplicate=False,
-                               config=config or DEFAULT_CONFIG)
+    """trafilatura's main text as XML, the page's note references ([1] raised as a bare ¹) written [1] first;
+    a tree of its own each time (trafilatura prunes the tree it is given)."""
+    try:
+        tree = lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except (etree.ParserError, ValueError):
+        tree = None
+    if tree is not None:
+        mark_note_references(tree)
+    return trafilatura.extract(html if tree is None else tree, output_format="xml", with_metadata=True,
+                               favor_recall=True, include_tables=True, include_comments=False, include_images=False,
+                               deduplicate=False, config=config or DEFAULT_CONFIG)
 
 
 def _paragraphs(element: etree._Element) -> list[str]:

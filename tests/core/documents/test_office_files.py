@@ -72,3 +72,13 @@ def test_a_book_without_its_package_is_damaged(tmp_path: Path, lines: list[str])
     with pytest.raises(DocumentError) as caught:
         extract_document(path)
     assert caught.value.problem == DocumentProblem.DAMAGED and "broken.epub" in str(caught.value)
+
+
+def test_an_epubs_footnotes_come_after_the_text_and_its_raised_numbers_are_markers(tmp_path: Path,
+                                                                                  lines: list[str]):
+    """As LibreOffice exports a report with footnotes: "“1310”¹具体部署" must not read 1310 1, and the notes set
+    between the paragraphs belong at the end, under 注释."""
+    path = tmp_path / "footnotes.epub"
+    path.write_bytes(epub_book(lines, footnotes=True))
+    notes = lines.index("名词解释")
+    assert extract_document(path).paragraphs == [*lines[:notes], "注释", *lines[notes + 1:]]

@@ -122,3 +122,18 @@ def test_notes_in_a_box_of_their_own_after_the_text_are_kept(tmp_path: Path, lin
     path = tmp_path / "notes-apart.html"
     path.write_text(page, encoding="utf-8")
     assert_is_the_report(extract_document(path).paragraphs, lines)
+
+
+def test_raised_note_numbers_are_markers_and_an_exponent_stays_a_number():
+    """A word processor's web page: references as <sup><a href="#…">1</a></sup>, notes in boxes of their own
+    (LibreOffice's sdfootnote divs) starting with a link back; m<sup>2</sup> is square metres."""
+    page = ("<html><body><div class='c'><p>认真落实省委“1310”<sup><a class='sdfootnoteanc' href='#sdfootnote1sym'>1"
+            "</a></sup>具体部署，新建口袋公园5个，面积1200m<sup>2</sup>，牢牢把握“两重”<sup>2</sup>政策实施机遇，"
+            "全力稳固经济基本盘，着力激活发展新动能，推动中国式现代化的凤岗实践迈出坚实步伐。</p></div>"
+            "<div id='sdfootnote1'><p><a class='sdfootnotesym' href='#sdfootnote1anc'>1</a> “1310”具体部署：锚定一个"
+            "目标，激活三大动力，奋力实现十大新突破。</p></div><div id='sdfootnote2'><p><a class='sdfootnotesym' "
+            "href='#sdfootnote2anc'>2</a> “两重”：国家重大战略实施和重点领域安全能力建设。</p></div></body></html>")
+    paragraphs = extract_html(page, "the pasted text").paragraphs
+    assert paragraphs[0].startswith("认真落实省委“1310”[1]具体部署，新建口袋公园5个，面积1200m2，牢牢把握“两重”[2]政策")
+    assert paragraphs[1:] == ["[1]“1310”具体部署：锚定一个目标，激活三大动力，奋力实现十大新突破。",
+                              "[2]“两重”：国家重大战略实施和重点领域安全能力建设。"]
