@@ -31,7 +31,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # Build output outside the source tree (kept between runs, so an unchanged tree reuses its .deb).
 BUILD_DIR = Path(tempfile.gettempdir()) / f"fenggang-reader-build-{hashlib.sha256(bytes(ROOT)).hexdigest()[:10]}"
 SOURCES = [ROOT / "fenggang_reader", ROOT / "resources", ROOT / "packaging", ROOT / "i18n", ROOT / "pyproject.toml"]
-MAX_DEB_BYTES = 70 * 1000 * 1000
+# What the package puts on disk, whatever dpkg-deb packed it with (the release's xz, the tests' zstd): a guard against
+# bloat (a Qt module or a library pulled in by accident). 189 MB with the readers of other documents (issue 18).
+MAX_INSTALLED_KB = 200 * 1000
 INSTALL_DIR = Path("/opt/fenggang-reader")
 LAUNCHER = Path("/usr/bin/fenggang-reader")
 QUIT_AFTER_S = 30  # the safety net: each launch ends with Ctrl+Q once it was looked at
@@ -66,8 +68,8 @@ def deb() -> Path:
     path = BUILD_DIR / "dist" / f"fenggang-reader_{__version__}_{arch}.deb"
     if not path.exists() or path.stat().st_mtime < _newest_source_mtime():
         started = time.monotonic()
-        # zstd, not the release's xz -6: the same files packed in ~5 CPU-s instead of ~100 (build-deb's own
-        # measurements); apt reads both, and the size limit holds for the larger zstd package too.
+        # zstd, not the release's xz -6: the same files packed in ~5 CPU-s instead of ~100; apt reads both, and the
+        # size limit is on what is installed, the same for both.
         result = subprocess.run([str(ROOT / "packaging" / "build-deb"), "--out", str(BUILD_DIR), "--compression",
                                  "zstd"], capture_output=True, text=True, timeout=900)
         assert result.returncode == 0, f"build-deb failed:\n{result.stdout}\n{result.stderr[-4000:]}"
@@ -80,7 +82,9 @@ def _field(deb: Path, name: str) -> str:
 
 
 def test_package_size_and_metadata(deb):
-    assert deb.stat().st_size <= MAX_DEB_BYTES, f"{deb.name} is {deb.stat().st_size / 1e6:.1f} MB (> 70 MB)"
+    installed_kb = int(_field(deb, "Installed-Size"))
+    assert installed_kb <= MAX_INSTALLED_KB, f"{deb.name} installs {installed_kb / 1000:.0f} MB (> 200 MB)"
+    print(f"{deb.name}: {deb.stat().st_size / 1e6:.1f} MB packed, {installed_kb / 1000:.0f} MB installed")
     assert _field(deb, "Version") == __version__
     depends = _field(deb, "Depends")
     assert "fonts-noto-cjk |" in depends, "a CJK font must be a dependency: the report is Chinese"
