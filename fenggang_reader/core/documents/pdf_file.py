@@ -34,6 +34,8 @@ _PAGE_NUMBER = re.compile(
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’—…"
 # Spaces PDF producers leave beside Chinese characters: justification, or the gap set between Chinese and Latin.
 _SPACE_BESIDE_WIDE = re.compile(rf"(?<=[{_WIDE}]) (?=[{_WIDE}0-9A-Za-z%])|(?<=[0-9A-Za-z%.]) (?=[{_WIDE}])")
+# A justified line pypdf reads glyph by glyph: one space after every character or pair (引 进 项 目 2 3 个 。“ 专).
+_LETTER_SPACED = re.compile(r"\S{1,2}(?: \S{1,2}){3,}")
 
 
 @dataclass
@@ -140,6 +142,7 @@ def _page_lines(page: Any) -> list[_Line]:
         text = text.replace("\n", "").replace("\r", "")
         if not text.strip():
             return
+        text = _without_letter_spacing(text)
         c = tm[2] * cm[0] + tm[3] * cm[2]
         d = tm[2] * cm[1] + tm[3] * cm[3]
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
@@ -162,6 +165,14 @@ def _page_lines(page: Any) -> list[_Line]:
     built = [_joined(sorted(group, key=lambda p: p.x)) for group in lines]
     below: list[_Line | None] = [*built[1:], None]
     return [line for line, under in zip(built, below[: len(built)], strict=True) if not _is_ruby(line, under)]
+
+
+def _without_letter_spacing(text: str) -> str:
+    """A Chinese piece spaced out glyph by glyph (pypdf reads the reader's own justified lines so) without those
+    spaces, which would otherwise stay inside numbers (项目2 3个, 1 5分钟) once the spaces beside Chinese go."""
+    if _LETTER_SPACED.fullmatch(text.strip()) and sum(map(is_wide, text)) * 2 > len(text.replace(" ", "")):
+        return text.replace(" ", "")
+    return text
 
 
 def _is_ruby(line: _Line, below: _Line | None) -> bool:

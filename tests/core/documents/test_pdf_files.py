@@ -146,3 +146,25 @@ def test_a_pdf_with_no_pages_of_text_and_no_images_is_empty(tmp_path: Path):
     with pytest.raises(DocumentError) as caught:
         extract_document(path)
     assert caught.value.problem == DocumentProblem.EMPTY
+
+
+NUMBERED_PARAGRAPHS = [
+    "2025年塘沥镇政府工作报告",
+    "——2025年2月20日在塘沥镇第十八届人民代表大会第五次会议上",
+    "各位代表：",
+    "我们以“村改”为切入点，盘活土地资源1200亩，新引进先进制造业项目23个，其中超亿元项目9个。“专精特新”企业【1】达到41家，"
+    "规模以上工业增加值增长6.8%。",
+    "民生支出占一般公共预算支出的78%，新增公办学位2100个，建成“15分钟养老服务圈”【2】，慢慢地把老人的事办到了家门口。",
+    "【2】“15分钟养老服务圈”：指老年人步行15分钟即可获得助餐、助医等养老服务。",
+]
+
+
+@pytest.mark.parametrize("pinyin", ["on", "off"])
+def test_numbers_on_the_readers_own_justified_lines_stay_whole(tmp_path: Path, pinyin: str):
+    """pypdf reads a justified line of the reader's own PDF glyph by glyph (项 目 2 3 个; on the pages after the
+    title's, here): the numbers in it come back as they were written (23, 2100, 15), not 2 3 and 1 5."""
+    source = tmp_path / "numbers.txt"
+    source.write_text("\n".join(NUMBERED_PARAGRAPHS) + "\n", encoding="utf-8")
+    pdf = tmp_path / "numbers.pdf"
+    assert main(["export-pdf", str(source), "--out", str(pdf), "--size", "16", "--pinyin", pinyin]) == 0
+    assert extract_document(pdf).paragraphs == NUMBERED_PARAGRAPHS
