@@ -1,0 +1,240 @@
+"""A long document (10k, 100k, 300k characters) in the reader, beside a bare QTextBrowser showing the same text.
+
+The document is the shipped report joined to itself with fresh block ids until it has the characters asked for: a
+document that is not the built-in one, whose readings nobody computed before (pypinyin's dictionaries are loaded
+before the clock starts: a one-off per process, whatever the document). Each case runs in a fresh process,
+offscreen, with a new home, pinyin on (the default):
+- floor: a QMainWindow + QTextBrowser at the reader's default size, from construction (setPlainText included) to the
+  end of its first paint;
+- open: the reader's window from the Report to the end of its first paint (the view's ``first_paint``);
+- scroll: PgDown and wheel steps (3 lines a notch) at the start, the middle and the end of the document, each from
+  the key or notch to the viewport repainted (layout, justification and pinyin of the new lines); the longest slice
+  of idle work between two steps as well (the event loop's turn, which a key pressed then waits for);
+- size: a text-size change 36 → 40 and 72 → 80 (and back) with the place in the middle of the document, from the call
+  to the viewport repainted;
+- rss: the process's peak resident memory (ru_maxrss) at the end;
+- the document's height and its blocks Qt left without lines at 36 and 72 pt: Qt's text layout stops at 2^23 px
+  (QFIXED_MAX), which a 300,000-character document passes at the larger sizes.
+Prints JSON per size and window (ms unless said otherwise), with the load average. Targets (issue 18 item 6): open
+≤ 3 × floor, scroll frames ≤ 16 ms, a size change ≤ 50 ms, RSS < 400 MB.
+    .venv/bin/python benchmarks/bench_scale.py [--chars 10000,100000,300000] [--windows 800x600,1280x800]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.support.long_document import long_document  # noqa: E402
+
+STEPS = 40  # PgDown or wheel steps at each of the three places
+SIZE_CHANGES = ((36, 40), (72, 80))
+SIZE_ROUNDS = 3
+
+
+def _rss_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return round(ordered[len(ordered) // 2], 2) if ordered else 0.0
+
+
+def _stats(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    return {"p50": _median(values), "p95": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))], 2),
+            "max": round(ordered[-1], 2), "n": len(values)}
+
+
+def _plain_text(report) -> str:
+    return "\n".join(block.text for block in report.blocks)
+
+
+# -- the cases, each in a process of its own ------------------------------------------------------------
+def case_floor(report, width: int, height: int) -> dict:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
+
+    from fenggang_reader.core.settings import FONT_SIZE
+
+    app = QApplication.instance()
+    painted: list[float] = []
+
+    class Browser(QTextBrowser):
+        def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+            super().paintEvent(event)
+            if not painted:
+                painted.append(time.perf_counter())
+
+    text = _plain_text(report)
+    start, start_cpu = time.perf_counter(), time.process_time()
+    window = QMainWindow()
+    browser = Browser()
+    font = browser.font()
+    font.setPointSize(FONT_SIZE.default)
+    browser.setFont(font)
+    browser.setPlainText(text)
+    window.setCentralWidget(browser)
+    window.resize(width, height)
+    window.show()
+    while not painted:
+        app.processEvents()
+    cpu = (time.process_time() - start_cpu) * 1000
+    return {"first_paint_ms": round((painted[0] - start) * 1000, 1), "cpu_ms": round(cpu, 1),
+            "rss_peak_mb": round(_rss_peak_mb(), 1)}
+
+
+def case_reader(report, width: int, height: int) -> dict:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from fenggang_reader.core.resources import bundled_annotator
+    from fenggang_reader.core.settings import Settings
+    from fenggang_reader.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    annotator = bundled_annotator()
+    annotator.readings("中文", "warm-up")  # pypinyin's dictionaries: loaded once a process, whatever the document
+    settings = Settings()
+    out: dict = {}
+    start, start_cpu = time.perf_counter(), time.process_time()
+    window = MainWindow(report, annotator, settings)
+    view = window.view
+    painted: list[float] = []
+    view.first_paint.connect(lambda: painted.append(time.perf_counter()))
+    window.resize(width, height)
+    window.show()
+    while not painted:
+        app.processEvents()
+    out["first_paint_ms"] = round((painted[0] - start) * 1000, 1)
+    out["cpu_ms"] = round((time.process_time() - start_cpu) * 1000, 1)
+    out["rss_at_first_paint_mb"] = round(_rss_peak_mb(), 1)
+    out["blocks"] = len(report.blocks)
+
+    def settle(limit_s: float = 30.0) -> float:
+        """Run the event loop until it is idle (no event handled for 50 ms); returns its longest turn in ms."""
+        longest = 0.0
+        deadline = time.perf_counter() + limit_s
+        quiet_since = time.perf_counter()
+        while time.perf_counter() < deadline and time.perf_counter() - quiet_since < 0.05:
+            t = time.perf_counter()
+            app.processEvents()
+            took = time.perf_counter() - t
+            if took > 0.002:
+                quiet_since = time.perf_counter()
+            longest = max(longest, took * 1000)
+            time.sleep(0.001)
+        return longest
+
+    idle_after_open = settle()
+    out["settled_after_open_ms"] = round((time.perf_counter() - start) * 1000, 1)
+    out["longest_idle_slice_after_open_ms"] = round(idle_after_open, 1)
+
+    blocks = len(report.blocks)
+    page_down = window.actions_by_id["page_down"]
+
+    def wheel() -> None:
+        centre = QPointF(view.viewport().rect().center())
+        event = QWheelEvent(centre, QPointF(view.viewport().mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                            QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(view.viewport(), event)
+
+    frames: dict[str, list[float]] = {"pgdown": [], "wheel": []}
+    idle: list[float] = []
+    for where in (0, blocks // 2, max(0, blocks - 30)):
+        for name, step in (("pgdown", page_down.trigger), ("wheel", wheel)):
+            view.set_current_index(where)
+            idle.append(settle())
+            for _ in range(STEPS):
+                t = time.perf_counter()
+                step()
+                view.viewport().repaint()
+                frames[name].append((time.perf_counter() - t) * 1000)
+                idle.append(settle(2.0))
+    out["scroll_frame_ms"] = {name: _stats(values) for name, values in frames.items()}
+    out["longest_idle_slice_while_scrolling_ms"] = round(max(idle), 1)
+
+    view.set_current_index(blocks // 2)
+    changes: dict[str, list[float]] = {}
+    for low, high in SIZE_CHANGES:
+        view.set_font_size(low)
+        settle()
+        for _ in range(SIZE_ROUNDS):
+            for a, b in ((low, high), (high, low)):
+                t = time.perf_counter()
+                view.set_font_size(b)
+                view.viewport().repaint()
+                changes.setdefault(f"{a}->{b}", []).append((time.perf_counter() - t) * 1000)
+                idle.append(settle())
+        doc = view.document()
+        height = doc.documentLayout().documentSize().height()  # the whole text laid out, after the timing
+        out[f"at_{low}pt"] = {"height_px": round(height), "blocks_without_lines": sum(
+            1 for i in range(doc.blockCount()) if not doc.findBlockByNumber(i).layout().lineCount())}
+    out["size_change_ms"] = {name: _median(values) for name, values in changes.items()}
+    out["size_change_max_ms"] = round(max(max(v) for v in changes.values()), 1)
+    out["longest_idle_slice_ms"] = round(max(idle), 1)
+    out["rss_peak_mb"] = round(_rss_peak_mb(), 1)
+    window.close()
+    return out
+
+
+def run_case(case: str, chars: int, width: int, height: int) -> dict:
+    """One case in this process (called in a fresh one by main)."""
+    from fenggang_reader.app import create_application
+
+    create_application()
+    report = long_document(chars)
+    result = (case_floor if case == "floor" else case_reader)(report, width, height)
+    result["chars"] = sum(len(b.text) for b in report.blocks)
+    return result
+
+
+def _in_fresh_process(case: str, chars: int, window: str) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as home:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FENGGANG_READER_HOME": home}
+        done = subprocess.run([sys.executable, __file__, "--case", case, "--chars", str(chars), "--windows", window],
+                              env=env, cwd=ROOT, capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"{case} {chars} {window} failed:\n{done.stderr[-3000:]}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--chars", default="10000,100000,300000")
+    parser.add_argument("--windows", default="800x600,1280x800")
+    parser.add_argument("--case", choices=("floor", "reader"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sizes = [int(n) for n in args.chars.split(",")]
+    windows = args.windows.split(",")
+    if args.case:
+        width, height = (int(n) for n in windows[0].split("x"))
+        print(json.dumps(run_case(args.case, sizes[0], width, height)))
+        return 0
+    results = []
+    for window in windows:
+        for chars in sizes:
+            floor = _in_fresh_process("floor", chars, window)
+            reader = _in_fresh_process("reader", chars, window)
+            results.append({"window": window, "chars": reader["chars"], "load_average": os.getloadavg()[:2],
+                            "open_ratio": round(reader["first_paint_ms"] / floor["first_paint_ms"], 2),
+                            "floor": floor, "reader": reader})
+            print(json.dumps(results[-1]), file=sys.stderr, flush=True)
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""A long document that is not the built-in one (issue 18 item 6): 300,000 characters open to a first screen, and a
+size change keeps the reading place in the middle of them. Times are the benchmark's (benchmarks/bench_scale.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fenggang_reader.core.settings import Settings
+from tests.support.long_document import CopiedReadings, long_document
+from tests.support.shipped import shipped
+
+
+@pytest.fixture(scope="module")
+def document():
+    return long_document(300_000)
+
+
+@pytest.fixture
+def long_window(app, qtbot, document):
+    from fenggang_reader.ui.main_window import MainWindow
+
+    window = MainWindow(document, CopiedReadings(shipped()[1]), Settings())
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_a_long_document_shows_its_first_screen(long_window, qtbot, document):
+    view = long_window.view
+    assert sum(len(b.text) for b in document.blocks) >= 300_000
+    qtbot.waitUntil(lambda: view.navigator.visible_range() is not None, timeout=30_000)
+    first = view.navigator.visible_range().first
+    assert (first.index, first.offset) == (0, 0)
+    assert view.ruby_cells(0), "the title's pinyin is placed"
+
+
+def test_a_size_change_keeps_the_place_in_the_middle_of_a_long_document(long_window, qtbot):
+    view = long_window.view
+    view.set_font_size(36)
+    middle = len(view.report.blocks) // 2
+    view.set_current_index(middle)
+    qtbot.waitUntil(lambda: view.navigator.visible_range() is not None, timeout=30_000)
+    place = view.navigator.visible_range().first
+    assert place.index == middle
+    for points in (40, 36):
+        view.set_font_size(points)
+        assert view.navigator.visible_range().first == place, points
+        qtbot.wait(200)  # Qt's lazy layout goes on from timers: the place stays
+        assert view.navigator.visible_range().first == place, points
