@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QColor,
@@ -918,6 +918,7 @@ class ReaderView(ReadOnlyTextBrowser):
         if cached is not None:
             return cached
         block = self.document().findBlockByNumber(index)
+        self.document().documentLayout().blockBoundingRect(block)  # its lines (Qt lays a long text out lazily)
         readings = self.block_readings(index)
         layout = block.layout()
         marks = self._layouts[index]
@@ -1110,10 +1111,11 @@ class ReaderView(ReadOnlyTextBrowser):
         other.set_pinyin_style(self._pinyin_style)
 
     def _visible_indices(self, exposed: QRectF) -> list[int]:
+        """The blocks whose box, ruby band included, meets ``exposed`` (document coordinates)."""
         layout = self.document().documentLayout()
         band = self.pinyin_band_height()
         out = []
-        block = self.document().begin()
+        block = self.document().findBlockByNumber(self.line_geometry.block_at(exposed.top()))
         while block.isValid():
             rect = layout.blockBoundingRect(block).adjusted(0, -band, 0, 0)
             if rect.top() > exposed.bottom():
@@ -1161,10 +1163,27 @@ class ReaderView(ReadOnlyTextBrowser):
 
     # -- geometry and relayout -----------------------------------------------------------------
     def ensure_laid_out(self) -> None:
-        """Finish Qt's incremental layout now, so block rectangles and the scroll range are final."""
+        """Finish Qt's incremental layout now, so every block has its lines (print, export-lines)."""
         self._take_room()  # a view never shown (print, export-lines) lays out what a window shows
         doc = self.document()
         doc.documentLayout().blockBoundingRect(doc.lastBlock())
+
+    def ensure_typeset(self) -> None:
+        """What a jump needs before it measures lines: the readings' room taken (a view never shown lays out as a
+        window would). Qt lays the text out up to the lines asked about, not further (a long document)."""
+        self._take_room()
+
+    def reach(self, value: int) -> None:
+        """Let the scroll bar reach ``value``. Qt lays a long text out lazily and widens the scroll range later, from a
+        timer, so a place further down than the part laid out so far was clamped to it (a size change at the middle
+        of a 300,000-character document showed its beginning). The text is laid out a screen beyond, so the range
+        Qt sets later, from the part laid out, never clamps it either, and a range too short is widened now."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        index = self.line_geometry.block_at(value + self.viewport().height())
+        rect = layout.blockBoundingRect(doc.findBlockByNumber(min(index + 1, doc.blockCount() - 1)))
+        if value > self.verticalScrollBar().maximum():
+            layout.documentSizeChanged.emit(QSizeF(rect.right(), rect.bottom()))  # QTextEdit sets its range from it
 
     def _ruby_above(self, index: int) -> float:
         """How far the ruby of block ``index`` reaches above the top of its line (as _paint_pinyin draws it)."""

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import cast
 
-from PySide6.QtGui import QTextDocument, QTextLine
+from PySide6.QtGui import QTextBlock, QTextDocument, QTextLine
 
 from ..core.line_breaks import NO_MARKS, LayoutText
 
@@ -72,8 +72,15 @@ class TextGeometry:
     def block_count(self) -> int:
         return self._document().blockCount()
 
+    def _laid_out(self, index: int) -> QTextBlock:
+        """Block ``index`` with its lines: Qt lays a long text out lazily, up to the block whose box is asked for."""
+        doc = self._document()
+        block = doc.findBlockByNumber(index)
+        doc.documentLayout().blockBoundingRect(block)
+        return block
+
     def line_count(self, index: int) -> int:
-        return max(1, self._document().findBlockByNumber(index).layout().lineCount())
+        return max(1, self._laid_out(index).layout().lineCount())
 
     def line(self, index: int, line_no: int) -> LineBox:
         doc = self._document()
@@ -91,7 +98,7 @@ class TextGeometry:
 
     def line_at(self, index: int, offset: int) -> LineBox:
         """The line holding character ``offset`` of block ``index`` (clamped to the block)."""
-        layout = self._document().findBlockByNumber(index).layout()
+        layout = self._laid_out(index).layout()
         position = self._layout_of(index).to_layout(max(0, offset))
         text_line = layout.lineForTextPosition(position) if layout.lineCount() else None
         if text_line is None or not text_line.isValid():  # past the end: the last line
@@ -117,11 +124,16 @@ class TextGeometry:
 
     # -- ranges --------------------------------------------------------------------------------
     def block_at(self, y: float) -> int:
-        """The block whose box holds document y (the one before, in the gap between two blocks)."""
+        """The block whose box holds document y (the one before, in the gap between two blocks). Qt lays a long
+        document out lazily and asking for a block's box lays the text out up to it, so the search gallops from the
+        start, never asking for a block much further in than the answer (a quarter more)."""
         doc = self._document()
-        layout = doc.documentLayout()
-        tops = _BlockTops(doc, layout)
-        return max(0, min(doc.blockCount() - 1, bisect_right(tops, y) - 1))
+        tops = _BlockTops(doc, doc.documentLayout())
+        count = len(tops)
+        low, high = 0, 1
+        while high < count and tops[high] <= y:
+            low, high = high, high * 5 // 4 + 1
+        return max(0, min(count - 1, bisect_right(tops, y, low, min(high, count)) - 1))
 
     def first_line_from(self, y: float) -> LineBox | None:
         """The first line whose box ends below document y (lines cut by y included)."""
@@ -162,7 +174,7 @@ class TextGeometry:
 
 
 class _BlockTops:
-    """Block tops as a lazy sequence for bisect (86 blocks: no need to keep a list in step with layout)."""
+    """Block tops as a lazy sequence for bisect (no list to keep in step with the layout)."""
 
     def __init__(self, doc: QTextDocument, layout) -> None:
         self._doc, self._layout = doc, layout
