@@ -320,6 +320,8 @@ class LineJustifier(QObject):
         super().__init__(parent)
         self._document = document
         self._blocks = list(blocks)
+        self._justified = set(self._blocks)
+        self._own = True  # the reader justifies (else Qt: unjustify)
         self._near_view = near_view  # block -> its lines within so many window heights above and below the view
         self._stale: dict[int, None] = {}  # blocks with lines still to justify, in order
         self._done: dict[int, set[int]] = {}  # of those, the lines already justified
@@ -338,6 +340,13 @@ class LineJustifier(QObject):
         self._whole = False
         self._stale = dict.fromkeys(self._blocks)
 
+    def forget(self, indices: Sequence[int]) -> None:
+        """These blocks' runs back to their spacing before justifying, to be justified anew: call before another edit
+        of their spacing (Typesetting gives a long document's far blocks their room while idle)."""
+        self._put_back(sorted(self._spaced.intersection(indices)))
+        if self._own:
+            self._stale.update(dict.fromkeys(index for index in indices if index in self._justified))
+
     def relayout(self, rules: EdgeRules, own: bool) -> None:
         """The layout changed (width, sizes, characters): base spacing everywhere, then justify anew (``own``) or
         leave it to Qt (while an assistive technology is active: spacing edits would reach it as changed text)."""
@@ -352,6 +361,7 @@ class LineJustifier(QObject):
         self._whole = False
         set_alignment(doc, self._blocks, Qt.AlignmentFlag.AlignLeft if own else Qt.AlignmentFlag.AlignJustify)
         self._rules = rules
+        self._own = own
         self._stale = dict.fromkeys(self._blocks) if own else {}
         if not own:
             self._timer.stop()

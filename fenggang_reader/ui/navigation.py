@@ -97,7 +97,7 @@ class Navigator(QObject):
     def restore_place(self, place: TextPlace, y: float) -> None:
         """Scroll so the line holding ``place`` has its top (ruby included) at viewport ``y``; keep that place
         until the reader scrolls (repeated zooms never drift)."""
-        self.view.ensure_typeset()
+        self.view.ensure_typeset(place.index)
         box = self.line_geometry.line_at(place.index, place.offset)
         height = self.view.viewport().height()
         y = max(0.0, min(y, height - box.height - 1))  # a taller line stays whole when it can (1: rounding)
@@ -201,7 +201,7 @@ class Navigator(QObject):
     def reveal(self, index: int, offset: int = 0, force: bool = False) -> None:
         """Put the line holding ``offset`` of block ``index`` whole at the reading line (left where it is when
         it is already whole in the upper third, unless ``force``)."""
-        self.view.ensure_typeset()
+        self.view.ensure_typeset(index)
         box = self.line_geometry.line_at(index, offset)
         top, bottom = self.span()
         if force or not (self.is_whole(box) and box.top - top <= (bottom - top) * UPPER_THIRD):
@@ -214,7 +214,7 @@ class Navigator(QObject):
         whole on screen before the move (``top_before``: the scroll position then, e.g. before Qt's own minimal
         scroll to the window's edge), else its first line placed whole at the reading line. ``room_below``:
         keep that many pixels free under the term (its note), moving it up towards the top when needed."""
-        self.view.ensure_typeset()
+        self.view.ensure_typeset(index)
         geometry = self.line_geometry
         first, last = geometry.line_at(index, start), geometry.line_at(index, max(start, end - 1))
         height = self.view.viewport().height()
@@ -230,7 +230,7 @@ class Navigator(QObject):
     def reveal_match(self, index: int, start: int, end: int) -> None:
         """A find match: in view with its paragraph's first line at the reading line when both fit, else the
         match's line centred. A match already whole on screen stays where it is."""
-        self.view.ensure_typeset()
+        self.view.ensure_typeset(index)
         geometry = self.line_geometry
         head = geometry.line(index, 0)
         match_first = geometry.line_at(index, start)
@@ -248,7 +248,7 @@ class Navigator(QObject):
     def follow_voice(self, index: int, offset: int) -> None:
         """The sentence being read starts on a line out of view (a paragraph taller than the window): place
         that line at the reading line, so the text follows the voice."""
-        self.view.ensure_typeset()
+        self.view.ensure_typeset(index)
         box = self.line_geometry.line_at(index, offset)
         if not self.is_whole(box):
             self._scroll_line_to(box, self._reading_y(box))

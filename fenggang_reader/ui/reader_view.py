@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, QTimer, Signal
@@ -162,6 +162,7 @@ class ReaderView(ReadOnlyTextBrowser):
         self._find_current = -1
         self._reserved: set[int] = set()  # key combinations our actions own (see event())
         self._painted_once = False
+        self._place_hint: int | None = None  # the reading place's block during a relayout (place_index)
         # Spacing settings (ui/comfort.py changes them through set_spacing).
         self.line_height_percent = LINE_HEIGHT_PERCENT
         self.cjk_spacing_percent = CJK_SPACING_PERCENT
@@ -345,8 +346,40 @@ class ReaderView(ReadOnlyTextBrowser):
     def _keeping_place(self) -> Iterator[None]:
         """Around a relayout: the reading place stays where it was (Navigator.keeping_place), and the lines in view
         are justified once the view is back there."""
-        with self.typesetting.justifier.deferred(), self.navigator.keeping_place():
-            yield
+        hint = self._place_hint
+        if self._painted_once and hint is None and not self.typesetting.holding_layout:
+            self._place_hint = self.navigator.reading_place()[0].index  # the layout is not asked while it is held
+        try:
+            with self.typesetting.justifier.deferred(), self.navigator.keeping_place():
+                yield
+        finally:
+            self._place_hint = hint
+
+    def keeping_place(self) -> AbstractContextManager[None]:
+        """Around edits that move lines (a long document's far blocks taking their room while idle, ui/typesetting.py):
+        the reading place stays where it was."""
+        return self._keeping_place()
+
+    def place_index(self) -> int:
+        """The block of the reading place (during a relayout: the one before it)."""
+        if self._place_hint is not None:
+            return self._place_hint
+        visible = self._painted_once and not self.typesetting.holding_layout
+        return self.navigator.reading_place()[0].index if visible else self._current
+
+    def blocks_around(self, place: int, chars: int) -> list[int]:
+        """Block ``place``, then the blocks within ``chars`` characters before and after it, in order."""
+        blocks = self._report.blocks
+        first = last = place
+        total = 0
+        while first > 0 and total < chars:
+            first -= 1
+            total += len(blocks[first].text)
+        total = 0
+        while last < len(blocks) - 1 and total < chars:
+            last += 1
+            total += len(blocks[last].text)
+        return [place, *range(first, place), *range(place + 1, last + 1)]
 
     @contextmanager
     def _relayout(self) -> Iterator[None]:
@@ -1165,13 +1198,16 @@ class ReaderView(ReadOnlyTextBrowser):
     def ensure_laid_out(self) -> None:
         """Finish Qt's incremental layout now, so every block has its lines (print, export-lines)."""
         self._take_room()  # a view never shown (print, export-lines) lays out what a window shows
+        self.typesetting.finish_room()
         doc = self.document()
         doc.documentLayout().blockBoundingRect(doc.lastBlock())
 
-    def ensure_typeset(self) -> None:
-        """What a jump needs before it measures lines: the readings' room taken (a view never shown lays out as a
-        window would). Qt lays the text out up to the lines asked about, not further (a long document)."""
+    def ensure_typeset(self, index: int) -> None:
+        """What a jump to block ``index`` needs before it measures lines: the readings' room taken, there too when a
+        long document's far blocks still wait for it (a view never shown lays out as a window would). Qt lays the
+        text out up to the lines asked about, not further."""
         self._take_room()
+        self.typesetting.take_room_near(index)
 
     def reach(self, value: int) -> None:
         """Let the scroll bar reach ``value``. Qt lays a long text out lazily and widens the scroll range later, from a

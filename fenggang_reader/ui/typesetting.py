@@ -9,11 +9,12 @@ then depends on. ReaderView composes one and tells it what changed; it keeps the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSizeF
+from PySide6.QtCore import QObject, QSizeF, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 
 from ..core.model import Block
@@ -22,6 +23,9 @@ from .line_justification import EdgeRules, LineJustifier
 from .reader_document import han_spacing_spans, is_wide, set_letter_spacing
 from .ruby import ZHUYIN_RATIO, ruby_room, zhuyin_column_width
 
+_ROOM_AT_ONCE_CHARS = 60_000  # a document up to this long takes its room in one pass (the shipped report: 14k)
+_ROOM_NOW_CHARS = 6_000  # a longer one at once only within this many characters of the reading place, rest idle
+_STEP_SECONDS = 0.008  # one idle slice of taking the room
 _MEMO_SIZES = 24  # the room measured at this many sizes is kept (every size stop of a zoom in and out)
 _LARGEST_PT = float(FONT_SIZE.maximum or 0)
 
@@ -39,6 +43,9 @@ class TypesettingHost(Protocol):
     def em_width(self, index: int) -> float: ...
     def shown_text(self, index: int) -> str: ...
     def document_span(self, index: int, start: int, end: int) -> tuple[int, int]: ...
+    def place_index(self) -> int: ...
+    def blocks_around(self, place: int, chars: int) -> list[int]: ...
+    def keeping_place(self) -> AbstractContextManager[None]: ...
 
 
 class Typesetting:
@@ -60,6 +67,14 @@ class Typesetting:
         self._justified_key: tuple | None = None  # what the lines were last justified for
         self._held_width: float | None = None  # the text width while layout waits (one_layout)
         self.justifier = LineJustifier(parent, host.document, justified, near_view)
+        # A long document takes the room of the blocks near the reading place at once, the others while idle.
+        self._long = sum(len(block.text) for block in blocks) > _ROOM_AT_ONCE_CHARS
+        self._measured: dict[int, dict[int, float]] | None = None  # the room measured for the key now in use
+        self._widths: dict[tuple[str, float], float] = {}  # each reading's width at this size (_room_for)
+        self._pending: list[int] = []  # blocks whose room may not be the one for the key now in use
+        self._timer = QTimer(parent)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._room_step)
 
     # -- what changed ----------------------------------------------------------------------------
     @property
@@ -117,27 +132,95 @@ class Typesetting:
             return False
         self._room_key = key
         base = self._zhuyin_spacing() if zhuyin else self._host.cjk_spacing_percent
-        wanted = self._room_memo.get(key) if horizontal else {}
-        if wanted is None:  # measured once a size: zooming in and out again costs only the new spacing
-            if len(self._room_memo) > _MEMO_SIZES:
+        self._measured = None
+        if horizontal:  # measured once a size and block: zooming in and out again costs only the new spacing
+            if key not in self._room_memo and len(self._room_memo) > _MEMO_SIZES:
                 self._room_memo.clear()
-            widths: dict[tuple[str, float], float] = {}
-            wanted = self._room_memo[key] = {index: self._room_for(index, base, widths)
-                                             for index in range(len(self._blocks))}
-        spans = []
-        for index, block in enumerate(self._blocks):
-            new = wanted.get(index, {})
-            old = self._room.get(index, {}) if self._room is not None else None
-            if old is not None and old == new and base == self._base:
-                continue
-            for start, end, spacing in han_spacing_spans(block.text, new, base, old, self._base):
-                spans.append((*self._host.document_span(index, start, end), spacing))
+            self._measured = self._room_memo.setdefault(key, {})
+        self._widths = {}
+        lazy = self._long and self._room is not None and base == self._base
+        now = self._host.blocks_around(self._host.place_index(), _ROOM_NOW_CHARS) if lazy else range(len(self._blocks))
+        spans = self._room_spans(now, base)
         if spans:  # justified runs back to their own spacing first (LineJustifier.reset), justified anew after
             self.justifier.reset()
             self._text_edits += 1
         set_letter_spacing(self._host.document(), spans)
-        self._room, self._base = wanted, base
+        self._base = base
+        taken = set(now)
+        self._pending = [index for index in range(len(self._blocks)) if index not in taken]
+        if self._pending:
+            self._timer.start()
         return True
+
+    def _wanted(self, index: int, base: float) -> dict[int, float]:
+        """Block ``index``'s room for the key now in use (nothing without ruby above the characters)."""
+        if self._measured is None:
+            return {}
+        room = self._measured.get(index)
+        if room is None:
+            room = self._measured[index] = self._room_for(index, base, self._widths)
+        return room
+
+    def _room_spans(self, indices: Iterable[int], base: float) -> list[tuple[int, int, float]]:
+        """The letter-spacing edits that give these blocks their room now (the room they are then said to have)."""
+        spans = []
+        room = self._room if self._room is not None else {}
+        for index in indices:
+            new = self._wanted(index, base)
+            old = room.get(index, {}) if self._room is not None else None
+            if old is not None and old == new and base == self._base:
+                continue
+            for start, end, spacing in han_spacing_spans(self._blocks[index].text, new, base, old, self._base):
+                spans.append((*self._host.document_span(index, start, end), spacing))
+            room[index] = new
+        self._room = room
+        return spans
+
+    def _room_step(self) -> None:
+        """While idle: a long document's other blocks get their room, those nearest the place first, the reading
+        place kept (a block above it grows or shrinks) and the lines in view justified after."""
+        if not self._pending:
+            self._timer.stop()
+            return
+        started = time.perf_counter()
+        place = self._host.place_index()
+        self._pending.sort(key=lambda index: -abs(index - place))  # nearest last, taken from the end
+        with self._host.keeping_place():
+            while self._pending and time.perf_counter() - started < _STEP_SECONDS:
+                index = self._pending.pop()
+                self._give_room([index])
+        if not self._pending:
+            self._timer.stop()
+
+    def take_room_near(self, index: int) -> None:
+        """The blocks near block ``index`` their room now if they still wait for it (a jump far into a long document:
+        its lines are measured next)."""
+        if not self._pending:
+            return
+        near = set(self._host.blocks_around(index, _ROOM_NOW_CHARS))
+        todo = [block for block in self._pending if block in near]
+        if todo:
+            self._pending = [block for block in self._pending if block not in near]
+            self._give_room(todo)
+
+    def finish_room(self) -> None:
+        """Every block its room now (print, export-lines: they read every line)."""
+        if self._pending:
+            pending, self._pending = self._pending, []
+            self._timer.stop()
+            self._give_room(pending)
+
+    def _give_room(self, indices: list[int]) -> None:
+        """Give these blocks their room in the laid-out text (their justified runs put back first). The whole text is
+        laid out first: an edit while Qt's lazy layout is under way made it skip blocks, which then had no lines at
+        all, even once the document's size was asked for (as line_justification._relayout says)."""
+        spans = self._room_spans(indices, self._base)
+        if not spans:
+            return
+        doc = self._host.document()
+        doc.documentLayout().documentSize()
+        self.justifier.forget(indices)
+        set_letter_spacing(doc, spans)
 
     def _zhuyin_spacing(self) -> float:
         """The letter spacing (%) of a Han character in zhuyin: wide enough for a column and a space of the zhuyin
@@ -206,6 +289,11 @@ class Typesetting:
     def text_width(self) -> float:
         """The document's text width, also while its layout waits (one_layout)."""
         return self._held_width if self._held_width is not None else self._host.document().textWidth()
+
+    @property
+    def holding_layout(self) -> bool:
+        """Inside one_layout: the text is not laid out, nothing may ask where a line is."""
+        return self._held_width is not None
 
     @contextmanager
     def one_layout(self) -> Iterator[None]:

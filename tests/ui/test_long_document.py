@@ -49,3 +49,22 @@ def test_a_size_change_keeps_the_place_in_the_middle_of_a_long_document(long_win
         assert view.navigator.visible_range().first == place, points
         qtbot.wait(200)  # Qt's lazy layout goes on from timers: the place stays
         assert view.navigator.visible_range().first == place, points
+
+
+def test_a_jump_far_into_a_long_document_gives_the_readings_there_their_room_at_once(long_window):
+    """The blocks far from the place take their readings' room while idle; a jump there takes it before it places
+    the text, so no reading is squeezed against the next on the first screen there."""
+    view = long_window.view
+    view.set_font_size(36)  # at 48 pt and more, 300,000 characters in 800 px are taller than Qt lays out (2^23 px)
+    blocks = view.report.blocks
+    target = max(range(len(blocks) - 120, len(blocks) - 31), key=lambda index: len(blocks[index].text))
+    view.set_current_index(target)
+    lines: dict[float, list] = {}
+    for index in (target, target + 1):
+        for cell in view.ruby_cells(index):
+            lines.setdefault(round(cell.ruby.top()), []).append(cell.ruby)
+    assert sum(len(rubies) for rubies in lines.values()) > 100
+    for rubies in lines.values():
+        rubies.sort(key=lambda ruby: ruby.left())
+        for left, right in zip(rubies, rubies[1:], strict=False):
+            assert left.right() <= right.left() + 0.5, (left, right)
