@@ -57,3 +57,6 @@ class CopiedReadings(Annotator):
 
     def readings(self, text: str, block_id: str = "") -> list[str | None]:
         return self._shipped.readings(text, shipped_id(block_id))
+
+    def has_readings(self, text: str, block_id: str = "") -> bool:
+        return self._shipped.has_readings(text, shipped_id(block_id))
