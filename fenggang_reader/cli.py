@@ -26,7 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--report", type=Path, metavar="FILE", help="open this report file instead of the bundled one")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("run", help="open the reader (the default)")
+    run = sub.add_parser("run", help="open the reader (the default); fenggang-reader FILE is run FILE",
+                         description="Open the reader, with FILE if given: a text file, a saved web page (.html, "
+                                     ".mhtml), a Word file (.docx), an EPUB book or a PDF with text. When the reader "
+                                     "is already open, that window opens FILE.")
+    run.add_argument("file", type=Path, nargs="?", metavar="FILE", help="the document to open")
     pinyin = sub.add_parser("export-pinyin", help="print the report's pinyin as JSON to stdout",
                             description="Print, as JSON, every block of the document in reading order: its id, "
                                         "kind (title, meta, salutation, part, heading, paragraph, notes, note), "
@@ -95,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the reader or a command and return the exit code (tests call it in their own process)."""
     events.set_process_start(_T0)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(with_run_command(list(sys.argv[1:] if argv is None else argv), parser))
     if args.event_log is not None and (why := events.unwritable(args.event_log)):
         parser.error(f"--event-log {args.event_log}: cannot write there ({why})")
     if args.command in ("export-pinyin", "export-audio", "export-pdf", "export-lines"):
@@ -113,6 +117,25 @@ def main(argv: list[str] | None = None) -> int:
     from .app import run_app  # Qt is imported only when a window is wanted
 
     return run_app(args)
+
+
+def with_run_command(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``fenggang-reader FILE`` means ``fenggang-reader run FILE``: "run" goes before the first word that is not an
+    option, an option's value or a command."""
+    commands = next(action.choices for action in parser._subparsers._group_actions  # type: ignore[union-attr]
+                    if isinstance(action, argparse._SubParsersAction))
+    takes_value = {option for action in parser._actions if action.nargs != 0 and action.option_strings
+                   for option in action.option_strings}
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--":
+            return argv[:index] + ["run"] + argv[index:] if index + 1 < len(argv) else argv
+        if word.startswith("-") and word != "-":
+            index += 2 if word in takes_value else 1
+            continue
+        return argv if word in commands else argv[:index] + ["run"] + argv[index:]
+    return argv
 
 
 def _load_report(args: argparse.Namespace):

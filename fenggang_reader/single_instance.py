@@ -5,7 +5,8 @@ second copy would be a second writer to the same settings and a second voice. Th
 listens on a QLocalServer named after the user and the config folder (a named pipe on Windows, readable by
 the user only; on Unix a socket in a folder only this user can enter: see ``socket_folder``, so another
 local user can neither take the name first nor answer in our place); a later start connects, says
-``activate``, waits for ``ok`` and exits. A lock file (QLockFile, ``instance.lock`` in the config
+``activate`` (or ``open`` with a file's path, ``fenggang-reader FILE``: the running window opens it), waits for
+``ok`` and exits. A lock file (QLockFile, ``instance.lock`` in the config
 folder) settles two starts at the same moment. A socket left behind by a crashed instance answers
 nothing and its lock is stale: both are removed and the new instance takes over. Event log names: ``app.handed_off``, ``app.activated``.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import hashlib
+import json
 import logging
 import os
 import stat
@@ -29,8 +31,10 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 log = logging.getLogger(__name__)
 
 ACTIVATE = b"activate\n"
+OPEN = b"open "  # followed by {"path": …} in JSON and a newline (any file name, newlines included, fits)
 ACK = b"ok\n"
 _MAX_MESSAGE = 64
+_MAX_OPEN_MESSAGE = 16384  # an open message carries a path
 DAMAGED_LOCK_SECONDS = 1.0
 
 
@@ -84,10 +88,12 @@ class SingleInstance(QObject):
     """``acquire()`` once at start: True means carry on (we are the one), False means exit quietly."""
 
     activation_requested = Signal()
+    open_requested = Signal(Path)  # a later start asked for this file (after activation_requested)
 
     def __init__(self, config_dir: Path, parent: QObject | None = None, *, timeout_ms: int = 1500,
-                 startup_wait: float = 8.0):
+                 startup_wait: float = 8.0, open_path: Path | None = None):
         super().__init__(parent)
+        self.open_path = open_path  # handed to a running instance instead of being opened here
         # Unix: the socket is a file in a private folder (Windows uses a named pipe, nothing to clean).
         self.socket_path: Path | None = None
         self.name: str | None = server_name(config_dir)
@@ -178,7 +184,7 @@ class SingleInstance(QObject):
         if not socket.waitForConnected(self.timeout_ms):
             return False
         try:
-            socket.write(ACTIVATE)
+            socket.write(open_message(self.open_path) if self.open_path is not None else ACTIVATE)
             socket.waitForBytesWritten(self.timeout_ms)
             reply = b""
             while not reply.endswith(b"\n") and len(reply) < _MAX_MESSAGE:
@@ -202,14 +208,18 @@ class SingleInstance(QObject):
             client.disconnected.connect(lambda c=client: self._drop(c))
 
     def _read(self, client: QLocalSocket) -> None:
-        data = bytes(client.peek(_MAX_MESSAGE + 1).data())
-        if b"\n" not in data and len(data) <= _MAX_MESSAGE:
+        data = bytes(client.peek(_MAX_OPEN_MESSAGE + 1).data())
+        limit = _MAX_OPEN_MESSAGE if data.startswith(OPEN) else _MAX_MESSAGE
+        if b"\n" not in data and len(data) <= limit:
             return  # wait for the rest of the line
         client.readAll()
-        if data == ACTIVATE:
+        path = opened_path(data) if data.startswith(OPEN) else None
+        if data == ACTIVATE or path is not None:
             client.write(ACK)
             client.flush()
             self.activation_requested.emit()
+            if path is not None:
+                self.open_requested.emit(path)
         else:
             log.info("ignored an unexpected message on the instance socket (%d bytes)", len(data))
         client.disconnectFromServer()
@@ -218,6 +228,22 @@ class SingleInstance(QObject):
         if client in self._clients:
             self._clients.remove(client)
         client.deleteLater()
+
+
+def open_message(path: Path) -> bytes:
+    return OPEN + json.dumps({"path": str(path)}).encode("ascii") + b"\n"
+
+
+def opened_path(data: bytes) -> Path | None:
+    """The path of an ``open`` message, or None when the message is not one."""
+    if not data.endswith(b"\n") or len(data) > _MAX_OPEN_MESSAGE:
+        return None
+    try:
+        message = json.loads(data[len(OPEN):].decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    path = message.get("path") if isinstance(message, dict) else None
+    return Path(path) if isinstance(path, str) and path and "\x00" not in path else None
 
 
 def bring_to_front(window) -> None:

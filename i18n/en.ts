@@ -173,6 +173,131 @@
     </message>
 </context>
 <context>
+    <name>DocumentError</name>
+    <message>
+        <source>The file is not there any more: it was moved, renamed or deleted.</source>
+        <translation>The file is not there any more: it was moved, renamed or deleted.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: the computer does not allow it, or the disk is not available.</source>
+        <translation>The file cannot be read: the computer does not allow it, or the disk is not available.</translation>
+    </message>
+    <message>
+        <source>There is no text in it.</source>
+        <translation>There is no text in it.</translation>
+    </message>
+    <message>
+        <source>It is too large: the reader opens documents of up to %1 characters.</source>
+        <translation>It is too large: the reader opens documents of up to %1 characters.</translation>
+    </message>
+    <message>
+        <source>Its characters cannot be read: it is in an encoding the reader does not know.</source>
+        <translation>Its characters cannot be read: it is in an encoding the reader does not know.</translation>
+    </message>
+    <message>
+        <source>It is not a document the reader can open. It opens text files, web pages (.html, .mhtml), Word files (.docx), EPUB books and PDF files with text.</source>
+        <translation>It is not a document the reader can open. It opens text files, web pages (.html, .mhtml), Word files (.docx), EPUB books and PDF files with text.</translation>
+    </message>
+    <message>
+        <source>The file is damaged or incomplete.</source>
+        <translation>The file is damaged or incomplete.</translation>
+    </message>
+    <message>
+        <source>The copied text cannot be opened.</source>
+        <translation>The copied text cannot be opened.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened.</source>
+        <translation>“%1” cannot be opened.</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the reader while opening it; the details are in the log.</source>
+        <translation>Something went wrong in the reader while opening it; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentOpening</name>
+    <message>
+        <source>The clipboard holds no text to read. Copy some text first, then press Ctrl+Shift+V.</source>
+        <translation>The clipboard holds no text to read. Copy some text first, then press Ctrl+Shift+V.</translation>
+    </message>
+    <message>
+        <source>Open a document</source>
+        <translation>Open a document</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 files were dropped: opening the first, “%2”.</source>
+        <translation>%1 files were dropped: opening the first, “%2”.</translation>
+    </message>
+    <message>
+        <source>&amp;Recent documents</source>
+        <translation>&amp;Recent documents</translation>
+    </message>
+    <message>
+        <source>No documents opened yet</source>
+        <translation>No documents opened yet</translation>
+    </message>
+    <message>
+        <source>Opening “%1”…</source>
+        <translation>Opening “%1”…</translation>
+    </message>
+    <message>
+        <source>Opening the copied text…</source>
+        <translation>Opening the copied text…</translation>
+    </message>
+    <message>
+        <source>Opening the built-in report…</source>
+        <translation>Opening the built-in report…</translation>
+    </message>
+    <message>
+        <source>It was the document you had open last time; the built-in report is open instead.</source>
+        <translation>It was the document you had open last time; the built-in report is open instead.</translation>
+    </message>
+    <message>
+        <source>The built-in report is open instead.</source>
+        <translation>The built-in report is open instead.</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>Cannot open the document</translation>
+    </message>
+    <message>
+        <source>Remove it from the recent documents</source>
+        <translation>Remove it from the recent documents</translation>
+    </message>
+    <message>
+        <source>Keep it in the list</source>
+        <translation>Keep it in the list</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (the file is no longer there)</source>
+        <translation>%1 %2 (the file is no longer there)</translation>
+    </message>
+    <message>
+        <source>%1 %2 · paragraph %3</source>
+        <translation>%1 %2 · paragraph %3</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentWindows</name>
+    <message>
+        <source>Opened “%1”.</source>
+        <translation>Opened “%1”.</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Cannot write in the folder %1. Choose another folder; nothing was written.</source>
@@ -1696,6 +1821,30 @@ Try the voice settings, or Space to try again.</translation>
     <message>
         <source>Switch between Mandarin pinyin and Cantonese Jyutping above the characters.</source>
         <translation>Switch between Mandarin pinyin and Cantonese Jyutping above the characters.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>Open a document to read: a text file, a saved web page, a Word file (.docx), an EPUB book or a PDF with text. You can also drop a file on the window.</source>
+        <translation>Open a document to read: a text file, a saved web page, a Word file (.docx), an EPUB book or a PDF with text. You can also drop a file on the window.</translation>
+    </message>
+    <message>
+        <source>Paste as a new document</source>
+        <translation>Paste as a new document</translation>
+    </message>
+    <message>
+        <source>Read the text or web page you copied as a document of its own, with pinyin.</source>
+        <translation>Read the text or web page you copied as a document of its own, with pinyin.</translation>
+    </message>
+    <message>
+        <source>The built-in report</source>
+        <translation>The built-in report</translation>
+    </message>
+    <message>
+        <source>Open the 2025 Fenggang town government work report that comes with the reader.</source>
+        <translation>Open the 2025 Fenggang town government work report that comes with the reader.</translation>
     </message>
     <message>
         <source>Screen-reader mode (on by itself while a screen reader runs; %1 switches it) leaves these single keys to the screen reader: %2. Every other key stays, and the screen reader hears each press, so it stops speaking when you move. Keypad keys and Insert or CapsLock chords always belong to the screen reader.</source>

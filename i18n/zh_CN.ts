@@ -173,6 +173,131 @@
     </message>
 </context>
 <context>
+    <name>DocumentError</name>
+    <message>
+        <source>The file is not there any more: it was moved, renamed or deleted.</source>
+        <translation>文件已经不在了：它被移动、改名或删除了。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: the computer does not allow it, or the disk is not available.</source>
+        <translation>无法读取这个文件：电脑不允许读取，或者磁盘不可用。</translation>
+    </message>
+    <message>
+        <source>There is no text in it.</source>
+        <translation>里面没有文字。</translation>
+    </message>
+    <message>
+        <source>It is too large: the reader opens documents of up to %1 characters.</source>
+        <translation>文件太大了：读报器最多能打开 %1 个字的文档。</translation>
+    </message>
+    <message>
+        <source>Its characters cannot be read: it is in an encoding the reader does not know.</source>
+        <translation>无法识别其中的文字：它使用了读报器不认识的编码。</translation>
+    </message>
+    <message>
+        <source>It is not a document the reader can open. It opens text files, web pages (.html, .mhtml), Word files (.docx), EPUB books and PDF files with text.</source>
+        <translation>这不是读报器能打开的文档。读报器能打开文本文件、网页（.html、.mhtml）、Word 文件（.docx）、EPUB 电子书和带文字的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>The file is damaged or incomplete.</source>
+        <translation>文件已损坏或不完整。</translation>
+    </message>
+    <message>
+        <source>The copied text cannot be opened.</source>
+        <translation>无法打开复制的文字。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened.</source>
+        <translation>无法打开“%1”。</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the reader while opening it; the details are in the log.</source>
+        <translation>读报器打开它时出了问题；详细情况记在日志里。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentOpening</name>
+    <message>
+        <source>The clipboard holds no text to read. Copy some text first, then press Ctrl+Shift+V.</source>
+        <translation>剪贴板里没有可读的文字。请先复制一段文字，再按 Ctrl+Shift+V。</translation>
+    </message>
+    <message>
+        <source>Open a document</source>
+        <translation>打开文档</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>文档 (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 files were dropped: opening the first, “%2”.</source>
+        <translation>拖进来 %1 个文件：打开第一个，“%2”。</translation>
+    </message>
+    <message>
+        <source>&amp;Recent documents</source>
+        <translation>最近的文档(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No documents opened yet</source>
+        <translation>还没有打开过文档</translation>
+    </message>
+    <message>
+        <source>Opening “%1”…</source>
+        <translation>正在打开“%1”…</translation>
+    </message>
+    <message>
+        <source>Opening the copied text…</source>
+        <translation>正在打开复制的文字…</translation>
+    </message>
+    <message>
+        <source>Opening the built-in report…</source>
+        <translation>正在打开凤岗镇政府工作报告…</translation>
+    </message>
+    <message>
+        <source>It was the document you had open last time; the built-in report is open instead.</source>
+        <translation>这是您上次打开的文档；现在打开的是自带的政府工作报告。</translation>
+    </message>
+    <message>
+        <source>The built-in report is open instead.</source>
+        <translation>现在打开的是自带的政府工作报告。</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>无法打开文档</translation>
+    </message>
+    <message>
+        <source>Remove it from the recent documents</source>
+        <translation>从最近的文档中删去</translation>
+    </message>
+    <message>
+        <source>Keep it in the list</source>
+        <translation>留在列表里</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (the file is no longer there)</source>
+        <translation>%1 %2（文件已不在）</translation>
+    </message>
+    <message>
+        <source>%1 %2 · paragraph %3</source>
+        <translation>%1 %2 · 第%3段</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentWindows</name>
+    <message>
+        <source>Opened “%1”.</source>
+        <translation>已打开“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Cannot write in the folder %1. Choose another folder; nothing was written.</source>
@@ -1696,6 +1821,30 @@ Try the voice settings, or Space to try again.</source>
     <message>
         <source>Switch between Mandarin pinyin and Cantonese Jyutping above the characters.</source>
         <translation>在普通话拼音和粤拼之间切换。</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open a document to read: a text file, a saved web page, a Word file (.docx), an EPUB book or a PDF with text. You can also drop a file on the window.</source>
+        <translation>打开要读的文档：文本文件、保存的网页、Word 文件（.docx）、EPUB 电子书或带文字的 PDF。也可以把文件拖到窗口上。</translation>
+    </message>
+    <message>
+        <source>Paste as a new document</source>
+        <translation>粘贴为新文档</translation>
+    </message>
+    <message>
+        <source>Read the text or web page you copied as a document of its own, with pinyin.</source>
+        <translation>把复制的文字或网页当作一份新文档来读，带拼音。</translation>
+    </message>
+    <message>
+        <source>The built-in report</source>
+        <translation>凤岗镇政府工作报告</translation>
+    </message>
+    <message>
+        <source>Open the 2025 Fenggang town government work report that comes with the reader.</source>
+        <translation>打开读报器自带的2025年凤岗镇政府工作报告。</translation>
     </message>
     <message>
         <source>Screen-reader mode (on by itself while a screen reader runs; %1 switches it) leaves these single keys to the screen reader: %2. Every other key stays, and the screen reader hears each press, so it stops speaking when you move. Keypad keys and Insert or CapsLock chords always belong to the screen reader.</source>

@@ -173,6 +173,131 @@
     </message>
 </context>
 <context>
+    <name>DocumentError</name>
+    <message>
+        <source>The file is not there any more: it was moved, renamed or deleted.</source>
+        <translation>檔案已經不在了：它被移動、改名或刪除了。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: the computer does not allow it, or the disk is not available.</source>
+        <translation>無法讀取這個檔案：電腦不允許讀取，或者磁碟不可用。</translation>
+    </message>
+    <message>
+        <source>There is no text in it.</source>
+        <translation>裡面沒有文字。</translation>
+    </message>
+    <message>
+        <source>It is too large: the reader opens documents of up to %1 characters.</source>
+        <translation>檔案太大了：讀報器最多能開啟 %1 個字的文件。</translation>
+    </message>
+    <message>
+        <source>Its characters cannot be read: it is in an encoding the reader does not know.</source>
+        <translation>無法識別其中的文字：它使用了讀報器不認識的編碼。</translation>
+    </message>
+    <message>
+        <source>It is not a document the reader can open. It opens text files, web pages (.html, .mhtml), Word files (.docx), EPUB books and PDF files with text.</source>
+        <translation>這不是讀報器能開啟的文件。讀報器能開啟文字檔、網頁（.html、.mhtml）、Word 檔案（.docx）、EPUB 電子書和帶文字的 PDF 檔案。</translation>
+    </message>
+    <message>
+        <source>The file is damaged or incomplete.</source>
+        <translation>檔案已損壞或不完整。</translation>
+    </message>
+    <message>
+        <source>The copied text cannot be opened.</source>
+        <translation>無法開啟複製的文字。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened.</source>
+        <translation>無法開啟「%1」。</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the reader while opening it; the details are in the log.</source>
+        <translation>讀報器開啟它時出了問題；詳細情況記在日誌裡。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentOpening</name>
+    <message>
+        <source>The clipboard holds no text to read. Copy some text first, then press Ctrl+Shift+V.</source>
+        <translation>剪貼簿裡沒有可讀的文字。請先複製一段文字，再按 Ctrl+Shift+V。</translation>
+    </message>
+    <message>
+        <source>Open a document</source>
+        <translation>開啟文件</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>文件 (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>%1 files were dropped: opening the first, “%2”.</source>
+        <translation>拖進來 %1 個檔案：開啟第一個，「%2」。</translation>
+    </message>
+    <message>
+        <source>&amp;Recent documents</source>
+        <translation>最近的文件(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No documents opened yet</source>
+        <translation>還沒有開啟過文件</translation>
+    </message>
+    <message>
+        <source>Opening “%1”…</source>
+        <translation>正在開啟「%1」…</translation>
+    </message>
+    <message>
+        <source>Opening the copied text…</source>
+        <translation>正在開啟複製的文字…</translation>
+    </message>
+    <message>
+        <source>Opening the built-in report…</source>
+        <translation>正在開啟鳳崗鎮政府工作報告…</translation>
+    </message>
+    <message>
+        <source>It was the document you had open last time; the built-in report is open instead.</source>
+        <translation>這是您上次開啟的文件；現在開啟的是內建的政府工作報告。</translation>
+    </message>
+    <message>
+        <source>The built-in report is open instead.</source>
+        <translation>現在開啟的是內建的政府工作報告。</translation>
+    </message>
+    <message>
+        <source>Cannot open the document</source>
+        <translation>無法開啟文件</translation>
+    </message>
+    <message>
+        <source>Remove it from the recent documents</source>
+        <translation>從最近的文件中刪去</translation>
+    </message>
+    <message>
+        <source>Keep it in the list</source>
+        <translation>留在清單裡</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (the file is no longer there)</source>
+        <translation>%1 %2（檔案已不在）</translation>
+    </message>
+    <message>
+        <source>%1 %2 · paragraph %3</source>
+        <translation>%1 %2 · 第%3段</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentWindows</name>
+    <message>
+        <source>Opened “%1”.</source>
+        <translation>已開啟「%1」。</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Cannot write in the folder %1. Choose another folder; nothing was written.</source>
@@ -1696,6 +1821,30 @@ Try the voice settings, or Space to try again.</source>
     <message>
         <source>Switch between Mandarin pinyin and Cantonese Jyutping above the characters.</source>
         <translation>在普通話拼音和粵拼之間切換。</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>開啟…</translation>
+    </message>
+    <message>
+        <source>Open a document to read: a text file, a saved web page, a Word file (.docx), an EPUB book or a PDF with text. You can also drop a file on the window.</source>
+        <translation>開啟要讀的文件：文字檔、儲存的網頁、Word 檔案（.docx）、EPUB 電子書或帶文字的 PDF。也可以把檔案拖到視窗上。</translation>
+    </message>
+    <message>
+        <source>Paste as a new document</source>
+        <translation>貼上為新文件</translation>
+    </message>
+    <message>
+        <source>Read the text or web page you copied as a document of its own, with pinyin.</source>
+        <translation>把複製的文字或網頁當作一份新文件來讀，帶拼音。</translation>
+    </message>
+    <message>
+        <source>The built-in report</source>
+        <translation>鳳崗鎮政府工作報告</translation>
+    </message>
+    <message>
+        <source>Open the 2025 Fenggang town government work report that comes with the reader.</source>
+        <translation>開啟讀報器內建的2025年鳳崗鎮政府工作報告。</translation>
     </message>
     <message>
         <source>Screen-reader mode (on by itself while a screen reader runs; %1 switches it) leaves these single keys to the screen reader: %2. Every other key stays, and the screen reader hears each press, so it stops speaking when you move. Keypad keys and Insert or CapsLock chords always belong to the screen reader.</source>

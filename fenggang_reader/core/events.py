@@ -3,7 +3,9 @@
 Benchmarks and end-to-end tests read it. Event names are a public interface: keep them stable
 (app.start, app.first_paint, speech.request, speech.audio_start, speech.boundary, speech.end,
 speech.fallback, paragraph.current, view.visible; at start-up app.message when a message about the
-reader's files is shown, app.error when an error is reported and app.crash_dialog when its dialog opens).
+reader's files is shown, app.error when an error is reported and app.crash_dialog when its dialog opens;
+document.open with path (null for the built-in report), blocks, chars and ms each time a document is shown, and
+document.open_failed with path and problem).
 """
 
 from __future__ import annotations

@@ -141,7 +141,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                _("actions", "Make the voice faster (up to 2×)."), reader_keys=True),
     ActionSpec("speech_slower", _("actions", "Read slower"), ("[",), "speech",
                _("actions", "Make the voice slower (down to 0.5×)."), reader_keys=True),
-    ActionSpec("speech_voice", _("actions", "Voice and speed…"), ("Ctrl+Shift+V",), "speech",
+    ActionSpec("speech_voice", _("actions", "Voice and speed…"), ("Ctrl+Shift+O",), "speech",
                _("actions", "Choose the voice, speed, pitch and volume, and whether online voices may be used.")),
     # Language (ui/languages.py): interface language, characters, and the romanisation above them.
     ActionSpec("language_system", _("actions", "Follow the system language"), (), "language",
@@ -168,6 +168,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
                _("actions", "Show Cantonese Jyutping above the characters."), checkable=True),
     ActionSpec("cycle_ruby", _("actions", "Pinyin / Jyutping"), ("Ctrl+Shift+J",), "language",
                _("actions", "Switch between Mandarin pinyin and Cantonese Jyutping above the characters.")),
+    # File (ui/document_opening.py): another document in the window; the recent documents are a submenu.
+    ActionSpec("open_document", _("actions", "Open…"), ("Ctrl+O",), "file",
+               _("actions", "Open a document to read: a text file, a saved web page, a Word file (.docx), an EPUB "
+                            "book or a PDF with text. You can also drop a file on the window.")),
+    ActionSpec("paste_document", _("actions", "Paste as a new document"), ("Ctrl+Shift+V",), "file",
+               _("actions", "Read the text or web page you copied as a document of its own, with pinyin.")),
+    ActionSpec("open_builtin", _("actions", "The built-in report"), (), "file",
+               _("actions", "Open the 2025 Fenggang town government work report that comes with the reader.")),
     # File (ui/export_dialogs.py): take the report away as sound or on paper.
     ActionSpec("export_audio", _("actions", "Export audiobook…"), ("Ctrl+Shift+A",), "file",
                _("actions", "Save the report as MP3 files for a phone or a player: one file with chapters, and one "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.document_places import DocumentSource, PlaceMemory, RecentPlace, SettingsPlace
 from ..core.events import NULL_LOG, EventLog
 from ..core.model import Report
 from ..core.pinyin import Annotator, PinyinStyle
 from ..core.reading_place import TextPlace, format_place, nearest_block, resolve_place
+from ..core.recent_documents import RecentDocuments
 from ..core.search import Match, find_all
 from ..core.settings import Settings
 from .accessibility import Accessibility
@@ -40,6 +43,7 @@ from .comfort import Comfort
 from .contents_drawer import ContentsDrawer
 from .contents_panel import ContentsPanel
 from .dialog_fit import DialogFit
+from .document_opening import DocumentOpening
 from .export_actions import LazyExports
 from .find_bar import FindBar
 from .forms import message_box
@@ -83,16 +87,23 @@ class MainWindow(QMainWindow):
     retranslated = Signal()  # after a live language change: features re-set their own texts
 
     def __init__(self, report: Report, annotator: Annotator, settings: Settings,
-                 events: EventLog = NULL_LOG, parent: QWidget | None = None):
+                 events: EventLog = NULL_LOG, parent: QWidget | None = None, *,
+                 source: DocumentSource | None = None, recent: RecentDocuments | None = None):
         super().__init__(parent)
         self._composed = False  # until every part exists: a language change then has nothing to retranslate
         self._quiet = False  # True while restoring settings: that is not news
         self.report = report
         self.settings = settings
         self.events = events
+        self.source = source or DocumentSource()  # a file, or the shipped report
+        self.recent = recent if recent is not None else RecentDocuments()  # File ▸ Recent documents
+        # Where this document's reading place is kept: the settings for the shipped report, else its recent entry.
+        self.places: PlaceMemory = (SettingsPlace(settings) if self.source.builtin
+                                    else RecentPlace(self.recent, report.fingerprint))
         self.annotator = annotator  # the pinyin annotator, even while the view shows another ruby
         self._matches: list[Match] = []
         self._place_ready = False  # the saved reading place is only replaced once it was restored or left
+        self.replaced = False  # another document's window took this one's place (ui/document_windows.py)
         self._match_index = -1
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.document_title())
@@ -138,6 +149,7 @@ class MainWindow(QMainWindow):
         self.pronunciation = PronunciationFeature(self)
         self.read_aloud = LazyReadAloud(self)  # built just after the first paint, or at first use
         self.exports = LazyExports(self)  # built at first use
+        self.opening = DocumentOpening(self)  # Open, paste, drop, recent: shown by ui/document_windows.py
         self.storage_warnings = StorageWarnings(self)
         self.comfort = Comfort(self, self.interface_size)
         self.contents_drawer = ContentsDrawer(self)  # the contents over the text when the column is narrow
@@ -158,11 +170,12 @@ class MainWindow(QMainWindow):
         self.accessibility.name_everything()
         self._composed = True
 
-    @staticmethod
-    def document_title() -> str:
+    def document_title(self) -> str:
         """The window title: the document only. Qt adds the app's display name on Linux and Windows
         ("… — 凤岗读报 Fenggang Reader"), so a screen reader hears the app named once."""
-        return QCoreApplication.translate("MainWindow", "凤岗镇政府工作报告")
+        if self.source.path is None:
+            return QCoreApplication.translate("MainWindow", "凤岗镇政府工作报告")
+        return self.report.title.strip() or self.source.path.stem
 
     # -- construction --------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -244,7 +257,7 @@ class MainWindow(QMainWindow):
         self.find_bar.previous_requested.connect(lambda: self.step_match(-1))
         self.find_bar.closed.connect(self._find_closed)
         self._save_timer = QTimer(self, singleShot=True, interval=400)
-        self._save_timer.timeout.connect(self.settings.save)
+        self._save_timer.timeout.connect(self._save_soon_done)
         self.settings.subscribe(lambda _name, _value: self._save_timer.start())
 
     def _connect_features(self) -> None:
@@ -292,12 +305,13 @@ class MainWindow(QMainWindow):
         if offer and self.startup.on_start():
             return
         self._place_ready = True
-        block_id = self.settings["current_block"]
-        place = resolve_place(self.report, self.settings["reading_place"])
+        saved = self.places.saved()
+        block_id = saved.current_block
+        place = resolve_place(self.report, saved.reading_place)
         if place is None and block_id:  # saved before places were kept: the paragraph's start
             place = TextPlace(nearest_block(self.report, block_id), 0)
         if place is not None:
-            y = self.settings["scroll_fraction"] * self.view.viewport().height()
+            y = saved.scroll_fraction * self.view.viewport().height()
             current = self.report.index_of(block_id) if self.report.get(block_id) is not None else place.index
             self.view.set_current_index(current, ensure_visible=False)
             self.view.navigator.restore_place(place, y)
@@ -309,8 +323,9 @@ class MainWindow(QMainWindow):
         if not self._place_ready:  # not yet restored (e.g. the resume question is open): keep the saved one
             return
         place, y = self.view.navigator.reading_place()
-        self.settings.set("reading_place", format_place(self.report, place))
-        self.settings.set("scroll_fraction", round(max(0.0, min(1.0, y / max(1, self.view.viewport().height()))), 3))
+        fraction = round(max(0.0, min(1.0, y / max(1, self.view.viewport().height()))), 3)
+        self.places.remember(replace(self.places.saved(), reading_place=format_place(self.report, place),
+                                     scroll_fraction=fraction))
 
     def _view_rested(self, visible: VisibleRange | None) -> None:
         """The view came to rest: remember the reading place and log what is fully visible."""
@@ -385,7 +400,7 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, block_id: str) -> None:
         index = self.report.index_of(block_id)
-        self.settings.set("current_block", block_id)
+        self.places.remember(replace(self.places.saved(), current_block=block_id, paragraph=index + 1))
         self.events.emit("paragraph.current", block=block_id)
         self._update_position_label()
         for i in range(index, -1, -1):
@@ -567,13 +582,19 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # -- closing -------------------------------------------------------------------------------
+    def _save_soon_done(self) -> None:
+        self.settings.save()
+        self.places.save()
+
     def save_state(self) -> None:
         self._remember_place()
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
         self.settings.set("window_state", bytes(self.saveState().toBase64().data()).decode("ascii"))
         self.settings.save()
+        self.places.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._save_timer.stop()
-        self.save_state()
+        if not self.replaced:  # a replaced window saved before its successor copied the settings
+            self.save_state()
         super().closeEvent(event)

@@ -7,6 +7,7 @@ the saved position only on Yes (MainWindow.restore_position(offer=True) asks ``w
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -96,7 +97,7 @@ class StartUp(QObject):
             if s["spoken_welcome"] and not screen_reader_running():
                 self.welcome_spoken = self.speaker.say(welcome_text())
             return False
-        block_id = s["current_block"]
+        block_id = self.window.places.saved().current_block  # the shipped report's in the settings, else recent
         block = self.window.report.get(block_id) if block_id else None
         if not s["offer_resume"] or block is None or self.window.report.index_of(block_id) == 0:
             return False
@@ -133,7 +134,8 @@ class StartUp(QObject):
             window.announce(window.position_text())
         else:
             window.go_to_index(0)
-            window.settings.set("current_block", window.report.blocks[0].id)
+            window.places.remember(replace(window.places.saved(), current_block=window.report.blocks[0].id,
+                                           paragraph=1))
             window.view.setFocus(Qt.FocusReason.OtherFocusReason)
             window.announce(_t("Starting at the top."))
 

@@ -1,0 +1,244 @@
+"""Opening another document from the window: File ▸ Open (Ctrl+O), paste as a new document (Ctrl+Shift+V), a file
+dropped on the window, File ▸ Recent documents and the built-in report.
+
+The document is read off the GUI thread (ui/document_loader.py); when it is ready this feature says so
+(``ready``) and whoever holds the window (ui/document_windows.py) shows it in a window of its own. A document
+that cannot be opened leaves this window as it was: a message names the file and the reason, and the keys
+go back to the text.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+
+from ..core.document_places import DocumentSource
+from ..core.model import Report
+from ..core.pasted_text import FOLDER_NAME, has_text, open_pasted
+from ..core.recent_documents import RecentDocument
+from ..core.storage import AppDirs
+from .document_loader import DocumentLoader, LoadFailure
+from .forms import large_print, message_box
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+FILE_PATTERNS = "*.txt *.text *.html *.htm *.mhtml *.mht *.docx *.epub *.pdf *.tsv"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DocumentOpening", text)
+
+
+def open_file(path: Path) -> tuple[Report, DocumentSource]:
+    """The job for a file (on the loader's thread)."""
+    from ..core.documents.open import open_document
+
+    return open_document(path), DocumentSource(path.absolute())
+
+
+def open_builtin() -> tuple[Report, DocumentSource]:
+    from ..core.resources import load_bundled_report
+
+    return load_bundled_report(), DocumentSource()
+
+
+def dropped_files(urls: list[QUrl]) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile() and url.toLocalFile()]
+
+
+class DocumentOpening(QObject):
+    """What the window does to open a document; ``ready`` carries it once read."""
+
+    ready = Signal(object)  # LoadedDocument
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.loader = DocumentLoader(self)
+        self.choose_file: Callable[[], Path | None] = self.ask_for_file  # tests put a chooser of their own here
+        self.pasted_folder = AppDirs.default().data / FOLDER_NAME
+        a = window.actions_by_id
+        a["open_document"].triggered.connect(self.open_chosen_file)
+        a["paste_document"].triggered.connect(self.paste)
+        a["open_builtin"].triggered.connect(self.open_builtin)
+        self.recent_menu = QMenu(window)
+        self.recent_menu.setObjectName("recentDocumentsMenu")
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        file_menu = window.menus["file"]
+        file_menu.insertMenu(a["open_builtin"], self.recent_menu)
+        file_menu.insertSeparator(a["export_audio"])
+        file_menu.insertSeparator(a["quit"])
+        self.loader.started.connect(self._started)
+        self.loader.loaded.connect(self.ready)
+        self.loader.failed.connect(self._failed)
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+        window.retranslated.connect(self.fill_recent_menu)
+        self.fill_recent_menu()
+
+    # -- ways to open ------------------------------------------------------------------------------
+    def open_path(self, path: Path) -> None:
+        """Open ``path`` in this window's place (a second open while one loads replaces it)."""
+        path = path.absolute()
+        self.loader.load(DocumentSource(path), lambda: open_file(path))
+
+    def open_chosen_file(self) -> None:
+        path = self.choose_file()
+        if path is None:
+            self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.open_path(path)
+
+    def open_builtin(self) -> None:
+        self.loader.load(DocumentSource(), open_builtin)
+
+    def paste(self) -> None:
+        """The clipboard's HTML or text as a new document, saved under the data folder."""
+        mime = QGuiApplication.clipboard().mimeData()
+        html = mime.html() if mime is not None and mime.hasHtml() else ""
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        if not has_text(html, text):
+            QApplication.beep()
+            self.window.announce(_t("The clipboard holds no text to read. Copy some text first, then press "
+                                    "Ctrl+Shift+V."))
+            return
+        folder = self.pasted_folder
+
+        def job() -> tuple[Report, DocumentSource]:
+            from ..core.documents.open import open_document
+
+            report, path = open_pasted(folder, html, text, open_document)
+            return report, DocumentSource(path, pasted=True)
+
+        self.loader.load(DocumentSource(pasted=True), job)
+
+    def ask_for_file(self) -> Path | None:
+        """A file dialog in large print, in the folder of the last document opened."""
+        dialog = QFileDialog(self.window, _t("Open a document"))
+        dialog.setObjectName("openDocumentDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([_t("Documents (%1)").replace("%1", FILE_PATTERNS), _t("All files (*)")])
+        last = next((e.path.parent for e in self.window.recent.entries
+                     if not e.path.is_relative_to(self.pasted_folder) and e.path.parent.is_dir()), None)
+        dialog.setDirectory(str(last or Path.home()))
+        large_print(dialog)
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
+
+    # -- drag and drop -----------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is not self.window:
+            return False
+        if isinstance(event, QDragEnterEvent) or event.type() == QEvent.Type.DragMove:
+            mime = event.mimeData() if isinstance(event, QDropEvent) else None
+            if mime is not None and dropped_files(mime.urls()):
+                event.acceptProposedAction()  # type: ignore[attr-defined]  # a QDragMoveEvent here
+                return True
+            return False
+        if isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
+            files = dropped_files(event.mimeData().urls())
+            if not files:
+                return False
+            event.acceptProposedAction()
+            if len(files) > 1:
+                self.window.announce(_t("%1 files were dropped: opening the first, “%2”.")
+                                     .replace("%1", str(len(files))).replace("%2", files[0].name))
+            self.open_path(files[0])
+            return True
+        if event.type() == QEvent.Type.Close:
+            self.loader.cancel()
+        return False
+
+    # -- recent documents --------------------------------------------------------------------------
+    def fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.setTitle(_t("&Recent documents"))
+        menu.clear()
+        entries = self.window.recent.entries
+        for number, entry in enumerate(entries, start=1):
+            action = QAction(recent_entry_text(number, entry), menu)
+            action.setObjectName(f"recentDocument{number}")
+            action.setStatusTip(str(entry.path))
+            action.triggered.connect(lambda _checked=False, path=entry.path: self.open_path(path))
+            menu.addAction(action)
+        if not entries:
+            empty = menu.addAction(_t("No documents opened yet"))
+            empty.setEnabled(False)
+
+    # -- results -----------------------------------------------------------------------------------
+    def _started(self, source: DocumentSource) -> None:
+        if source.path is not None:
+            text = _t("Opening “%1”…").replace("%1", source.path.name)
+        elif source.pasted:
+            text = _t("Opening the copied text…")
+        else:
+            text = _t("Opening the built-in report…")
+        self.window.statusBar().showMessage(text)
+        self.window.announce(text)
+
+    def _failed(self, failure: LoadFailure) -> None:
+        self.show_failure(failure.source.path, failure.error)
+
+    def show_start_problem(self, path: Path, error: BaseException, last_open: bool) -> None:
+        """FILE on the command line, or the document open last time, could not be opened: the built-in report is."""
+        note = (_t("It was the document you had open last time; the built-in report is open instead.") if last_open
+                else _t("The built-in report is open instead."))
+        self.show_failure(path, error, note)
+
+    def show_failure(self, path: Path | None, error: BaseException, note: str = "") -> None:
+        """A message naming the file and the reason (in the reader's language); the keys go back to the text.
+        A recent document that has gone: the message offers to take it off the list."""
+        from . import document_errors  # with core/documents: loaded when first needed, not at start
+
+        window = self.window
+        headline, reason = document_errors.describe(error, path)
+        reason = f"{reason}\n\n{note}" if note else reason
+        window.statusBar().clearMessage()
+        window.announce(f"{headline} {reason}")
+        window.events.emit("document.open_failed", path=str(path) if path is not None else None,
+                           problem=getattr(getattr(error, "problem", None), "name", "FAULT"))
+        box = message_box(window, QMessageBox.Icon.Warning, _t("Cannot open the document"), headline,
+                          name="documentErrorBox")
+        box.setInformativeText(reason)
+        gone = path is not None and not path.exists() and window.recent.entry_for(path) is not None
+        remove = None
+        if gone:
+            remove = box.addButton(_t("Remove it from the recent documents"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(_t("Keep it in the list"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(remove)
+
+        def closed() -> None:
+            if remove is not None and box.clickedButton() is remove and path is not None:
+                window.recent.remove(path)
+                window.recent.save()
+                self.fill_recent_menu()
+            window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        box.finished.connect(closed)
+        box.open()
+
+
+def recent_entry_text(number: int, entry: RecentDocument) -> str:
+    """“&1 Title — file.txt · paragraph 12” (the file's name only when the title is not it; “gone” when missing)."""
+    accelerator = f"&{number}" if number < 10 else f"1&{number - 10}"
+    title, name = entry.title.replace("&", "&&"), entry.path.name.replace("&", "&&")  # no stray accelerators
+    parts = title or entry.path.stem.replace("&", "&&")
+    if entry.title and entry.title != entry.path.stem:
+        parts = _t("%1 — %2").replace("%1", title).replace("%2", name)
+    if not entry.exists():
+        return _t("%1 %2 (the file is no longer there)").replace("%1", accelerator).replace("%2", parts)
+    if entry.place.paragraph > 0:
+        return (_t("%1 %2 · paragraph %3").replace("%1", accelerator).replace("%2", parts)
+                .replace("%3", str(entry.place.paragraph)))
+    return f"{accelerator} {parts}"

@@ -1,0 +1,108 @@
+"""The reader's one window, and a fresh one for each document opened in it.
+
+A window is built for one Report: the view, the contents panel, find, the glossary, read aloud and the
+exports all take it at construction. Opening another document builds a new ``MainWindow`` for it in the old
+one's place rather than asking every part to change its document, so no part can go on showing the old one.
+The old window stops reading aloud and saves its place first; the new one gets a copy of the settings (with the
+window's geometry, maximised state and panel layout just saved), the same event log and recent documents, and
+is shown where the old one was; the old one then closes without saving again and is deleted. What the app
+hooks onto "the window" (crash dialog parent, single-instance activation, session end) is ``attach``, applied to
+each window in turn.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+
+from ..core.document_places import DocumentSource
+from ..core.events import EventLog
+from ..core.model import Report
+from ..core.recent_documents import RecentDocuments
+from ..core.settings import Settings
+from .document_loader import LoadedDocument
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+BuildWindow = Callable[[Report, DocumentSource, Settings], "MainWindow"]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DocumentWindows", text)
+
+
+def note_opened(recent: RecentDocuments, report: Report, source: DocumentSource, title: str) -> None:
+    """The recent documents learn what is open now (the shipped report is never in the list)."""
+    if source.path is None:
+        recent.builtin_opened()
+    else:
+        recent.opened(source.path, title, report.fingerprint)
+    recent.save()
+
+
+def document_opened_event(events: EventLog, report: Report, source: DocumentSource, ms: float) -> None:
+    events.emit("document.open", path=str(source.path) if source.path is not None else None,
+                blocks=len(report.blocks), chars=sum(len(b.text) for b in report.blocks), ms=round(ms, 1))
+
+
+class DocumentWindows(QObject):
+    """Holds the current window (``window``); ``show_document`` puts a loaded document in its place."""
+
+    window_changed = Signal(object)  # the new MainWindow
+
+    def __init__(self, build: BuildWindow, attach: Callable[[MainWindow], None], recent: RecentDocuments,
+                 events: EventLog):
+        super().__init__()
+        self._build = build
+        self._attach = attach
+        self.recent = recent
+        self.events = events
+        self.window: MainWindow | None = None
+
+    def adopt(self, window: MainWindow) -> None:
+        """``window`` is the reader's window now: the app's hooks move to it, its opened documents come here."""
+        self.window = window
+        window.opening.ready.connect(self.show_document)
+        self._attach(window)
+        self.window_changed.emit(window)
+
+    def show_document(self, loaded: LoadedDocument) -> MainWindow:
+        """A new window for ``loaded`` where the current one is; the current one closes."""
+        old = self.window
+        assert old is not None, "adopt() the first window before opening documents in it"
+        if old.read_aloud.built:  # not one more word of the old document
+            old.read_aloud.controller.stop()
+        old.save_state()
+        old.replaced = True  # its close saves nothing more: the new window's settings are a copy of these
+        settings = Settings(path=old.settings.path, values=dict(old.settings.values))
+        gc.unfreeze()  # the old window's objects must be collectable (app.py froze them after the first paint)
+        window = self._build(loaded.report, loaded.source, settings)
+        note_opened(self.recent, loaded.report, loaded.source, window.document_title())
+        document_opened_event(self.events, loaded.report, loaded.source, loaded.ms)
+        self.adopt(window)
+        if old.isFullScreen():
+            window.showFullScreen()
+        elif old.isMaximized():
+            window.showMaximized()
+        else:
+            window.show()
+        old.close()
+        old.deleteLater()
+        QTimer.singleShot(0, lambda: self._arrive(window))
+        return window
+
+    def _arrive(self, window: MainWindow) -> None:
+        """At the document's remembered place (or its start), the keys in the text, its title said."""
+        if self.window is not window:
+            return
+        window.restore_position()
+        window.activateWindow()
+        window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        window.announce(_t("Opened “%1”.").replace("%1", window.document_title()))
