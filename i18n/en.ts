@@ -234,6 +234,26 @@
         <translation>All files (*)</translation>
     </message>
     <message>
+        <source>Look in:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Files of type:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>%1 files were dropped: opening the first, “%2”.</source>
         <translation>%1 files were dropped: opening the first, “%2”.</translation>
     </message>

@@ -234,6 +234,26 @@
         <translation>所有文件 (*)</translation>
     </message>
     <message>
+        <source>Look in:</source>
+        <translation>查找范围：</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>文件名：</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>文件类型：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>%1 files were dropped: opening the first, “%2”.</source>
         <translation>拖进来 %1 个文件：打开第一个，“%2”。</translation>
     </message>

@@ -234,6 +234,26 @@
         <translation>所有檔案 (*)</translation>
     </message>
     <message>
+        <source>Look in:</source>
+        <translation>查詢範圍：</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>檔案名稱：</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>檔案類型：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>%1 files were dropped: opening the first, “%2”.</source>
         <translation>拖進來 %1 個檔案：開啟第一個，「%2」。</translation>
     </message>

@@ -65,7 +65,9 @@ class DocumentOpening(QObject):
         super().__init__(window)
         self.window = window
         self.loader = DocumentLoader(self)
-        self.choose_file: Callable[[], Path | None] = self.ask_for_file  # tests put a chooser of their own here
+        # Tests put a chooser of their own here; without one, a file dialog that does not block the window.
+        self.choose_file: Callable[[], Path | None] | None = None
+        self.file_dialog: QFileDialog | None = None
         self.pasted_folder = AppDirs.default().data / FOLDER_NAME
         a = window.actions_by_id
         a["open_document"].triggered.connect(self.open_chosen_file)
@@ -93,7 +95,12 @@ class DocumentOpening(QObject):
         self.loader.load(DocumentSource(path), lambda: open_file(path))
 
     def open_chosen_file(self) -> None:
-        path = self.choose_file()
+        if self.choose_file is None:
+            self.ask_for_file()
+            return
+        self._chosen(self.choose_file())
+
+    def _chosen(self, path: Path | None) -> None:
         if path is None:
             self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
             return
@@ -122,19 +129,36 @@ class DocumentOpening(QObject):
 
         self.loader.load(DocumentSource(pasted=True), job)
 
-    def ask_for_file(self) -> Path | None:
-        """A file dialog in large print, in the folder of the last document opened."""
+    def ask_for_file(self) -> QFileDialog:
+        """A file dialog in large print, in the folder of the last document opened; it does not block the window
+        (the voice can go on reading while the reader looks)."""
+        if self.file_dialog is not None:
+            self.file_dialog.raise_()
+            self.file_dialog.activateWindow()
+            return self.file_dialog
         dialog = QFileDialog(self.window, _t("Open a document"))
         dialog.setObjectName("openDocumentDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilters([_t("Documents (%1)").replace("%1", FILE_PATTERNS), _t("All files (*)")])
         last = next((e.path.parent for e in self.window.recent.entries
                      if not e.path.is_relative_to(self.pasted_folder) and e.path.parent.is_dir()), None)
         dialog.setDirectory(str(last or Path.home()))
+        labels = {QFileDialog.DialogLabel.LookIn: _t("Look in:"), QFileDialog.DialogLabel.FileName: _t("File name:"),
+                  QFileDialog.DialogLabel.FileType: _t("Files of type:"), QFileDialog.DialogLabel.Accept: _t("Open"),
+                  QFileDialog.DialogLabel.Reject: _t("Cancel")}  # Qt's own catalogue leaves some in English
+        for label, text in labels.items():
+            dialog.setLabelText(label, text)
         large_print(dialog)
-        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
-            return None
-        return Path(dialog.selectedFiles()[0])
+        self.file_dialog = dialog
+        dialog.fileSelected.connect(lambda name: self._chosen(Path(name)) if name else self._chosen(None))
+        dialog.rejected.connect(lambda: self._chosen(None))
+        dialog.finished.connect(self._file_dialog_closed)
+        dialog.open()
+        return dialog
+
+    def _file_dialog_closed(self) -> None:
+        self.file_dialog = None
 
     # -- drag and drop -----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

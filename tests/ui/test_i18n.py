@@ -47,7 +47,7 @@ LANGUAGES = ("en", "zh_CN", "zh_TW")
 
 # Widgets whose content is the report itself (Chinese in every interface language); their names,
 # tooltips and accessible names are still checked.
-REPORT_CONTENT = {"readerView", "contentsPanel"}
+REPORT_CONTENT = {"readerView", "contentsPanel", "lookInCombo"}  # and the file dialog's folder: the computer's names
 # Chinese that belongs in an English interface: the town and the report's title, the app's Chinese
 # name, the language names written in their own language, the Chinese half of "Language / 语言", and
 # words given as examples of a reading (一定 yídìng, "注释一" as spoken).
@@ -55,7 +55,9 @@ ALLOWED_CHINESE = ("凤岗镇政府工作报告", "凤岗读报", "凤岗", "鳳
 # Latin that belongs in a Chinese interface: key names, brands, the language name "English".
 KEY_WORDS = {"Ctrl", "Shift", "Alt", "Meta", "Esc", "Enter", "Return", "Tab", "Space", "Home", "End", "PgUp",
              "PgDown", "PgDn", "Up", "Down", "Left", "Right", "Del", "Ins", "Insert", "CapsLock", "Backspace", "Menu"}
-ALLOWED_LATIN = KEY_WORDS | {"English", "Microsoft", "Edge", "PDF", "MP"}  # file formats: PDF, MP3
+# File formats: PDF, MP3, and the documents the reader opens (names and the file dialog's patterns).
+ALLOWED_LATIN = KEY_WORDS | {"English", "Microsoft", "Edge", "PDF", "MP", "Word", "EPUB", "docx", "html", "htm",
+                             "mhtml", "mht", "txt", "text", "epub", "pdf", "tsv"}
 _PINYIN_MARKED = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
