@@ -122,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
 def with_run_command(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
     """``fenggang-reader FILE`` means ``fenggang-reader run FILE``: "run" goes before the first word that is not an
     option, an option's value or a command."""
-    commands = next(action.choices for action in parser._subparsers._group_actions  # type: ignore[union-attr]
-                    if isinstance(action, argparse._SubParsersAction))
+    commands = {name for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+                for name in action.choices}
     takes_value = {option for action in parser._actions if action.nargs != 0 and action.option_strings
                    for option in action.option_strings}
     index = 0

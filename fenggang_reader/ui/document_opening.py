@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QAction, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from ..core.document_places import DocumentSource
@@ -164,17 +164,13 @@ class DocumentOpening(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is not self.window:
             return False
-        if isinstance(event, QDragEnterEvent) or event.type() == QEvent.Type.DragMove:
-            mime = event.mimeData() if isinstance(event, QDropEvent) else None
-            if mime is not None and dropped_files(mime.urls()):
-                event.acceptProposedAction()  # type: ignore[attr-defined]  # a QDragMoveEvent here
-                return True
-            return False
-        if isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
+        if isinstance(event, QDropEvent):  # a drag entering or moving over the window, or the drop
             files = dropped_files(event.mimeData().urls())
             if not files:
                 return False
             event.acceptProposedAction()
+            if event.type() != QEvent.Type.Drop:
+                return True
             if len(files) > 1:
                 self.window.announce(_t("%1 files were dropped: opening the first, “%2”.")
                                      .replace("%1", str(len(files))).replace("%2", files[0].name))
