@@ -254,6 +254,11 @@ def test_opening_while_reading_aloud_stops_the_voice_for_good(reader, qtbot, tmp
     qtbot.wait(1500)
     assert len(server.requests) == asked, "nothing more of the old document was asked for"
     assert not new.read_aloud.built or new.read_aloud.controller.state is ReadState.STOPPED
+    new.go_to_index(len(new.report.blocks) - 1)
+    with qtbot.waitSignal(new.read_aloud.feature().edge.audio_started, timeout=15_000):
+        qtbot.keyClick(new.view, Qt.Key.Key_Space)  # the voice reads the new document
+    assert "这是一篇很短的文章" in server.requests[-1].text
+    new.read_aloud.controller.stop()
 
 
 def test_a_second_open_while_one_loads_replaces_it_and_the_keys_keep_answering(app, qtbot):
@@ -282,3 +287,23 @@ def test_a_second_open_while_one_loads_replaces_it_and_the_keys_keep_answering(a
     qtbot.wait(200)
     assert [loaded.source.path.name for loaded in got] == ["fast.txt"]
     assert QGuiApplication.overrideCursor() is None and not loader.loading
+
+
+def test_the_traditional_view_and_jyutping_work_on_an_opened_document(reader, qtbot, tmp_path):
+    from tests.ui.test_i18n import shown_block, syllables_at
+
+    path = tmp_path / "防火通知.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    reader.window.opening.choose_file = lambda: path
+    window = opened(reader, qtbot, reader.window.actions_by_id["open_document"].trigger)
+    window.view.wait_for_warm_up()
+    first = window.report.blocks[0].id
+    window.settings.set("script", "tw")
+    assert shown_block(window, first) == "鳳崗鎮關於做好冬季防火工作的通知"
+    window.actions_by_id["ruby_jyutping"].trigger()
+    qtbot.waitUntil(lambda: syllables_at(window, first, 0, 2) == "fung6 gong1", timeout=10_000)
+    window.run_find("鳳崗鎮")  # find folds the script shown
+    assert window._matches and window._matches[0].block_index == 0
+    box = window.language_feature.voice_box
+    if box is not None:
+        box.close()
