@@ -163,8 +163,9 @@ def run_app(args: argparse.Namespace) -> int:
     else:
         window.show()
     QTimer.singleShot(0, lambda: window.restore_position(offer=True))
-    QTimer.singleShot(0, lambda: window.show_problems(settings.problems + recent.problems,
-                                                      settings.kept_aside or recent.kept_aside))
+    QTimer.singleShot(0, lambda: window.show_problems(settings.problems, settings.kept_aside))
+    if recent.problems:
+        QTimer.singleShot(0, lambda: window.opening.show_recent_problems(recent.problems, recent.kept_aside))
     if start_problem is not None:
         QTimer.singleShot(0, lambda: window.opening.show_start_problem(*start_problem))
     if args.quit_after:

@@ -286,6 +286,18 @@
         <translation>The built-in report is open instead.</translation>
     </message>
     <message>
+        <source>The list of recent documents could not be read, so it starts empty.</source>
+        <translation>The list of recent documents could not be read, so it starts empty.</translation>
+    </message>
+    <message>
+        <source>Recent documents</source>
+        <translation>Recent documents</translation>
+    </message>
+    <message>
+        <source>The old list was kept as %1.</source>
+        <translation>The old list was kept as %1.</translation>
+    </message>
+    <message>
         <source>Cannot open the document</source>
         <translation>Cannot open the document</translation>
     </message>

@@ -286,6 +286,18 @@
         <translation>现在打开的是自带的政府工作报告。</translation>
     </message>
     <message>
+        <source>The list of recent documents could not be read, so it starts empty.</source>
+        <translation>最近的文档列表无法读取，所以从空列表开始。</translation>
+    </message>
+    <message>
+        <source>Recent documents</source>
+        <translation>最近的文档</translation>
+    </message>
+    <message>
+        <source>The old list was kept as %1.</source>
+        <translation>原来的列表已另存为 %1。</translation>
+    </message>
+    <message>
         <source>Cannot open the document</source>
         <translation>无法打开文档</translation>
     </message>

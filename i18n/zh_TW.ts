@@ -286,6 +286,18 @@
         <translation>現在開啟的是內建的政府工作報告。</translation>
     </message>
     <message>
+        <source>The list of recent documents could not be read, so it starts empty.</source>
+        <translation>最近的文件清單無法讀取，所以從空清單開始。</translation>
+    </message>
+    <message>
+        <source>Recent documents</source>
+        <translation>最近的文件</translation>
+    </message>
+    <message>
+        <source>The old list was kept as %1.</source>
+        <translation>原來的清單已另存為 %1。</translation>
+    </message>
+    <message>
         <source>Cannot open the document</source>
         <translation>無法開啟文件</translation>
     </message>

@@ -216,6 +216,18 @@ class DocumentOpening(QObject):
                 else _t("The built-in report is open instead."))
         self.show_failure(path, error, note)
 
+    def show_recent_problems(self, problems: list[str], kept: Path | None) -> None:
+        """The list of recent documents could not be read at start: it starts empty, the file kept aside."""
+        headline = _t("The list of recent documents could not be read, so it starts empty.")
+        self.window.announce(headline)
+        box = message_box(self.window, QMessageBox.Icon.Warning, _t("Recent documents"), headline,
+                          name="recentProblemBox")
+        if kept is not None:
+            box.setInformativeText(_t("The old list was kept as %1.").replace("%1", kept.name))
+        box.setDetailedText("\n".join(problems))
+        self.window.events.emit("app.message", kind="recent_documents", problems=len(problems))
+        box.open()
+
     def show_failure(self, path: Path | None, error: BaseException, note: str = "") -> None:
         """A message naming the file and the reason (in the reader's language); the keys go back to the text.
         A recent document that has gone: the message offers to take it off the list."""

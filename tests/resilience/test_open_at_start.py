@@ -55,15 +55,19 @@ def test_a_file_on_the_command_line_opens_and_the_next_start_reopens_it(tmp_path
     assert records(bad_log, "app.first_paint")
 
 
-def test_a_file_that_cannot_be_opened_at_start_leaves_the_built_in_report(tmp_path):
+def test_a_file_that_cannot_be_opened_at_start_leaves_the_built_in_report_and_a_damaged_list_is_said(tmp_path):
     home, empty = tmp_path / "home", tmp_path / "空.txt"
     empty.write_text("  \n\n ", encoding="utf-8")
+    (home / "data").mkdir(parents=True)
+    (home / "data" / "recent-documents.json").write_bytes(b"\x00 not json")  # and a damaged recent list
     log = tmp_path / "events.jsonl"
     process = start(home, log, str(empty), quit_after=3)
     assert process.wait(60) == 0, stderr_of(log)
     assert [r["path"] for r in records(log, "document.open")] == [None]
     assert [(r["path"], r["problem"]) for r in records(log, "document.open_failed")] == [(str(empty), "EMPTY")]
     assert records(log, "app.first_paint")
+    assert [r["kind"] for r in records(log, "app.message")] == ["recent_documents"]
+    assert list((home / "data").glob("recent-documents.json.*.bad"))
 
 
 def test_the_running_reader_opens_a_file_handed_over_by_a_second_start(tmp_path):
