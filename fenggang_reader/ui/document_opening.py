@@ -19,15 +19,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from ..core.document_places import DocumentSource
 from ..core.model import Report
-from ..core.pasted_text import FOLDER_NAME, has_text, open_pasted
 from ..core.recent_documents import RecentDocument
 from ..core.storage import AppDirs
-from .document_loader import DocumentLoader, LoadFailure
 from .forms import large_print, message_box
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from .document_loader import DocumentLoader, LoadFailure
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -64,11 +63,10 @@ class DocumentOpening(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
-        self.loader = DocumentLoader(self)
+        self._loader: DocumentLoader | None = None  # made at the first open: nothing of it costs the start
         # Tests put a chooser of their own here; without one, a file dialog that does not block the window.
         self.choose_file: Callable[[], Path | None] | None = None
         self.file_dialog: QFileDialog | None = None
-        self.pasted_folder = AppDirs.default().data / FOLDER_NAME
         a = window.actions_by_id
         a["open_document"].triggered.connect(self.open_chosen_file)
         a["paste_document"].triggered.connect(self.paste)
@@ -80,13 +78,28 @@ class DocumentOpening(QObject):
         file_menu.insertMenu(a["open_builtin"], self.recent_menu)
         file_menu.insertSeparator(a["export_audio"])
         file_menu.insertSeparator(a["quit"])
-        self.loader.started.connect(self._started)
-        self.loader.loaded.connect(self.ready)
-        self.loader.failed.connect(self._failed)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         window.retranslated.connect(self.fill_recent_menu)
         self.fill_recent_menu()
+
+    @property
+    def pasted_folder(self) -> Path:
+        """Where copied text is saved as a document (core/pasted_text.py)."""
+        from ..core.pasted_text import FOLDER_NAME
+
+        return AppDirs.default().data / FOLDER_NAME
+
+    @property
+    def loader(self) -> DocumentLoader:
+        if self._loader is None:
+            from .document_loader import DocumentLoader
+
+            self._loader = DocumentLoader(self)
+            self._loader.started.connect(self._started)
+            self._loader.loaded.connect(self.ready)
+            self._loader.failed.connect(self._failed)
+        return self._loader
 
     # -- ways to open ------------------------------------------------------------------------------
     def open_path(self, path: Path) -> None:
@@ -111,6 +124,8 @@ class DocumentOpening(QObject):
 
     def paste(self) -> None:
         """The clipboard's HTML or text as a new document, saved under the data folder."""
+        from ..core.pasted_text import has_text, open_pasted
+
         mime = QGuiApplication.clipboard().mimeData()
         html = mime.html() if mime is not None and mime.hasHtml() else ""
         text = mime.text() if mime is not None and mime.hasText() else ""
@@ -176,8 +191,8 @@ class DocumentOpening(QObject):
                                      .replace("%1", str(len(files))).replace("%2", files[0].name))
             self.open_path(files[0])
             return True
-        if event.type() == QEvent.Type.Close:
-            self.loader.cancel()
+        if event.type() == QEvent.Type.Close and self._loader is not None:
+            self._loader.cancel()
         return False
 
     # -- recent documents --------------------------------------------------------------------------

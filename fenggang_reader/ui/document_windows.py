@@ -24,9 +24,9 @@ from ..core.events import EventLog
 from ..core.model import Report
 from ..core.recent_documents import RecentDocuments
 from ..core.settings import Settings
-from .document_loader import LoadedDocument
 
 if TYPE_CHECKING:
+    from .document_loader import LoadedDocument
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,8 @@ def _t(text: str) -> str:
 def note_opened(recent: RecentDocuments, report: Report, source: DocumentSource, title: str) -> None:
     """The recent documents learn what is open now (the shipped report is never in the list)."""
     if source.path is None:
+        if recent.current is None:  # as it was: nothing to write (a usual start of the built-in report)
+            return
         recent.builtin_opened()
     else:
         recent.opened(source.path, title, report.fingerprint)
