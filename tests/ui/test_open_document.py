@@ -307,3 +307,16 @@ def test_the_traditional_view_and_jyutping_work_on_an_opened_document(reader, qt
     box = window.language_feature.voice_box
     if box is not None:
         box.close()
+
+
+def test_a_copied_web_page_fragment_is_pasted_with_its_text(reader, qtbot):
+    mime = QMimeData()
+    paragraphs = [f"第{n}段：镇政府召开会议，部署冬季森林防火和安全生产工作，要求各村（社区）落实责任。" for n in range(1, 6)]
+    mime.setHtml("<html><body><!--StartFragment--><h2>防火工作会议</h2>"
+                 + "".join(f"<p>{p}</p>" for p in paragraphs) + "<!--EndFragment--></body></html>")
+    mime.setText("防火工作会议\n\n" + "\n\n".join(paragraphs))
+    QGuiApplication.clipboard().setMimeData(mime)
+    window = opened(reader, qtbot, reader.window.actions_by_id["paste_document"].trigger)
+    text = window.report.plain_text()
+    assert all(p in text for p in paragraphs)
+    assert window.source.pasted and window.source.path.suffix in (".html", ".txt")
