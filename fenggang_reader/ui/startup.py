@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .accessibility import screen_reader_running
 from .forms import large_print
@@ -47,12 +47,16 @@ class ResumeBar(QFrame):
         self.setAccessibleName(_t("Continue reading?"))
         self.setAccessibleDescription(question)
         large_print(self)
-        layout = QHBoxLayout(self)
+        # The question above its buttons, not beside them: at 96 pt in 800 px the buttons left the question a
+        # column of three words, cut off, and widened the window past the screen.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         self.label = QLabel(question, self)
         self.label.setObjectName("resumeQuestion")
         self.label.setWordWrap(True)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(self.label)
+        buttons = QHBoxLayout()
+        layout.addLayout(buttons)
         self.yes = QPushButton(_t("Yes, continue"), self)
         self.no = QPushButton(_t("No, start at the top"), self)
         for button, name, key in ((self.yes, "resumeYes", "Enter"), (self.no, "resumeNo", "Esc")):
@@ -62,7 +66,8 @@ class ResumeBar(QFrame):
             button.setAccessibleName(button.text())
             button.setAccessibleDescription(f"{question} ({key})")
             button.installEventFilter(self)
-            layout.addWidget(button)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         self.label.setBuddy(self.yes)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

@@ -181,3 +181,23 @@ def test_welcome_only_once_and_never_with_a_screen_reader(make_window, monkeypat
     window.startup.on_start()
     window.startup.on_start()
     assert len(said) == 1 and "Welcome" in said[0]
+
+
+def test_the_offer_to_continue_is_whole_at_96_pt_in_800_by_600(make_window, qtbot, monkeypatch):
+    """At 96 pt in an 800×600 screen the offer put its buttons beside the question, which kept a column three
+    words wide: the question was cut after “Last time you stopped at” and the window grew 13 px past the screen."""
+    monkeypatch.setattr(LazyReadAloud, "say", lambda *_a, **_k: True)
+    first = make_window()
+    first.startup.on_start()
+    first.settings.set("font_size", 96)
+    first.go_to_block("s3-p02")
+    first.close()
+    window = make_window()
+    window.resize(800, 600)
+    assert window.startup.on_start() is True
+    bar = window.startup.bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.label.width() > 0)
+    QApplication.processEvents()
+    assert window.centralWidget().minimumSizeHint().width() <= 800, "the text and the offer fit the screen"
+    assert bar.label.height() >= bar.label.heightForWidth(bar.label.width()), "the whole question is shown"
+    assert bar.yes.isVisible() and bar.no.isVisible()
