@@ -104,6 +104,7 @@ class DocumentWindows(QObject):
         """At the document's remembered place (or its start), the keys in the text, its title said."""
         if self.window is not window:
             return
+        window.key_hints.show_unless_hidden_before()  # Space, + / −, F1 stay up in every window until hidden
         window.restore_position()
         window.activateWindow()
         window.view.setFocus(Qt.FocusReason.OtherFocusReason)

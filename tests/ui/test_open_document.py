@@ -320,3 +320,20 @@ def test_a_copied_web_page_fragment_is_pasted_with_its_text(reader, qtbot):
     text = window.report.plain_text()
     assert all(p in text for p in paragraphs)
     assert window.source.pasted and window.source.path.suffix in (".html", ".txt")
+
+
+def test_the_key_hints_stay_up_in_the_window_of_an_opened_document(reader, qtbot, tmp_path):
+    """The banner (Space, + / −, F1) is shown until the reader hides it: a document opened with Ctrl+O lost it
+    (the new window showed it only at the next start); once hidden, no window shows it again."""
+    old = reader.window
+    old.key_hints.show_unless_hidden_before()
+    path = tmp_path / "通知.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    old.opening.choose_file = lambda: path
+    window = opened(reader, qtbot, lambda: qtbot.keyClick(old.view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier))
+    assert window.key_hints.banner is not None and window.key_hints.banner.isVisible()
+    assert QApplication.focusWidget() is window.view
+    window.key_hints.dismiss()
+    window.opening.choose_file = lambda: path
+    again = opened(reader, qtbot, lambda: qtbot.keyClick(window.view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier))
+    assert again.key_hints.banner is None
