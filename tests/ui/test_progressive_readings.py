@@ -155,7 +155,9 @@ def test_a_correction_is_computed_anew_off_the_gui_thread_without_pypinyin(app, 
 
 def test_the_window_saves_a_new_documents_readings_and_a_restart_takes_them(app, qtbot, gated_pypinyin):
     from fenggang_reader.app import _open_window
+    from fenggang_reader.core.document_places import DocumentSource
     from fenggang_reader.core.events import EventLog
+    from fenggang_reader.core.recent_documents import RecentDocuments
     from fenggang_reader.core.reader_annotator import reader_annotator, readings_cache_path
     from fenggang_reader.core.settings import Settings
     from fenggang_reader.core.storage import AppDirs
@@ -168,7 +170,8 @@ def test_the_window_saves_a_new_documents_readings_and_a_restart_takes_them(app,
 
     def opened():
         settings = Settings.load(dirs.settings_file)
-        window = _open_window(report, reader_annotator(settings, report=report), settings, EventLog(None), dirs)
+        window = _open_window(report, reader_annotator(settings, report=report), settings, EventLog(None), dirs,
+                              DocumentSource(dirs.data / "document.txt"), RecentDocuments())
         qtbot.addWidget(window)
         window.resize(800, 600)
         window.show()
