@@ -277,15 +277,17 @@ class DocumentOpening(QObject):
 
 
 def recent_entry_text(number: int, entry: RecentDocument) -> str:
-    """“&1 Title — file.txt · paragraph 12” (the file's name only when the title is not it; “gone” when missing)."""
+    """“&1 Title · paragraph 12 — file.txt” (the file's name only when the title is not it; “gone” when missing).
+    The place comes before the file's name: at 96 pt a menu wider than the screen loses its end."""
     accelerator = f"&{number}" if number < 10 else f"1&{number - 10}"
     title, name = entry.title.replace("&", "&&"), entry.path.name.replace("&", "&&")  # no stray accelerators
+    named = bool(entry.title) and entry.title != entry.path.stem
     parts = title or entry.path.stem.replace("&", "&&")
-    if entry.title and entry.title != entry.path.stem:
-        parts = _t("%1 — %2").replace("%1", title).replace("%2", name)
     if not entry.exists():
+        parts = _t("%1 — %2").replace("%1", title).replace("%2", name) if named else parts
         return _t("%1 %2 (the file is no longer there)").replace("%1", accelerator).replace("%2", parts)
+    text = f"{accelerator} {parts}"
     if entry.place.paragraph > 0:
-        return (_t("%1 %2 · paragraph %3").replace("%1", accelerator).replace("%2", parts)
+        text = (_t("%1 %2 · paragraph %3").replace("%1", accelerator).replace("%2", parts)
                 .replace("%3", str(entry.place.paragraph)))
-    return f"{accelerator} {parts}"
+    return _t("%1 — %2").replace("%1", text).replace("%2", name) if named else text
