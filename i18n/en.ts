@@ -870,12 +870,12 @@ Try the voice settings, or Space to try again.</translation>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <source>End of the report.</source>
-        <translation>End of the report.</translation>
+        <source>End of the document.</source>
+        <translation>End of the document.</translation>
     </message>
     <message>
-        <source>Start of the report.</source>
-        <translation>Start of the report.</translation>
+        <source>Start of the document.</source>
+        <translation>Start of the document.</translation>
     </message>
     <message>
         <source>No more headings.</source>
@@ -1146,8 +1146,8 @@ Try the voice settings, or Space to try again.</translation>
         <translation>Nothing to read here.</translation>
     </message>
     <message>
-        <source>End of the report.</source>
-        <translation>End of the report.</translation>
+        <source>End of the document.</source>
+        <translation>End of the document.</translation>
     </message>
     <message>
         <source>No voice is available.</source>

@@ -870,12 +870,12 @@ Try the voice settings, or Space to try again.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>End of the report.</source>
-        <translation>已到报告末尾。</translation>
+        <source>End of the document.</source>
+        <translation>已到文档末尾。</translation>
     </message>
     <message>
-        <source>Start of the report.</source>
-        <translation>已到报告开头。</translation>
+        <source>Start of the document.</source>
+        <translation>已到文档开头。</translation>
     </message>
     <message>
         <source>No more headings.</source>
@@ -1146,8 +1146,8 @@ Try the voice settings, or Space to try again.</source>
         <translation>这里没有可以朗读的内容。</translation>
     </message>
     <message>
-        <source>End of the report.</source>
-        <translation>已到报告末尾。</translation>
+        <source>End of the document.</source>
+        <translation>已到文档末尾。</translation>
     </message>
     <message>
         <source>No voice is available.</source>

@@ -870,12 +870,12 @@ Try the voice settings, or Space to try again.</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <source>End of the report.</source>
-        <translation>已到報告結尾。</translation>
+        <source>End of the document.</source>
+        <translation>已到文件結尾。</translation>
     </message>
     <message>
-        <source>Start of the report.</source>
-        <translation>已到報告開頭。</translation>
+        <source>Start of the document.</source>
+        <translation>已到文件開頭。</translation>
     </message>
     <message>
         <source>No more headings.</source>
@@ -1146,8 +1146,8 @@ Try the voice settings, or Space to try again.</source>
         <translation>這裡沒有可以朗讀的內容。</translation>
     </message>
     <message>
-        <source>End of the report.</source>
-        <translation>已到報告結尾。</translation>
+        <source>End of the document.</source>
+        <translation>已到文件結尾。</translation>
     </message>
     <message>
         <source>No voice is available.</source>

@@ -323,7 +323,7 @@ class ReadAloudController(QObject):
     def _finish_report(self, announce: bool) -> None:
         self.stop("end_of_report")
         if announce:
-            self.notice.emit(_t("End of the report."))
+            self.notice.emit(_t("End of the document."))
 
     # -- speaking ------------------------------------------------------------------------------
     def _choose(self, config: SpeechConfig) -> SpeechBackend | None:

@@ -350,8 +350,8 @@ class MainWindow(QMainWindow):
     def page(self, direction: int) -> None:
         if not self.view.page(direction):
             QApplication.beep()
-            self.announce(QCoreApplication.translate("MainWindow", "End of the report.") if direction > 0
-                          else QCoreApplication.translate("MainWindow", "Start of the report."))
+            self.announce(QCoreApplication.translate("MainWindow", "End of the document.") if direction > 0
+                          else QCoreApplication.translate("MainWindow", "Start of the document."))
 
     def move_paragraph(self, step: int) -> None:
         """Down/Up: the next screen of a paragraph taller than the window, else the next paragraph.
@@ -366,8 +366,8 @@ class MainWindow(QMainWindow):
             moved = self.view.navigator.step(step)
         if not moved:
             QApplication.beep()
-            self.announce(QCoreApplication.translate("MainWindow", "End of the report.") if step > 0
-                          else QCoreApplication.translate("MainWindow", "Start of the report."))
+            self.announce(QCoreApplication.translate("MainWindow", "End of the document.") if step > 0
+                          else QCoreApplication.translate("MainWindow", "Start of the document."))
 
     def move_heading(self, step: int) -> None:
         index = self.view.current_index() + step

@@ -204,7 +204,7 @@ def test_reading_runs_on_by_itself_to_the_end_of_the_report(rig, report, qtbot):
     last = len(report.blocks) - 1
     r.controller.play(last - 2)
     qtbot.waitUntil(lambda: r.controller.state is ReadState.STOPPED, timeout=5000)
-    assert r.notices == ["End of the report."] and r.blocks[-1] == last
+    assert r.notices == ["End of the document."] and r.blocks[-1] == last
 
 
 def test_following_the_caret_reads_from_the_new_paragraph(rig, report):

@@ -338,3 +338,16 @@ def test_the_key_hints_stay_up_in_the_window_of_an_opened_document(reader, qtbot
     window.opening.choose_file = lambda: path
     again = opened(reader, qtbot, lambda: qtbot.keyClick(window.view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier))
     assert again.key_hints.banner is None
+
+
+def test_the_end_of_an_opened_notice_is_the_end_of_the_document(reader, qtbot, tmp_path):
+    """Down past the last paragraph of a village notice said “End of the report.”: it is the document's end."""
+    path = tmp_path / "通知.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    reader.window.opening.choose_file = lambda: path
+    window = opened(reader, qtbot, reader.window.actions_by_id["open_document"].trigger)
+    window.go_to_index(len(window.report.blocks) - 1)
+    qtbot.waitUntil(lambda: window.view.current_index() == len(window.report.blocks) - 1)
+    for _ in range(10):  # a last paragraph taller than the window shows its next screens first
+        window.move_paragraph(+1)
+    assert "End of the document." in reader.announced and "End of the report." not in reader.announced
