@@ -157,8 +157,8 @@ def test_the_window_saves_a_new_documents_readings_and_a_restart_takes_them(app,
     from fenggang_reader.app import _open_window
     from fenggang_reader.core.document_places import DocumentSource
     from fenggang_reader.core.events import EventLog
-    from fenggang_reader.core.recent_documents import RecentDocuments
     from fenggang_reader.core.reader_annotator import reader_annotator, readings_cache_path
+    from fenggang_reader.core.recent_documents import RecentDocuments
     from fenggang_reader.core.settings import Settings
     from fenggang_reader.core.storage import AppDirs
 
