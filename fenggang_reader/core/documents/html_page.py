@@ -19,6 +19,7 @@ from pathlib import Path
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.readability_lxml import Document
 from trafilatura.settings import DEFAULT_CONFIG, use_config
 
 from .errors import DocumentError, DocumentProblem
@@ -88,7 +89,28 @@ def page_text(html: str, kind: str, path: Path | None, source: str = "the pasted
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
     paragraphs = _paragraphs(main) if main is not None else []
+    paragraphs = _in_its_frame(html, paragraphs) or paragraphs
     return finish(_with_its_notes(paragraphs, html), root.get("title"), kind, path, source)
+
+
+def _in_its_frame(html: str, paragraphs: list[str]) -> list[str] | None:
+    """The blocks of the text's own box when trafilatura did not find it and read the whole page instead.
+
+    trafilatura knows a text's box by names like "content" or "article-content"; a portal's own (TRS_Editor,
+    id="zoom", pages_content, detail-content) sends it to its whole-page fallback, which keeps the site's banner,
+    索引号 and 浏览次数 lines and drops every <h1>–<h6> (the title and 一、 headings of a report). Its bundled
+    readability finds the box by text density; its blocks are taken when they have headings trafilatura lost."""
+    try:
+        summary = Document(lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))).summary()
+        box = lxml_html.fromstring(summary)
+    except (etree.ParserError, ValueError):
+        return None
+    headings = [" ".join(h.text_content().split()) for h in box.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    headings = [h for h in headings if h]
+    kept = {" ".join(p.split()) for p in paragraphs}
+    if len(headings) < 2 or any(h in kept for h in headings):
+        return None
+    return markup_paragraphs(box)
 
 
 def _with_its_notes(paragraphs: list[str], html: str) -> list[str]:

@@ -137,3 +137,38 @@ def test_raised_note_numbers_are_markers_and_an_exponent_stays_a_number():
     assert paragraphs[0].startswith("认真落实省委“1310”[1]具体部署，新建口袋公园5个，面积1200m2，牢牢把握“两重”[2]政策")
     assert paragraphs[1:] == ["[1]“1310”具体部署：锚定一个目标，激活三大动力，奋力实现十大新突破。",
                               "[2]“两重”：国家重大战略实施和重点领域安全能力建设。"]
+
+
+PORTAL_TEXT = ["2025年塘沥镇政府工作报告", "——2025年2月20日在塘沥镇第十八届人民代表大会第五次会议上", "镇长 曾志远", "各位代表：",
+               "现在，我代表镇人民政府向大会报告工作，请予审议，并请列席会议的同志提出意见。", "一、2024年工作回顾",
+               "过去一年，全镇上下坚持以高质量发展为首要任务，认真地落实各项决策部署，经济社会发展取得新成效。",
+               "（一）产业发展稳中有进", "我们以“村改”为切入点，盘活土地资源1200亩，新引进先进制造业项目23个。",
+               "二、2025年工作安排", "2025年是“十四五”规划收官之年，我们将以实际行动为群众办实事。"]
+
+
+@pytest.mark.parametrize("box", ['class="TRS_Editor"', 'id="zoom"', 'class="pages_content" id="UCAP-CONTENT"',
+                                 'class="detail-content"'])
+def test_a_portal_text_box_trafilatura_does_not_know_keeps_its_headings_and_loses_the_site(tmp_path: Path, box: str):
+    """A text box named as Chinese portals' CMSs name it sent trafilatura to its whole-page fallback: the site's
+    banner became the title, 索引号 and 浏览次数 stayed, and every <h1>–<h3> (title, 一、, （一）) was lost."""
+    tags = ["h1", "p", "p", "p", "p", "h2", "p", "h3", "p", "h2", "p"]
+    text = "\n".join(f"<{tag}>{line}</{tag}>" for tag, line in zip(tags, PORTAL_TEXT, strict=True))
+    page = f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>2025年塘沥镇政府工作报告_塘沥镇人民政府门户网站</title></head><body>
+<div class="top">欢迎访问塘沥镇人民政府门户网站 | 无障碍浏览 | 长者模式 | 繁體</div>
+<div class="nav"><a href="/">首页</a><a href="/zwgk">政务公开</a><a href="/hdjl">互动交流</a></div>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a></div>
+<table class="meta"><tr><td>索引号：11441900MB2C12345X/2025-00012</td><td>分类：政府工作报告</td></tr>
+<tr><td>发布机构：塘沥镇人民政府</td><td>发布日期：2025-02-26</td></tr></table>
+<div class="info">来源：塘沥镇党政办　　浏览次数：3862　　字号：【大 中 小】</div>
+<div {box}>
+{text}
+</div>
+<div class="tools"><a href="javascript:window.print()">【打印】</a> <a href="javascript:window.close()">【关闭】</a></div>
+<div class="related"><h4>相关新闻</h4><ul><li><a href="#">塘沥镇召开2025年经济工作会议</a></li></ul></div>
+<div class="footer">主办：塘沥镇人民政府　网站标识码：4419000012　粤ICP备05012345号</div></body></html>"""
+    path = tmp_path / "post_4123.html"
+    path.write_text(page, encoding="utf-8")
+    extracted = extract_document(path)
+    assert [" ".join(p.split()) for p in extracted.paragraphs] == PORTAL_TEXT
+    assert extracted.title == "2025年塘沥镇政府工作报告"
