@@ -323,7 +323,10 @@ class ReaderView(ReadOnlyTextBrowser):
         return max(115.0, self.line_height_percent - 100.0 * band / QFontMetricsF(self.body_font()).height())
 
     def _factor(self, index: int) -> float:
-        return self._kind_factor(self._report.blocks[index].kind)
+        block = self._report.blocks[index]
+        if block.heading_level > BlockKind.HEADING.heading_level:  # （一） under 一、: bold at the body's size
+            return 1.0
+        return self._kind_factor(block.kind)
 
     def _kind_factor(self, kind: BlockKind) -> float:
         """How much larger than the body a block of ``kind`` is drawn. Headings never pass the largest body size:
@@ -423,7 +426,7 @@ class ReaderView(ReadOnlyTextBrowser):
                              else 0.0)
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
-            factor = self._kind_factor(model.kind) if model.kind in _SIZE_FACTOR else None
+            factor = self._factor(block.blockNumber()) if model.kind in _SIZE_FACTOR else None
             if factor:
                 char_fmt = QTextCharFormat()
                 char_fmt.setFontPointSize(self._font_pt * factor)

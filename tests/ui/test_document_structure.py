@@ -96,3 +96,19 @@ def test_chapters_nest_their_headings_and_sub_headings(open_window):
     assert item("d-h02-1").parent() is item("d-h02") and item("d-h02-2").parent() is item("d-h02-1")
     assert item("d-h02-3").parent() is item("d-h02") and item("d-h01").parent() is item("d-title").parent()
     assert [item(i).data(0, LEVEL_ROLE) for i in ("d-h02", "d-h02-1", "d-h02-2")] == [3, 4, 5]
+
+
+def test_a_sub_heading_is_drawn_at_the_body_size_below_its_heading(open_window):
+    """（一） under 一、: bold like the heading, but at the size of the text, so the two levels look different."""
+    win = open_window(TOWN_REPORT)
+    view, report = win.view, win.report
+    heading, sub = report.index_of("d-h03"), report.index_of("d-h03-1")
+    paragraph = next(i for i, b in enumerate(report.blocks) if b.kind.value == "paragraph")
+
+    def drawn_size(index: int) -> float:
+        block = view.document().findBlockByNumber(index)
+        return block.begin().fragment().charFormat().font().pointSizeF()
+
+    assert drawn_size(sub) == pytest.approx(drawn_size(paragraph))
+    assert drawn_size(heading) > drawn_size(sub)
+    assert view.block_factor(sub) == 1.0 < view.block_factor(heading)
