@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.document_places import DocumentSource
 from ..core.events import EventLog
@@ -108,4 +109,51 @@ class DocumentWindows(QObject):
         window.restore_position()
         window.activateWindow()
         window.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        window.announce(_t("Opened “%1”.").replace("%1", window.document_title()))
+        announce_once_focused(window, _t("Opened “%1”.").replace("%1", window.document_title()))
+
+
+FOCUS_PATIENCE_MS = 3000  # a window manager activates a new window within a few hundred ms; then say it anyway
+
+
+def announce_once_focused(window: MainWindow, text: str) -> None:
+    """``window.announce(text)`` once the keyboard focus is in ``window``.
+
+    A screen reader hears a message from the focused control of the active window (ui/announcer.py): a window
+    shown a moment ago is activated by the window manager a little later, and a message given before then went
+    to the old window's control, or nowhere (with the real Orca, "Opened …" after Ctrl+O was never heard)."""
+    if _focus_in(window):
+        window.announce(text)
+    else:
+        _AnnounceOnFocus(window, text)
+
+
+def _focus_in(window: QWidget) -> bool:
+    focus = QApplication.focusWidget()
+    return focus is not None and focus.window() is window
+
+
+class _AnnounceOnFocus(QObject):
+    """Holds a message until the focus arrives in its window (or FOCUS_PATIENCE_MS pass); a child of the window,
+    so a window closed meanwhile takes it along, connections and all."""
+
+    def __init__(self, window: MainWindow, text: str):
+        super().__init__(window)
+        self._window, self._text = window, text
+        self._delivered = False
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a window exists
+        self._app = app
+        app.focusChanged.connect(self._focus_changed)
+        QTimer.singleShot(FOCUS_PATIENCE_MS, self, self._deliver)
+
+    def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        if _focus_in(self._window):
+            self._deliver()
+
+    def _deliver(self) -> None:
+        if self._delivered:
+            return
+        self._delivered = True
+        self._app.focusChanged.disconnect(self._focus_changed)
+        self._window.announce(self._text)
+        self.deleteLater()

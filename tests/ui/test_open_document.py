@@ -351,3 +351,40 @@ def test_the_end_of_an_opened_notice_is_the_end_of_the_document(reader, qtbot, t
     for _ in range(10):  # a last paragraph taller than the window shows its next screens first
         window.move_paragraph(+1)
     assert "End of the document." in reader.announced and "End of the report." not in reader.announced
+
+
+def test_opened_is_said_once_the_focus_is_in_the_new_window(app, qtbot):
+    """A screen reader hears a message from the focused control of the active window: "Opened …" waits until the
+    window manager has activated the new window (with the real Orca it was said into the old one, and lost)."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from fenggang_reader.ui.document_windows import announce_once_focused
+
+    class Window(QWidget):
+        def __init__(self):
+            super().__init__()
+            self.said: list[str] = []
+            self.field = QLineEdit(self)
+            QVBoxLayout(self).addWidget(self.field)
+
+        def announce(self, text: str) -> None:
+            self.said.append(text)
+
+    old, new = Window(), Window()
+    for window in (old, new):
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+    old.activateWindow()
+    old.field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is old.field)
+    announce_once_focused(new, "Opened “通知”.")
+    qtbot.wait(50)
+    assert new.said == [], "said while the focus was still in the old window"
+    new.activateWindow()
+    new.field.setFocus()
+    qtbot.waitUntil(lambda: new.said == ["Opened “通知”."], timeout=2000)
+    old.field.setFocus()
+    new.field.setFocus()
+    qtbot.wait(50)
+    assert new.said == ["Opened “通知”."], "said once"
