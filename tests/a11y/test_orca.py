@@ -1,6 +1,6 @@
 """What the real Orca (43.1, Debian 12) says while a blind reader uses the app: its speech captured word for word.
 
-Two sessions, both with --timed (utterances take real time, so queuing and interruption show); each costs
+Three sessions, all with --timed (utterances take real time, so queuing and interruption show); each costs
 ~40-60 s (Orca, a window manager and the app start for real):
 - English: the start greeting, the text as read-only text (not a label), Down ×3 quickly, Ctrl+I, Ctrl++, Tab to
   a term, find, Orca's Say All (keypad +), then Space with the online voice chosen and no network: the consent
@@ -9,12 +9,15 @@ Two sessions, both with --timed (utterances take real time, so queuing and inter
   paragraph Orca was reading), Down, Ctrl+I, then the app's own voice reading on through the short opening
   section, Ctrl+I while it reads (the voice pauses, the answer is heard alone, Space goes on at the same
   sentence), and on to the heading that ends the section, with Orca silent while the app reads.
+- A document brought with Ctrl+O: the file dialog, the new window's title, its text read on.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
 
 import pytest
 
@@ -173,3 +176,38 @@ def test_chinese_greeting_say_all_where_am_i_and_reading_on_with_orca_silent(tmp
     others = after(lines, "space", 2)
     first = others.index(going_on[0])
     assert all(x.voice != orca_voice for x in others[first:] if x.kind == "say"), others
+
+
+# xdotool's names for the characters of a path mkstemp makes in /tmp (letters, digits, "_", "/", ".").
+KEY_NAMES = {"/": "slash", ".": "period", "_": "underscore"}
+
+
+def between(lines: list[Line], first: str, last: str) -> list[Line]:
+    """The lines from the press of ``first`` to the press of ``last`` (keys typed between them included)."""
+    start = next(i for i, x in enumerate(lines) if x.kind == "key" and x.text == first)
+    end = next(i for i, x in enumerate(lines) if i > start and x.kind == "key" and x.text == last)
+    return lines[start + 1:end]
+
+
+def test_a_document_opened_with_ctrl_o_is_announced_by_its_title_and_read(tmp_path):
+    """A blind reader brings a village notice (GBK text): Ctrl+O, the file dialog is said, the path typed, Return;
+    Orca announces the new window by the notice's title, and Down reads its next paragraph (issue 18)."""
+    from tests.core.documents.samples import VILLAGE_NOTICE
+
+    handle, name = tempfile.mkstemp(prefix="g", suffix=".txt", dir="/tmp")  # short: every character is a key
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(VILLAGE_NOTICE.encode("gb18030"))
+        typed = [KEY_NAMES.get(ch, ch) for ch in name]
+        keys = ["ctrl+o", "sleep:2", *typed, "Return", "sleep:8", "Down", "sleep:3"]
+        lines = orca_speech.run(home_with(tmp_path), keys, timed=True, wait=10, delay=1, app_env=DEAD_EDGE)
+    finally:
+        os.unlink(name)
+    everything = [f"{x.kind}: {x.text}" for x in lines]
+    dialog = said(between(lines, "ctrl+o", "Return"))
+    assert any("Open a document" in t and "dialog" in t for t in dialog), everything
+    arrival = said(after(lines, "Return"))
+    assert any("关于开展2025年春季村容村貌整治活动的通知" in t and "frame" in t for t in arrival), everything
+    down = plain(said(after(lines, "Down")))
+    assert down and down[0].startswith("Paragraph 2 of"), everything
+    assert "各村民小组、全体村民" in "".join(down), everything
