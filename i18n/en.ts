@@ -866,6 +866,10 @@ Try the voice settings, or Space to try again.</translation>
         <translation>凤岗镇政府工作报告</translation>
     </message>
     <message>
+        <source>Document text</source>
+        <translation>Document text</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>

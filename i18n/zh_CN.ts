@@ -866,6 +866,10 @@ Try the voice settings, or Space to try again.</source>
         <translation>凤岗镇政府工作报告</translation>
     </message>
     <message>
+        <source>Document text</source>
+        <translation>文档正文</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>

@@ -866,6 +866,10 @@ Try the voice settings, or Space to try again.</source>
         <translation>鳳崗鎮政府工作報告</translation>
     </message>
     <message>
+        <source>Document text</source>
+        <translation>文件正文</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>主工具列</translation>
     </message>

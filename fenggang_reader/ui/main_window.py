@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.document_title())
 
         self.view = ReaderView(report, annotator, self)
-        self.view.setAccessibleName(QCoreApplication.translate("MainWindow", "Report text"))
+        self.view.setAccessibleName(self.text_name())
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.central = QWidget(self)
@@ -176,6 +176,12 @@ class MainWindow(QMainWindow):
         if self.source.path is None:
             return QCoreApplication.translate("MainWindow", "凤岗镇政府工作报告")
         return self.report.title.strip() or self.source.path.stem
+
+    def text_name(self) -> str:
+        """What a screen reader calls the text: the report's, or that of a document the reader brought."""
+        if self.source.path is None:
+            return QCoreApplication.translate("MainWindow", "Report text")
+        return QCoreApplication.translate("MainWindow", "Document text")
 
     # -- construction --------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -559,7 +565,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Re-set every text after the interface language changed (the reading position is untouched)."""
         self.setWindowTitle(self.document_title())
-        self.view.setAccessibleName(QCoreApplication.translate("MainWindow", "Report text"))
+        self.view.setAccessibleName(self.text_name())
         self.contents.setAccessibleName(QCoreApplication.translate("MainWindow", "Contents"))
         self.contents_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Contents"))
         self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Main toolbar"))

@@ -100,12 +100,14 @@ def test_file_open_shows_a_text_file_with_its_title_contents_find_and_event(read
     path = tmp_path / "防火通知.txt"
     path.write_bytes(NOTICE.encode("gb18030"))  # a GBK notice, as Windows editors save it
     old = reader.window
+    assert old.view.accessibleName() == "Report text"
     old.opening.choose_file = lambda: path
     window = opened(reader, qtbot, lambda: qtbot.keyClick(old.view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier))
     assert window is reader.window and window is not old
     qtbot.waitUntil(lambda: not shiboken6.isValid(old))  # closed and deleted: nothing shows the old document
     assert window.report.blocks[0].text == "凤岗镇关于做好冬季防火工作的通知"
     assert window.windowTitle() == "凤岗镇关于做好冬季防火工作的通知"
+    assert window.view.accessibleName() == "Document text"  # what a screen reader calls it: not "Report text"
     assert any("第40条" in b.text for b in window.report.blocks)
     assert window.contents.item_for(window.report.blocks[0].id) is not None
     assert QApplication.focusWidget() is window.view
