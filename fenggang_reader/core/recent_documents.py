@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .reading_place import PLACE_PATTERN
-from .storage import DamagedFile, atomic_write_text, keep_aside, parse_json
+from .storage import DamagedFile, atomic_write_text, read_saved_json
 
 log = logging.getLogger(__name__)
 
@@ -96,27 +96,12 @@ class RecentDocuments:
     def load(cls, path: Path) -> RecentDocuments:
         """The saved list; a damaged file is kept aside (a problem says so) and the list starts empty."""
         recent = cls(path=path)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return recent
-        except OSError as exc:
-            recent._problem(f"Could not read the list of recent documents {path}: {exc.strerror}.")
-            return recent
-        try:
-            data = parse_json(raw)
-            if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
-                raise DamagedFile("it does not hold a list of documents")
-            recent.entries = [_entry(item) for item in data["documents"]][:MAX_ENTRIES]
-            current = data.get("current")
-            if current is not None and not isinstance(current, str):
-                raise DamagedFile("the document open last is not a file name")
-            recent.current = Path(current) if current else None
-        except DamagedFile as exc:
-            recent.entries, recent.current = [], None
-            recent.kept_aside = keep_aside(path)
-            where = f" It was kept as {recent.kept_aside.name}." if recent.kept_aside else ""
-            recent._problem(f"The list of recent documents was damaged ({exc}); it starts empty.{where}")
+        saved = read_saved_json(path, "the list of recent documents", "it starts empty", _saved_list)
+        recent.kept_aside = saved.kept_aside
+        if saved.problem:
+            recent._problem(saved.problem)
+        if saved.value is not None:
+            recent.entries, recent.current = saved.value
         return recent
 
     def save(self) -> bool:
@@ -135,6 +120,17 @@ class RecentDocuments:
     def _problem(self, message: str) -> None:
         log.warning("%s", message)
         self.problems.append(message)
+
+
+def _saved_list(data: Any) -> tuple[list[RecentDocument], Path | None]:
+    """The entries and the document open last, from the saved file's JSON (DamagedFile: not that shape)."""
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
+        raise DamagedFile("it does not hold a list of documents")
+    entries = [_entry(item) for item in data["documents"]][:MAX_ENTRIES]
+    current = data.get("current")
+    if current is not None and not isinstance(current, str):
+        raise DamagedFile("the document open last is not a file name")
+    return entries, (Path(current) if current else None)
 
 
 def _absolute(path: Path) -> Path:

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar, cast
 from .interface_size import CHOICES as INTERFACE_CHOICES
 from .interface_size import FOLLOW_TEXT
 from .reading_place import PLACE_PATTERN
-from .storage import DamagedFile, atomic_write_text, keep_aside, parse_json
+from .storage import DamagedFile, atomic_write_text, keep_aside, read_saved_json
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -194,22 +194,13 @@ class Settings:
     def load(cls, path: Path) -> Settings:
         """Read settings; anything wrong is reported in .problems and replaced by the default."""
         settings = cls(path=path)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
+        saved = read_saved_json(path, "the settings file", "the defaults are used", _json_object)
+        settings.kept_aside = saved.kept_aside
+        if saved.problem:
+            settings._problem(saved.problem)
+        if saved.value is None:
             return settings
-        except OSError as exc:
-            settings._problem(f"Could not read the settings file {path}: {exc.strerror}. Using defaults.")
-            return settings
-        try:
-            data = parse_json(raw)
-            if not isinstance(data, dict):
-                raise DamagedFile("the file does not hold a JSON object")
-        except DamagedFile as exc:
-            settings.kept_aside = keep_aside(path)
-            where = f" It was kept as {settings.kept_aside.name}." if settings.kept_aside else ""
-            settings._problem(f"The settings file was damaged ({exc}); the defaults are used.{where}")
-            return settings
+        data: dict[str, Any] = saved.value
         invalid = False
         for name, value in data.items():
             setting = _BY_NAME.get(name)
@@ -243,6 +234,12 @@ class Settings:
     def _problem(self, message: str) -> None:
         log.warning("%s", message)
         self.problems.append(message)
+
+
+def _json_object(data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise DamagedFile("the file does not hold a JSON object")
+    return data
 
 
 def _is_utf8_text(value: str) -> bool:

@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,37 @@ def parse_json(data: bytes | str) -> Any:
         raise DamagedFile("it is nested too deeply to be settings") from None
     except ValueError as exc:
         raise DamagedFile(f"it is not valid JSON: {exc}") from None
+
+
+@dataclass
+class SavedJson:
+    """What read_saved_json found: the parsed value (None: no file, or it could not be used), what went wrong in
+    one sentence, and where a damaged file was kept."""
+
+    value: Any = None
+    problem: str | None = None
+    kept_aside: Path | None = None
+
+
+def read_saved_json(path: Path, name: str, otherwise: str, parse: Callable[[Any], Any]) -> SavedJson:
+    """A JSON file this app saved, made usable by ``parse`` (which raises DamagedFile for a shape it cannot use).
+
+    No file: nothing, and no problem. Unreadable: a problem. Damaged: kept aside (nothing is lost) and a
+    problem. ``name`` says which file ("the settings file"), ``otherwise`` what happens instead ("the defaults
+    are used"); settings and the recent documents both read this way."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return SavedJson()
+    except OSError as exc:
+        return SavedJson(problem=f"Could not read {name} {path}: {exc.strerror}; {otherwise}.")
+    try:
+        return SavedJson(parse(parse_json(raw)))
+    except DamagedFile as exc:
+        kept = keep_aside(path)
+        where = f" It was kept as {kept.name}." if kept else ""
+        return SavedJson(problem=f"{name[:1].upper()}{name[1:]} was damaged ({exc}); {otherwise}.{where}",
+                         kept_aside=kept)
 
 
 def keep_aside(path: Path, *, copy: bool = False) -> Path | None:
