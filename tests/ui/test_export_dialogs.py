@@ -136,6 +136,7 @@ def test_exports_the_notes_with_progress_to_n_of_n(window, endpoint, tmp_path, q
     formats.insert(0, dialog.bar.format())
     assert not dialog.start_button.isEnabled() and dialog.cancel_button.text() == "Cancel"
     qtbot.waitUntil(lambda: dialog.export_result is not None, timeout=EXPORT_TIMEOUT_MS)
+    finished = time.monotonic()
     heartbeat.stop()
 
     blocks = select_blocks(report, "notes")
@@ -145,8 +146,11 @@ def test_exports_the_notes_with_progress_to_n_of_n(window, endpoint, tmp_path, q
     numbers = [int(f.split()[1]) for f in formats]
     assert numbers == sorted(numbers) and len(set(numbers)) == total, "every paragraph is shown, in order"
     assert dialog.bar.accessibleName() == "Export progress"
-    gaps = [b - a for a, b in zip(beats, beats[1:], strict=False)]
-    assert len(beats) > 10 and max(gaps) < 0.5, "the window kept answering during the export"
+    # From the click to the result, the window's timer never waited half a second (an export that ends in 0.1 s
+    # on a quiet machine has few beats, and that is fine: none of its gaps is long).
+    marks = [started, *beats, finished]
+    gaps = [b - a for a, b in zip(marks, marks[1:], strict=False)]
+    assert max(gaps) < 0.5, f"the window kept answering during the export: gaps {sorted(gaps)[-3:]}"
 
     playlist, chapters = output_names("notes")
     assert listing(out) == sorted([PARAGRAPH_FOLDER, chapters])
