@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewW
 from PySide6.QtWidgets import QApplication, QFileDialog, QSpinBox
 
 from fenggang_reader.core.model import BlockKind
-from fenggang_reader.export.audio import PARAGRAPH_FOLDER, file_name, output_names, select_blocks
+from fenggang_reader.export.audio import PARAGRAPH_FOLDER, AudioExporter, file_name, output_names, select_blocks
 from fenggang_reader.ui.actions import ACTIONS
 from tests.support import edge_server as support
 
@@ -118,25 +118,28 @@ def test_defaults_stay_inside_fenggang_reader_home(window, isolated_home):
     assert pdf.target().parent == isolated_home / "exports" and pdf.target().parent.is_dir()
 
 
-def test_exports_the_notes_with_progress_to_n_of_n(window, endpoint, tmp_path, qtbot, report, opened):
+def test_exports_the_notes_with_progress_to_n_of_n(window, endpoint, server, tmp_path, qtbot, report, opened,
+                                                   monkeypatch):
     out = tmp_path / "book"
     window.read_aloud.voice.wait_ready()  # its start starves the GIL ~1.5 s (tests/resilience/test_input_fuzz.py)
+    server.latency = 0.05  # each paragraph's answer takes a moment, so the export outlasts many beats of the window
+    ran_on: list[threading.Thread] = []
+    run = AudioExporter.run
+    monkeypatch.setattr(AudioExporter, "run", lambda self: ran_on.append(threading.current_thread()) or run(self))
     dialog = audio_dialog(window, out)
     said = announcements(window)
     formats: list[str] = []
-    dialog.bar.valueChanged.connect(lambda _v: formats.append(dialog.bar.format()))
-    beats: list[float] = []
+    happened: list[str] = []  # "beat" and "progress", in the order the window handled them
+    dialog.bar.valueChanged.connect(lambda _v: (formats.append(dialog.bar.format()), happened.append("progress")))
     heartbeat = QTimer(interval=20)
-    heartbeat.timeout.connect(lambda: beats.append(time.monotonic()))
+    heartbeat.timeout.connect(lambda: happened.append("beat"))
     heartbeat.start()
 
-    started = time.monotonic()
     dialog.start_button.click()
-    assert time.monotonic() - started < 1.0 and dialog.job is not None and dialog.job.running()
+    assert dialog.job is not None and dialog.job.running()
     formats.insert(0, dialog.bar.format())
     assert not dialog.start_button.isEnabled() and dialog.cancel_button.text() == "Cancel"
     qtbot.waitUntil(lambda: dialog.export_result is not None, timeout=EXPORT_TIMEOUT_MS)
-    finished = time.monotonic()
     heartbeat.stop()
 
     blocks = select_blocks(report, "notes")
@@ -146,11 +149,11 @@ def test_exports_the_notes_with_progress_to_n_of_n(window, endpoint, tmp_path, q
     numbers = [int(f.split()[1]) for f in formats]
     assert numbers == sorted(numbers) and len(set(numbers)) == total, "every paragraph is shown, in order"
     assert dialog.bar.accessibleName() == "Export progress"
-    # From the click to the result, the window's timer never waited half a second (an export that ends in 0.1 s
-    # on a quiet machine has few beats, and that is fine: none of its gaps is long).
-    marks = [started, *beats, finished]
-    gaps = [b - a for a, b in zip(marks, marks[1:], strict=False)]
-    assert max(gaps) < 0.5, f"the window kept answering during the export: gaps {sorted(gaps)[-3:]}"
+    # The export runs beside the window, which goes on answering while it runs: the window's own timer is handled
+    # between the progress steps. (No figure of time here: a loaded machine may pause the process at any moment.)
+    assert ran_on and ran_on[0] is not threading.main_thread()
+    first, last = happened.index("progress"), len(happened) - 1 - happened[::-1].index("progress")
+    assert happened[first:last].count("beat") >= 3, f"the window answered during the export: {happened}"
 
     playlist, chapters = output_names("notes")
     assert listing(out) == sorted([PARAGRAPH_FOLDER, chapters])
