@@ -57,6 +57,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     icon = resources_dir() / "icons" / "fenggang-reader.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    from .ui.focus_ring import FocusRing  # widgets' modules load once the application exists
+
+    FocusRing.install(app)  # every control the keyboard reaches is ringed in the theme's focus colour
     return app
 
 

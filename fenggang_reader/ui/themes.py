@@ -92,6 +92,7 @@ def palette_for(t: Theme) -> QPalette:
         pal.setColor(group, QPalette.ColorRole.HighlightedText, QColor(t.speech_text))
         pal.setColor(group, QPalette.ColorRole.Link, QColor(t.link))
         pal.setColor(group, QPalette.ColorRole.PlaceholderText, fg)
+        pal.setColor(group, QPalette.ColorRole.Accent, QColor(t.focus_ring))  # the focus ring (ui/focus_ring.py)
     return pal
 
 
