@@ -7,8 +7,11 @@ the speech offsets all count characters), so edits change formats and characters
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import (
@@ -28,15 +31,54 @@ from ..core.model import Block, BlockKind
 from ..core.syllables import is_han
 
 
+@cache  # a document has a few thousand distinct characters, asked about hundreds of thousands of times
 def is_wide(char: str) -> bool:
     """Characters that take a full em cell in Chinese text (Han, full-width punctuation, “”)."""
     return unicodedata.east_asian_width(char) in ("W", "F") or char in "“”‘’—…·"
 
 
+# Blocks of code points that are wide throughout (tests/ui/test_reader_document.py checks each against is_wide): a
+# regular expression finds the runs of a block's text in C, where a loop over its characters took ~0.1 s for 300,000.
+WIDE_RANGES = ("\u1100-\u115f\u2e80-\u303e\u3040-\u3247\u3250-\u4dbf\u4e00-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+               "\ufe30-\ufe6f\uff01-\uff60\uffe0-\uffe6\U00020000-\U0002fffd\U00030000-\U0003fffd")
+
+
+class WideRuns:
+    """Splits a text into its runs of wide characters and of the others (is_wide), a line-breaking mark staying in
+    the run it is in; the characters outside WIDE_RANGES and ASCII are asked about once each."""
+
+    _OUTSIDE = re.compile(f"[^{WIDE_RANGES}\x00-\x7f]")  # ASCII is narrow
+
+    def __init__(self) -> None:
+        self._asked: set[str] = set(MARKS)
+        self._wide_outside = ""  # wide characters met outside WIDE_RANGES (“” —— …)
+        self._pattern = self._compile()
+
+    def _compile(self) -> re.Pattern[str]:
+        wide = WIDE_RANGES + re.escape(self._wide_outside)
+        return re.compile(f"(?P<wide>[{wide}][{wide}{MARKS}]*)|[^{wide}]+")
+
+    def __call__(self, text: str) -> Iterator[tuple[int, int, bool]]:
+        """(start, end, wide) of each run of ``text``, in order."""
+        new = set(self._OUTSIDE.findall(text)).difference(self._asked)
+        if new:
+            self._asked |= new
+            outside = "".join(sorted(c for c in new if is_wide(c)))
+            if outside:
+                self._wide_outside += outside
+                self._pattern = self._compile()
+        for match in self._pattern.finditer(text):
+            yield match.start(), match.end(), match.lastgroup == "wide"
+
+
+wide_runs = WideRuns()
+
+
 def build_document(parent: QObject, blocks: list[Block], layouts: list[LayoutText], display_text: Callable[[str], str],
-                   line_height: float, cjk_spacing: float) -> QTextDocument:
+                   line_height: float, cjk_spacing: float, compressible: str) -> QTextDocument:
     """One QTextBlock per report block, in order, carrying the block's id; the characters as shown, with the
-    line-breaking marks of ``layouts`` (core/line_breaks.py)."""
+    line-breaking marks of ``layouts`` (core/line_breaks.py), the first of two punctuation marks in a row
+    compressed as compress_punctuation does (``compressible``)."""
     doc = QTextDocument(parent)
     doc.setUndoRedoEnabled(False)
     option = doc.defaultTextOption()
@@ -44,13 +86,16 @@ def build_document(parent: QObject, blocks: list[Block], layouts: list[LayoutTex
     doc.setDefaultTextOption(option)
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
+    formats = {bold: _RunFormats(cjk_spacing, bold) for bold in (False, True)}
+    halves_at = _half_cells(compressible)
     for index, block in enumerate(blocks):
         block_format = _block_format(block, line_height)
         if index == 0:
             cursor.setBlockFormat(block_format)
         else:
             cursor.insertBlock(block_format)
-        _insert_runs(cursor, block, layouts[index].apply(display_text(block.text)), cjk_spacing)
+        text = layouts[index].apply(display_text(block.text))
+        _insert_runs(cursor, text, formats[block.kind.is_heading], halves_at)
     cursor.endEditBlock()
     return doc
 
@@ -68,29 +113,49 @@ def _block_format(block: Block, line_height: float) -> QTextBlockFormat:
     return fmt
 
 
-def _insert_runs(cursor: QTextCursor, block: Block, text: str, cjk_spacing: float) -> None:
-    """Insert the block's text in runs: wide characters spaced evenly, Latin/digit runs untouched (a line-breaking
-    mark, zero width, stays in the run it is in)."""
-    wide = QTextCharFormat()
-    wide.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
-    wide.setFontLetterSpacing(cjk_spacing)
-    # Full-width forms of —— “” and the other marks whatever the interface language: HarfBuzz shapes with the
-    # app's locale, and in English Noto CJK drew a short Latin dash (the line broke differently).
-    wide.setFontFeatures({QFont.Tag("fwid"): 1})
-    narrow = QTextCharFormat()
-    narrow.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
-    narrow.setFontLetterSpacing(100.0)
-    for fmt in (wide, narrow):
-        if block.kind.is_heading:
-            fmt.setFontWeight(QFont.Weight.Bold)
-    start = 0
-    while start < len(text):
-        kind = is_wide(text[start])
-        end = start + 1
-        while end < len(text) and (text[end] in MARKS or is_wide(text[end]) == kind):
-            end += 1
-        cursor.insertText(text[start:end], wide if kind else narrow)
-        start = end
+class _RunFormats:
+    """The character formats of a block's runs (bold in headings): wide characters spaced, the others not, a
+    punctuation mark that gives up half its cell."""
+
+    def __init__(self, cjk_spacing: float, bold: bool):
+        self.wide = QTextCharFormat()
+        self.wide.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
+        self.wide.setFontLetterSpacing(cjk_spacing)
+        # Full-width forms of —— “” and the other marks whatever the interface language: HarfBuzz shapes with the
+        # app's locale, and in English Noto CJK drew a short Latin dash (the line broke differently).
+        self.wide.setFontFeatures({QFont.Tag("fwid"): 1})
+        self.narrow = QTextCharFormat()
+        self.narrow.setFontLetterSpacingType(QFont.SpacingType.PercentageSpacing)
+        self.narrow.setFontLetterSpacing(100.0)
+        if bold:
+            self.wide.setFontWeight(QFont.Weight.Bold)
+            self.narrow.setFontWeight(QFont.Weight.Bold)
+        self.half = QTextCharFormat(self.wide)
+        self.half.setFontLetterSpacing(cjk_spacing - 50.0)
+
+
+def _insert_runs(cursor: QTextCursor, text: str, formats: _RunFormats, halves_at: re.Pattern[str]) -> None:
+    """Insert a block's text in runs: wide characters spaced evenly, Latin/digit runs untouched (a line-breaking
+    mark, zero width, stays in the run it is in), a mark that gives up half its cell (gives_up_half) a run of one."""
+    halves = [match.start() for match in halves_at.finditer(text)]
+    for start, end, wide in wide_runs(text):
+        if wide and halves:
+            first = bisect_left(halves, start)
+            for i in halves[first:bisect_left(halves, end)]:  # [start, i) wide, i half, then on from i + 1
+                if i > start:
+                    cursor.insertText(text[start:i], formats.wide)
+                cursor.insertText(text[i], formats.half)
+                start = i + 1
+            if start == end:
+                continue
+        cursor.insertText(text[start:end], formats.wide if wide else formats.narrow)
+
+
+@cache
+def _half_cells(compressible: str) -> re.Pattern[str]:
+    """Where gives_up_half holds: one of ``compressible`` that is punctuation, followed by punctuation, a mark between."""
+    first = re.escape("".join(c for c in compressible if c in PUNCTUATION))
+    return re.compile(f"[{first}](?=[{MARKS}]?[{re.escape(PUNCTUATION)}])" if first else "(?!)")
 
 
 def _fragments(doc: QTextDocument) -> Iterator[QTextFragment]:

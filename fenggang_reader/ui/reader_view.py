@@ -219,10 +219,9 @@ class ReaderView(ReadOnlyTextBrowser):
     # -- building ------------------------------------------------------------------------------
     def _build_document(self) -> None:
         doc = build_document(self, self._report.blocks, self._layouts, self.display_text, self.line_height_percent,
-                             self.cjk_spacing_percent)
+                             self.cjk_spacing_percent, self._compressible())  # punctuation compressed as it is built
         self.setDocument(doc)
         doc.contentsChange.connect(self._forget_glyphs)
-        self.compress_punctuation()
 
     def _compressible(self) -> str:
         """The marks that may give up half their cell: those whose ink is on the left in the fonts now drawing the
