@@ -57,8 +57,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     icon = resources_dir() / "icons" / "fenggang-reader.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    from .ui.focus_ring import FocusRing  # widgets' modules load once the application exists
+    from .ui.app_style import ReaderStyle  # widgets' modules load once the application exists
+    from .ui.focus_ring import FocusRing
 
+    if not isinstance(app.style(), ReaderStyle):
+        app.setStyle(ReaderStyle())  # check boxes and radio buttons as large as their text, outlined
     FocusRing.install(app)  # every control the keyboard reaches is ringed in the theme's focus colour
     return app
 

@@ -1,0 +1,92 @@
+"""The application's style: the platform's own, with check boxes and radio buttons as large as the text beside
+them and outlined in that text's colour.
+
+Why: Fusion draws a 13-px box outlined in a shade of the window colour whatever the text size, so at the 20 pt
+interface an unchecked box is a speck, and in the black high-contrast themes it is not drawn at all (black on
+black): "Offline voice only" looked the same checked or not until its check mark appeared. Everything else is the
+base style's; a Python override costs a few milliseconds a window (~1,100 metric calls).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+
+_INDICATOR_LINE = 0.8  # an indicator is this much of its widget's text line high
+_INDICATOR_MIN_PX = 16
+_SIZED = {QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
+          QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, QStyle.PixelMetric.PM_ExclusiveIndicatorHeight}
+
+
+def indicator_size(widget: QWidget | None) -> int:
+    """The side of a check box's box or a radio button's circle beside ``widget``'s text."""
+    metrics = widget.fontMetrics() if widget is not None else QApplication.fontMetrics()
+    return max(_INDICATOR_MIN_PX, round(metrics.height() * _INDICATOR_LINE))
+
+
+class ReaderStyle(QProxyStyle):
+    """The base style, with large, outlined check and radio indicators."""
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,  # noqa: N802 - Qt
+                    widget: QWidget | None = None) -> int:
+        if metric in _SIZED:
+            return indicator_size(widget)
+        return super().pixelMetric(metric, option, widget)
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802 - Qt override
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        if element in (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+                       QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck):
+            _draw_check(option, painter)
+        elif element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            _draw_radio(option, painter)
+        else:
+            super().drawPrimitive(element, option, painter, widget)
+
+
+def _pens(option: QStyleOption) -> tuple[QRectF, float, QPalette]:
+    rect = QRectF(option.rect)
+    side = min(rect.width(), rect.height())
+    square = QRectF(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side)
+    return square, max(2.0, side / 10), option.palette
+
+
+def _draw_check(option: QStyleOption, painter: QPainter) -> None:
+    square, line, palette = _pens(option)
+    inner = square.adjusted(line / 2, line / 2, -line / 2, -line / 2)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), line))
+    painter.setBrush(palette.color(QPalette.ColorRole.Base))
+    painter.drawRoundedRect(inner, line, line)
+    state = option.state
+    mark = QPen(palette.color(QPalette.ColorRole.Text), max(2.0, square.width() / 7), Qt.PenStyle.SolidLine,
+                Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(mark)
+    w, x, y = inner.width(), inner.x(), inner.y()
+    if state & QStyle.StateFlag.State_On:
+        tick = QPainterPath(QPointF(x + 0.22 * w, y + 0.52 * w))
+        tick.lineTo(QPointF(x + 0.42 * w, y + 0.72 * w))
+        tick.lineTo(QPointF(x + 0.78 * w, y + 0.28 * w))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(tick)
+    elif state & QStyle.StateFlag.State_NoChange:  # partly checked: a bar
+        painter.drawLine(QPointF(x + 0.25 * w, y + 0.5 * w), QPointF(x + 0.75 * w, y + 0.5 * w))
+    painter.restore()
+
+
+def _draw_radio(option: QStyleOption, painter: QPainter) -> None:
+    square, line, palette = _pens(option)
+    inner = square.adjusted(line / 2, line / 2, -line / 2, -line / 2)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), line))
+    painter.setBrush(palette.color(QPalette.ColorRole.Base))
+    painter.drawEllipse(inner)
+    if option.state & QStyle.StateFlag.State_On:
+        dot = inner.width() * 0.28
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Text))
+        painter.drawEllipse(inner.center(), dot, dot)
+    painter.restore()
