@@ -10,6 +10,7 @@ keep their natural spacing. Proportional line height leaves a band above each li
 from __future__ import annotations
 
 import threading
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -82,6 +83,10 @@ PARAGRAPH_SPACING = PARAGRAPH_SPACING_SETTING.default / 100  # space after a par
 _RUBY_TEXTS_KEPT = 20_000  # readings prepared for drawing (a few hundred syllables a size, 18 sizes, 3 styles)
 _LAYOUTS_KEPT = 8  # marks remembered per block and longest word (the widths a window goes through)
 _WIDE_ENOUGH_CELLS = 12  # a line this many cells wide holds every run the line-breaking marks keep together
+# A long document (Typesetting.long_document) fits the marks of the blocks within this many characters of the reading
+# place at once, the others while idle in slices this long, nearest first (marks for 1,415 blocks took 20–100 ms).
+_MARKS_NOW_CHARS = 6_000
+_MARKS_STEP_SECONDS = 0.008
 
 # Heading sizes relative to the body (QTextFormat.FontSizeAdjustment steps are too coarse).
 _SIZE_FACTOR = {
@@ -200,6 +205,11 @@ class ReaderView(ReadOnlyTextBrowser):
         self._longest_word: dict[BlockKind, int] = {}  # per kind of block, at the width in use (refresh_line_breaks)
         self._layouts = [self._wanted_layout(b, None) for b in report.blocks]
         self._marks_key: tuple | None = None  # the widths and sizes the marks were fitted to
+        self._marks_width: float | None = None  # the line width they were fitted to (None: wide enough for every run)
+        self._marks_pending: list[int] = []  # blocks of a long document whose marks wait for the key now in use
+        self._marks_timer = QTimer(self)
+        self._marks_timer.setInterval(0)
+        self._marks_timer.timeout.connect(self._marks_step)
         # (block, longest word kept whole) -> [(the answers of fits_on_a_line its marks were made with, the marks)]
         self._layout_memo: dict[tuple[int, int], list[tuple[dict[str, bool] | None, LayoutText]]] = {}
         self._widths_key: tuple | None = None  # the sizes _run_widths were measured at
@@ -212,6 +222,16 @@ class ReaderView(ReadOnlyTextBrowser):
         self.typesetting = Typesetting(self, self, report.blocks, justified, self._lines_near_view)
         self.verticalScrollBar().valueChanged.connect(self.typesetting.justifier.justify_in_view)
 
+        # The runs of blocks that are not paragraphs or notes (their own margins), and the blocks drawn larger.
+        self._kind_runs: list[tuple[int, int, BlockKind]] = []
+        for index, block in enumerate(report.blocks):
+            if block.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE):
+                continue
+            if self._kind_runs and self._kind_runs[-1][1] == index - 1 and self._kind_runs[-1][2] is block.kind:
+                self._kind_runs[-1] = (self._kind_runs[-1][0], index, block.kind)
+            else:
+                self._kind_runs.append((index, index, block.kind))
+        self._sized_blocks = [i for i, block in enumerate(report.blocks) if block.kind in _SIZE_FACTOR]
         self._build_document()
         self._apply_metrics()
         self.navigator = Navigator(self)
@@ -412,28 +432,41 @@ class ReaderView(ReadOnlyTextBrowser):
         frame.setTopMargin(band * self._kind_factor(BlockKind.TITLE) + px * 0.3)
         frame.setBottomMargin(px)
         doc.rootFrame().setFrameFormat(frame)
+        # One merge gives every block the paragraphs' spacing, then the few other kinds theirs: a format a block was a
+        # Python loop over the whole document at every size (25–50 ms for 300,000 characters).
+        gap = self.paragraph_spacing
+        formats: dict[tuple[float, float], QTextBlockFormat] = {}
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
-        block = doc.begin()
-        while block.isValid():
-            model = self._report.blocks[block.blockNumber()]
-            fmt = block.blockFormat()
-            fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            gap = self.paragraph_spacing
-            fmt.setBottomMargin(px * (gap if model.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE) else gap * 0.64))
-            fmt.setTopMargin(px * 0.5 if model.kind in (BlockKind.PART, BlockKind.HEADING, BlockKind.NOTES_HEADING)
-                             else 0.0)
+        for first, last, (bottom, top) in self._block_format_runs(px * gap, px * gap * 0.64, px * 0.5):
+            fmt = formats.get((bottom, top))
+            if fmt is None:
+                fmt = formats[(bottom, top)] = QTextBlockFormat()
+                fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                fmt.setBottomMargin(bottom)
+                fmt.setTopMargin(top)
+            cursor.setPosition(doc.findBlockByNumber(first).position())
+            end = doc.findBlockByNumber(last)
+            cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeBlockFormat(fmt)
+        for index in self._sized_blocks:
+            block = doc.findBlockByNumber(index)
+            char_fmt = QTextCharFormat()
+            char_fmt.setFontPointSize(self._font_pt * self._factor(index))
             cursor.setPosition(block.position())
-            cursor.setBlockFormat(fmt)
-            factor = self._factor(block.blockNumber()) if model.kind in _SIZE_FACTOR else None
-            if factor:
-                char_fmt = QTextCharFormat()
-                char_fmt.setFontPointSize(self._font_pt * factor)
-                cursor.setPosition(block.position())
-                cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(char_fmt)
-            block = block.next()
+            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(char_fmt)
         cursor.endEditBlock()
+
+    def _block_format_runs(self, paragraph_gap: float, other_gap: float,
+                           heading_top: float) -> list[tuple[int, int, tuple[float, float]]]:
+        """(first block, last block, (bottom margin, top margin)): the whole document at the paragraphs' margins
+        first, then each run of blocks of other kinds at theirs."""
+        out = [(0, len(self._report.blocks) - 1, (paragraph_gap, 0.0))]
+        for first, last, kind in self._kind_runs:
+            top = heading_top if kind in (BlockKind.PART, BlockKind.HEADING, BlockKind.NOTES_HEADING) else 0.0
+            out.append((first, last, (other_gap, top)))
+        return out
 
     def refresh_line_breaks(self) -> None:
         """Fit the line-breaking marks to the text width and sizes now in use: a number kept with its unit and
@@ -455,6 +488,8 @@ class ReaderView(ReadOnlyTextBrowser):
         key, longest, layouts = wanted
         self._marks_key = key
         self._longest_word = longest
+        if self._marks_pending:
+            self._marks_timer.start()
         changed = [index for index, (old, new) in enumerate(zip(self._layouts, layouts, strict=True)) if old != new]
         if not changed:
             self._layouts = layouts
@@ -484,13 +519,85 @@ class ReaderView(ReadOnlyTextBrowser):
         key = ("wide" if wide else round(width, 1), *sizes, QAccessible.isActive(), tuple(longest.values()))
         if width <= 0 or key == self._marks_key:
             return None
+        self._marks_width = None if wide else width
+        blocks = self._report.blocks
+        now: Sequence[int] = range(len(blocks))
+        if self.typesetting.long_document:
+            now = sorted(self.blocks_around(self.place_index(), _MARKS_NOW_CHARS))
+            self._marks_pending = sorted(set(range(len(blocks))).difference(now))
         saved, self._longest_word = self._longest_word, longest
         try:
-            layouts = [self._remembered_layout(i, b, None if wide else self.fits_on_a_line(i, width))
-                       for i, b in enumerate(self._report.blocks)]
+            layouts = list(self._layouts)
+            for i in now:
+                layouts[i] = self._fitted_layout(i)
         finally:
             self._longest_word = saved
         return key, longest, layouts
+
+    def _fitted_layout(self, index: int) -> LayoutText:
+        """Block ``index``'s marks for the width and longest words _marks_for fitted to."""
+        width = self._marks_width
+        return self._remembered_layout(index, self._report.blocks[index],
+                                       None if width is None else self.fits_on_a_line(index, width))
+
+    def _marks_step(self) -> None:
+        """While idle: a long document's other blocks get the marks for the width in use, those nearest the place
+        first, the place kept (a block above it may change its height) and their lines justified anew."""
+        if self.typesetting.holding_layout:
+            return
+        started = time.perf_counter()
+        place = self.place_index()
+        self._marks_pending.sort(key=lambda index: -abs(index - place))  # nearest last, taken from the end
+        changed: dict[int, LayoutText] = {}
+        while self._marks_pending and time.perf_counter() - started < _MARKS_STEP_SECONDS:
+            index = self._marks_pending.pop()
+            layout = self._fitted_layout(index)
+            if layout != self._layouts[index]:
+                changed[index] = layout
+        if not self._marks_pending:
+            self._marks_timer.stop()
+        if changed:
+            with self._keeping_place():
+                self._rewrite_marks(changed)
+
+    def _rewrite_marks(self, changed: dict[int, LayoutText]) -> None:
+        """Give these blocks these marks in the laid-out text, their justified runs put back first: the whole text is
+        laid out first, as Typesetting._give_room says (an edit during Qt's lazy layout left blocks without lines)."""
+        doc = self.document()
+        doc.documentLayout().documentSize()
+        self.typesetting.justifier.forget(list(changed))
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for index, layout in changed.items():
+            rewrite_marks(doc, index, self._layouts[index], layout)
+            self._layouts[index] = layout
+        cursor.endEditBlock()
+
+    def fit_marks_near(self, index: int) -> None:
+        """The blocks near block ``index`` their marks now if they still wait for them (a jump far into a long
+        document: its lines are measured next)."""
+        if self._marks_pending:
+            near = set(self.blocks_around(index, _MARKS_NOW_CHARS))
+            self._fit_pending([block for block in self._marks_pending if block in near])
+
+    def marks_waiting(self) -> int:
+        """How many blocks of a long document wait for their marks at the width in use (fitted while idle)."""
+        return len(self._marks_pending)
+
+    def finish_marks(self) -> None:
+        """Every block its marks for the width in use now (print, export-lines: they read every line)."""
+        self._fit_pending(list(self._marks_pending))
+
+    def _fit_pending(self, blocks: list[int]) -> None:
+        if not blocks:
+            return
+        todo = set(blocks)
+        self._marks_pending = [block for block in self._marks_pending if block not in todo]
+        if not self._marks_pending:
+            self._marks_timer.stop()
+        changed = {block: layout for block in blocks if (layout := self._fitted_layout(block)) != self._layouts[block]}
+        if changed:
+            self._rewrite_marks(changed)
 
     def _remembered_layout(self, index: int, block: Block, fits: Callable[[str], bool] | None) -> LayoutText:
         """_wanted_layout, remembered: a block's marks depend on the width and sizes only through the answers ``fits``
@@ -1200,6 +1307,7 @@ class ReaderView(ReadOnlyTextBrowser):
     def ensure_laid_out(self) -> None:
         """Finish Qt's incremental layout now, so every block has its lines (print, export-lines)."""
         self._take_room()  # a view never shown (print, export-lines) lays out what a window shows
+        self.finish_marks()
         self.typesetting.finish_room()
         doc = self.document()
         doc.documentLayout().blockBoundingRect(doc.lastBlock())
@@ -1209,6 +1317,7 @@ class ReaderView(ReadOnlyTextBrowser):
         long document's far blocks still wait for it (a view never shown lays out as a window would). Qt lays the
         text out up to the lines asked about, not further."""
         self._take_room()
+        self.fit_marks_near(index)
         self.typesetting.take_room_near(index)
 
     def reach(self, value: int) -> None:

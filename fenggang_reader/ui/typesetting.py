@@ -78,6 +78,11 @@ class Typesetting:
 
     # -- what changed ----------------------------------------------------------------------------
     @property
+    def long_document(self) -> bool:
+        """Longer than a document whose room is taken in one pass: the view's work far from the place waits for idle."""
+        return self._long
+
+    @property
     def active(self) -> bool:
         """Whether the view was shown or laid out: before, nothing is drawn, so nothing is justified or fitted."""
         return self._active

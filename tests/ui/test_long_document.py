@@ -68,3 +68,32 @@ def test_a_jump_far_into_a_long_document_gives_the_readings_there_their_room_at_
         rubies.sort(key=lambda ruby: ruby.left())
         for left, right in zip(rubies, rubies[1:], strict=False):
             assert left.right() <= right.left() + 0.5, (left, right)
+
+
+def test_the_blocks_far_from_the_place_get_their_line_breaking_marks_while_idle(app, qtbot):
+    """A long document fits the marks of the blocks near the place to a new size at once and the others while idle
+    (1,415 blocks cost 20–100 ms a size); the place stays, and in the end every block has the marks for the size."""
+    from fenggang_reader.ui.main_window import MainWindow
+
+    window = MainWindow(long_document(70_000), CopiedReadings(shipped()[1]), Settings())
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.view
+    view.set_font_size(48)
+    middle = len(view.report.blocks) // 2
+    view.set_current_index(middle)
+    qtbot.waitUntil(lambda: view.marks_waiting() == 0, timeout=30_000)
+    view.set_font_size(96)  # runs that fit a line at 48 pt do not at 96: their marks change
+    count = len(view.report.blocks)
+    assert 0 < view.marks_waiting() < count
+    place = view.navigator.visible_range().first
+    before = [view.layout_of(index) for index in range(count)]
+    qtbot.waitUntil(lambda: view.marks_waiting() == 0, timeout=30_000)
+    after = [view.layout_of(index) for index in range(count)]
+    assert any(old != new for old, new in zip(before, after, strict=True))
+    assert view.navigator.visible_range().first == place
+    doc = view.document()
+    for index in range(count):  # the document's characters and the marks' map agree
+        assert doc.findBlockByNumber(index).text() == view.layout_of(index).apply(view.shown_text(index)), index
