@@ -16,9 +16,11 @@ PROCESS_SOUND = pytest.StashKey["ProcessSound"]()
 EXIT_STATUS = pytest.StashKey[int]()
 # Modules whose tests share a costly module-scoped fixture (the whole report as PDFs, or laid out at several sizes).
 # pytest-xdist hands a module's tests to any worker, and each worker builds the fixture again: with four workers the
-# PDFs were made four times (~80 s of setup on each). Their tests stay together on one worker (``xdist_group``).
+# PDFs were made four times (~80 s of setup on each). Their tests stay together on one worker (``xdist_group``); a
+# group of many tests is handed out before single tests (pytest-xdist's --loadscope-reorder, on by default), so a
+# long group does not start last.
 SHARED_FIXTURE_MODULES = ("tests/export/test_pdf.py", "tests/ui/test_justification.py", "tests/ui/test_line_breaking.py",
-                          "tests/ui/test_line_edges.py")
+                          "tests/ui/test_line_edges.py", "tests/ui/test_ruby_room.py")
 
 
 def pytest_configure(config):

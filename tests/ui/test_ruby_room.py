@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPainterPath
 from fenggang_reader.core.pinyin import PinyinStyle
 from fenggang_reader.core.script import Script
 from fenggang_reader.ui.line_export import laid_out_view
+from fenggang_reader.ui.reader_view import ReaderView
 from fenggang_reader.ui.ruby import ZHUYIN_RATIO, vertical_zhuyin
 from fenggang_reader.ui.themes import Theme, theme
 from tests.support.shipped import shipped
@@ -34,6 +35,20 @@ def report_and_annotator(qapp):
 
     create_application()
     return shipped()
+
+
+@pytest.fixture(scope="module")
+def views(report_and_annotator):
+    """The report laid out at a size and pinyin style, each made once here (the module's tests made 16 layouts, 7
+    of them different; tests/conftest.py keeps the module on one worker). The tests only read and paint them."""
+    made: dict[tuple[int, PinyinStyle], ReaderView] = {}
+
+    def view(size: int, style: PinyinStyle = PinyinStyle.TONE_MARKS):
+        if (size, style) not in made:
+            made[size, style] = _view(report_and_annotator, size, style)
+        return made[size, style]
+
+    return view
 
 
 def _view(report_and_annotator, size: int, style: PinyinStyle = PinyinStyle.TONE_MARKS, width: int = WIDTH):
@@ -100,10 +115,10 @@ def _natural_ink(view, index: int, syllable: str, cache: dict) -> int:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_no_reading_is_condensed_and_none_touch(report_and_annotator, size):
+def test_no_reading_is_condensed_and_none_touch(views, size):
     """Every line of the report at 12 and 16 pt, every fifth line at 48 and 96 pt: each reading's painted ink is as
     wide as the syllable's own outline, and between two readings of a line there is at least one blank column."""
-    view = _view(report_and_annotator, size)
+    view = views(size)
     step = 1 if size <= 16 else 5
     checked = long_ones = 0
     natural_widths: dict = {}
@@ -135,10 +150,10 @@ def test_no_reading_is_condensed_and_none_touch(report_and_annotator, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_readings_centred_on_their_characters_inside_the_text_column(report_and_annotator, size):
+def test_readings_centred_on_their_characters_inside_the_text_column(views, size):
     """Over the whole report: a reading is centred on its character unless it begins or ends a line, where it is
     moved in to start or end with the text column (the focus ring is drawn outside the column)."""
-    view = _view(report_and_annotator, size)
+    view = views(size)
     moved = 0
     for index, cells in _lines(view):
         column = view.document().documentLayout().blockBoundingRect(view.document().findBlockByNumber(index))
@@ -202,12 +217,12 @@ def _lines_of(view, index: int):
 
 
 @pytest.mark.parametrize("size", (16, 48, 96))
-def test_zhuyin_stands_in_a_column_right_of_each_character(report_and_annotator, size):
+def test_zhuyin_stands_in_a_column_right_of_each_character(views, size):
     """Zhuyin at half the body size or more, each column between its character and the next character, its
     symbols centred on the character's height, within the line (the room is taken beside, not above)."""
-    view = _view(report_and_annotator, size, PinyinStyle.ZHUYIN)
+    view = views(size, PinyinStyle.ZHUYIN)
     assert view.pinyin_font().pointSizeF() >= ZHUYIN_RATIO * size - 0.01
-    pinyin = _view(report_and_annotator, size)
+    pinyin = views(size)
     checked = 0
     for index, cells in _lines(view):
         for this, following in zip(cells, [*cells[1:], None], strict=True):
@@ -249,9 +264,9 @@ def _rendered(syllable: str, font) -> tuple[QImage, list[tuple[int, int]]]:
 
 
 @pytest.mark.parametrize("pixel_size", (10, 48))
-def test_zhuyin_tone_mark_beside_the_last_symbol_and_the_light_tone_dot_above(report_and_annotator, pixel_size):
+def test_zhuyin_tone_mark_beside_the_last_symbol_and_the_light_tone_dot_above(views, pixel_size):
     """Taiwan's standard: ˊˇˋ to the right of the column beside its last symbol, ˙ above the first symbol."""
-    view = _view(report_and_annotator, 16, PinyinStyle.ZHUYIN)
+    view = views(16, PinyinStyle.ZHUYIN)
     font = view.pinyin_font()
     font.setPixelSize(pixel_size)
     for symbols, tone in (("ㄓㄨㄤ", "ˋ"), ("ㄕ", "ˋ"), ("ㄐㄧ", "ˇ"), ("ㄋㄧㄢ", "ˊ")):
