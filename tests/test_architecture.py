@@ -81,6 +81,7 @@ def test_speech_never_imports_widgets():
             assert not any("QtWidgets" in n for n in names), f"{path.name} imports QtWidgets"
 
 
+@pytest.mark.early
 def test_type_checker_finds_no_errors():
     """mypy over the files pyproject.toml names ([tool.mypy] files), with its settings."""
     result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.support.sound import Recorder, ensure_null_sink
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +28,7 @@ def _self_test(tmp_path: Path, *args: str, prelude: str = "") -> tuple[subproces
     return result, json.loads(output.read_text(encoding="utf-8"))
 
 
+@pytest.mark.early
 def test_self_test_passes_and_plays_the_online_voice(tmp_path, server):
     reason = ensure_null_sink()
     with Recorder(tmp_path / "sound.raw") as rec:
@@ -42,6 +45,7 @@ def test_self_test_passes_and_plays_the_online_voice(tmp_path, server):
         assert rec.loud_seconds() > 1.0, "the online voice's sentence was not heard on the null sink"
 
 
+@pytest.mark.early
 def test_self_test_names_a_missing_library_and_fails(tmp_path):
     result, report = _self_test(tmp_path, prelude="import sys; sys.modules['aiohttp'] = None\n")
     assert result.returncode == 1

@@ -1,10 +1,11 @@
-"""Two promises the parallel run rests on (tools/run-tests runs the suite with pytest-xdist, ``--dist loadgroup``).
+"""Three promises the parallel run rests on (tools/run-tests runs the suite with pytest-xdist, ``--dist loadgroup``).
 
 1. Each test process has its own sound server and speech-dispatcher (tests/conftest.py), so tests that make,
    record or speak sound can run on every worker at once without hearing each other.
 2. ``xdist_group`` keeps a module's tests on one worker (the .deb tests share one build). pytest 9 with
    pytest-xdist 3.8 silently dropped the group (xdist writes it into ``item._nodeid``, which pytest 9 no longer
    reads), so the .deb was built twice at once into one folder: pytest stays at 8.4.2 until that is fixed.
+3. Tests marked ``early`` come first in the collection, which is the order pytest-xdist hands single tests out in.
 """
 
 from __future__ import annotations
@@ -45,3 +46,12 @@ def test_modules_kept_on_one_worker_exist_and_share_a_module_fixture():
 
     for module in SHARED_FIXTURE_MODULES:
         assert 'scope="module"' in (ROOT / module).read_text(encoding="utf-8"), module
+
+
+def test_the_early_tests_come_first(request):
+    """Tests marked ``early`` (many seconds each) are collected before the rest, so pytest-xdist starts them first."""
+    early = [item.get_closest_marker("early") is not None for item in request.session.items]
+    if not any(early):
+        pytest.skip("no test marked early in this run")
+    last_early = max(index for index, is_early in enumerate(early) if is_early)
+    assert all(early[:last_early + 1]), f"{request.session.items[early.index(False)].nodeid} comes before an early test"

@@ -73,6 +73,7 @@ def test_parts_select_the_right_blocks(report):
         select_blocks(report, "2023")
 
 
+@pytest.mark.early
 def test_cli_exports_the_notes_through_edge(speaking_endpoint, tmp_path, report):
     out = tmp_path / "book"
     assert main(["export-audio", "--out", str(out), "--part", "notes", "--engine", "edge", "--allow-online"]) == 0
@@ -195,6 +196,7 @@ def test_unwritable_folder_is_a_clear_error(endpoint, tmp_path, report):
         assert _listing(locked) == ["mine.txt"]
 
 
+@pytest.mark.early
 @pytest.mark.skipif(bool(offline_missing()), reason="the offline voice needs espeak-ng and ffmpeg")
 def test_dead_network_falls_back_to_the_offline_voice(monkeypatch, tmp_path, report):
     result = AudioExporter(report, AudioExportOptions(out=tmp_path / "o", part="notes",

@@ -61,6 +61,7 @@ def test_engine_edge_without_consent_is_refused_with_the_reason(endpoint, server
     assert not (tmp_path / "book").exists()
 
 
+@pytest.mark.early
 @pytest.mark.skipif(bool(offline_missing()), reason="the offline voice needs espeak-ng and ffmpeg")
 def test_default_engine_on_a_new_profile_uses_the_offline_voice_and_says_why(endpoint, server, tmp_path, capsys):
     profile()

@@ -227,6 +227,7 @@ def test_single_paragraph_stops_at_its_end(qtbot, rig, report):
     assert r.reading_ends()[-1]["reason"] == "paragraph_end"
 
 
+@pytest.mark.early
 def test_continuous_reading_advances_with_prefetched_audio(qtbot, rig, report):
     r = rig()
     c = r.controller

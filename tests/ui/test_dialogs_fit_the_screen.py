@@ -31,6 +31,7 @@ def dialogs_on_a_small_screen(tmp_path, *args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.early
 @pytest.mark.parametrize("args", [("--language", "en"),  # the reported case: the interface at 28 pt
                                   ("--language", "zh_CN", "--interface-size", "40")])  # the largest one chosen
 def test_every_dialog_fits_an_800x600_screen_at_96pt(tmp_path, args):

@@ -239,6 +239,7 @@ def test_unwritable_folder_is_a_clear_message(window, endpoint, tmp_path, qtbot)
 
 
 # -- printing ---------------------------------------------------------------------------------------------------
+@pytest.mark.early
 def test_ctrl_p_opens_the_preview_at_the_readers_size(window, qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: pytest.fail("the preview must not be modal exec()"))
     window.set_font_size(40)

@@ -216,6 +216,7 @@ def close_all(widgets: list[QWidget]) -> None:
     QApplication.processEvents()
 
 
+@pytest.mark.early
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_window_and_dialog_is_in_one_language(make_window, language):
     window = make_window()

@@ -93,6 +93,7 @@ def test_large_toolbar_stays_larger_than_the_interface(window):
     assert button.font().pointSizeF() == interface_points(96)
 
 
+@pytest.mark.early
 def test_no_dialog_text_smaller_than_the_interface_size(make_window):
     from PySide6.QtWidgets import QWidget
 

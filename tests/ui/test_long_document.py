@@ -36,6 +36,7 @@ def test_a_long_document_shows_its_first_screen(long_window, qtbot, document):
     assert view.ruby_cells(0), "the title's pinyin is placed"
 
 
+@pytest.mark.early
 def test_a_size_change_keeps_the_place_in_the_middle_of_a_long_document(long_window, qtbot):
     view = long_window.view
     view.set_font_size(36)

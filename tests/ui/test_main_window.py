@@ -127,6 +127,7 @@ def test_find_nothing_says_so(window, qtbot):
     assert window.find_bar.count.text() == "No match"
 
 
+@pytest.mark.early
 def test_zoom_keys_and_toolbar(window, qtbot):
     view = window.view
     start = view.font_size()

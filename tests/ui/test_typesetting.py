@@ -6,6 +6,8 @@ the answers they were made with, the readings prepared for drawing."""
 
 from __future__ import annotations
 
+import pytest
+
 from fenggang_reader.core.pinyin import PinyinStyle
 from fenggang_reader.core.script import Converter, Script
 from fenggang_reader.ui.line_export import SCRIPT_FAMILIES, laid_out_view, view_lines
@@ -34,6 +36,7 @@ def _fresh(size: int, width: int, script: Script = Script.SIMPLIFIED, **changes)
     return view
 
 
+@pytest.mark.early
 def test_after_any_change_the_view_lays_out_what_a_new_view_does(qapp):
     view = laid_out_view(*shipped(), size=20, width=1000)
     base = _settled(view)
