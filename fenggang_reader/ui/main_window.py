@@ -109,64 +109,68 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.document_title())
 
         self.view = ReaderView(report, annotator, self)
-        self.view.setAccessibleName(self.text_name())
-        self.find_bar = FindBar(self)
-        self.find_bar.hide()
-        self.central = QWidget(self)
-        self.body = QVBoxLayout(self.central)  # bars above the text (resume, simple mode) go in at the top
-        self.body.setContentsMargins(0, 0, 0, 0)
-        self.body.setSpacing(0)
-        self.body.addWidget(self.view)
-        self.body.addWidget(self.find_bar)
-        self.setCentralWidget(self.central)
+        # Every part below may edit the text (links, spacing, theme, size), and Qt lays the text out after each edit
+        # at the width of a view not yet shown, to lay it out again at show: the edits are laid out once, after the
+        # last (ui/typesetting.py).
+        with self.view.typesetting.one_layout():
+            self.view.setAccessibleName(self.text_name())
+            self.find_bar = FindBar(self)
+            self.find_bar.hide()
+            self.central = QWidget(self)
+            self.body = QVBoxLayout(self.central)  # bars above the text (resume, simple mode) go in at the top
+            self.body.setContentsMargins(0, 0, 0, 0)
+            self.body.setSpacing(0)
+            self.body.addWidget(self.view)
+            self.body.addWidget(self.find_bar)
+            self.setCentralWidget(self.central)
 
-        self.contents = ContentsPanel(report, self)
-        self.contents.setAccessibleName(QCoreApplication.translate("MainWindow", "Contents"))
-        self.contents_dock = QDockWidget(QCoreApplication.translate("MainWindow", "Contents"), self)
-        self.contents_dock.setObjectName("contentsDock")
-        self.contents_dock.setWidget(self.contents)
-        self.contents_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.contents_dock.setMinimumWidth(300)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents_dock)
+            self.contents = ContentsPanel(report, self)
+            self.contents.setAccessibleName(QCoreApplication.translate("MainWindow", "Contents"))
+            self.contents_dock = QDockWidget(QCoreApplication.translate("MainWindow", "Contents"), self)
+            self.contents_dock.setObjectName("contentsDock")
+            self.contents_dock.setWidget(self.contents)
+            self.contents_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+            self.contents_dock.setMinimumWidth(300)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.contents_dock)
 
-        self.position_label = QLabel(self)
-        self.position_label.setObjectName("positionLabel")
-        self.statusBar().addPermanentWidget(self.position_label)
-        self.status_room = StatusRoom(self.statusBar(), self.position_label)  # long messages are not cut off
+            self.position_label = QLabel(self)
+            self.position_label.setObjectName("positionLabel")
+            self.statusBar().addPermanentWidget(self.position_label)
+            self.status_room = StatusRoom(self.statusBar(), self.position_label)  # long messages are not cut off
 
-        self.actions_by_id = build_actions(self)
-        self._build_menus()
-        self._build_toolbar()
-        self._connect()
+            self.actions_by_id = build_actions(self)
+            self._build_menus()
+            self._build_toolbar()
+            self._connect()
 
-        # -- the features: each wires its own actions; none looks for another ------------------------------
-        self.interface_size = InterfaceSize(settings, self)  # first: the application font every part uses
-        self.interface_size_actions = InterfaceSizeActions(self, self.interface_size)
-        self.dialog_fit = DialogFit(self)  # every dialog and message box inside its screen at that size
-        self.themes = ThemeChoice(self)
-        self.glossary = GlossaryFeature(self)
-        self.language_feature = LanguageFeature(self)
-        self.pronunciation = PronunciationFeature(self)
-        self.read_aloud = LazyReadAloud(self)  # built just after the first paint, or at first use
-        self.exports = LazyExports(self)  # built at first use
-        self.opening = DocumentOpening(self)  # Open, paste, drop, recent: shown by ui/document_windows.py
-        self.storage_warnings = StorageWarnings(self)
-        self.comfort = Comfort(self, self.interface_size)
-        self.contents_drawer = ContentsDrawer(self)  # the contents over the text when the column is narrow
-        self.simple_mode = SimpleMode(self)
-        self.startup = StartUp(self, speaker=self.read_aloud)
-        self.key_hints = KeyHints(self)  # the first-start banner: Space, + / −, F1
-        self.screen_reader = ScreenReaderMode(self)  # the keys a screen reader keeps; its presses reach it
-        # what a screen reader hears on each move and message
-        self.orientation = Orientation(self, self.read_aloud, self.screen_reader)
-        self.accessibility = Accessibility(self, speaker=self.read_aloud)
-        self._connect_features()
+            # -- the features: each wires its own actions; none looks for another ------------------------------
+            self.interface_size = InterfaceSize(settings, self)  # first: the application font every part uses
+            self.interface_size_actions = InterfaceSizeActions(self, self.interface_size)
+            self.dialog_fit = DialogFit(self)  # every dialog and message box inside its screen at that size
+            self.themes = ThemeChoice(self)
+            self.glossary = GlossaryFeature(self)
+            self.language_feature = LanguageFeature(self)
+            self.pronunciation = PronunciationFeature(self)
+            self.read_aloud = LazyReadAloud(self)  # built just after the first paint, or at first use
+            self.exports = LazyExports(self)  # built at first use
+            self.opening = DocumentOpening(self)  # Open, paste, drop, recent: shown by ui/document_windows.py
+            self.storage_warnings = StorageWarnings(self)
+            self.comfort = Comfort(self, self.interface_size)
+            self.contents_drawer = ContentsDrawer(self)  # the contents over the text when the column is narrow
+            self.simple_mode = SimpleMode(self)
+            self.startup = StartUp(self, speaker=self.read_aloud)
+            self.key_hints = KeyHints(self)  # the first-start banner: Space, + / −, F1
+            self.screen_reader = ScreenReaderMode(self)  # the keys a screen reader keeps; its presses reach it
+            # what a screen reader hears on each move and message
+            self.orientation = Orientation(self, self.read_aloud, self.screen_reader)
+            self.accessibility = Accessibility(self, speaker=self.read_aloud)
+            self._connect_features()
 
-        self._quiet = True
-        try:
-            self._apply_settings()
-        finally:
-            self._quiet = False
+            self._quiet = True
+            try:
+                self._apply_settings()
+            finally:
+                self._quiet = False
         self.accessibility.name_everything()
         self._composed = True
 
