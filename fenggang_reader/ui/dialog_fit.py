@@ -19,6 +19,7 @@ import logging
 import re
 from collections.abc import Iterator
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
@@ -208,7 +209,13 @@ def fit_to_screen(dialog: QWidget, move: bool = True) -> None:
 
 
 class DialogFit(QObject):
-    """Application event filter: each dialog is made to fit its screen as it is shown."""
+    """Application event filter: each dialog is made to fit its screen as it is shown.
+
+    One for the application, whatever the number of windows (``for_application``): each window installed one
+    before, so with two windows open every event of the app went through two Python filters, and every dialog was
+    fitted twice."""
+
+    _shared: DialogFit | None = None
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -216,9 +223,20 @@ class DialogFit(QObject):
         if app is not None:
             app.installEventFilter(self)
 
+    @classmethod
+    def for_application(cls) -> DialogFit:
+        """The application's filter, made at the first call (it lives as long as the application)."""
+        app = QApplication.instance()
+        shared = cls._shared
+        if shared is None or not shiboken6.isValid(shared) or shared.parent() is not app:
+            shared = cls._shared = cls(app)
+        return shared
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(watched, QDialog):  # first: nearly every event is not a dialog's (event.type() costs more)
+            return False
         kind = event.type()
-        if kind in (QEvent.Type.Polish, QEvent.Type.Show) and isinstance(watched, QDialog) and watched.isWindow() \
+        if kind in (QEvent.Type.Polish, QEvent.Type.Show) and watched.isWindow() \
                 and watched.objectName() != "glossaryPopup":  # the note places itself beside its term
             if kind == QEvent.Type.Polish:  # before Qt sizes it for its first show
                 limit = screen_limit(watched)

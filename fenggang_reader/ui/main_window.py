@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
             # -- the features: each wires its own actions; none looks for another ------------------------------
             self.interface_size = InterfaceSize(settings, self)  # first: the application font every part uses
             self.interface_size_actions = InterfaceSizeActions(self, self.interface_size)
-            self.dialog_fit = DialogFit(self)  # every dialog and message box inside its screen at that size
+            self.dialog_fit = DialogFit.for_application()  # every dialog and message box inside its screen, one an app
             self.themes = ThemeChoice(self)
             self.glossary = GlossaryFeature(self)
             self.language_feature = LanguageFeature(self)

@@ -98,7 +98,7 @@ def key_sequences(event: QKeyEvent) -> list[QKeySequence]:
 
 
 class ScreenReaderMode(QObject):
-    """Switches the window's keys between the usual set and the screen-reader set, and routes key presses."""
+    """Switches the window's keys between the usual set and the screen-reader set; ``key_router`` routes the presses."""
 
     changed = Signal(bool)
 
@@ -112,9 +112,8 @@ class ScreenReaderMode(QObject):
         letters.setChecked(bool(window.settings["screen_reader_letter_keys"]))
         letters.toggled.connect(lambda on: window.settings.set("screen_reader_letter_keys", on))
         window.settings.subscribe(self._setting_changed)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.key_router = KeyRouter(self)  # on the application while the mode is on
+        window.installEventFilter(self)  # WindowActivate: a screen reader may have started or stopped meanwhile
         self.refresh()
 
     # -- on or off -------------------------------------------------------------------------------------
@@ -126,6 +125,7 @@ class ScreenReaderMode(QObject):
         active = self.wanted()
         if active != self.active:
             self.active = active
+            self.key_router.route(active)
             self.apply_keys()
             self.window.view.set_quiet_caret(active)
             self.action.blockSignals(True)
@@ -153,7 +153,34 @@ class ScreenReaderMode(QObject):
         elif name == "screen_reader_letter_keys" and self.active:
             self.apply_keys()
 
-    # -- key routing -----------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window and event.type() == QEvent.Type.WindowActivate:
+            self.refresh()  # a screen reader started (or stopped) while the reader was open
+        return False
+
+
+class KeyRouter(QObject):
+    """While screen-reader mode is on: every key press of the window reaches the screen reader first (see above).
+
+    An application event filter (only the application sees the ShortcutOverride of whichever widget has the focus),
+    installed only while the mode is on: a Python filter on the application is called for every event of the app,
+    ~1,000 while a window opens and more for each key, scroll and paint, which the reader without a screen reader
+    need not pay."""
+
+    def __init__(self, mode: ScreenReaderMode):
+        super().__init__(mode)
+        self.mode = mode
+        self.window = mode.window
+
+    def route(self, on: bool) -> None:
+        app = QApplication.instance()
+        if app is None:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+
     def _focus_in_window(self) -> QWidget | None:
         focus = QApplication.focusWidget()
         return focus if focus is not None and focus.window() is self.window else None
@@ -173,9 +200,7 @@ class ScreenReaderMode(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if not self.active or kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            if kind == QEvent.Type.WindowActivate and watched is self.window:
-                self.refresh()  # a screen reader started (or stopped) while the reader was open
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not self.mode.active:
             return False
         assert isinstance(event, QKeyEvent)
         focus = self._focus_in_window()
