@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import cache
 
@@ -62,6 +62,7 @@ def reset(doc: QTextDocument, blocks: Sequence[int]) -> None:
     spaced = [(index, runs) for index, runs in spaced if runs]
     if not spaced:
         return
+    _laid_out_to_the_end(doc)
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     for index, runs in spaced:
@@ -91,17 +92,24 @@ def _spaced_runs(block: QTextBlock) -> list[tuple[int, int, QTextCharFormat]]:
     return out
 
 
+def _laid_out_to_the_end(doc: QTextDocument) -> None:
+    """The whole text laid out before an edit (see _relayout), unless its layout is held (Typesetting.one_layout:
+    the text is laid out once the hold ends; asking meanwhile would lay it out at no width)."""
+    if not doc.pageSize().isNull():
+        doc.documentLayout().documentSize()
+
+
 def justify(doc: QTextDocument, blocks: Sequence[int], rules: EdgeRules,
-            lines: Mapping[int, Collection[int]] | None = None) -> list[int]:
+            lines: Mapping[int, Collection[int]] | None = None,
+            hold: Callable[[], AbstractContextManager[None]] | None = None) -> list[int]:
     """Space the laid-out, left-aligned ``blocks`` (at their base spacing): every line but a block's last reaches
     the right edge; half cells at the edges. Only the line numbers ``lines`` gives a block, when it gives any: a
-    line's spacing depends on that line alone, so the others may follow later. The blocks whose line breaks moved,
-    which only a font without the ``halt`` feature can cause (a bracket it left whole made its line too long):
-    reset those."""
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
+    line's spacing depends on that line alone, so the others may follow later. Every line is planned before any
+    edit, and the edits made inside ``hold`` when given (the text laid out anew after them, from its start). The
+    blocks whose line breaks moved, which only a font without the ``halt`` feature can cause (a bracket it left
+    whole made its line too long): reset those."""
     halted: dict[int, list[int]] = {}  # block → its line starts, for the blocks where halt was asked for
-    edited = []
+    planned = []
     for index in blocks:
         block = doc.findBlockByNumber(index)
         layout = block.layout()
@@ -113,15 +121,19 @@ def justify(doc: QTextDocument, blocks: Sequence[int], rules: EdgeRules,
         if any(change.halt for plan in plans for change in plan):
             halted[index] = _line_starts(block)
         if any(plans):
-            edited.append(index)
-        for plan in plans:  # all planned before any edit: an edit lays the block out anew
-            if plan:
-                _apply(cursor, block.position(), text, plan)
-    cursor.endEditBlock()
-    _relayout(doc, edited)
+            planned.append((index, block.position(), text, plans))
+    with hold() if hold is not None else nullcontext():  # all planned before any edit: an edit clears the layouts
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for _index, position, text, plans in planned:
+            for plan in plans:
+                if plan:
+                    _apply(cursor, position, text, plan)
+        cursor.endEditBlock()
+        _relayout(doc, [index for index, *_ in planned])
     if not halted:
         return []
-    doc.documentLayout().documentSize()
+    doc.documentLayout().blockBoundingRect(doc.findBlockByNumber(max(halted)))  # their lines, laid out anew
     return [index for index, starts in halted.items() if _line_starts(doc.findBlockByNumber(index)) != starts]
 
 
@@ -316,9 +328,11 @@ class LineJustifier(QObject):
     export-lines, tests)."""
 
     def __init__(self, parent: QObject, document: Callable[[], QTextDocument], blocks: Sequence[int],
-                 near_view: Callable[[float], dict[int, range]]):
+                 near_view: Callable[[float], dict[int, range]],
+                 hold: Callable[[], AbstractContextManager[None]] | None = None):
         super().__init__(parent)
         self._document = document
+        self._hold = hold  # edits without a layout each, the text laid out once after (Typesetting.one_layout)
         self._blocks = list(blocks)
         self._justified = set(self._blocks)
         self._own = True  # the reader justifies (else Qt: unjustify)
@@ -382,8 +396,9 @@ class LineJustifier(QObject):
         if self._deferred:
             return
         if self._stale:
-            self._justify({index: set(lines) for index, lines in self._near_view(IN_VIEW).items()
-                           if index in self._stale})
+            near = self._near_view(IN_VIEW)
+            self._justify({index: set(lines) for index, lines in near.items() if index in self._stale},
+                          reach=max(near, default=0) + 1)
         if not self._whole and (self._stale or self._spaced):
             self._timer.start()
 
@@ -415,10 +430,25 @@ class LineJustifier(QObject):
         for index in indices:
             self._done.pop(index, None)
 
-    def _justify(self, wanted: dict[int, set[int] | None]) -> None:
-        """Justify these lines of each block (None: all) that are not yet."""
+    def _justify(self, wanted: dict[int, set[int] | None], reach: int | None = None) -> None:
+        """Justify these lines of each block (None: all) that are not yet. An edit while Qt's lazy layout is under way
+        leaves blocks without lines (see _relayout), so the text is laid out to its end first; or, with ``reach`` (the
+        block after the view) in the first half of a text not yet laid out to its end, the edits are held and the
+        text laid out anew up to ``reach``: twice the layout up to the view costs less than once to the end (the first
+        screen of 300,000 characters: ~20 ms against ~150)."""
+        if not wanted:  # nothing to edit (the first screen holds no paragraph): the layout need not reach the end
+            return
         doc = self._document()
-        doc.documentLayout().documentSize()  # the whole text laid out (see _relayout)
+        layout = doc.documentLayout()
+        hold = None
+        if reach is not None and self._hold is not None and not doc.pageSize().isNull():
+            reached = doc.findBlockByNumber(min(reach, doc.blockCount() - 1))
+            unfinished = not doc.lastBlock().layout().lineCount()  # Qt lays the text out in order
+            if unfinished and 2 * reached.position() < doc.characterCount():
+                layout.blockBoundingRect(reached)  # the lines to justify
+                hold = self._hold
+        if hold is None:
+            _laid_out_to_the_end(doc)
         lines = {}
         for index, numbers in wanted.items():
             done = self._done.get(index, set())
@@ -430,10 +460,13 @@ class LineJustifier(QObject):
                 self._finished(index)
         if not lines:
             return
-        moved = justify(doc, list(lines), self._rules, lines)
+        moved = justify(doc, list(lines), self._rules, lines, hold)
+        if hold is not None and reach is not None:  # laid out anew from the start: up to the view, and its range
+            layout.blockBoundingRect(doc.findBlockByNumber(min(reach, doc.blockCount() - 1)))
         if moved:  # the fonts have no half-width brackets: justify those blocks without them, every line
+            _laid_out_to_the_end(doc)
             self._put_back(moved)
-            doc.documentLayout().documentSize()
+            _laid_out_to_the_end(doc)
             justify(doc, moved, EdgeRules(self._rules.line_end, line_start=""))
             lines.update({index: set(range(doc.findBlockByNumber(index).layout().lineCount())) for index in moved})
         self._spaced.update(lines)

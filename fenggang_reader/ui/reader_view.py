@@ -488,7 +488,7 @@ class ReaderView(ReadOnlyTextBrowser):
         key, longest, layouts = wanted
         self._marks_key = key
         self._longest_word = longest
-        if self._marks_pending:
+        if self._marks_pending and self._painted_once:  # far blocks while idle, once the first screen is painted
             self._marks_timer.start()
         changed = [index for index, (old, new) in enumerate(zip(self._layouts, layouts, strict=True)) if old != new]
         if not changed:
@@ -1232,6 +1232,9 @@ class ReaderView(ReadOnlyTextBrowser):
         painter.end()
         if not self._painted_once:
             self._painted_once = True
+            self.typesetting.start_idle_work()
+            if self._marks_pending:
+                self._marks_timer.start()
             self.first_paint.emit()
             self._start_warm_up()
             QTimer.singleShot(0, self, self.refresh_line_breaks)  # a screen reader's bridge may be up by now
