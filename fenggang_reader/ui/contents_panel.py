@@ -96,6 +96,8 @@ class ContentsPanel(QTreeWidget):
             if item.childCount():
                 item.setExpanded(True)
         self.describe_levels()
+        if self._items:  # the start of the document until the reader moves: marked as every place after it is
+            self.select_block(next(iter(self._items)))
 
     def describe_levels(self) -> None:
         """Each heading's level as its accessible description (Orca says no tree levels for Qt's trees)."""

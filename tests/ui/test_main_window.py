@@ -88,6 +88,15 @@ def test_f6_moves_to_contents_and_enter_jumps(window, qtbot):
     assert window.view.hasFocus()
 
 
+def test_contents_marks_where_the_reader_is_from_the_start(window, qtbot):
+    """The entry of the place is selected (drawn in the theme's highlight), also at the first paragraph, before
+    any move: it was only Qt's current item, a faint tint, until the reader moved."""
+    assert window.view.current_index() == 0
+    assert [item.text(0) for item in window.contents.selectedItems()] == [window.report.blocks[0].text]
+    window.view.set_current_block("h3")
+    qtbot.waitUntil(lambda: window.contents.selectedItems() == [window.contents.item_for("h3")])
+
+
 def test_contents_lists_parts_headings_and_notes(window):
     texts = []
     for i in range(window.contents.topLevelItemCount()):
