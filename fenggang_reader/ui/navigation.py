@@ -55,9 +55,11 @@ class Navigator(QObject):
         self._pinned: tuple[TextPlace, float] | None = None  # the place kept across relayouts, and its y
         self._own_scrolls = 0  # > 0 while this class scrolls (a scroll by the reader unpins the place)
         self._reader_scrolled = False
+        self._scrolled_this_turn = False  # a scroll not ours since the event loop's last turn (see _caret_moved)
         self._rest = QTimer(self, singleShot=True, interval=REST_MS)
         self._rest.timeout.connect(self._came_to_rest)
         view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        view.cursorPositionChanged.connect(self._caret_moved)
 
     # -- what is on screen ---------------------------------------------------------------------
     def span(self) -> tuple[float, float]:
@@ -297,7 +299,21 @@ class Navigator(QObject):
         if self._own_scrolls == 0:
             self._reader_scrolled = True
             self._pinned = None
+            if not self._scrolled_this_turn:
+                self._scrolled_this_turn = True
+                QTimer.singleShot(0, self, self._next_turn)
         self._rest.start()
+
+    def _next_turn(self) -> None:
+        self._scrolled_this_turn = False
+
+    def _caret_moved(self) -> None:
+        """Qt scrolls a caret set out of view into it, and says the caret moved just after: that scroll is the
+        caret's, not the reader's, so the place does not follow the screen at rest. The caret's owner says where
+        the place goes (a screen reader's caret: ui/orientation.py; while the app's voice reads, nowhere — Orca
+        moving the caret through the Say All it had queued made reading jump ahead once the view came to rest)."""
+        if self._scrolled_this_turn:
+            self._reader_scrolled = False
 
     def _came_to_rest(self) -> None:
         if self._reader_scrolled:  # wheel or scroll bar: the current paragraph follows what is on screen
