@@ -107,11 +107,11 @@ class FocusRing(QObject):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         ring = self.ring
         if new is None or not self._wants_ring(new):
-            ring.setWidget(None)
+            _let_go(ring)
             ring.hide()
             return
         ring.width_style.width = max(_RING_MIN_PX, round(new.fontMetrics().height() / _RING_PER_LINE))
-        ring.setWidget(None)  # a new width takes effect when the widget is set again
+        _let_go(ring)  # a new width takes effect when the widget is set again
         ring.setWidget(new)
         ring.show()
         ring.raise_()
@@ -122,3 +122,8 @@ class FocusRing(QObject):
             return False
         holder = widget.parentWidget()
         return not isinstance(widget, ReaderView) and not isinstance(holder, ReaderView)
+
+
+def _let_go(ring: QFocusFrame) -> None:
+    """The ring follows no control (Qt's documented null widget)."""
+    ring.setWidget(None)  # type: ignore[arg-type]  # PySide6 6.11 stubs: setWidget takes no None, Qt takes nullptr
