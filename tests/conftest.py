@@ -21,6 +21,8 @@ EXIT_STATUS = pytest.StashKey[int]()
 # long group does not start last.
 SHARED_FIXTURE_MODULES = ("tests/export/test_pdf.py", "tests/ui/test_justification.py", "tests/ui/test_line_breaking.py",
                           "tests/ui/test_line_edges.py", "tests/ui/test_ruby_room.py")
+# These share one worker as well: they read the same laid-out views (tests/ui/conftest.py laid_out_views).
+LAID_OUT_VIEW_MODULES = ("tests/ui/test_justification.py", "tests/ui/test_line_breaking.py", "tests/ui/test_line_edges.py")
 
 
 def pytest_configure(config):
@@ -38,7 +40,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         module = item.nodeid.partition("::")[0]
         if module in SHARED_FIXTURE_MODULES:
-            item.add_marker(pytest.mark.xdist_group(module))
+            item.add_marker(pytest.mark.xdist_group("laid-out views" if module in LAID_OUT_VIEW_MODULES else module))
     # pytest-xdist hands out single tests in collection order: the test of typesetting after any change (~10 CPU-s)
     # came last and ran alone at the end for ~15 s while the other workers had finished.
     items.sort(key=lambda item: item.get_closest_marker("early") is None)  # a stable sort: the rest keep their order

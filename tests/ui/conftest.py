@@ -4,6 +4,7 @@ import pytest
 
 from fenggang_reader.core.settings import Settings
 from fenggang_reader.core.storage import AppDirs
+from fenggang_reader.ui.reader_view import ReaderView
 from tests.support.shipped import shipped
 
 
@@ -49,3 +50,23 @@ def make_window(app, qtbot):
 @pytest.fixture
 def window(make_window):
     return make_window()
+
+
+@pytest.fixture(scope="session")
+def laid_out_views(qapp):
+    """The report laid out at (size, width) as a window's text area would be, each made once per test process. The
+    modules of line breaking, line edges and justification only read these views and stay on one worker
+    (tests/conftest.py): their 17 layouts were 8 different ones."""
+    from fenggang_reader.app import create_application
+    from fenggang_reader.ui.line_export import laid_out_view
+
+    create_application()
+    report, annotator = shipped()
+    made: dict[tuple[int, int], ReaderView] = {}
+
+    def view(size: int, width: int):
+        if (size, width) not in made:
+            made[size, width] = laid_out_view(report, annotator, size=size, width=width)
+        return made[size, width]
+
+    return view

@@ -8,20 +8,15 @@ import pytest
 from PySide6.QtGui import QFontMetricsF, QTextLayout
 
 from fenggang_reader.core.model import BlockKind
-from fenggang_reader.ui.line_export import laid_out_view, view_lines
-from tests.support.shipped import shipped
+from fenggang_reader.ui.line_export import view_lines
 
 JUSTIFIED = (BlockKind.PARAGRAPH, BlockKind.NOTE)
 SIZES = [(16, 800), (28, 800), (28, 1200), (48, 800), (96, 1600)]
 
 
 @pytest.fixture(scope="module")
-def views(qapp):
-    from fenggang_reader.app import create_application
-
-    create_application()
-    report, annotator = shipped()
-    return {key: laid_out_view(report, annotator, size=key[0], width=key[1]) for key in SIZES}
+def views(laid_out_views):
+    return {key: laid_out_views(*key) for key in SIZES}
 
 
 @pytest.mark.parametrize("key", SIZES)

@@ -20,12 +20,8 @@ CLOSING = "，。、；：？！）》」』”’"
 
 
 @pytest.fixture(scope="module")
-def views(qapp):
-    from fenggang_reader.app import create_application
-
-    create_application()
-    report, annotator = shipped()
-    return {key: laid_out_view(report, annotator, size=key[0], width=key[1]) for key in SIZES}
+def views(laid_out_views):
+    return {key: laid_out_views(*key) for key in SIZES}
 
 
 def _by_block(view) -> dict[str, list[dict]]:
@@ -102,7 +98,7 @@ def test_the_title_breaks_into_lines_of_even_length(views, key):
 
 
 def test_the_marks_stay_in_the_layout(views):
-    view = views[(96, 800)]
+    view = laid_out_view(*shipped(), size=96, width=800)  # its own: this test selects and copies, the others only read
     report = view.report
     assert view.toPlainText() == "\n".join(b.text for b in report.blocks)
     assert any(ch in MARKS for ch in view.document().toPlainText())

@@ -19,12 +19,8 @@ LINE_END_HALVES = "，。、；：？！"  # their ink is in the left half of th
 
 
 @pytest.fixture(scope="module")
-def views(qapp):
-    from fenggang_reader.app import create_application
-
-    create_application()
-    report, annotator = shipped()
-    return {key: laid_out_view(report, annotator, size=key[0], width=key[1]) for key in SIZES}
+def views(laid_out_views):
+    return {key: laid_out_views(*key) for key in SIZES}
 
 
 def _ink(line, first: bool) -> float:
