@@ -20,7 +20,8 @@ EXIT_STATUS = pytest.StashKey[int]()
 # group of many tests is handed out before single tests (pytest-xdist's --loadscope-reorder, on by default), so a
 # long group does not start last.
 SHARED_FIXTURE_MODULES = ("tests/export/test_pdf.py", "tests/ui/test_justification.py", "tests/ui/test_line_breaking.py",
-                          "tests/ui/test_line_edges.py", "tests/ui/test_ruby_room.py")
+                          "tests/ui/test_line_edges.py", "tests/ui/test_ruby_room.py",
+                          "tests/core/test_pronunciation_review.py")
 # These share one worker as well: they read the same laid-out views (tests/ui/conftest.py laid_out_views).
 LAID_OUT_VIEW_MODULES = ("tests/ui/test_justification.py", "tests/ui/test_line_breaking.py", "tests/ui/test_line_edges.py")
 

@@ -32,6 +32,12 @@ def annotator():
     return bundled_annotator()
 
 
+@pytest.fixture(scope="module")
+def review_rows():
+    """The review of every polyphonic occurrence in the report (~3 CPU-s), made once for the tests that read it."""
+    return _tool().build_rows()
+
+
 def _block(report, block_id):
     return next(b for b in report.blocks if b.id == block_id)
 
@@ -115,9 +121,9 @@ def test_export_pinyin_reflects_the_record(report):
     assert entry["pinyin"][entry["text"].index("子方案")] == "zǐ"
 
 
-def test_every_polyphonic_occurrence_is_reviewed_and_shown_as_decided(report):
+def test_every_polyphonic_occurrence_is_reviewed_and_shown_as_decided(report, review_rows):
     tool = _tool()
-    rows = tool.build_rows()
+    rows = review_rows
     covered = {(r.block, r.offset) for r in rows}
     for block in report.blocks:
         for i, char in enumerate(block.text):
@@ -144,9 +150,9 @@ def test_review_decisions_match_export(report):
         assert exported[block][int(offset)] == decided, line
 
 
-def test_review_counts_the_traps(report):
+def test_review_counts_the_traps(review_rows):
     tool = _tool()
-    stats = tool.summary(tool.build_rows())
+    stats = tool.summary(review_rows)
     assert stats["final_wrong"] == 0
     assert stats["pypinyin_wrong"] > 50  # the review found real errors, not just restated pypinyin
     assert stats["polyphonic_occurrences"] == 4850
