@@ -161,12 +161,6 @@ class _Worker(QObject):
         if tts is None or name != self._engine:
             return
         engine = self._engine
-        if tts.state() == QTextToSpeech.State.Error:
-            self._tts = None
-            tts.deleteLater()
-            self.ready.emit(None, [], _t("The system voice (%1) could not start: %2").replace("%1", engine)
-                            .replace("%2", tts.errorString()), False)
-            return
         voices: list[SystemVoiceInfo] = []
         for voice in self._candidate_voices(tts):
             name = voice.name()
@@ -174,6 +168,20 @@ class _Worker(QObject):
                 continue  # "+variant" voices are espeak-ng's hundreds of timbre variants of the same voice
             self._voices[name] = voice
             voices.append(SystemVoiceInfo(name, voice.locale().name(), dialect_of(name, voice.locale().name())))
+        if tts.state() == QTextToSpeech.State.Error:
+            if not voices:
+                self._voices.clear()
+                self._tts = None
+                tts.deleteLater()
+                self.ready.emit(None, [], _t("The system voice (%1) could not start: %2").replace("%1", engine)
+                                .replace("%2", tts.errorString()), False)
+                return
+            # Qt's speechd engine starts in the default locale and reports an error when it has no voice for
+            # it — with a Chinese interface (or a zh_CN desktop) always: espeak-ng's Mandarin is "cmn", a
+            # language Qt does not know. The engine itself is connected and speaks once given a voice.
+            log.info("the system voice (%s) refused the locale %s (%s); using %s", engine, QLocale().name(),
+                     tts.errorString(), voices[0].name)
+            tts.setVoice(self._voices[voices[0].name])
         tts.stateChanged.connect(self._state_changed)
         tts.errorOccurred.connect(lambda _reason, text: self.failed.emit(text))
         words = bool(tts.engineCapabilities() & QTextToSpeech.Capability.WordByWordProgress)

@@ -145,6 +145,35 @@ def test_giving_up_cancels_the_sentence_so_it_is_never_heard_later(qtbot, system
     assert rec.first_loud_after(given_up + 8000) is None, "the sentence given up was heard later"
 
 
+@pytest.mark.parametrize("language", ["zh_CN", "zh_TW"])
+def test_with_a_chinese_interface_it_starts_lists_its_voices_and_speaks(qtbot, tmp_path, language):
+    """The interface in Chinese sets the default locale (ui/i18n.py), as a zh_CN desktop does: Qt's speechd
+    engine then reported "Failed to initialize default locale and voice" (espeak-ng's Mandarin is "cmn", unknown
+    to Qt) and the voice was unavailable — the voice dialog empty, reading through the espeak-ng bridge."""
+    from PySide6.QtCore import QLocale
+
+    from tests.support.sound import ensure_null_sink, ensure_speech_dispatcher
+
+    for reason in (ensure_null_sink(), ensure_speech_dispatcher()):
+        if reason:
+            pytest.skip(reason)
+    QLocale.setDefault(QLocale(language))
+    voice = SystemVoice()
+    try:
+        assert voice.wait_ready(30000), voice.error_message
+        assert {"mandarin", "cantonese"} <= {v.dialect for v in voice.voices}
+        backend = SystemBackend(voice)
+        with Recorder(tmp_path / "system.raw") as rec:
+            with qtbot.waitSignal(backend.audio_started, timeout=5000):
+                backend.speak(chunk("今年是收官之年。"), VoiceParams(rate=1.5))
+            with qtbot.waitSignal(backend.finished, timeout=15000):
+                pass
+        assert rec.loud_seconds() > 0.3, "the null sink's monitor heard the system voice"
+    finally:
+        voice.shutdown()
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
 def test_an_engine_without_chinese_gives_a_clear_message(qtbot, report: Report):
     from PySide6.QtTextToSpeech import QTextToSpeech
 
