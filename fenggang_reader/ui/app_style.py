@@ -69,23 +69,26 @@ def _outline(option: QStyleOption, painter: QPainter) -> None:
     painter.restore()
 
 
-def _pens(option: QStyleOption) -> tuple[QRectF, float, QPalette]:
+def _begin_indicator(option: QStyleOption, painter: QPainter) -> tuple[QRectF, float, QPalette]:
+    """Save the painter and set the outline's pen and the fill; the square inside the outline, the outline's
+    width and the palette."""
     rect = QRectF(option.rect)
     side = min(rect.width(), rect.height())
-    square = QRectF(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side)
-    return square, max(2.0, side / 10), option.palette
+    line = max(2.0, side / 10)
+    inner = QRectF(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side).adjusted(
+        line / 2, line / 2, -line / 2, -line / 2)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Text), line))
+    painter.setBrush(option.palette.color(QPalette.ColorRole.Base))
+    return inner, line, option.palette
 
 
 def _draw_check(option: QStyleOption, painter: QPainter) -> None:
-    square, line, palette = _pens(option)
-    inner = square.adjusted(line / 2, line / 2, -line / 2, -line / 2)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), line))
-    painter.setBrush(palette.color(QPalette.ColorRole.Base))
+    inner, line, palette = _begin_indicator(option, painter)
     painter.drawRoundedRect(inner, line, line)
     state = option.state
-    mark = QPen(palette.color(QPalette.ColorRole.Text), max(2.0, square.width() / 7), Qt.PenStyle.SolidLine,
+    mark = QPen(palette.color(QPalette.ColorRole.Text), max(2.0, (inner.width() + line) / 7), Qt.PenStyle.SolidLine,
                 Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
     painter.setPen(mark)
     w, x, y = inner.width(), inner.x(), inner.y()
@@ -101,12 +104,7 @@ def _draw_check(option: QStyleOption, painter: QPainter) -> None:
 
 
 def _draw_radio(option: QStyleOption, painter: QPainter) -> None:
-    square, line, palette = _pens(option)
-    inner = square.adjusted(line / 2, line / 2, -line / 2, -line / 2)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), line))
-    painter.setBrush(palette.color(QPalette.ColorRole.Base))
+    inner, _line, palette = _begin_indicator(option, painter)
     painter.drawEllipse(inner)
     if option.state & QStyle.StateFlag.State_On:
         dot = inner.width() * 0.28
