@@ -10,7 +10,6 @@ keep their natural spacing. Proportional line height leaves a band above each li
 from __future__ import annotations
 
 import threading
-import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -69,6 +68,7 @@ from .text_geometry import TextGeometry, cursor_x
 from .text_role import ReadOnlyTextBrowser
 from .themes import Theme, theme
 from .typesetting import Typesetting
+from .waiting_blocks import WaitingBlocks
 
 BODY_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif"]
 # Traditional characters in the glyph forms their readers learnt (Hong Kong and Taiwan standards differ).
@@ -206,10 +206,8 @@ class ReaderView(ReadOnlyTextBrowser):
         self._layouts = [self._wanted_layout(b, None) for b in report.blocks]
         self._marks_key: tuple | None = None  # the widths and sizes the marks were fitted to
         self._marks_width: float | None = None  # the line width they were fitted to (None: wide enough for every run)
-        self._marks_pending: list[int] = []  # blocks of a long document whose marks wait for the key now in use
-        self._marks_timer = QTimer(self)
-        self._marks_timer.setInterval(0)
-        self._marks_timer.timeout.connect(self._marks_step)
+        # Blocks of a long document whose marks wait for the key now in use.
+        self._marks_pending = WaitingBlocks(self, self.place_index, self._marks_step, _MARKS_STEP_SECONDS)
         # (block, longest word kept whole) -> [(the answers of fits_on_a_line its marks were made with, the marks)]
         self._layout_memo: dict[tuple[int, int], list[tuple[dict[str, bool] | None, LayoutText]]] = {}
         self._widths_key: tuple | None = None  # the sizes _run_widths were measured at
@@ -488,8 +486,8 @@ class ReaderView(ReadOnlyTextBrowser):
         key, longest, layouts = wanted
         self._marks_key = key
         self._longest_word = longest
-        if self._marks_pending and self._painted_once:  # far blocks while idle, once the first screen is painted
-            self._marks_timer.start()
+        if self._painted_once:  # far blocks while idle, once the first screen is painted
+            self._marks_pending.resume()
         changed = [index for index, (old, new) in enumerate(zip(self._layouts, layouts, strict=True)) if old != new]
         if not changed:
             self._layouts = layouts
@@ -524,7 +522,7 @@ class ReaderView(ReadOnlyTextBrowser):
         now: Sequence[int] = range(len(blocks))
         if self.typesetting.long_document:
             now = sorted(self.blocks_around(self.place_index(), _MARKS_NOW_CHARS))
-            self._marks_pending = sorted(set(range(len(blocks))).difference(now))
+            self._marks_pending.wait(sorted(set(range(len(blocks))).difference(now)))
         saved, self._longest_word = self._longest_word, longest
         try:
             layouts = list(self._layouts)
@@ -545,17 +543,8 @@ class ReaderView(ReadOnlyTextBrowser):
         first, the place kept (a block above it may change its height) and their lines justified anew."""
         if self.typesetting.holding_layout:
             return
-        started = time.perf_counter()
-        place = self.place_index()
-        self._marks_pending.sort(key=lambda index: -abs(index - place))  # nearest last, taken from the end
-        changed: dict[int, LayoutText] = {}
-        while self._marks_pending and time.perf_counter() - started < _MARKS_STEP_SECONDS:
-            index = self._marks_pending.pop()
-            layout = self._fitted_layout(index)
-            if layout != self._layouts[index]:
-                changed[index] = layout
-        if not self._marks_pending:
-            self._marks_timer.stop()
+        changed = {index: layout for index in self._marks_pending.nearest()
+                   if (layout := self._fitted_layout(index)) != self._layouts[index]}
         if changed:
             with self._keeping_place():
                 self._rewrite_marks(changed)
@@ -577,8 +566,7 @@ class ReaderView(ReadOnlyTextBrowser):
         """The blocks near block ``index`` their marks now if they still wait for them (a jump far into a long
         document: its lines are measured next)."""
         if self._marks_pending:
-            near = set(self.blocks_around(index, _MARKS_NOW_CHARS))
-            self._fit_pending([block for block in self._marks_pending if block in near])
+            self._fit_now(self._marks_pending.take(set(self.blocks_around(index, _MARKS_NOW_CHARS))))
 
     def marks_waiting(self) -> int:
         """How many blocks of a long document wait for their marks at the width in use (fitted while idle)."""
@@ -586,15 +574,10 @@ class ReaderView(ReadOnlyTextBrowser):
 
     def finish_marks(self) -> None:
         """Every block its marks for the width in use now (print, export-lines: they read every line)."""
-        self._fit_pending(list(self._marks_pending))
+        self._fit_now(self._marks_pending.take_all())
 
-    def _fit_pending(self, blocks: list[int]) -> None:
-        if not blocks:
-            return
-        todo = set(blocks)
-        self._marks_pending = [block for block in self._marks_pending if block not in todo]
-        if not self._marks_pending:
-            self._marks_timer.stop()
+    def _fit_now(self, blocks: list[int]) -> None:
+        """These blocks their marks for the width in use now (no longer waiting)."""
         changed = {block: layout for block in blocks if (layout := self._fitted_layout(block)) != self._layouts[block]}
         if changed:
             self._rewrite_marks(changed)
@@ -1233,8 +1216,7 @@ class ReaderView(ReadOnlyTextBrowser):
         if not self._painted_once:
             self._painted_once = True
             self.typesetting.start_idle_work()
-            if self._marks_pending:
-                self._marks_timer.start()
+            self._marks_pending.resume()
             self.first_paint.emit()
             self._start_warm_up()
             QTimer.singleShot(0, self, self.refresh_line_breaks)  # a screen reader's bridge may be up by now

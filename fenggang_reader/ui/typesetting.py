@@ -9,12 +9,11 @@ then depends on. ReaderView composes one and tells it what changed; it keeps the
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QSizeF, QTimer
+from PySide6.QtCore import QObject, QSizeF
 from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 
 from ..core.model import Block
@@ -22,6 +21,7 @@ from ..core.settings import CHARACTER_SPACING, FONT_SIZE
 from .line_justification import EdgeRules, LineJustifier
 from .reader_document import han_spacing_spans, is_wide, set_letter_spacing
 from .ruby import ZHUYIN_RATIO, ruby_room, zhuyin_column_width
+from .waiting_blocks import WaitingBlocks
 
 _ROOM_AT_ONCE_CHARS = 60_000  # a document up to this long takes its room in one pass (the shipped report: 14k)
 _ROOM_NOW_CHARS = 6_000  # a longer one at once only within this many characters of the reading place, rest idle
@@ -71,11 +71,9 @@ class Typesetting:
         self._long = sum(len(block.text) for block in blocks) > _ROOM_AT_ONCE_CHARS
         self._measured: dict[int, dict[int, float]] | None = None  # the room measured for the key now in use
         self._widths: dict[tuple[str, float], float] = {}  # each reading's width at this size (_room_for)
-        self._pending: list[int] = []  # blocks whose room may not be the one for the key now in use
+        # Blocks whose room may not be the one for the key now in use.
+        self._pending = WaitingBlocks(parent, host.place_index, self._room_step, _STEP_SECONDS)
         self._idle_work = False  # far blocks take their room once the first screen is painted (start_idle_work)
-        self._timer = QTimer(parent)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._room_step)
 
     # -- what changed ----------------------------------------------------------------------------
     @property
@@ -153,17 +151,16 @@ class Typesetting:
         set_letter_spacing(self._host.document(), spans)
         self._base = base
         taken = set(now)
-        self._pending = [index for index in range(len(self._blocks)) if index not in taken]
-        if self._pending and self._idle_work:
-            self._timer.start()
+        self._pending.wait(index for index in range(len(self._blocks)) if index not in taken)
+        if self._idle_work:
+            self._pending.resume()
         return True
 
     def start_idle_work(self) -> None:
         """The first screen is painted: the far blocks take their room from now on, while idle (before, each slice
         laid the whole text out ahead of the first paint: ~0.2 s for 300,000 characters)."""
         self._idle_work = True
-        if self._pending:
-            self._timer.start()
+        self._pending.resume()
 
     def _wanted(self, index: int, base: float) -> dict[int, float]:
         """Block ``index``'s room for the key now in use (nothing without ruby above the characters)."""
@@ -192,35 +189,22 @@ class Typesetting:
     def _room_step(self) -> None:
         """While idle: a long document's other blocks get their room, those nearest the place first, the reading
         place kept (a block above it grows or shrinks) and the lines in view justified after."""
-        if not self._pending:
-            self._timer.stop()
-            return
-        started = time.perf_counter()
-        place = self._host.place_index()
-        self._pending.sort(key=lambda index: -abs(index - place))  # nearest last, taken from the end
         with self._host.keeping_place():
-            while self._pending and time.perf_counter() - started < _STEP_SECONDS:
-                index = self._pending.pop()
+            for index in self._pending.nearest():
                 self._give_room([index])
-        if not self._pending:
-            self._timer.stop()
 
     def take_room_near(self, index: int) -> None:
         """The blocks near block ``index`` their room now if they still wait for it (a jump far into a long document:
         its lines are measured next)."""
-        if not self._pending:
-            return
-        near = set(self._host.blocks_around(index, _ROOM_NOW_CHARS))
-        todo = [block for block in self._pending if block in near]
-        if todo:
-            self._pending = [block for block in self._pending if block not in near]
-            self._give_room(todo)
+        if self._pending:
+            todo = self._pending.take(set(self._host.blocks_around(index, _ROOM_NOW_CHARS)))
+            if todo:
+                self._give_room(todo)
 
     def finish_room(self) -> None:
         """Every block its room now (print, export-lines: they read every line)."""
-        if self._pending:
-            pending, self._pending = self._pending, []
-            self._timer.stop()
+        pending = self._pending.take_all()
+        if pending:
             self._give_room(pending)
 
     def _give_room(self, indices: list[int]) -> None:
