@@ -519,10 +519,7 @@ class MainWindow(QMainWindow):
         self._show_match()
 
     def _show_match(self) -> None:
-        positions = []
-        for m in self._matches:
-            positions.append(self.view.document_span(m.block_index, m.start, m.end))
-        self.view.set_find_matches(positions, self._match_index)
+        self.view.set_find_matches([(m.block_index, m.start, m.end) for m in self._matches], self._match_index)
         match = self._matches[self._match_index]
         self.view.set_current_index(match.block_index, ensure_visible=False, move_caret=False)
         self.view.navigator.reveal_match(match.block_index, match.start, match.end)

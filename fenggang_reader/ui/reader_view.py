@@ -163,7 +163,7 @@ class ReaderView(ReadOnlyTextBrowser):
         self._readings: dict[int, tuple[tuple, list[str | None]]] = {}  # block_readings: (what for, the readings)
         self._speech: tuple[int, int, int] | None = None  # (block index, start, end)
         self._word: tuple[int, int, int] | None = None
-        self._find_matches: list[tuple[int, int]] = []  # absolute document positions
+        self._find_matches: list[tuple[int, int, int]] = []  # (block, start, end) in the report's text
         self._find_current = -1
         self._reserved: set[int] = set()  # key combinations our actions own (see event())
         self._painted_once = False
@@ -974,7 +974,9 @@ class ReaderView(ReadOnlyTextBrowser):
         self._update_extra_selections()
         self.viewport().update()
 
-    def set_find_matches(self, matches: list[tuple[int, int]], current: int) -> None:
+    def set_find_matches(self, matches: list[tuple[int, int, int]], current: int) -> None:
+        """Underline these matches, (block, start, end) in the report's text: places, not document positions, so a
+        relayout that changes the line-breaking marks (a resize, a size change) leaves them on their characters."""
         self._find_matches = matches
         self._find_current = current
         self._update_extra_selections()
@@ -997,12 +999,12 @@ class ReaderView(ReadOnlyTextBrowser):
     def _update_extra_selections(self) -> None:
         t = self._theme
         selections = []
-        for i, (start, end) in enumerate(self._find_matches):
+        for i, (index, start, end) in enumerate(self._find_matches):
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(t.speech_bg if i == self._find_current else t.current_tint))
             fmt.setForeground(QColor(t.speech_text if i == self._find_current else t.text))
             fmt.setFontUnderline(True)
-            selections.append(self._selection(start, end, fmt))
+            selections.append(self._selection(*self.document_span(index, start, end), fmt))
         for span, bg, fg in ((self._speech, t.speech_bg, t.speech_text), (self._word, t.word_bg, t.word_text)):
             if span:
                 index, start, end = span

@@ -108,6 +108,24 @@ def test_contents_lists_parts_headings_and_notes(window):
     assert sum(1 for t in texts if t.startswith("[")) == 30
 
 
+def test_find_highlights_stay_on_their_characters_when_the_line_breaking_marks_change(window, qtbot):
+    """The matches are kept as places in the text: kept as document positions they pointed past the marks a relayout
+    added or removed (the random-input run: "QTextCursor::setPosition: Position 19551 out of range" once the voice's
+    highlight moved)."""
+    from fenggang_reader.core.line_breaks import strip_marks
+
+    press(qtbot, window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.find_bar.field.insert("总值")
+    assert len(window._matches) >= 2
+    before = [len(layout.marks) for layout in window.view._layouts]
+    window.resize(640, 480)
+    window.view.set_font_size(96)
+    qtbot.waitUntil(lambda: [len(layout.marks) for layout in window.view._layouts] != before, timeout=10_000)
+    window.view.set_speech_highlight(window.report.blocks[-1].id, 0, 1)  # the voice moves on: highlights redrawn
+    texts = [strip_marks(selection.cursor.selectedText()) for selection in window.view.extraSelections()]
+    assert texts[:len(window._matches)] == ["总值"] * len(window._matches)
+
+
 def test_find_next_previous_and_escape(window, qtbot):
     press(qtbot, window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     field = window.find_bar.field
