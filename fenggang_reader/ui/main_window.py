@@ -55,6 +55,7 @@ from .languages import LanguageFeature
 from .navigation import VisibleRange
 from .orientation import Orientation, match_text
 from .pronunciation_dialog import PronunciationFeature
+from .qt_objects import asked
 from .read_aloud_actions import LazyReadAloud
 from .reader_view import DEFAULT_FONT_PT, MAX_FONT_PT, MIN_FONT_PT, ReaderView
 from .screen_reader import ScreenReaderMode
@@ -217,16 +218,23 @@ class MainWindow(QMainWindow):
 
     def add_toolbar_action(self, action_id: str) -> QToolButton:
         """Add an action as a large, focusable, named button (addAction alone leaves it out of Tab)."""
+        self.toolbar.addAction(self.actions_by_id[action_id])
+        button = self.toolbar_button(action_id)
         action = self.actions_by_id[action_id]
-        self.toolbar.addAction(action)
-        button = self.toolbar.widgetForAction(action)
-        assert isinstance(button, QToolButton)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         button.setMinimumSize(48, 48)
         button.setAccessibleName(action.text().replace("&", ""))
         button.setAccessibleDescription(action.statusTip())
         button.setObjectName(f"button_{action_id}")
         self.toolbar_overflow.watch(button)
+        return button
+
+    def toolbar_button(self, action_id: str) -> QToolButton:
+        """The toolbar's button for an action (ui/qt_objects: asked so that its wrapper is never a stale one)."""
+        action = self.actions_by_id[action_id]
+        button = asked(lambda: self.toolbar.widgetForAction(action), QToolButton)
+        if button is None:
+            raise LookupError(f"no toolbar button for {action_id}")
         return button
 
     def _connect(self) -> None:
@@ -575,11 +583,10 @@ class MainWindow(QMainWindow):
         for spec in ACTIONS:
             if spec.id in self.actions_by_id:
                 retranslate_action(self.actions_by_id[spec.id], spec)
-        for action in self.toolbar.actions():
-            button = self.toolbar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setAccessibleName(action.text().replace("&", ""))
-                button.setAccessibleDescription(action.statusTip())
+        for action_id in TOOLBAR_ACTIONS:
+            button, action = self.toolbar_button(action_id), self.actions_by_id[action_id]
+            button.setAccessibleName(action.text().replace("&", ""))
+            button.setAccessibleDescription(action.statusTip())
         self._update_position_label()
         self.retranslated.emit()
 

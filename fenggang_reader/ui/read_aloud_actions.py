@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QWidget
 
 from ..speech.types import ReadState
 from .lazy_feature import LazyFeature
@@ -33,9 +32,7 @@ def show_play_state(window: MainWindow, state: ReadState) -> None:
     Drawn from the state alone, so it can be drawn again at any time (after a change of language too)."""
     action = window.actions_by_id["speech_play_pause"]
     action.setText(_t("Pause") if state is ReadState.PLAYING else _t("Read"))
-    button = window.toolbar.findChild(QWidget, "button_speech_play_pause")
-    if button is not None:
-        button.setAccessibleName(action.text())
+    window.toolbar_button("speech_play_pause").setAccessibleName(action.text())
     window.actions_by_id["speech_stop"].setEnabled(state is not ReadState.STOPPED)
 
 

@@ -94,7 +94,7 @@ def test_a_new_ring_follows_the_focus_after_the_dialog_that_held_it_is_deleted(w
     qtbot.waitUntil(lambda: not shiboken6.isValid(first))
 
     window.activateWindow()
-    control = window.toolbar.widgetForAction(window.actions_by_id["zoom_in"])
+    control = window.toolbar_button("zoom_in")
     control.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(lambda: ring.ringed() is control)
     assert band_colours(ring) == {theme(window.settings["theme"]).focus_ring}

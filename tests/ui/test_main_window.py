@@ -165,7 +165,7 @@ def test_zoom_keys_and_toolbar(window, qtbot):
     assert view.font_size() < start
     press(qtbot, view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert view.font_size() == 28
-    button = window.toolbar.widgetForAction(window.actions_by_id["zoom_in"])
+    button = window.toolbar_button("zoom_in")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert view.font_size() == 32
     assert "32" in window.statusBar().currentMessage()
@@ -267,7 +267,7 @@ def test_where_am_i(window, qtbot):
 
 def test_toolbar_buttons_are_focusable_named_and_large(window):
     for action_id in ("zoom_in", "zoom_out", "toggle_pinyin", "find", "help"):
-        button = window.toolbar.widgetForAction(window.actions_by_id[action_id])
+        button = window.toolbar_button(action_id)
         assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
         assert button.accessibleName()
         assert button.width() >= 44 and button.height() >= 44
