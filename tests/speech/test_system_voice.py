@@ -136,8 +136,11 @@ def test_giving_up_cancels_the_sentence_so_it_is_never_heard_later(qtbot, system
     with OtherClient() as orca, Recorder(tmp_path / "give-up.raw") as rec:
         orca.speak(SCREEN_READER_TALK)
         qtbot.waitUntil(lambda: rec.loud_seconds() > 0.5, timeout=10000)
-        with qtbot.waitSignal(backend.failed, timeout=8000):
+        states: list[str] = []
+        backend.state_changed.connect(lambda state: states.append(state.name))
+        with qtbot.waitSignal(backend.failed, timeout=8000, raising=False) as given:
             backend.speak(chunk("这句话不该在后来被听到。"), VoiceParams(rate=2.0))
+        assert given.signal_triggered, f"not given up: the backend went {states}, the voice is {system_voice.state}"
         orca.command("CANCEL SELF")  # the other client ends its own speech: the queue is free again
         given_up = rec.mark()
         qtbot.wait(3000)
