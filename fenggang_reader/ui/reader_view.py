@@ -34,14 +34,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextEdit, QWidget
 
 from ..core.jyutping import JyutpingAnnotator
-from ..core.line_breaks import MARKS, NO_MARKS, LayoutText, layout_text, strip_marks
+from ..core.line_breaks import MARKS, LayoutText, strip_marks
 from ..core.model import Block, BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle, render
-from ..core.resources import bundled_words
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
 from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
 from ..core.widest_readings import widest_readings
-from ..core.words import longest_kept_word
+from .line_break_marks import LineBreakMarks
 from .line_justification import EdgeRules
 from .navigation import Navigator
 from .reader_document import (
@@ -50,10 +49,8 @@ from .reader_document import (
     QUOTES_CLOSING,
     build_document,
     compress_punctuation,
-    is_wide,
     replace_differences,
     respace_wide_runs,
-    rewrite_marks,
 )
 from .readings_provider import ReadingsProvider
 from .ruby import (
@@ -68,7 +65,6 @@ from .text_geometry import TextGeometry, cursor_x
 from .text_role import ReadOnlyTextBrowser
 from .themes import Theme, theme
 from .typesetting import Typesetting
-from .waiting_blocks import WaitingBlocks
 
 BODY_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif"]
 # Traditional characters in the glyph forms their readers learnt (Hong Kong and Taiwan standards differ).
@@ -81,12 +77,6 @@ LINE_HEIGHT_PERCENT = float(LINE_SPACING.default)  # line height in % of the nat
 PARAGRAPH_SPACING = PARAGRAPH_SPACING_SETTING.default / 100  # space after a paragraph, in lines of body text
 
 _RUBY_TEXTS_KEPT = 20_000  # readings prepared for drawing (a few hundred syllables a size, 18 sizes, 3 styles)
-_LAYOUTS_KEPT = 8  # marks remembered per block and longest word (the widths a window goes through)
-_WIDE_ENOUGH_CELLS = 12  # a line this many cells wide holds every run the line-breaking marks keep together
-# A long document (Typesetting.long_document) fits the marks of the blocks within this many characters of the reading
-# place at once, the others while idle in slices this long, nearest first (marks for 1,415 blocks took 20–100 ms).
-_MARKS_NOW_CHARS = 6_000
-_MARKS_STEP_SECONDS = 0.008
 
 # Heading sizes relative to the body (QTextFormat.FontSizeAdjustment steps are too coarse).
 _SIZE_FACTOR = {
@@ -201,23 +191,12 @@ class ReaderView(ReadOnlyTextBrowser):
         # draws the lines without them). A view never shown (print) keeps them, and its own justification, while an
         # assistive technology is active: none reads it.
         self._on_screen = on_screen
-        self._words = bundled_words(report)  # kept whole where lines are wide
-        self._longest_word: dict[BlockKind, int] = {}  # per kind of block, at the width in use (refresh_line_breaks)
-        self._layouts = [self._wanted_layout(b, None) for b in report.blocks]
-        self._marks_key: tuple | None = None  # the widths and sizes the marks were fitted to
-        self._marks_width: float | None = None  # the line width they were fitted to (None: wide enough for every run)
-        # Blocks of a long document whose marks wait for the key now in use.
-        self._marks_pending = WaitingBlocks(self, self.place_index, self._marks_step, _MARKS_STEP_SECONDS)
-        # (block, longest word kept whole) -> [(the answers of fits_on_a_line its marks were made with, the marks)]
-        self._layout_memo: dict[tuple[int, int], list[tuple[dict[str, bool] | None, LayoutText]]] = {}
-        self._widths_key: tuple | None = None  # the sizes _run_widths were measured at
-        self._run_widths: dict[tuple[float, bool, str], float] = {}
-        self._run_metrics: dict[tuple[float, bool], QFontMetricsF] = {}
-        self._run_metrics_key: tuple | None = None
+        self.line_breaks = LineBreakMarks(self, self, report, on_screen=on_screen,
+                                          largest_factor=max(_SIZE_FACTOR.values()))
         self.line_geometry = TextGeometry(self.document, self._ruby_above, self.layout_of)
         justified = [i for i, b in enumerate(report.blocks) if b.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE)]
         # The readings' room and the justified lines: what is set now, and setting them anew when it must be.
-        self.typesetting = Typesetting(self, self, report.blocks, justified, self._lines_near_view)
+        self.typesetting: Typesetting = Typesetting(self, self, report.blocks, justified, self._lines_near_view)
         self.verticalScrollBar().valueChanged.connect(self.typesetting.justifier.justify_in_view)
 
         # The runs of blocks that are not paragraphs or notes (their own margins), and the blocks drawn larger.
@@ -236,7 +215,7 @@ class ReaderView(ReadOnlyTextBrowser):
 
     # -- building ------------------------------------------------------------------------------
     def _build_document(self) -> None:
-        doc = build_document(self, self._report.blocks, self._layouts, self.display_text, self.line_height_percent,
+        doc = build_document(self, self._report.blocks, self.line_breaks.layouts, self.display_text, self.line_height_percent,
                              self.cjk_spacing_percent, self._compressible())  # punctuation compressed as it is built
         self.setDocument(doc)
         doc.contentsChange.connect(self._forget_glyphs)
@@ -264,9 +243,11 @@ class ReaderView(ReadOnlyTextBrowser):
         """What the lines are justified for (the width, sizes, spacing, fonts), the edge rules, and whether the reader
         justifies them itself (see justify_lines)."""
         own = not (self._on_screen and QAccessible.isActive())
-        inputs = (self.typesetting.text_width(), self._font_pt, self.cjk_spacing_percent, tuple(self._families),
-                  tuple(sorted(self._factor_caps.items())))
-        return inputs, EdgeRules(self._compressible()), own
+        return (self.typesetting.text_width(), *self.font_inputs()), EdgeRules(self._compressible()), own
+
+    def font_inputs(self) -> tuple:
+        """What the text's sizes depend on beyond the width: the size, the character spacing, the fonts, the caps."""
+        return self._font_pt, self.cjk_spacing_percent, tuple(self._families), tuple(sorted(self._factor_caps.items()))
 
     def finish_justifying(self) -> None:
         """Justify every line now, not only those in view (export-lines), the readings' room taken first."""
@@ -343,9 +324,9 @@ class ReaderView(ReadOnlyTextBrowser):
         block = self._report.blocks[index]
         if block.heading_level > BlockKind.HEADING.heading_level:  # （一） under 一、: bold at the body's size
             return 1.0
-        return self._kind_factor(block.kind)
+        return self.kind_factor(block.kind)
 
-    def _kind_factor(self, kind: BlockKind) -> float:
+    def kind_factor(self, kind: BlockKind) -> float:
         """How much larger than the body a block of ``kind`` is drawn. Headings never pass the largest body size:
         at 96 pt a 154 pt title line with its pinyin is taller than the text area of an 800×600 window, and a
         line that never fits whole cannot be read screen by screen."""
@@ -409,7 +390,7 @@ class ReaderView(ReadOnlyTextBrowser):
             yield
             self._set_metrics()
             if self.typesetting.active:  # fitted to the width once shown or laid out (a window is built in steps)
-                self._fit_marks(self._marks_for(self.typesetting.text_width()))
+                self.line_breaks.fit(self.line_breaks.wanted_for(self.typesetting.text_width()))
             self.typesetting.unjustify_for(*self._justification())
         self.justify_lines()
         self.invalidate_layout_cache()
@@ -427,7 +408,7 @@ class ReaderView(ReadOnlyTextBrowser):
         side = min(px * 0.6, 40.0)
         frame.setLeftMargin(side)
         frame.setRightMargin(side)
-        frame.setTopMargin(band * self._kind_factor(BlockKind.TITLE) + px * 0.3)
+        frame.setTopMargin(band * self.kind_factor(BlockKind.TITLE) + px * 0.3)
         frame.setBottomMargin(px)
         doc.rootFrame().setFrameFormat(frame)
         # One merge gives every block the paragraphs' spacing, then the few other kinds theirs: a format a block was a
@@ -471,180 +452,25 @@ class ReaderView(ReadOnlyTextBrowser):
         punctuation that would be wider than a line is joined less (core/line_breaks.py); then justify."""
         if not self.typesetting.active:  # fitted once shown or laid out (_take_room)
             return
-        wanted = self._marks_for(self.typesetting.text_width())
-        if wanted is not None and wanted[2] != self._layouts:
+        wanted = self.line_breaks.wanted_for(self.typesetting.text_width())
+        if wanted is not None and wanted[2] != self.line_breaks.layouts:
             with self.typesetting.one_layout():
-                self._fit_marks(wanted)
+                self.line_breaks.fit(wanted)
         else:
-            self._fit_marks(wanted)
+            self.line_breaks.fit(wanted)
         self.justify_lines()
-
-    def _fit_marks(self, wanted: tuple[tuple, dict[BlockKind, int], list[LayoutText]] | None) -> None:
-        """Put in place the marks ``_marks_for`` found (nothing for None), inside one_layout when they differ."""
-        if wanted is None:
-            return
-        key, longest, layouts = wanted
-        self._marks_key = key
-        self._longest_word = longest
-        if self._painted_once:  # far blocks while idle, once the first screen is painted
-            self._marks_pending.resume()
-        changed = [index for index, (old, new) in enumerate(zip(self._layouts, layouts, strict=True)) if old != new]
-        if not changed:
-            self._layouts = layouts
-            return
-        doc = self.document()
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()  # one change for listeners, seen once the new map is in place
-        for index in changed:
-            rewrite_marks(doc, index, self._layouts[index], layouts[index])
-        self._layouts = layouts
-        self.typesetting.text_edited()
-        cursor.endEditBlock()
-
-    def _marks_for(self, text_width: float) -> tuple[tuple, dict[BlockKind, int], list[LayoutText]] | None:
-        """(what they are fitted to, the longest word kept whole by kind, each block's marks) for a text ``text_width``
-        pixels wide, or None when the marks in place were fitted to the same."""
-        frame = self.document().rootFrame().frameFormat()
-        width = text_width - frame.leftMargin() - frame.rightMargin()
-        sizes = (self._font_pt, self.cjk_spacing_percent, self.typesetting.base, tuple(self._families),
-                 tuple(sorted(self._factor_caps.items())))
-        if sizes != self._widths_key:
-            self._widths_key, self._run_widths = sizes, {}
-        body_cell = self._run_width(1.0, False, "中")
-        wide = width >= _WIDE_ENOUGH_CELLS * body_cell * max(_SIZE_FACTOR.values())  # every run fits: no measuring
-        longest = {kind: longest_kept_word(width / (body_cell * self._kind_factor(kind)),
-                                           title_block=kind is BlockKind.META) for kind in BlockKind}
-        key = ("wide" if wide else round(width, 1), *sizes, QAccessible.isActive(), tuple(longest.values()))
-        if width <= 0 or key == self._marks_key:
-            return None
-        self._marks_width = None if wide else width
-        blocks = self._report.blocks
-        now: Sequence[int] = range(len(blocks))
-        if self.typesetting.long_document:
-            now = sorted(self.blocks_around(self.place_index(), _MARKS_NOW_CHARS))
-            self._marks_pending.wait(sorted(set(range(len(blocks))).difference(now)))
-        saved, self._longest_word = self._longest_word, longest
-        try:
-            layouts = list(self._layouts)
-            for i in now:
-                layouts[i] = self._fitted_layout(i)
-        finally:
-            self._longest_word = saved
-        return key, longest, layouts
-
-    def _fitted_layout(self, index: int) -> LayoutText:
-        """Block ``index``'s marks for the width and longest words _marks_for fitted to."""
-        width = self._marks_width
-        return self._remembered_layout(index, self._report.blocks[index],
-                                       None if width is None else self.fits_on_a_line(index, width))
-
-    def _marks_step(self) -> None:
-        """While idle: a long document's other blocks get the marks for the width in use, those nearest the place
-        first, the place kept (a block above it may change its height) and their lines justified anew."""
-        if self.typesetting.holding_layout:
-            return
-        changed = {index: layout for index in self._marks_pending.nearest()
-                   if (layout := self._fitted_layout(index)) != self._layouts[index]}
-        if changed:
-            with self._keeping_place():
-                self._rewrite_marks(changed)
-
-    def _rewrite_marks(self, changed: dict[int, LayoutText]) -> None:
-        """Give these blocks these marks in the laid-out text, their justified runs put back first: the whole text is
-        laid out first, as Typesetting._give_room says (an edit during Qt's lazy layout left blocks without lines)."""
-        doc = self.document()
-        doc.documentLayout().documentSize()
-        self.typesetting.justifier.forget(list(changed))
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        for index, layout in changed.items():
-            rewrite_marks(doc, index, self._layouts[index], layout)
-            self._layouts[index] = layout
-        cursor.endEditBlock()
-
-    def fit_marks_near(self, index: int) -> None:
-        """The blocks near block ``index`` their marks now if they still wait for them (a jump far into a long
-        document: its lines are measured next)."""
-        if self._marks_pending:
-            self._fit_now(self._marks_pending.take(set(self.blocks_around(index, _MARKS_NOW_CHARS))))
-
-    def marks_waiting(self) -> int:
-        """How many blocks of a long document wait for their marks at the width in use (fitted while idle)."""
-        return len(self._marks_pending)
-
-    def finish_marks(self) -> None:
-        """Every block its marks for the width in use now (print, export-lines: they read every line)."""
-        self._fit_now(self._marks_pending.take_all())
-
-    def _fit_now(self, blocks: list[int]) -> None:
-        """These blocks their marks for the width in use now (no longer waiting)."""
-        changed = {block: layout for block in blocks if (layout := self._fitted_layout(block)) != self._layouts[block]}
-        if changed:
-            self._rewrite_marks(changed)
-
-    def _remembered_layout(self, index: int, block: Block, fits: Callable[[str], bool] | None) -> LayoutText:
-        """_wanted_layout, remembered: a block's marks depend on the width and sizes only through the answers ``fits``
-        gave (and the longest word kept whole), so marks made when every run it asks about got the same answer are
-        the same marks (a size change or a resize step asks again for every block)."""
-        if QAccessible.isActive():
-            return self._wanted_layout(block, fits)
-        known = self._layout_memo.setdefault((index, self.longest_whole_word(block.kind)), [])
-        for answers, layout in known:
-            if answers is None or fits is None:
-                if answers is None and fits is None:
-                    return layout
-            elif all(fits(run) == fit for run, fit in answers.items()):
-                return layout
-        asked: dict[str, bool] | None = None
-        if fits is not None:
-            asked, ask = {}, fits
-
-            def recorded(run: str) -> bool:
-                asked[run] = answer = ask(run)
-                return answer
-
-            fits = recorded
-        layout = self._wanted_layout(block, fits)
-        if len(known) >= _LAYOUTS_KEPT:
-            known.pop(0)
-        known.append((asked, layout))
-        return layout
-
-    def _wanted_layout(self, block: Block, fits: Callable[[str], bool] | None) -> LayoutText:
-        """The block's marks; none on screen while an assistive technology reads the text (Qt exposes the document's
-        characters as they are: Orca and braille would get the invisible marks, and a voice might pause)."""
-        if QAccessible.isActive() and self._on_screen:
-            return NO_MARKS
-        return layout_text(block.text, title=block.kind is BlockKind.TITLE, fits=fits, words=self._words.get(block.id, ()),
-                           longest_word=self.longest_whole_word(block.kind))
 
     def longest_whole_word(self, kind: BlockKind) -> int:
         """The longest word a line of a ``kind`` block keeps whole at the width in use (core/words.py)."""
-        return self._longest_word.get(kind, 1)
+        return self.line_breaks.longest_whole_word(kind)
 
     def fits_on_a_line(self, index: int, width: float) -> Callable[[str], bool]:
         """Whether a run of block ``index``'s text fits in ``width`` pixels (each wide character one spaced cell)."""
-        factor, bold = self._factor(index), self._report.blocks[index].kind.is_heading
-        return lambda run: self._run_width(factor, bold, run) <= width
+        return self.line_breaks.fits_on_a_line(index, width)
 
-    def _run_width(self, factor: float, bold: bool, run: str) -> float:
-        """A run's width at ``factor`` times the body size, remembered until a size, spacing or font changes
-        (a resize asks again for the same runs)."""
-        width = self._run_widths.get((factor, bold, run))
-        if width is None:
-            metrics = self._run_metrics.get((factor, bold))
-            if metrics is None or self._run_metrics_key != self._widths_key:
-                if self._run_metrics_key != self._widths_key:
-                    self._run_metrics, self._run_metrics_key = {}, self._widths_key
-                font = self.body_font()
-                font.setPointSizeF(self._font_pt * factor)
-                if bold:
-                    font.setWeight(QFont.Weight.Bold)
-                metrics = self._run_metrics[(factor, bold)] = QFontMetricsF(font)
-            cell = metrics.horizontalAdvance("中") * self.typesetting.base / 100.0
-            width = sum(cell if is_wide(c) else metrics.horizontalAdvance(c) for c in run)
-            self._run_widths[(factor, bold, run)] = width
-        return width
+    def marks_waiting(self) -> int:
+        """How many blocks of a long document wait for their marks at the width in use (fitted while idle)."""
+        return self.line_breaks.waiting()
 
     def pinyin_band_height(self) -> float:
         """How far the ruby reaches above a line of body text."""
@@ -804,7 +630,7 @@ class ReaderView(ReadOnlyTextBrowser):
             block = doc.begin()
             while block.isValid():
                 number = block.blockNumber()
-                wanted = self._layouts[number].apply(self.display_text(self._report.blocks[number].text))
+                wanted = self.line_breaks.layout_of(number).apply(self.display_text(self._report.blocks[number].text))
                 shown = block.text()
                 if wanted != shown and len(wanted) == len(shown):
                     replace_differences(cursor, block, shown, wanted)
@@ -928,12 +754,12 @@ class ReaderView(ReadOnlyTextBrowser):
 
     def layout_of(self, index: int) -> LayoutText:
         """Block ``index``'s line-breaking marks: the map between its report offsets and its layout offsets."""
-        return self._layouts[index]
+        return self.line_breaks.layout_of(index)
 
     def document_position(self, index: int, offset: int) -> int:
         """The document position of character ``offset`` of block ``index`` (offsets count the report's
         characters; the document also holds the line-breaking marks)."""
-        return self.block_position(index) + self._layouts[index].to_layout(offset)
+        return self.block_position(index) + self.line_breaks.layout_of(index).to_layout(offset)
 
     def document_span(self, index: int, start: int, end: int) -> tuple[int, int]:
         """The document positions of characters [start, end) of block ``index`` (no mark after the last one)."""
@@ -944,7 +770,7 @@ class ReaderView(ReadOnlyTextBrowser):
         """(block index, report offset) of a document position (document_position's inverse)."""
         block = self.document().findBlock(max(0, position))
         index = max(0, block.blockNumber())
-        return index, self._layouts[index].to_report(position - block.position())
+        return index, self.line_breaks.layout_of(index).to_report(position - block.position())
 
     def shown_text(self, index: int) -> str:
         """Block ``index`` as the reader sees it (e.g. in Traditional characters), without the marks."""
@@ -1048,7 +874,7 @@ class ReaderView(ReadOnlyTextBrowser):
         self.document().documentLayout().blockBoundingRect(block)  # its lines (Qt lays a long text out lazily)
         readings = self.block_readings(index)
         layout = block.layout()
-        marks = self._layouts[index]
+        marks = self.line_breaks.layout_of(index)
         shown = block.text()
         glyphs: list[_Glyph] = []
         em = self._em_width(index)
@@ -1218,7 +1044,7 @@ class ReaderView(ReadOnlyTextBrowser):
         if not self._painted_once:
             self._painted_once = True
             self.typesetting.start_idle_work()
-            self._marks_pending.resume()
+            self.line_breaks.start_idle_work()
             self.first_paint.emit()
             self._start_warm_up()
             QTimer.singleShot(0, self, self.refresh_line_breaks)  # a screen reader's bridge may be up by now
@@ -1294,7 +1120,7 @@ class ReaderView(ReadOnlyTextBrowser):
     def ensure_laid_out(self) -> None:
         """Finish Qt's incremental layout now, so every block has its lines (print, export-lines)."""
         self._take_room()  # a view never shown (print, export-lines) lays out what a window shows
-        self.finish_marks()
+        self.line_breaks.finish()
         self.typesetting.finish_room()
         doc = self.document()
         doc.documentLayout().blockBoundingRect(doc.lastBlock())
@@ -1304,7 +1130,7 @@ class ReaderView(ReadOnlyTextBrowser):
         long document's far blocks still wait for it (a view never shown lays out as a window would). Qt lays the
         text out up to the lines asked about, not further."""
         self._take_room()
-        self.fit_marks_near(index)
+        self.line_breaks.fit_near(index)
         self.typesetting.take_room_near(index)
 
     def reach(self, value: int) -> None:

@@ -1,8 +1,8 @@
 """The blocks of a long document that still wait for a piece of typesetting: taken while idle in short slices,
 those nearest the reading place first; those near a jump, or all of them (print), at once.
 
-Why one object: the readings' room (ui/typesetting.py) and the line-breaking marks (ReaderView) wait the same way,
-and the order and the slices are what keep a key pressed meanwhile from waiting.
+Why one object: the readings' room (ui/typesetting.py) and the line-breaking marks (ui/line_break_marks.py) wait the
+same way, and the order and the slices are what keep a key pressed meanwhile from waiting.
 """
 
 from __future__ import annotations

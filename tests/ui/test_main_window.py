@@ -117,10 +117,10 @@ def test_find_highlights_stay_on_their_characters_when_the_line_breaking_marks_c
     press(qtbot, window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     window.find_bar.field.insert("总值")
     assert len(window._matches) >= 2
-    before = [len(layout.marks) for layout in window.view._layouts]
+    before = [len(layout.marks) for layout in window.view.line_breaks.layouts]
     window.resize(640, 480)
     window.view.set_font_size(96)
-    qtbot.waitUntil(lambda: [len(layout.marks) for layout in window.view._layouts] != before, timeout=10_000)
+    qtbot.waitUntil(lambda: [len(layout.marks) for layout in window.view.line_breaks.layouts] != before, timeout=10_000)
     window.view.set_speech_highlight(window.report.blocks[-1].id, 0, 1)  # the voice moves on: highlights redrawn
     texts = [strip_marks(selection.cursor.selectedText()) for selection in window.view.extraSelections()]
     assert texts[:len(window._matches)] == ["总值"] * len(window._matches)
