@@ -13,7 +13,6 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -28,13 +27,12 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextLayout,
     QTextOption,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextEdit, QWidget
 
 from ..core.jyutping import JyutpingAnnotator
-from ..core.line_breaks import MARKS, LayoutText, strip_marks
+from ..core.line_breaks import LayoutText, strip_marks
 from ..core.model import Block, BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle, render
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
@@ -53,15 +51,9 @@ from .reader_document import (
     respace_wide_runs,
 )
 from .readings_provider import ReadingsProvider
-from .ruby import (
-    PINYIN_RATIO,
-    ZHUYIN_RATIO,
-    RubyText,
-    horizontal_ruby,
-    vertical_zhuyin,
-    zhuyin_top,
-)
-from .text_geometry import TextGeometry, cursor_x
+from .ruby import PINYIN_RATIO, ZHUYIN_RATIO
+from .ruby_layer import Glyph, RubyCell, RubyLayer
+from .text_geometry import TextGeometry
 from .text_role import ReadOnlyTextBrowser
 from .themes import Theme, theme
 from .typesetting import Typesetting
@@ -76,7 +68,6 @@ CJK_SPACING_PERCENT = float(CHARACTER_SPACING.default)  # advance of every Han c
 LINE_HEIGHT_PERCENT = float(LINE_SPACING.default)  # line height in % of the natural line: the rest is the pinyin band
 PARAGRAPH_SPACING = PARAGRAPH_SPACING_SETTING.default / 100  # space after a paragraph, in lines of body text
 
-_RUBY_TEXTS_KEPT = 20_000  # readings prepared for drawing (a few hundred syllables a size, 18 sizes, 3 styles)
 
 # Heading sizes relative to the body (QTextFormat.FontSizeAdjustment steps are too coarse).
 _SIZE_FACTOR = {
@@ -85,45 +76,6 @@ _SIZE_FACTOR = {
     BlockKind.NOTES_HEADING: 1.3,
     BlockKind.HEADING: 1.12,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class RubyCell:
-    """One annotated character and its ruby, in document coordinates (ReaderView.ruby_cells)."""
-
-    offset: int  # in the block
-    char: QRectF  # the character's glyph (its advance without the letter spacing)
-    ruby: QRectF  # the ruby as drawn, never condensed: above the character, or (zhuyin) a column to its right
-    cell: QRectF  # what belongs to the character: from its ruby's top to its foot, as wide as its spaced advance
-
-
-@dataclass(frozen=True, slots=True)
-class _RubyMetrics:
-    """Where the ruby of one block sits relative to each line's top (it depends on the block's size factor)."""
-
-    factor: float
-    ascent: float
-    baseline: float  # the ruby's baseline, below the line top (negative: above it)
-
-    @property
-    def top(self) -> float:
-        return self.baseline - self.ascent
-
-
-@dataclass(slots=True)  # one per annotated character in view: no __dict__ each
-class _Glyph:
-    """One annotated character of a laid-out block, in block-relative coordinates."""
-
-    offset: int
-    x0: float
-    x1: float  # right edge of the glyph itself (without the letter spacing)
-    line_top: float
-    line_height: float
-    syllable: str
-    advance: float  # the character's advance with its letter spacing (its cell's width)
-    ruby: RubyText
-    ruby_left: float  # the ruby's box, block-relative
-    ruby_top: float
 
 
 class ReaderView(ReadOnlyTextBrowser):
@@ -145,11 +97,6 @@ class ReaderView(ReadOnlyTextBrowser):
         self._pinyin_style = PinyinStyle.TONE_MARKS
         self._theme: Theme = theme("light")
         self._current = 0
-        self._glyph_cache: dict[int, list[_Glyph]] = {}
-        self._glyph_width = -1.0  # the text width the glyphs were placed at
-        # Readings prepared for drawing, by (reading, font, vertical): kept across sizes, so zooming back draws at once.
-        self._ruby_texts: dict[tuple[str, str, bool], RubyText] = {}
-        self._ruby_fonts: dict[float, tuple[QFont, str]] = {}  # the ruby's font at the sizes in use, with its key
         self._readings: dict[int, tuple[tuple, list[str | None]]] = {}  # block_readings: (what for, the readings)
         self._speech: tuple[int, int, int] | None = None  # (block index, start, end)
         self._word: tuple[int, int, int] | None = None
@@ -193,7 +140,8 @@ class ReaderView(ReadOnlyTextBrowser):
         self._on_screen = on_screen
         self.line_breaks = LineBreakMarks(self, self, report, on_screen=on_screen,
                                           largest_factor=max(_SIZE_FACTOR.values()))
-        self.line_geometry = TextGeometry(self.document, self._ruby_above, self.layout_of)
+        self.ruby_layer = RubyLayer(self, report.blocks)  # where each reading sits, and painting them
+        self.line_geometry = TextGeometry(self.document, self.ruby_layer.above, self.layout_of)
         justified = [i for i, b in enumerate(report.blocks) if b.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE)]
         # The readings' room and the justified lines: what is set now, and setting them anew when it must be.
         self.typesetting: Typesetting = Typesetting(self, self, report.blocks, justified, self._lines_near_view)
@@ -218,7 +166,7 @@ class ReaderView(ReadOnlyTextBrowser):
         doc = build_document(self, self._report.blocks, self.line_breaks.layouts, self.display_text, self.line_height_percent,
                              self.cjk_spacing_percent, self._compressible())  # punctuation compressed as it is built
         self.setDocument(doc)
-        doc.contentsChange.connect(self._forget_glyphs)
+        doc.contentsChange.connect(self.ruby_layer.forget_edited)
 
     def _compressible(self) -> str:
         """The marks that may give up half their cell: those whose ink is on the left in the fonts now drawing the
@@ -302,17 +250,17 @@ class ReaderView(ReadOnlyTextBrowser):
         """The ruby's font follows the size of the characters it annotates (headings get larger pinyin); zhuyin is
         at least half their size."""
         font = self.body_font()
-        font.setPointSizeF(self._font_pt * (ZHUYIN_RATIO if self._vertical_ruby() else PINYIN_RATIO) * factor)
+        font.setPointSizeF(self._font_pt * (ZHUYIN_RATIO if self.vertical_ruby() else PINYIN_RATIO) * factor)
         return font
 
-    def _vertical_ruby(self) -> bool:
+    def vertical_ruby(self) -> bool:
         """Zhuyin is set vertically, to the right of each character; pinyin and Jyutping above it."""
         return self._ruby is None and self._pinyin_style is PinyinStyle.ZHUYIN
 
     def _line_height_percent(self) -> float:
         """The reader's line height. Zhuyin takes its room beside the characters, so the band above each line that
-        pinyin needs is left out (a column reaches little above its line, _ruby_above)."""
-        if not self._vertical_ruby():
+        pinyin needs is left out (a column reaches little above its line, RubyLayer.above)."""
+        if not self.vertical_ruby():
             return self.line_height_percent
         font = self.body_font()
         font.setPointSizeF(self._font_pt * PINYIN_RATIO)
@@ -474,8 +422,8 @@ class ReaderView(ReadOnlyTextBrowser):
 
     def pinyin_band_height(self) -> float:
         """How far the ruby reaches above a line of body text."""
-        if self._vertical_ruby():
-            return self._zhuyin_above(1.0)
+        if self.vertical_ruby():
+            return self.ruby_layer.zhuyin_above(1.0)
         fm = QFontMetricsF(self.pinyin_font())
         return fm.ascent() + fm.descent() * 0.5
 
@@ -493,11 +441,11 @@ class ReaderView(ReadOnlyTextBrowser):
     def ensure_ruby_room(self) -> None:
         """Space each character for its reading (ruby.ruby_room; zhuyin: a column beside every character), once the
         view is shown or laid out, and again whenever the readings, their style or the sizes change."""
-        inputs = (self._vertical_ruby(), self._pinyin_visible, self._pinyin_style, id(self._ruby), self._font_pt,
+        inputs = (self.vertical_ruby(), self._pinyin_visible, self._pinyin_style, id(self._ruby), self._font_pt,
                   tuple(self._families), self.cjk_spacing_percent)
-        vertical = self._pinyin_visible and self._vertical_ruby()
-        if self.typesetting.ensure_room(inputs, self._pinyin_visible and not self._vertical_ruby(), vertical):
-            self._ruby_fonts.clear()  # the sizes before
+        vertical = self._pinyin_visible and self.vertical_ruby()
+        if self.typesetting.ensure_room(inputs, self._pinyin_visible and not self.vertical_ruby(), vertical):
+            self.ruby_layer.forget_fonts()  # the sizes before
 
     def block_readings(self, index: int) -> Sequence[str | None]:
         """The readings shown above (or beside) block ``index``'s characters, one per character (None: none);
@@ -537,7 +485,7 @@ class ReaderView(ReadOnlyTextBrowser):
     def _readings_arrived(self, indices: list[int]) -> None:
         """Blocks' readings were computed (ReadingsProvider): draw them where their room already is."""
         for index in indices:
-            self._glyph_cache.pop(index, None)
+            self.ruby_layer.forget_block(index)
             self._readings.pop(index, None)
         self.line_geometry.invalidate()
         self.viewport().update()
@@ -548,7 +496,7 @@ class ReaderView(ReadOnlyTextBrowser):
 
     def em_width(self, index: int) -> float:
         """Advance of one Han character in block ``index`` (without the extra letter spacing)."""
-        return self._em_width(index)
+        return self.ruby_layer.em_width(index)
 
     # -- public API ----------------------------------------------------------------------------
     @property
@@ -842,88 +790,13 @@ class ReaderView(ReadOnlyTextBrowser):
 
     # -- pinyin layout cache -------------------------------------------------------------------
     def invalidate_layout_cache(self) -> None:
-        self._glyph_cache.clear()
-        self._ruby_fonts.clear()
+        self.ruby_layer.forget()
         self.line_geometry.invalidate()
         self.viewport().update()
 
-    def _forget_glyphs(self, position: int, removed: int, added: int) -> None:
-        """An edit (a justified line, a link, the characters) changed the blocks from ``position`` on: their glyphs are
-        placed anew, and drawn anew if they were drawn. The others keep theirs: a glyph is placed relative to its
-        block (changes of size, spacing or ruby call invalidate_layout_cache)."""
-        doc = self.document()
-        first = doc.findBlock(position).blockNumber()
-        last = doc.findBlock(position + max(removed, added)).blockNumber()
-        if first < 0 or last < 0:
-            last = doc.blockCount() - 1
-        dropped = [index for index in range(max(0, first), last + 1) if self._glyph_cache.pop(index, None) is not None]
-        if dropped:
-            self.viewport().update()
-
-    def glyphs(self, index: int) -> list[_Glyph]:
-        """Where each annotated character of block `index` and its ruby sit (block-relative), computed once per
-        layout: the one place that places a reading (ruby_cells, the painter and hit_test read it from here)."""
-        width = self.document().textWidth()
-        if width != self._glyph_width:  # a new width lays every block out anew, with no edit to say so
-            self._glyph_cache.clear()
-            self._glyph_width = width
-        cached = self._glyph_cache.get(index)
-        if cached is not None:
-            return cached
-        block = self.document().findBlockByNumber(index)
-        self.document().documentLayout().blockBoundingRect(block)  # its lines (Qt lays a long text out lazily)
-        readings = self.block_readings(index)
-        layout = block.layout()
-        marks = self.line_breaks.layout_of(index)
-        shown = block.text()
-        glyphs: list[_Glyph] = []
-        em = self._em_width(index)
-        factor = self._factor(index)
-        vertical = self._vertical_ruby()
-        above = self._ruby_metrics(index).top if not vertical else 0.0
-        spacing = self.typesetting.spacing
-        flags = (QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
-                 | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions)
-        for line_no in range(layout.lineCount()):
-            line = layout.lineAt(line_no)
-            start, length = line.textStart(), line.textLength()
-            natural = line.ascent() + line.descent()
-            baseline = line.y() + line.ascent()
-            left_edge, right_edge = 0.0, line.x() + line.width()  # the text column: the focus ring is outside it
-            # One call per line gives every glyph's x (cursorToX per character is ~30× slower).
-            xs: dict[int, float] = {}
-            for run in line.glyphRuns(start, length, flags):
-                for string_index, pos in zip(run.stringIndexes(), run.positions(), strict=False):
-                    xs.setdefault(string_index, pos.x())
-            for position in range(start, min(start + length, len(shown))):
-                if shown[position] in MARKS:
-                    continue
-                offset = marks.to_report(position)
-                syllable = readings[offset] if offset < len(readings) else None
-                if syllable is None:
-                    continue
-                x0 = xs.get(position)
-                if x0 is None:
-                    x0 = cursor_x(line, position)
-                ruby = self._ruby_text(syllable, factor)
-                if vertical:
-                    ruby_left, ruby_top = x0 + em, zhuyin_top(baseline, em, line.descent(), ruby)
-                else:  # centred on the character; at a line's start or end, moved in to begin or end with the line
-                    ruby_left = max(left_edge, min(x0 + em / 2 - ruby.width / 2, right_edge - ruby.width))
-                    ruby_top = line.y() + above
-                advance = em * spacing(index, offset) / 100.0
-                glyphs.append(_Glyph(offset, x0, x0 + em, line.y(), natural, syllable, advance, ruby, ruby_left,
-                                     ruby_top))
-        self._glyph_cache[index] = glyphs
-        return glyphs
-
-    def _em_width(self, index: int) -> float:
-        """Advance of one Han character in block `index` (without the extra letter spacing)."""
-        font = self.body_font()
-        font.setPointSizeF(self._font_pt * self._factor(index))
-        if self._report.blocks[index].kind.is_heading:
-            font.setWeight(QFont.Weight.Bold)
-        return QFontMetricsF(font).horizontalAdvance("中")
+    def glyphs(self, index: int) -> list[Glyph]:
+        """Where each annotated character of block `index` and its ruby sit (RubyLayer.glyphs)."""
+        return self.ruby_layer.glyphs(index)
 
     def _start_warm_up(self) -> None:
         """Annotate the blocks not yet on screen in a background thread, so scrolling never waits for
@@ -952,26 +825,10 @@ class ReaderView(ReadOnlyTextBrowser):
             thread.join(timeout)
 
     # -- ruby geometry: the one place that says where a character's ruby is and what a point hits --------
-    def _ruby_metrics(self, index: int) -> _RubyMetrics:
-        factor = self._factor(index)
-        fm = QFontMetricsF(self.pinyin_font(factor))
-        return _RubyMetrics(factor, fm.ascent(), self._glyph_top_inset(factor) - fm.descent() * 0.35)
-
     def ruby_cells(self, index: int) -> list[RubyCell]:
-        """Every annotated character of block ``index`` with its ruby and its cell, in document coordinates.
-
-        The painter, hit_test, printing and the tests all take the ruby's place from here (glyphs)."""
-        block = self.document().findBlockByNumber(index)
-        top_left = self.document().documentLayout().blockBoundingRect(block).topLeft()
-        x, y = top_left.x(), top_left.y()
-        out = []
-        for g in self.glyphs(index):
-            ruby = QRectF(x + g.ruby_left, y + g.ruby_top, g.ruby.width, g.ruby.height)
-            line_top = y + g.line_top
-            top = min(ruby.top(), line_top)
-            out.append(RubyCell(g.offset, QRectF(x + g.x0, line_top, g.x1 - g.x0, g.line_height), ruby,
-                                QRectF(x + g.x0, top, g.advance, line_top + g.line_height - top)))
-        return out
+        """Every annotated character of block ``index`` with its ruby and its cell, in document coordinates
+        (RubyLayer.ruby_cells: the painter, hit_test, printing and the tests all take the ruby's place from there)."""
+        return self.ruby_layer.ruby_cells(index)
 
     def pinyin_rects(self, index: int) -> list[tuple[int, QRectF, QRectF]]:
         """(offset, character rect, ruby rect) in document coordinates (see ruby_cells)."""
@@ -988,30 +845,6 @@ class ReaderView(ReadOnlyTextBrowser):
             if box.start <= cell.offset < box.end and cell.cell.contains(point):
                 return box.index, cell.offset
         return None
-
-    def _glyph_top_inset(self, factor: float = 1.0) -> float:
-        """Distance from the line top to the top of a Han glyph (fonts leave room above the ink)."""
-        font = self.body_font()
-        font.setPointSizeF(self._font_pt * factor)
-        fm = QFontMetricsF(font)
-        return max(0.0, fm.ascent() - fm.capHeight() * 1.22)
-
-    def _ruby_text(self, syllable: str, factor: float = 1.0) -> RubyText:
-        """A reading prepared for drawing at the size of the characters of a block drawn ``factor`` times the body."""
-        font_and_key = self._ruby_fonts.get(factor)
-        if font_and_key is None:
-            font = self.pinyin_font(factor)
-            font_and_key = self._ruby_fonts[factor] = (font, font.key())
-        font, font_key = font_and_key
-        vertical = self._vertical_ruby()
-        key = (syllable, font_key, vertical)
-        hit = self._ruby_texts.get(key)
-        if hit is None:
-            if len(self._ruby_texts) > _RUBY_TEXTS_KEPT:
-                self._ruby_texts.clear()
-            hit = vertical_zhuyin(syllable, font) if vertical else horizontal_ruby(syllable, font)
-            self._ruby_texts[key] = hit
-        return hit
 
     # -- painting ------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -1034,7 +867,7 @@ class ReaderView(ReadOnlyTextBrowser):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.translate(-dx, -dy)
         if self._pinyin_visible:
-            self._paint_pinyin(painter, visible, exposed)
+            self.ruby_layer.paint(painter, visible, exposed, t, self._speech, self._word)
         painter.translate(dx, dy)
         pen_w = max(3.0, self._font_pt / 9)
         painter.setPen(QPen(QColor(t.focus_ring), pen_w))
@@ -1053,7 +886,7 @@ class ReaderView(ReadOnlyTextBrowser):
         """Paint the ruby of the lines in ``rect`` (document coordinates, ``painter`` mapped to the document).
 
         Printing and PDF export (ui/print_layout.py) use it, so paper gets the reader's own placement."""
-        self._paint_pinyin(painter, self._visible_indices(rect), rect)
+        self.ruby_layer.paint(painter, self._visible_indices(rect), rect, self._theme, self._speech, self._word)
 
     def copy_reading_options_to(self, other: ReaderView) -> None:
         """Give another view (a print copy) this one's readings, ruby, characters, their fonts and pinyin style
@@ -1079,42 +912,6 @@ class ReaderView(ReadOnlyTextBrowser):
                 out.append(block.blockNumber())
             block = block.next()
         return out
-
-    def _paint_pinyin(self, painter: QPainter, visible: list[int], exposed: QRectF) -> None:
-        t = self._theme
-        speech = self._speech
-        word = self._word
-        current_colour = None
-        current_font = None
-        for index in visible:
-            block = self.document().findBlockByNumber(index)
-            top_left = self.document().documentLayout().blockBoundingRect(block).topLeft()
-            x, y = top_left.x(), top_left.y()
-            for g in self.glyphs(index):  # the same geometry as ruby_cells, inlined: this runs every frame
-                ruby_top, line_top = y + g.ruby_top, y + g.line_top
-                if min(ruby_top, line_top) > exposed.bottom() or line_top + g.line_height < exposed.top():
-                    continue
-                colour = t.pinyin
-                for span, bg, fg in ((speech, t.speech_bg, t.speech_text), (word, t.word_bg, t.word_text)):
-                    if span and span[0] == index and span[1] <= g.offset < span[2]:
-                        if g.ruby.vertical:  # the column is inside the character's cell, which Qt highlights
-                            painter.fillRect(QRectF(x + g.ruby_left, ruby_top, g.ruby.width, g.ruby.height), QColor(bg))
-                        else:
-                            painter.fillRect(QRectF(x + g.x0, ruby_top - 1, g.advance, line_top - ruby_top + 1),
-                                             QColor(bg))
-                        colour = fg
-                if speech and speech[0] == index and speech[1] <= g.offset < speech[2]:
-                    # Not by colour alone: a thick rule under the characters being read.
-                    rule_y = line_top + g.line_height + 1
-                    painter.fillRect(QRectF(x + g.x0, rule_y, g.x1 - g.x0 + 0.5, max(2.0, self._font_pt / 12)),
-                                     QColor(t.text))
-                if colour != current_colour:
-                    painter.setPen(QColor(colour))
-                    current_colour = colour
-                if g.ruby.font is not current_font:
-                    painter.setFont(g.ruby.font)
-                    current_font = g.ruby.font
-                g.ruby.paint(painter, x + g.ruby_left, ruby_top)
 
     # -- geometry and relayout -----------------------------------------------------------------
     def ensure_laid_out(self) -> None:
@@ -1144,24 +941,6 @@ class ReaderView(ReadOnlyTextBrowser):
         rect = layout.blockBoundingRect(doc.findBlockByNumber(min(index + 1, doc.blockCount() - 1)))
         if value > self.verticalScrollBar().maximum():
             layout.documentSizeChanged.emit(QSizeF(rect.right(), rect.bottom()))  # QTextEdit sets its range from it
-
-    def _ruby_above(self, index: int) -> float:
-        """How far the ruby of block ``index`` reaches above the top of its line (as _paint_pinyin draws it)."""
-        if self._vertical_ruby():
-            readings = {r for r in self.block_readings(index) if r is not None}
-            return self._zhuyin_above(self._factor(index), readings)
-        return max(0.0, -self._ruby_metrics(index).top)
-
-    def _zhuyin_above(self, factor: float, syllables: set[str] | None = None) -> float:
-        """How far the tallest of these zhuyin columns (by default three symbols, or two under a light-tone dot)
-        reaches above its line's top."""
-        font = self.body_font()
-        font.setPointSizeF(self._font_pt * factor)
-        fm = QFontMetricsF(font)
-        em = fm.horizontalAdvance("中")
-        tops = [zhuyin_top(fm.ascent(), em, fm.descent(), self._ruby_text(syllable, factor))
-                for syllable in (syllables or {"ㄓㄨㄤ", "˙ㄇㄣ"})]
-        return max(0.0, -min(tops, default=0.0))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """A new width reflows the text: the reading place stays at the same height."""
