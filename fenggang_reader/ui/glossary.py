@@ -106,7 +106,7 @@ class GlossaryFeature(QObject):
         self.popup: GlossaryPopup | None = None
         self._popup_span: LinkSpan | None = None
         self._popup_anchor: LinkSpan | None = None  # what the note stays clear of: the term, or its first line
-        self._annotator = self.view._annotator  # the same readings and corrections as the body
+        self._annotator = self.view.annotator()  # the same readings and corrections as the body
         self._last_announced: LinkSpan | None = None
         self._hover_note: int | None = None
         self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_DELAY_MS)

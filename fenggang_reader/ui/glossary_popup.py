@@ -305,7 +305,7 @@ class GlossaryPopup(QDialog):
         self.view.set_pinyin_style(pinyin_style)
         self.view.set_pinyin_visible(pinyin_visible)
         if body is not None:
-            self.view.set_ruby_annotator(body._ruby)  # noqa: SLF001 - the body's own choice, shown alike
+            self.view.set_ruby_annotator(body.ruby_annotator())
             self.view.set_display_transform(body.display_text)
         # The controls at the interface size (the application font, ui/interface_size.py), never smaller.
         control = QFont(QApplication.font())

@@ -9,7 +9,6 @@ keep their natural spacing. Proportional line height leaves a band above each li
 
 from __future__ import annotations
 
-import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -34,10 +33,10 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextEdit, QWidget
 from ..core.jyutping import JyutpingAnnotator
 from ..core.line_breaks import LayoutText, strip_marks
 from ..core.model import Block, BlockKind, Report
-from ..core.pinyin import Annotator, PinyinStyle, render
+from ..core.pinyin import Annotator, PinyinStyle
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
 from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
-from ..core.widest_readings import widest_readings
+from .block_readings import BlockReadings
 from .line_break_marks import LineBreakMarks
 from .line_justification import EdgeRules
 from .navigation import Navigator
@@ -97,7 +96,6 @@ class ReaderView(ReadOnlyTextBrowser):
         self._pinyin_style = PinyinStyle.TONE_MARKS
         self._theme: Theme = theme("light")
         self._current = 0
-        self._readings: dict[int, tuple[tuple, list[str | None]]] = {}  # block_readings: (what for, the readings)
         self._speech: tuple[int, int, int] | None = None  # (block index, start, end)
         self._word: tuple[int, int, int] | None = None
         self._find_matches: list[tuple[int, int, int]] = []  # (block, start, end) in the report's text
@@ -114,13 +112,10 @@ class ReaderView(ReadOnlyTextBrowser):
         self._transform: Callable[[str], str] | None = None  # e.g. to Traditional characters (ui/languages)
         self._ruby: JyutpingAnnotator | None = None  # shown instead of the pinyin when set (ui/languages)
         self._factor_caps: dict[BlockKind, float] = {}  # see cap_kind_factor
-        # A document nobody reviewed gets its readings from a worker thread, those on screen first
-        # (ui/readings_provider.py); the shipped report, and a view never shown (print), have theirs at once.
-        self.readings_provider: ReadingsProvider | None = None
-        self._wanted_readings: dict[int, None] = {}  # blocks drawn or measured without readings, in the order asked
-        if on_screen and not report.builtin:
-            self.readings_provider = ReadingsProvider(report.blocks, annotator, self)
-            self.readings_provider.arrived.connect(self._readings_arrived)
+        # The readings shown: at once, or for a document nobody reviewed from a worker thread (ui/block_readings.py).
+        self.readings = BlockReadings(self, self, report, annotator, on_screen=on_screen)
+        if self.readings.provider is not None:
+            self.readings.provider.arrived.connect(self._readings_arrived)
 
         self.setObjectName("readerView")
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -448,45 +443,23 @@ class ReaderView(ReadOnlyTextBrowser):
             self.ruby_layer.forget_fonts()  # the sizes before
 
     def block_readings(self, index: int) -> Sequence[str | None]:
-        """The readings shown above (or beside) block ``index``'s characters, one per character (None: none);
-        remembered until the readings, their style or the romanisation change."""
-        source = self._ruby or self._annotator
-        provider = self.readings_provider
-        if source is self._annotator and provider is not None and not provider.ready(index):
-            self._want_readings(index)  # drawn once they arrive (_readings_arrived)
-            return [None] * len(self._report.blocks[index].text)
-        key = (id(source), self._pinyin_style, self.typesetting.readings_generation)
-        hit = self._readings.get(index)
-        if hit is None or hit[0] != key:
-            model = self._report.blocks[index]
-            hit = self._readings[index] = (key, source.rendered(model.text, model.id, self._pinyin_style))
-        return hit[1]
+        """The readings shown above (or beside) block ``index``'s characters (BlockReadings.block_readings)."""
+        return self.readings.block_readings(index)
 
     def room_readings(self, index: int) -> Sequence[str | None]:
-        """The readings block ``index`` takes room for: its own, or while they are being computed the widest each
-        character can have, so that their arrival moves no line."""
-        provider = self.readings_provider
-        if self._ruby is None and provider is not None and not provider.ready(index):
-            widest = widest_readings(self._report.blocks[index].text)
-            return [None if r is None else render(r, self._pinyin_style) for r in widest]
-        return self.block_readings(index)
+        """The readings block ``index`` takes room for (BlockReadings.room_readings)."""
+        return self.readings.room_readings(index)
 
-    def _want_readings(self, index: int) -> None:
-        """Ask for block ``index``'s readings with the others a paint or a jump asks for (in their order, top first)."""
-        if not self._wanted_readings:
-            QTimer.singleShot(0, self, self._ask_for_readings)
-        self._wanted_readings[index] = None
-
-    def _ask_for_readings(self) -> None:
-        wanted, self._wanted_readings = list(self._wanted_readings), {}
-        if self.readings_provider is not None:
-            self.readings_provider.want(wanted)
+    @property
+    def readings_provider(self) -> ReadingsProvider | None:
+        """The worker thread computing a document's readings; None for the shipped report and a view never shown."""
+        return self.readings.provider
 
     def _readings_arrived(self, indices: list[int]) -> None:
         """Blocks' readings were computed (ReadingsProvider): draw them where their room already is."""
+        self.readings.forget(indices)
         for index in indices:
             self.ruby_layer.forget_block(index)
-            self._readings.pop(index, None)
         self.line_geometry.invalidate()
         self.viewport().update()
 
@@ -590,6 +563,10 @@ class ReaderView(ReadOnlyTextBrowser):
     def annotator(self) -> Annotator:
         """The pinyin annotator (also while another ruby is shown): speech and corrections use it."""
         return self._annotator
+
+    def ruby_annotator(self) -> JyutpingAnnotator | None:
+        """The romanisation shown instead of the pinyin (Jyutping), or None."""
+        return self._ruby
 
     def set_ruby_annotator(self, ruby: JyutpingAnnotator | None) -> None:
         """Show another romanisation (Jyutping) above the characters; None goes back to pinyin."""
@@ -798,31 +775,8 @@ class ReaderView(ReadOnlyTextBrowser):
         """Where each annotated character of block `index` and its ruby sit (RubyLayer.glyphs)."""
         return self.ruby_layer.glyphs(index)
 
-    def _start_warm_up(self) -> None:
-        """Annotate the blocks not yet on screen in a background thread, so scrolling never waits for
-        pypinyin (≈ 0.3 s for the whole report). The core annotator is pure Python and caches by block."""
-        after = self.after_warm_up
-        if self.readings_provider is not None:
-            self.readings_provider.when_all_done(after)
-            self.readings_provider.start()
-            return
-        blocks = [(b.text, b.id) for b in self._report.blocks]
-        annotator = self._annotator
-
-        def work() -> None:
-            for text, block_id in blocks:
-                annotator.readings(text, block_id)
-            if after is not None:
-                after()
-
-        self._warm_up = threading.Thread(target=work, name="pinyin-warm-up", daemon=True)
-        self._warm_up.start()
-
     def wait_for_warm_up(self, timeout: float = 30.0) -> None:
-        provider = self.readings_provider
-        thread = provider._thread if provider is not None else getattr(self, "_warm_up", None)
-        if thread is not None:
-            thread.join(timeout)
+        self.readings.wait_for_warm_up(timeout)
 
     # -- ruby geometry: the one place that says where a character's ruby is and what a point hits --------
     def ruby_cells(self, index: int) -> list[RubyCell]:
@@ -879,7 +833,7 @@ class ReaderView(ReadOnlyTextBrowser):
             self.typesetting.start_idle_work()
             self.line_breaks.start_idle_work()
             self.first_paint.emit()
-            self._start_warm_up()
+            self.readings.start_warm_up(self.after_warm_up)
             QTimer.singleShot(0, self, self.refresh_line_breaks)  # a screen reader's bridge may be up by now
 
     def paint_pinyin_in(self, painter: QPainter, rect: QRectF) -> None:
