@@ -53,6 +53,7 @@ from .readings_provider import ReadingsProvider
 from .ruby import PINYIN_RATIO, ZHUYIN_RATIO
 from .ruby_layer import Glyph, RubyCell, RubyLayer
 from .text_geometry import TextGeometry
+from .text_highlights import TextHighlights
 from .text_role import ReadOnlyTextBrowser
 from .themes import Theme, theme
 from .typesetting import Typesetting
@@ -96,10 +97,7 @@ class ReaderView(ReadOnlyTextBrowser):
         self._pinyin_style = PinyinStyle.TONE_MARKS
         self._theme: Theme = theme("light")
         self._current = 0
-        self._speech: tuple[int, int, int] | None = None  # (block index, start, end)
-        self._word: tuple[int, int, int] | None = None
-        self._find_matches: list[tuple[int, int, int]] = []  # (block, start, end) in the report's text
-        self._find_current = -1
+        self.highlights = TextHighlights(self, report)  # the voice's sentence and word, find's matches
         self._reserved: set[int] = set()  # key combinations our actions own (see event())
         self._painted_once = False
         self._place_hint: int | None = None  # the reading place's block during a relayout (place_index)
@@ -716,20 +714,14 @@ class ReaderView(ReadOnlyTextBrowser):
     def set_speech_highlight(self, block_id: str | None, start: int = 0, end: int = 0,
                              word: tuple[int, int] | None = None) -> None:
         """Highlight the sentence being spoken (and the word, when the engine reports words)."""
-        if block_id is None:
-            self._speech = self._word = None
-        else:
-            index = self._report.index_of(block_id)
-            self._speech = (index, start, end)
-            self._word = (index, word[0], word[1]) if word else None
+        self.highlights.set_speech(block_id, start, end, word)
         self._update_extra_selections()
         self.viewport().update()
 
     def set_find_matches(self, matches: list[tuple[int, int, int]], current: int) -> None:
         """Underline these matches, (block, start, end) in the report's text: places, not document positions, so a
         relayout that changes the line-breaking marks (a resize, a size change) leaves them on their characters."""
-        self._find_matches = matches
-        self._find_current = current
+        self.highlights.set_find_matches(matches, current)
         self._update_extra_selections()
 
     def set_reserved_shortcuts(self, sequences: list[QKeySequence]) -> None:
@@ -738,32 +730,8 @@ class ReaderView(ReadOnlyTextBrowser):
         self._reserved = {seq[0].toCombined() for seq in sequences if not seq.isEmpty()}  # type: ignore[index]
 
     # -- highlights ----------------------------------------------------------------------------
-    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        sel = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = cursor
-        sel.format = fmt
-        return sel
-
     def _update_extra_selections(self) -> None:
-        t = self._theme
-        selections = []
-        for i, (index, start, end) in enumerate(self._find_matches):
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(t.speech_bg if i == self._find_current else t.current_tint))
-            fmt.setForeground(QColor(t.speech_text if i == self._find_current else t.text))
-            fmt.setFontUnderline(True)
-            selections.append(self._selection(*self.document_span(index, start, end), fmt))
-        for span, bg, fg in ((self._speech, t.speech_bg, t.speech_text), (self._word, t.word_bg, t.word_text)):
-            if span:
-                index, start, end = span
-                fmt = QTextCharFormat()
-                fmt.setBackground(QColor(bg))
-                fmt.setForeground(QColor(fg))
-                selections.append(self._selection(*self.document_span(index, start, end), fmt))
-        self.setExtraSelections(selections)
+        self.setExtraSelections(self.highlights.selections(self._theme))
 
     # -- pinyin layout cache -------------------------------------------------------------------
     def invalidate_layout_cache(self) -> None:
@@ -821,7 +789,7 @@ class ReaderView(ReadOnlyTextBrowser):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.translate(-dx, -dy)
         if self._pinyin_visible:
-            self.ruby_layer.paint(painter, visible, exposed, t, self._speech, self._word)
+            self.ruby_layer.paint(painter, visible, exposed, t, self.highlights.speech, self.highlights.word)
         painter.translate(dx, dy)
         pen_w = max(3.0, self._font_pt / 9)
         painter.setPen(QPen(QColor(t.focus_ring), pen_w))
@@ -840,7 +808,8 @@ class ReaderView(ReadOnlyTextBrowser):
         """Paint the ruby of the lines in ``rect`` (document coordinates, ``painter`` mapped to the document).
 
         Printing and PDF export (ui/print_layout.py) use it, so paper gets the reader's own placement."""
-        self.ruby_layer.paint(painter, self._visible_indices(rect), rect, self._theme, self._speech, self._word)
+        highlights = self.highlights
+        self.ruby_layer.paint(painter, self._visible_indices(rect), rect, self._theme, highlights.speech, highlights.word)
 
     def copy_reading_options_to(self, other: ReaderView) -> None:
         """Give another view (a print copy) this one's readings, ruby, characters, their fonts and pinyin style

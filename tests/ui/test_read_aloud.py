@@ -63,8 +63,8 @@ def test_space_plays_pauses_resumes_and_s_stops(reader, qtbot):
     with qtbot.waitSignal(reader.read_aloud.feature().edge.audio_started, timeout=15000):
         key(qtbot, reader.view, Qt.Key.Key_Space)
     assert c.state is ReadState.PLAYING and c.engine is Engine.EDGE
-    qtbot.waitUntil(lambda: reader.view._speech is not None, timeout=3000)
-    spoken_index, start, end = reader.view._speech
+    qtbot.waitUntil(lambda: reader.view.highlights.speech is not None, timeout=3000)
+    spoken_index, start, end = reader.view.highlights.speech
     text = reader.report.blocks[index].text
     assert spoken_index == index and (start, end) == (0, len(text)), "the whole one-sentence paragraph is lit"
     key(qtbot, reader.view, Qt.Key.Key_Space)
@@ -74,7 +74,7 @@ def test_space_plays_pauses_resumes_and_s_stops(reader, qtbot):
     assert c.state is ReadState.PLAYING and c.index == index
     assert reader.actions_by_id["speech_play_pause"].text() == "Pause"
     key(qtbot, reader.view, Qt.Key.Key_S)
-    assert c.state is ReadState.STOPPED and reader.view._speech is None
+    assert c.state is ReadState.STOPPED and reader.view.highlights.speech is None
     assert not reader.actions_by_id["speech_stop"].isEnabled()
 
 
@@ -82,9 +82,9 @@ def test_the_word_highlight_lies_inside_the_sentence(reader, qtbot):
     index = go_to(reader, "y2024-p01")
     with qtbot.waitSignal(reader.read_aloud.feature().edge.audio_started, timeout=15000):
         key(qtbot, reader.view, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: reader.view._word is not None, timeout=5000)
-    _i, s_start, s_end = reader.view._speech
-    w_index, w_start, w_end = reader.view._word
+    qtbot.waitUntil(lambda: reader.view.highlights.word is not None, timeout=5000)
+    _i, s_start, s_end = reader.view.highlights.speech
+    w_index, w_start, w_end = reader.view.highlights.word
     text = reader.report.blocks[index].text
     assert text[s_start:s_end].startswith("刚刚过去的2024年") and text[s_end - 1] == "。"
     assert w_index == index and s_start <= w_start < w_end <= s_end
@@ -191,7 +191,8 @@ def test_continuous_reading_moves_the_view_with_the_voice(reader, qtbot):
                           check_params_cb=lambda block_id: block_id == "speaker"):
         key(qtbot, reader.view, Qt.Key.Key_Space)
     assert reader.view.current_block().id == "speaker"
-    qtbot.waitUntil(lambda: reader.view._speech is not None and reader.view._speech[0] == 2, timeout=5000)
+    highlights = reader.view.highlights
+    qtbot.waitUntil(lambda: highlights.speech is not None and highlights.speech[0] == 2, timeout=5000)
     # Down moves reading to the next paragraph at once.
     with qtbot.waitSignal(reader.read_aloud.feature().edge.audio_started, timeout=15000):
         key(qtbot, reader.view, Qt.Key.Key_Down)
