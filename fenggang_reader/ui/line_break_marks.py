@@ -30,7 +30,7 @@ _WIDE_ENOUGH_CELLS = 12  # a line this many cells wide holds every run the line-
 _MARKS_NOW_CHARS = 6_000
 _MARKS_STEP_SECONDS = 0.008
 
-# What LineBreakMarks.wanted_for found: (what they are fitted to, the longest word kept whole by kind, each block's marks)
+# What LineBreakMarks.wanted_for finds: (what they are fitted to, the longest word kept whole by kind, the marks)
 WantedMarks = tuple[tuple, dict[BlockKind, int], list[LayoutText]]
 
 

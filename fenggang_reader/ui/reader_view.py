@@ -23,8 +23,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextOption,
 )
@@ -36,6 +34,7 @@ from ..core.model import Block, BlockKind, Report
 from ..core.pinyin import Annotator, PinyinStyle
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
 from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
+from .block_formats import SIZE_FACTOR, BlockFormats
 from .block_readings import BlockReadings
 from .line_break_marks import LineBreakMarks
 from .line_justification import EdgeRules
@@ -69,15 +68,6 @@ LINE_HEIGHT_PERCENT = float(LINE_SPACING.default)  # line height in % of the nat
 PARAGRAPH_SPACING = PARAGRAPH_SPACING_SETTING.default / 100  # space after a paragraph, in lines of body text
 
 
-# Heading sizes relative to the body (QTextFormat.FontSizeAdjustment steps are too coarse).
-_SIZE_FACTOR = {
-    BlockKind.TITLE: 1.6,
-    BlockKind.PART: 1.3,
-    BlockKind.NOTES_HEADING: 1.3,
-    BlockKind.HEADING: 1.12,
-}
-
-
 class ReaderView(ReadOnlyTextBrowser):
     """Shows a Report with pinyin; owns the current paragraph and the speech/find highlights."""
 
@@ -109,7 +99,7 @@ class ReaderView(ReadOnlyTextBrowser):
         self.after_warm_up: Callable[[], None] | None = None
         self._transform: Callable[[str], str] | None = None  # e.g. to Traditional characters (ui/languages)
         self._ruby: JyutpingAnnotator | None = None  # shown instead of the pinyin when set (ui/languages)
-        self._factor_caps: dict[BlockKind, float] = {}  # see cap_kind_factor
+        self.block_formats = BlockFormats(report.blocks)  # the size of each kind of block, the room around it
         # The readings shown: at once, or for a document nobody reviewed from a worker thread (ui/block_readings.py).
         self.readings = BlockReadings(self, self, report, annotator, on_screen=on_screen)
         if self.readings.provider is not None:
@@ -132,7 +122,7 @@ class ReaderView(ReadOnlyTextBrowser):
         # assistive technology is active: none reads it.
         self._on_screen = on_screen
         self.line_breaks = LineBreakMarks(self, self, report, on_screen=on_screen,
-                                          largest_factor=max(_SIZE_FACTOR.values()))
+                                          largest_factor=max(SIZE_FACTOR.values()))
         self.ruby_layer = RubyLayer(self, report.blocks)  # where each reading sits, and painting them
         self.line_geometry = TextGeometry(self.document, self.ruby_layer.above, self.layout_of)
         justified = [i for i, b in enumerate(report.blocks) if b.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE)]
@@ -140,24 +130,14 @@ class ReaderView(ReadOnlyTextBrowser):
         self.typesetting: Typesetting = Typesetting(self, self, report.blocks, justified, self._lines_near_view)
         self.verticalScrollBar().valueChanged.connect(self.typesetting.justifier.justify_in_view)
 
-        # The runs of blocks that are not paragraphs or notes (their own margins), and the blocks drawn larger.
-        self._kind_runs: list[tuple[int, int, BlockKind]] = []
-        for index, block in enumerate(report.blocks):
-            if block.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE):
-                continue
-            if self._kind_runs and self._kind_runs[-1][1] == index - 1 and self._kind_runs[-1][2] is block.kind:
-                self._kind_runs[-1] = (self._kind_runs[-1][0], index, block.kind)
-            else:
-                self._kind_runs.append((index, index, block.kind))
-        self._sized_blocks = [i for i, block in enumerate(report.blocks) if block.kind in _SIZE_FACTOR]
         self._build_document()
         self._apply_metrics()
         self.navigator = Navigator(self)
 
     # -- building ------------------------------------------------------------------------------
     def _build_document(self) -> None:
-        doc = build_document(self, self._report.blocks, self.line_breaks.layouts, self.display_text, self.line_height_percent,
-                             self.cjk_spacing_percent, self._compressible())  # punctuation compressed as it is built
+        doc = build_document(self, self._report.blocks, self.line_breaks.layouts, self.display_text,
+                             self.line_height_percent, self.cjk_spacing_percent, self._compressible())  # punctuation compressed as it is built
         self.setDocument(doc)
         doc.contentsChange.connect(self.ruby_layer.forget_edited)
 
@@ -188,7 +168,8 @@ class ReaderView(ReadOnlyTextBrowser):
 
     def font_inputs(self) -> tuple:
         """What the text's sizes depend on beyond the width: the size, the character spacing, the fonts, the caps."""
-        return self._font_pt, self.cjk_spacing_percent, tuple(self._families), tuple(sorted(self._factor_caps.items()))
+        caps = tuple(sorted(self.block_formats.caps.items()))
+        return self._font_pt, self.cjk_spacing_percent, tuple(self._families), caps
 
     def finish_justifying(self) -> None:
         """Justify every line now, not only those in view (export-lines), the readings' room taken first."""
@@ -262,21 +243,15 @@ class ReaderView(ReadOnlyTextBrowser):
         return max(115.0, self.line_height_percent - 100.0 * band / QFontMetricsF(self.body_font()).height())
 
     def _factor(self, index: int) -> float:
-        block = self._report.blocks[index]
-        if block.heading_level > BlockKind.HEADING.heading_level:  # （一） under 一、: bold at the body's size
-            return 1.0
-        return self.kind_factor(block.kind)
+        return self.block_formats.factor(index, self._font_pt)
 
     def kind_factor(self, kind: BlockKind) -> float:
-        """How much larger than the body a block of ``kind`` is drawn. Headings never pass the largest body size:
-        at 96 pt a 154 pt title line with its pinyin is taller than the text area of an 800×600 window, and a
-        line that never fits whole cannot be read screen by screen."""
-        factor = max(1.0, min(_SIZE_FACTOR.get(kind, 1.0), MAX_FONT_PT / self._font_pt))
-        return min(factor, self._factor_caps.get(kind, factor))
+        """How much larger than the body a block of ``kind`` is drawn (BlockFormats.kind_factor)."""
+        return self.block_formats.kind_factor(kind, self._font_pt)
 
     def cap_kind_factor(self, kind: BlockKind, factor: float) -> None:
         """Draw blocks of ``kind`` at most ``factor`` times the body size (print shrinks the title to one line)."""
-        self._factor_caps[kind] = factor
+        self.block_formats.caps[kind] = factor
         self._apply_metrics()
 
     def _apply_metrics(self) -> None:
@@ -341,52 +316,8 @@ class ReaderView(ReadOnlyTextBrowser):
         body = self.body_font()
         doc.setDefaultFont(body)
         self.ensure_ruby_room()
-        line_height = self._line_height_percent()
-        px = QFontMetricsF(body).height()
-        band = self.pinyin_band_height()
-        doc.setDocumentMargin(0)
-        frame = doc.rootFrame().frameFormat()
-        side = min(px * 0.6, 40.0)
-        frame.setLeftMargin(side)
-        frame.setRightMargin(side)
-        frame.setTopMargin(band * self.kind_factor(BlockKind.TITLE) + px * 0.3)
-        frame.setBottomMargin(px)
-        doc.rootFrame().setFrameFormat(frame)
-        # One merge gives every block the paragraphs' spacing, then the few other kinds theirs: a format a block was a
-        # Python loop over the whole document at every size (25–50 ms for 300,000 characters).
-        gap = self.paragraph_spacing
-        formats: dict[tuple[float, float], QTextBlockFormat] = {}
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        for first, last, (bottom, top) in self._block_format_runs(px * gap, px * gap * 0.64, px * 0.5):
-            fmt = formats.get((bottom, top))
-            if fmt is None:
-                fmt = formats[(bottom, top)] = QTextBlockFormat()
-                fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-                fmt.setBottomMargin(bottom)
-                fmt.setTopMargin(top)
-            cursor.setPosition(doc.findBlockByNumber(first).position())
-            end = doc.findBlockByNumber(last)
-            cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeBlockFormat(fmt)
-        for index in self._sized_blocks:
-            block = doc.findBlockByNumber(index)
-            char_fmt = QTextCharFormat()
-            char_fmt.setFontPointSize(self._font_pt * self._factor(index))
-            cursor.setPosition(block.position())
-            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(char_fmt)
-        cursor.endEditBlock()
-
-    def _block_format_runs(self, paragraph_gap: float, other_gap: float,
-                           heading_top: float) -> list[tuple[int, int, tuple[float, float]]]:
-        """(first block, last block, (bottom margin, top margin)): the whole document at the paragraphs' margins
-        first, then each run of blocks of other kinds at theirs."""
-        out = [(0, len(self._report.blocks) - 1, (paragraph_gap, 0.0))]
-        for first, last, kind in self._kind_runs:
-            top = heading_top if kind in (BlockKind.PART, BlockKind.HEADING, BlockKind.NOTES_HEADING) else 0.0
-            out.append((first, last, (other_gap, top)))
-        return out
+        self.block_formats.apply(doc, body, self._line_height_percent(), self.pinyin_band_height(),
+                                 self.paragraph_spacing, self._font_pt)
 
     def refresh_line_breaks(self) -> None:
         """Fit the line-breaking marks to the text width and sizes now in use: a number kept with its unit and
@@ -808,8 +739,8 @@ class ReaderView(ReadOnlyTextBrowser):
         """Paint the ruby of the lines in ``rect`` (document coordinates, ``painter`` mapped to the document).
 
         Printing and PDF export (ui/print_layout.py) use it, so paper gets the reader's own placement."""
-        highlights = self.highlights
-        self.ruby_layer.paint(painter, self._visible_indices(rect), rect, self._theme, highlights.speech, highlights.word)
+        speech, word = self.highlights.speech, self.highlights.word
+        self.ruby_layer.paint(painter, self._visible_indices(rect), rect, self._theme, speech, word)
 
     def copy_reading_options_to(self, other: ReaderView) -> None:
         """Give another view (a print copy) this one's readings, ruby, characters, their fonts and pinyin style
@@ -823,18 +754,7 @@ class ReaderView(ReadOnlyTextBrowser):
 
     def _visible_indices(self, exposed: QRectF) -> list[int]:
         """The blocks whose box, ruby band included, meets ``exposed`` (document coordinates)."""
-        layout = self.document().documentLayout()
-        band = self.pinyin_band_height()
-        out = []
-        block = self.document().findBlockByNumber(self.line_geometry.block_at(exposed.top()))
-        while block.isValid():
-            rect = layout.blockBoundingRect(block).adjusted(0, -band, 0, 0)
-            if rect.top() > exposed.bottom():
-                break
-            if rect.bottom() >= exposed.top():
-                out.append(block.blockNumber())
-            block = block.next()
-        return out
+        return self.line_geometry.blocks_meeting(exposed.top(), exposed.bottom(), self.pinyin_band_height())
 
     # -- geometry and relayout -----------------------------------------------------------------
     def ensure_laid_out(self) -> None:
