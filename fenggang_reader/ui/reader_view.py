@@ -9,7 +9,6 @@ keep their natural spacing. Proportional line height leaves a band above each li
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 
@@ -190,19 +189,7 @@ class ReaderView(ReadOnlyTextBrowser):
         height = self.viewport().height()
         top = self.verticalScrollBar().value() - screens * height
         bottom = top + (1 + 2 * screens) * height + self.pinyin_band_height()
-        doc = self.document()
-        layout = doc.documentLayout()
-        out = {}
-        for index in self._visible_indices(QRectF(0, top, self.viewport().width(), bottom - top)):
-            block = doc.findBlockByNumber(index)
-            y = layout.blockBoundingRect(block).top()
-            lines = block.layout()
-            count = lines.lineCount()
-            first = bisect_left(range(count), top, key=lambda n: y + lines.lineAt(n).rect().bottom())
-            last = bisect_right(range(count), bottom, key=lambda n: y + lines.lineAt(n).y())
-            if first < last:
-                out[index] = range(first, last)
-        return out
+        return self.line_geometry.line_numbers_between(top, bottom, self.pinyin_band_height())
 
     # -- metrics -------------------------------------------------------------------------------
     def set_font_families(self, families: list[str]) -> None:

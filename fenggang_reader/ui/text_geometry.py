@@ -9,7 +9,7 @@ Coordinates are document coordinates (the viewport's top is at the vertical scro
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import cast
@@ -171,6 +171,38 @@ class TextGeometry:
     def fully_inside(self, top: float, bottom: float) -> list[LineBox]:
         """The lines whose whole box (characters and ruby) lies within [top, bottom]."""
         return [box for box in self.lines_between(top, bottom) if box.top >= top - 0.01 and box.bottom <= bottom + 0.01]
+
+    def blocks_meeting(self, top: float, bottom: float, band: float) -> list[int]:
+        """The blocks whose box, ``band`` pixels of ruby above it included, meets [top, bottom] (document y)."""
+        doc = self._document()
+        layout = doc.documentLayout()
+        out = []
+        block = doc.findBlockByNumber(self.block_at(top))
+        while block.isValid():
+            rect = layout.blockBoundingRect(block).adjusted(0, -band, 0, 0)
+            if rect.top() > bottom:
+                break
+            if rect.bottom() >= top:
+                out.append(block.blockNumber())
+            block = block.next()
+        return out
+
+    def line_numbers_between(self, top: float, bottom: float, band: float) -> dict[int, range]:
+        """The lines that meet [top, bottom] (document y) in the blocks that do (blocks_meeting): block index -> the
+        numbers of its lines there."""
+        doc = self._document()
+        layout = doc.documentLayout()
+        out = {}
+        for index in self.blocks_meeting(top, bottom, band):
+            block = doc.findBlockByNumber(index)
+            y = layout.blockBoundingRect(block).top()
+            lines = block.layout()
+            count = lines.lineCount()
+            first = bisect_left(range(count), top, key=lambda n: y + lines.lineAt(n).rect().bottom())
+            last = bisect_right(range(count), bottom, key=lambda n: y + lines.lineAt(n).y())
+            if first < last:
+                out[index] = range(first, last)
+        return out
 
 
 class _BlockTops:
