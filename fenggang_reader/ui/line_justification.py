@@ -443,7 +443,8 @@ class LineJustifier(QObject):
         hold = None
         if reach is not None and self._hold is not None and not doc.pageSize().isNull():
             reached = doc.findBlockByNumber(min(reach, doc.blockCount() - 1))
-            unfinished = not doc.lastBlock().layout().lineCount()  # Qt lays the text out in order
+            last = doc.lastBlock()  # Qt lays the text out in order; a hidden last block: a stretch, laid out whole
+            unfinished = last.isVisible() and not last.layout().lineCount()
             if unfinished and 2 * reached.position() < doc.characterCount():
                 layout.blockBoundingRect(reached)  # the lines to justify
                 hold = self._hold

@@ -134,6 +134,7 @@ class Navigator(QObject):
     # -- moving --------------------------------------------------------------------------------
     def page(self, direction: int) -> bool:
         """One screen minus one line down (1) or up (-1); the top line whole. False at the end/start."""
+        self.view.block_window.make_room(direction)
         top, bottom = self.span()
         lines = self.line_geometry.fully_inside(top, bottom)
         if direction > 0:
@@ -152,7 +153,8 @@ class Navigator(QObject):
                 return False
             self._scroll_to(math.floor(target.top) - EDGE)
         else:
-            start = self._line_value(self.line_geometry.line(0, 0), EDGE)  # the top of the report
+            shown = self.view.block_window.bounds()[0]
+            start = self._line_value(self.line_geometry.line(shown, 0), EDGE)  # the top of the report (or the stretch)
             if top <= start:
                 return False
             target = self._screen_above(lines[0] if lines else None, top, bottom - top)
@@ -179,6 +181,7 @@ class Navigator(QObject):
         """Down (1) / Up (-1): the current paragraph's next screen while it continues beyond the window,
         else the next paragraph, placed. False at the end/start of the report."""
         view = self.view
+        view.block_window.make_room(direction)
         index = view.current_index()
         first, last = self.line_geometry.line(index, 0), self.line_geometry.last_line(index)
         top, bottom = self.span()
@@ -299,6 +302,7 @@ class Navigator(QObject):
         if self._own_scrolls == 0:
             self._reader_scrolled = True
             self._pinned = None
+            self.view.block_window.look_soon()  # wheel or scroll bar near a hidden end: more text there
             if not self._scrolled_this_turn:
                 self._scrolled_this_turn = True
                 QTimer.singleShot(0, self, self._next_turn)

@@ -35,6 +35,7 @@ from ..core.settings import CHARACTER_SPACING, FONT_SIZE, LINE_SPACING
 from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
 from .block_formats import SIZE_FACTOR, BlockFormats
 from .block_readings import BlockReadings
+from .block_window import BlockWindow
 from .line_break_marks import LineBreakMarks
 from .line_justification import EdgeRules
 from .navigation import Navigator
@@ -123,7 +124,8 @@ class ReaderView(ReadOnlyTextBrowser):
         self.line_breaks = LineBreakMarks(self, self, report, on_screen=on_screen,
                                           largest_factor=max(SIZE_FACTOR.values()))
         self.ruby_layer = RubyLayer(self, report.blocks)  # where each reading sits, and painting them
-        self.line_geometry = TextGeometry(self.document, self.ruby_layer.above, self.layout_of)
+        self.block_window = BlockWindow(self)  # a long document: the stretch around the place laid out, the rest hidden
+        self.line_geometry = TextGeometry(self.document, self.ruby_layer.above, self.layout_of, self.block_window.bounds)
         justified = [i for i, b in enumerate(report.blocks) if b.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE)]
         # The readings' room and the justified lines: what is set now, and setting them anew when it must be.
         self.typesetting: Typesetting = Typesetting(self, self, report.blocks, justified, self._lines_near_view)
@@ -132,6 +134,7 @@ class ReaderView(ReadOnlyTextBrowser):
         self._build_document()
         self._apply_metrics()
         self.navigator = Navigator(self)
+        self.block_window.start(self._current)
 
     # -- building ------------------------------------------------------------------------------
     def _build_document(self) -> None:
@@ -391,6 +394,10 @@ class ReaderView(ReadOnlyTextBrowser):
     @property
     def report(self) -> Report:
         return self._report
+
+    def on_screen(self) -> bool:
+        """A view the reader reads (not one made to print or export)."""
+        return self._on_screen
 
     def font_size(self) -> int:
         return int(self._font_pt)
@@ -756,6 +763,7 @@ class ReaderView(ReadOnlyTextBrowser):
         """What a jump to block ``index`` needs before it measures lines: the readings' room taken, there too when a
         long document's far blocks still wait for it (a view never shown lays out as a window would). Qt lays the
         text out up to the lines asked about, not further."""
+        self.block_window.cover(index)
         self._take_room()
         self.line_breaks.fit_near(index)
         self.typesetting.take_room_near(index)

@@ -52,8 +52,11 @@ class TextGeometry:
     ``layout_of(index)`` maps them to the document's, which also holds line-breaking marks."""
 
     def __init__(self, document: Callable[[], QTextDocument], ruby_above: Callable[[int], float],
-                 layout_of: Callable[[int], LayoutText] = lambda index: NO_MARKS):
+                 layout_of: Callable[[int], LayoutText] = lambda index: NO_MARKS,
+                 bounds: Callable[[], tuple[int, int]] | None = None):
         self._document = document
+        # The blocks shown, first and last (ui/block_window.py: a long document shows a stretch; the rest has no lines).
+        self._bounds = bounds or (lambda: (0, document().blockCount() - 1))
         self._ruby_above = ruby_above
         self._layout_of = layout_of
         self._ruby_cache: dict[int, float] = {}
@@ -108,14 +111,14 @@ class TextGeometry:
     def next_line(self, box: LineBox) -> LineBox | None:
         if box.line + 1 < self.line_count(box.index):
             return self.line(box.index, box.line + 1)
-        if box.index + 1 < self.block_count():
+        if box.index + 1 <= self._bounds()[1]:
             return self.line(box.index + 1, 0)
         return None
 
     def previous_line(self, box: LineBox) -> LineBox | None:
         if box.line > 0:
             return self.line(box.index, box.line - 1)
-        if box.index > 0:
+        if box.index > self._bounds()[0]:
             return self.line(box.index - 1, self.line_count(box.index - 1) - 1)
         return None
 
@@ -129,17 +132,19 @@ class TextGeometry:
         start, never asking for a block much further in than the answer (a quarter more)."""
         doc = self._document()
         tops = _BlockTops(doc, doc.documentLayout())
-        count = len(tops)
-        low, high = 0, 1
+        first, last = self._bounds()  # the blocks before and after the shown stretch have no height
+        count = last + 1
+        low, high = first, first + 1
         while high < count and tops[high] <= y:
-            low, high = high, high * 5 // 4 + 1
-        return max(0, min(count - 1, bisect_right(tops, y, low, min(high, count)) - 1))
+            low, high = high, high + (high - first) // 4 + 1
+        return max(first, min(last, bisect_right(tops, y, low, min(high, count)) - 1))
 
     def first_line_from(self, y: float) -> LineBox | None:
         """The first line whose box ends below document y (lines cut by y included)."""
         index = self.block_at(y)
         box: LineBox | None = self._first_line_in_block_from(index, y)
-        while box is None and index + 1 < self.block_count():
+        last = self._bounds()[1]
+        while box is None and index + 1 <= last:
             index += 1
             box = self._first_line_in_block_from(index, y)
         return box
@@ -178,7 +183,8 @@ class TextGeometry:
         layout = doc.documentLayout()
         out = []
         block = doc.findBlockByNumber(self.block_at(top))
-        while block.isValid():
+        last = self._bounds()[1]
+        while block.isValid() and block.blockNumber() <= last:
             rect = layout.blockBoundingRect(block).adjusted(0, -band, 0, 0)
             if rect.top() > bottom:
                 break

@@ -98,3 +98,75 @@ def test_the_blocks_far_from_the_place_get_their_line_breaking_marks_while_idle(
     doc = view.document()
     for index in range(count):  # the document's characters and the marks' map agree
         assert doc.findBlockByNumber(index).text() == view.layout_of(index).apply(view.shown_text(index)), index
+
+
+def _reading_order(place) -> tuple[int, int]:
+    return (place.index, place.offset)
+
+
+@pytest.mark.early
+def test_every_paragraph_of_a_long_document_can_be_shown_at_96pt(long_window, qtbot):
+    """Qt's text layout ends at 2^23 px: at 72 pt in 800 px the last 627 of the 1,415 paragraphs had no lines, and the
+    reader could not show them. The view lays out only a stretch around the place (ui/block_window.py)."""
+    view = long_window.view
+    long_window.set_font_size(96)
+    count = len(view.report.blocks)
+    for index in [*range(0, count, 97), count - 1]:
+        long_window.go_to_index(index)
+        shown = view.navigator.visible_range()
+        assert shown is not None and shown.first.index == index, (index, shown)
+        assert view.document().findBlockByNumber(index).layout().lineCount() > 0, index
+    assert view.document().documentLayout().documentSize().height() < 2**23
+
+
+def test_the_stretch_shown_follows_pgdown_pgup_and_the_wheel_without_skipping_a_line(long_window, qtbot, monkeypatch):
+    """Paging across the ends of the stretch shown: each screen begins with the last whole line of the one before (or
+    the next), down and back up; the wheel goes on past the stretch's end."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from fenggang_reader.ui import block_window
+
+    monkeypatch.setattr(block_window, "MIN_CHARS_BEFORE", 300)  # a short stretch: crossed within a few dozen pages
+    monkeypatch.setattr(block_window, "MIN_CHARS_AFTER", 600)
+    window, view = long_window, long_window.view
+    window.set_font_size(48)
+    window.go_to_index(len(view.report.blocks) // 2)
+    stretches = {view.block_window.bounds()}
+    before = view.navigator.visible_range()
+    for _ in range(120):
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+        after = view.navigator.visible_range()
+        first, last = _reading_order(before.first), _reading_order(before.last)
+        new = _reading_order(after.first)
+        assert first < new, (before, after)
+        assert new <= (last[0], last[1] + 1) or new == (last[0] + 1, 0), (before, after)  # no line skipped
+        stretches.add(view.block_window.bounds())
+        before = after
+    assert len(stretches) >= 2, stretches  # moved along at least once
+    for _ in range(120):
+        qtbot.keyClick(view, Qt.Key.Key_PageUp)
+        after = view.navigator.visible_range()
+        assert _reading_order(after.first) < _reading_order(before.first), (before, after)
+        end = _reading_order(after.last)
+        assert (end[0], end[1] + 1) >= _reading_order(before.first) or (
+            before.first.offset == 0 and end[0] == before.first.index - 1), (before, after)
+        stretches.add(view.block_window.bounds())
+        before = after
+    assert len(stretches) >= 3, stretches  # and back
+
+    def wheel() -> None:
+        centre = QPointF(view.viewport().rect().center())
+        QApplication.sendEvent(view.viewport(), QWheelEvent(
+            centre, QPointF(view.viewport().mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, -120),
+            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False))
+
+    last_shown = view.block_window.bounds()[1]
+    for _ in range(400):
+        wheel()
+        QApplication.processEvents()
+        shown = view.navigator.visible_range()
+        if shown is not None and shown.first.index > last_shown:
+            break
+    assert shown is not None and shown.first.index > last_shown, "the wheel stopped at the end of the stretch"
