@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAccessible, QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from .actions import ACTIONS, retranslate_action, screen_reader_shortcuts
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+MODIFIER_KEYS = (Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Meta)
 MODIFIERS = (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
              | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)
 
@@ -203,6 +204,11 @@ class KeyRouter(QObject):
         if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not self.mode.active:
             return False
         assert isinstance(event, QKeyEvent)
+        if (kind == QEvent.Type.KeyPress and not event.spontaneous() and event.key() in MODIFIER_KEYS
+                and isinstance(QApplication.activePopupWidget(), QMenu)):
+            # The Alt of Alt+F, posted back by the bridge after Alt+F had opened the File menu: a menu closes on Alt,
+            # so with Orca no menu ever stayed open. That Alt is old news: the menu stays.
+            return True
         focus = self._focus_in_window()
         if focus is None:
             return False

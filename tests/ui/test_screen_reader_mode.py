@@ -183,3 +183,20 @@ def test_the_place_does_not_follow_the_caret_while_the_apps_voice_reads(sr_windo
     assert w.view.verticalScrollBar().value() != top, "the caret was set out of view, and Qt scrolled to it"
     qtbot.wait(REST_MS * 3)
     assert w.view.current_index() == 0
+
+
+def test_a_menu_opened_with_alt_and_a_letter_stays_open_when_the_screen_reader_posts_the_alt_back(sr_window, qtbot):
+    """With Orca, Qt's bridge hands each key press to the screen reader and posts it back after Orca's answer: the Alt of
+    Alt+F came back after Alt+F had opened the File menu, and a menu closes on Alt — no menu stayed open with Orca."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    w = sr_window
+    w.menuBar().setActiveAction(w.menus["file"].menuAction())  # what Alt+F does
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is w.menus["file"])
+    late_alt = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Alt, Qt.KeyboardModifier.AltModifier)
+    QApplication.sendEvent(w.menus["file"], late_alt)  # sent, not spontaneous: as the bridge posts it back
+    QApplication.processEvents()
+    assert QApplication.activePopupWidget() is w.menus["file"] and w.menus["file"].isVisible()
+    press(qtbot, w.menus["file"], Qt.Key.Key_Escape)
+    assert QApplication.activePopupWidget() is None
