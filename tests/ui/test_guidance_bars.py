@@ -111,3 +111,41 @@ def test_online_voices_question_is_a_bar_under_the_text_at_interface_size(make_w
     qtbot.mouseClick(bar.online, Qt.MouseButton.LeftButton)
     assert window.settings["edge_notice_accepted"] is True and window.read_aloud.feature().notice_box is None
     window.read_aloud.controller.stop()
+
+
+def test_at_96pt_in_800x600_the_text_keeps_room_for_a_whole_line_whatever_bars_are_up(voiceless, qtbot):
+    """The walkthrough: the first-start banner, the find bar and a read-aloud problem left the text 70 px at 96 pt in
+    800×600 — no character seen. The banner and then the toolbar give way (ui/text_room.py), and come back."""
+    window = voiceless
+    window.resize(800, 600)
+    window.key_hints.show_unless_hidden_before()
+    window.set_font_size(96)
+    view = window.view
+
+    def room() -> str:
+        line = view.line_geometry.line(view.current_index(), 0).height
+        return f"text {view.viewport().height()} px for a line of {line:.0f} px; given way: {window.text_room.given_way}"
+
+    def one_line_fits() -> bool:
+        return view.viewport().height() >= view.line_geometry.line(view.current_index(), 0).height
+
+    qtbot.waitUntil(one_line_fits, timeout=10_000)
+    window.actions_by_id["find"].trigger()
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # the voice cannot speak: its problem bar comes up under the text
+    bar = window.read_aloud.feature().problem_bar
+    qtbot.waitUntil(lambda: bar is not None and bar.isVisible(), timeout=10_000)
+    try:
+        qtbot.waitUntil(lambda: one_line_fits() and view.navigator.visible_range() is not None, timeout=10_000)
+    except Exception:
+        top = view.verticalScrollBar().value()
+        raise AssertionError(f"{room()}; visible {view.navigator.visible_range()}; scroll {top}; place "
+                             f"{view.navigator.reading_place()}; lines {view.line_geometry.fully_inside(top, top + view.viewport().height())} first "
+                             f"{view.line_geometry.first_line_from(top)}") from None
+    assert window.find_bar.isVisible() and bar.isVisible(), "the bars the reader is using stay"
+    banner = window.key_hints.banner
+    assert banner is not None and banner.isHidden(), room()
+    bar.close_button.click()
+    window.find_bar.close_bar()
+    qtbot.waitUntil(lambda: window.toolbar.isVisible(), timeout=10_000)  # room again: what gave way comes back
+    qtbot.waitUntil(lambda: not window.text_room.given_way, timeout=10_000)
+    assert banner.isVisible() and one_line_fits(), room()

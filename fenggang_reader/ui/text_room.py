@@ -1,0 +1,72 @@
+"""The text always keeps room for one whole line, its pinyin included.
+
+At 96 pt in an 800×600 window the menus, the toolbar, the first-start banner, the find bar and a read-aloud problem
+bar together left the text 70 px: not one character could be seen. When the text is shorter than its current line,
+what can wait gives way, one thing at a time: the first-start banner, the toolbar (its commands are in the menus),
+then the status bar. Each comes back once there is room for it again. The bars the reader is using (find, a problem
+to read) stay.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from .navigation import EDGE
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class TextRoom(QObject):
+    """Hides the banner, the toolbar, then the status bar while the text of one window is shorter than a line; shows
+    them again."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.given_way: list[QWidget] = []  # hidden here, in the order they gave way
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self.check)
+        window.view.installEventFilter(self)
+        window.view.font_size_changed.connect(lambda _points: self._timer.start())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._timer.start()  # after the layout settles: each change resizes the text again, and looks again
+        return False
+
+    def _can_wait(self) -> list[QWidget]:
+        window = self.window
+        banner = window.key_hints.banner
+        toolbar = None if window.simple_mode.active else window.toolbar
+        return [w for w in (banner, toolbar, window.statusBar()) if w is not None]
+
+    def _needed(self) -> float:
+        view = self.window.view
+        return view.line_geometry.line(view.current_index(), 0).height + 2 * EDGE
+
+    def check(self) -> None:
+        view = self.window.view
+        if not view.isVisible():
+            return
+        self.given_way = [w for w in self.given_way if shiboken6.isValid(w) and w.isHidden()]
+        room = view.viewport().height() - self._needed()
+        if room < 0:
+            for widget in self._can_wait():
+                if widget.isVisible():
+                    widget.hide()
+                    self.given_way.append(widget)
+                    return  # the text grows: the resize comes back here
+            return
+        navigator = view.navigator
+        if navigator.visible_range() is None:  # room for a line, but the one at the top is cut: show it whole
+            navigator.restore_place(*navigator.reading_place())
+        if self.given_way:
+            widget = self.given_way[-1]
+            if widget in self._can_wait() and room >= widget.sizeHint().height() + EDGE:
+                self.given_way.pop()
+                widget.show()
