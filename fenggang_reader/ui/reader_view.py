@@ -36,6 +36,7 @@ from ..core.settings import PARAGRAPH_SPACING as PARAGRAPH_SPACING_SETTING
 from .block_formats import SIZE_FACTOR, BlockFormats
 from .block_readings import BlockReadings
 from .block_window import BlockWindow
+from .caret_placement import CaretPlacement
 from .line_break_marks import LineBreakMarks
 from .line_justification import EdgeRules
 from .navigation import Navigator
@@ -134,6 +135,7 @@ class ReaderView(ReadOnlyTextBrowser):
         self._build_document()
         self._apply_metrics()
         self.navigator = Navigator(self)
+        self.caret = CaretPlacement(self)  # moved without scrolling, quietly in screen-reader mode
         self.block_window.start(self._current)
 
     # -- building ------------------------------------------------------------------------------
@@ -550,36 +552,11 @@ class ReaderView(ReadOnlyTextBrowser):
     def set_quiet_caret(self, quiet: bool) -> None:
         """Move the caret to a new paragraph without telling screen readers (screen-reader mode says the whole
         paragraph instead, ui/orientation.py; Orca would first say the screen line the caret lands on)."""
-        self._quiet_caret = quiet
-
-    def _set_caret(self, cursor: QTextCursor) -> None:
-        control = None
-        if getattr(self, "_quiet_caret", False):  # Qt reports caret moves from its text control's signals
-            control = next((c for c in self.children() if c.metaObject().className() == "QWidgetTextControl"), None)
-        blocked = control.blockSignals(True) if control is not None else False
-        try:
-            self.setTextCursor(cursor)
-        finally:
-            if control is not None:
-                control.blockSignals(blocked)
+        self.caret.quiet = quiet
 
     def place_caret(self, position: int, anchor: int | None = None) -> None:
-        """Move the caret (selecting from ``anchor``) without scrolling: Qt would scroll it to the window's
-        edge; where the view goes is the Navigator's business."""
-        last = self.document().characterCount() - 1
-        cursor = QTextCursor(self.document())
-        if anchor is not None:
-            cursor.setPosition(max(0, min(anchor, last)))
-        cursor.setPosition(max(0, min(position, last)),
-                           QTextCursor.MoveMode.KeepAnchor if anchor is not None else QTextCursor.MoveMode.MoveAnchor)
-        bar = self.verticalScrollBar()
-        value = bar.value()
-        with self.navigator.own_scrolls():
-            if anchor is None:
-                self._set_caret(cursor)
-            else:  # a selection (a term): screen readers are told
-                self.setTextCursor(cursor)
-            bar.setValue(value)
+        """Move the caret (selecting from ``anchor``) without scrolling (CaretPlacement.place)."""
+        self.caret.place(position, anchor)
 
     def block_rect(self, index: int) -> QRect:
         """The block's rectangle in viewport coordinates, including its pinyin band."""
