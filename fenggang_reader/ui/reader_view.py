@@ -49,6 +49,7 @@ from .reader_document import (
     replace_differences,
     respace_wide_runs,
 )
+from .reader_input import ReservedKeys, ruby_band_to_line
 from .readings_provider import ReadingsProvider
 from .ruby import PINYIN_RATIO, ZHUYIN_RATIO
 from .ruby_layer import Glyph, RubyCell, RubyLayer
@@ -89,7 +90,7 @@ class ReaderView(ReadOnlyTextBrowser):
         self._theme: Theme = theme("light")
         self._current = 0
         self.highlights = TextHighlights(self, report)  # the voice's sentence and word, find's matches
-        self._reserved: set[int] = set()  # key combinations our actions own (see event())
+        self._reserved = ReservedKeys()  # key combinations our actions own (see event())
         self._painted_once = False
         self._place_hint: int | None = None  # the reading place's block during a relayout (place_index)
         # Spacing settings (ui/comfort.py changes them through set_spacing).
@@ -628,8 +629,7 @@ class ReaderView(ReadOnlyTextBrowser):
 
     def set_reserved_shortcuts(self, sequences: list[QKeySequence]) -> None:
         """Keys that belong to window actions even while the text has focus (arrows, Home, End, …)."""
-        # PySide6 6.11's stubs lack QKeySequence.__getitem__ (C++ operator[]), as in ui/actions.py.
-        self._reserved = {seq[0].toCombined() for seq in sequences if not seq.isEmpty()}  # type: ignore[index]
+        self._reserved.set(sequences)
 
     # -- highlights ----------------------------------------------------------------------------
     def _update_extra_selections(self) -> None:
@@ -780,19 +780,8 @@ class ReaderView(ReadOnlyTextBrowser):
 
     # -- input ---------------------------------------------------------------------------------
     def event(self, event) -> bool:
-        # QTextBrowser claims arrows, Home/End and PageUp/Down for its caret; our actions own them.
-        if event.type() == QEvent.Type.ShortcutOverride and event.keyCombination().toCombined() in self._reserved:
-            event.ignore()
-            return False
-        if event.type() == QEvent.Type.KeyPress and event.keyCombination().toCombined() in self._reserved:
-            # The shortcut did not fire (a window Qt does not think active, e.g. with no window manager):
-            # never let Qt's own caret paging scroll by a whole viewport and cut lines; run our action.
-            key = QKeySequence(event.keyCombination())
-            action = next((a for a in self.actions() if key in a.shortcuts() and a.isEnabled()), None)
-            if action is not None:
-                action.trigger()
-                return True
-        return super().event(event)
+        handled = self._reserved.handle(self, event)  # the keys our actions own (ReservedKeys)
+        return super().event(event) if handled is None else handled
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -803,19 +792,8 @@ class ReaderView(ReadOnlyTextBrowser):
             return
         super().wheelEvent(event)
 
-    def _remap_band(self, event: QMouseEvent) -> QMouseEvent:
-        """A point on the ruby above a line belongs to that line, not to the line before (Qt's view)."""
-        pos = event.position()
-        dy = self.verticalScrollBar().value()
-        box = self.line_geometry.line_hit(pos.y() + dy)
-        if box is None or pos.y() + dy >= box.text_top:
-            return event
-        mapped = QPointF(pos.x(), (box.text_top + box.bottom) / 2 - dy)
-        return QMouseEvent(event.type(), mapped, event.globalPosition(), event.button(), event.buttons(),
-                           event.modifiers())
-
     def _forward(self, handler, event: QMouseEvent) -> QMouseEvent:
-        mapped = self._remap_band(event)
+        mapped = ruby_band_to_line(event, self.line_geometry, self.verticalScrollBar().value())
         handler(mapped)
         event.setAccepted(mapped.isAccepted())
         return mapped
