@@ -285,6 +285,21 @@ def replace_differences(cursor: QTextCursor, block: QTextBlock, shown: str, want
         cursor.insertText(wanted[i:j], fmt)
 
 
+def show_texts(doc: QTextDocument, texts: Callable[[int], str]) -> None:
+    """Make block ``n`` show ``texts(n)`` (marks included) wherever that is as long as what it shows: only the
+    characters that differ are replaced, in place and in their own formats (replace_differences), in one edit."""
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    block = doc.begin()
+    while block.isValid():
+        wanted = texts(block.blockNumber())
+        shown = block.text()
+        if wanted != shown and len(wanted) == len(shown):
+            replace_differences(cursor, block, shown, wanted)
+        block = block.next()
+    cursor.endEditBlock()
+
+
 def rewrite_marks(doc: QTextDocument, index: int, old: LayoutText, new: LayoutText) -> None:
     """Change block ``index``'s line-breaking marks from ``old`` to ``new``, last first so the positions still
     to visit stay put; an inserted mark takes the format of the character it goes before."""

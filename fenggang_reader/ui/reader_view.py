@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
-    QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextEdit, QWidget
@@ -46,8 +45,8 @@ from .reader_document import (
     QUOTES_CLOSING,
     build_document,
     compress_punctuation,
-    replace_differences,
     respace_wide_runs,
+    show_texts,
 )
 from .reader_input import ReservedKeys, ruby_band_to_line
 from .readings_provider import ReadingsProvider
@@ -141,8 +140,9 @@ class ReaderView(ReadOnlyTextBrowser):
 
     # -- building ------------------------------------------------------------------------------
     def _build_document(self) -> None:
+        # Punctuation compressed as it is built.
         doc = build_document(self, self._report.blocks, self.line_breaks.layouts, self.display_text,
-                             self.line_height_percent, self.cjk_spacing_percent, self._compressible())  # punctuation compressed as it is built
+                             self.line_height_percent, self.cjk_spacing_percent, self._compressible())
         self.setDocument(doc)
         doc.contentsChange.connect(self.ruby_layer.forget_edited)
 
@@ -471,18 +471,8 @@ class ReaderView(ReadOnlyTextBrowser):
         with self.typesetting.one_layout():
             self.typesetting.justifier.reset()
             self._transform = transform
-            doc = self.document()
-            cursor = QTextCursor(doc)
-            cursor.beginEditBlock()
-            block = doc.begin()
-            while block.isValid():
-                number = block.blockNumber()
-                wanted = self.line_breaks.layout_of(number).apply(self.display_text(self._report.blocks[number].text))
-                shown = block.text()
-                if wanted != shown and len(wanted) == len(shown):
-                    replace_differences(cursor, block, shown, wanted)
-                block = block.next()
-            cursor.endEditBlock()
+            layout_of = self.line_breaks.layout_of
+            show_texts(self.document(), lambda number: layout_of(number).apply(self.shown_text(number)))
             self.typesetting.text_edited()
             self.compress_punctuation()
 
