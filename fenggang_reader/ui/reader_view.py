@@ -70,7 +70,8 @@ PARAGRAPH_SPACING = PARAGRAPH_SPACING_SETTING.default / 100  # space after a par
 
 
 class ReaderView(ReadOnlyTextBrowser):
-    """Shows a Report with pinyin; owns the current paragraph and the speech/find highlights."""
+    """Shows a Report with pinyin; owns the current paragraph and the sizes, and composes the parts that set, place
+    and draw the text (block_formats, block_readings, line_break_marks, ruby_layer, text_highlights, typesetting)."""
 
     current_block_changed = Signal(str)
     font_size_changed = Signal(int)

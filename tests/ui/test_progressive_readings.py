@@ -79,7 +79,7 @@ def test_a_new_document_paints_first_and_its_visible_blocks_fill_in_first_withou
     view.set_current_index(100)
     qtbot.waitUntil(lambda: 100 in _visible(view), timeout=10_000)
     view.viewport().repaint()
-    qtbot.wait(100)  # the paint's wants reach the worker from the event loop (ReaderView._ask_for_readings)
+    qtbot.wait(100)  # the paint's wants reach the worker from the event loop (BlockReadings._ask_for_readings)
     visible = _visible(view)
     height = view.document().size().height()
     before = _line_tops(view, visible)
