@@ -119,8 +119,8 @@ class ReaderView(ReadOnlyTextBrowser):
         )
         self.viewport().setAutoFillBackground(False)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
-        # Where lines may and may not break (core/line_breaks.py): marks in the layout text only (ui/print_layout.py
-        # draws the lines without them). A view never shown (print) keeps them, and its own justification, while an
+        # Where lines may and may not break (core/line_breaks.py, ui/line_break_marks.py): marks in the layout text
+        # only (ui/print_layout.py draws the lines without them). A view never shown (print) keeps them, and its own justification, while an
         # assistive technology is active: none reads it.
         self._on_screen = on_screen
         self.line_breaks = LineBreakMarks(self, self, report, on_screen=on_screen,
