@@ -200,3 +200,14 @@ def test_a_menu_opened_with_alt_and_a_letter_stays_open_when_the_screen_reader_p
     assert QApplication.activePopupWidget() is w.menus["file"] and w.menus["file"].isVisible()
     press(qtbot, w.menus["file"], Qt.Key.Key_Escape)
     assert QApplication.activePopupWidget() is None
+
+
+def test_ctrl_f_names_the_find_field_aloud(sr_window, qtbot, monkeypatch):
+    """With the real Orca, the find field's focus alone was never spoken: after Ctrl+F a blind reader heard nothing.
+    The field's name and keys are said as a message (the field's description while it has the focus)."""
+    monkeypatch.setattr(announcer_module, "description_channel", lambda: True)
+    w = sr_window
+    press(qtbot, w.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = w.find_bar.field
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    qtbot.waitUntil(lambda: field.accessibleDescription().startswith("Find in the report. Enter: next match."))
