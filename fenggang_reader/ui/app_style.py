@@ -33,6 +33,14 @@ def indicator_size(widget: QWidget | None) -> int:
 class ReaderStyle(QProxyStyle):
     """The base style, with large, outlined check and radio indicators."""
 
+    def styleHint(self, hint: QStyle.StyleHint, option: QStyleOption | None = None,  # noqa: N802 - Qt override
+                  widget: QWidget | None = None, returnData=None) -> int:  # noqa: N803 - Qt's name
+        if hint == QStyle.StyleHint.SH_Menu_Scrollable:
+            # A menu taller than its screen scrolls in one column (Fusion adds columns: at 96 pt in 800×600 the View
+            # menu's last items and the Language menu's second column were off the screen, Up onto them unseen).
+            return 1
+        return super().styleHint(hint, option, widget, returnData)
+
     def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,  # noqa: N802 - Qt
                     widget: QWidget | None = None) -> int:
         if metric in _SIZED:

@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterator
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLayout,
+    QMenu,
     QMessageBox,
     QRadioButton,
     QScrollArea,
@@ -208,6 +209,25 @@ def fit_to_screen(dialog: QWidget, move: bool = True) -> None:
             dialog.move(max(area.left(), x), max(area.top(), y))
 
 
+MENU_MIN_PT = 12.0  # a menu's text steps down to fit its screen, never below this
+
+
+def fit_menu(menu: QMenu) -> None:
+    """A menu wider than its screen (at 96 pt in 800×600 the View menu's keys fell off the right) takes a smaller
+    font, two points at a time down to MENU_MIN_PT, and stays inside the screen; one still too tall scrolls
+    (ui/app_style.py). Each time it opens it starts from the interface size again."""
+    area = available_area(menu)
+    menu.setFont(QFont())  # the interface size, inherited (an earlier opening may have made it smaller)
+    font = QFont(menu.font())
+    while menu.sizeHint().width() > area.width() and font.pointSizeF() > MENU_MIN_PT:
+        font.setPointSizeF(max(MENU_MIN_PT, font.pointSizeF() - 2))
+        menu.setFont(font)
+    size = menu.sizeHint().boundedTo(area.size())
+    left = max(area.left(), min(menu.x(), area.right() - size.width() + 1))
+    top = max(area.top(), min(menu.y(), area.bottom() - size.height() + 1))
+    menu.setGeometry(QRect(QPoint(left, top), size))
+
+
 class DialogFit(QObject):
     """Application event filter: each dialog is made to fit its screen as it is shown.
 
@@ -234,6 +254,8 @@ class DialogFit(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if not isinstance(watched, QDialog):  # first: nearly every event is not a dialog's (event.type() costs more)
+            if isinstance(watched, QMenu) and event.type() == QEvent.Type.Show:
+                fit_menu(watched)
             return False
         kind = event.type()
         if kind in (QEvent.Type.Polish, QEvent.Type.Show) and watched.isWindow() \

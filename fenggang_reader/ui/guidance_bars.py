@@ -20,6 +20,7 @@ from .navigation import EDGE
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+BAR_MIN_PT = 14.0  # a bar's text shrinks no further for the text's room
 KEY_HINT_MAX_PT = 36  # the first-start banner is at body size up to this: at 48 pt it took 60 % of 800×600
 
 
@@ -54,6 +55,22 @@ class GuidanceBar(QFrame):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.fit_height()
+
+    def shrink(self) -> bool:
+        """Four points smaller, down to BAR_MIN_PT, while the text needs the room (ui/text_room.py); False when
+        already that small. Closed, the bar is at the interface size again."""
+        font = QFont(self.font())
+        if font.pointSizeF() <= BAR_MIN_PT:
+            return False
+        font.setPointSizeF(max(BAR_MIN_PT, font.pointSizeF() - 4))
+        self.setFont(font)
+        self.fit_height()
+        return True
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.testAttribute(Qt.WidgetAttribute.WA_SetFont) and not isinstance(self, KeyHintBanner):
+            self.setFont(QFont())  # the interface size again, inherited, for the next time it shows
+        super().hideEvent(event)
 
     def fit_height(self) -> None:
         """As tall as the wrapped rows need at this width (the window's column layout sizes by hints); after a

@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
             self.simple_mode = SimpleMode(self)
             self.startup = StartUp(self, speaker=self.read_aloud)
             self.key_hints = KeyHints(self)  # the first-start banner: Space, + / −, F1
-            self.text_room = TextRoom(self)  # the banner, toolbar, status bar give way to one whole line of text
+            self.text_room = TextRoom(self)  # the banner, the toolbar, the bars give way to one whole line of text
             self.screen_reader = ScreenReaderMode(self)  # the keys a screen reader keeps; its presses reach it
             # what a screen reader hears on each move and message
             self.orientation = Orientation(self, self.read_aloud, self.screen_reader)

@@ -2,9 +2,9 @@
 
 At 96 pt in an 800×600 window the menus, the toolbar, the first-start banner, the find bar and a read-aloud problem
 bar together left the text 70 px: not one character could be seen. When the text is shorter than its current line,
-what can wait gives way, one thing at a time: the first-start banner, the toolbar (its commands are in the menus),
-then the status bar. Each comes back once there is room for it again. The bars the reader is using (find, a problem
-to read) stay.
+what can wait gives way, one thing at a time: the first-start banner, then the toolbar (its commands are in the
+menus); each comes back once there is room for it again. Then the bars the reader is using (a problem to read, a
+question to answer) take a smaller text, until they close. The status bar stays: every message appears there.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from .guidance_bars import GuidanceBar, KeyHintBanner
 from .navigation import EDGE
 
 if TYPE_CHECKING:
@@ -22,8 +23,8 @@ if TYPE_CHECKING:
 
 
 class TextRoom(QObject):
-    """Hides the banner, the toolbar, then the status bar while the text of one window is shorter than a line; shows
-    them again."""
+    """Hides the banner, then the toolbar, then shrinks the bars in the window while its text is shorter than a
+    line; shows what it hid again once there is room."""
 
     def __init__(self, window: MainWindow):
         super().__init__(window)
@@ -43,11 +44,11 @@ class TextRoom(QObject):
         window = self.window
         banner = window.key_hints.banner
         toolbar = None if window.simple_mode.active else window.toolbar
-        return [w for w in (banner, toolbar, window.statusBar()) if w is not None]
+        return [w for w in (banner, toolbar) if w is not None]
 
     def _needed(self) -> float:
         view = self.window.view
-        return view.line_geometry.line(view.current_index(), 0).height + 2 * EDGE
+        return view.line_geometry.line(view.current_index(), 0).height + 1  # Navigator.restore_place places it whole
 
     def check(self) -> None:
         view = self.window.view
@@ -61,6 +62,9 @@ class TextRoom(QObject):
                     widget.hide()
                     self.given_way.append(widget)
                     return  # the text grows: the resize comes back here
+            for bar in self.window.findChildren(GuidanceBar):
+                if bar.isVisible() and not isinstance(bar, KeyHintBanner) and bar.shrink():
+                    return
             return
         navigator = view.navigator
         if navigator.visible_range() is None:  # room for a line, but the one at the top is cut: show it whole

@@ -160,3 +160,22 @@ def test_a_long_message_gets_the_whole_status_bar(open_window, qtbot):
     assert win.position_label.isVisible()
     win.announce("Paused")
     assert win.position_label.isVisible(), "a short message leaves the place in view"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_menu_fits_the_screen_at_96pt_and_scrolls_to_an_item_out_of_view(open_window, qtbot, language):
+    """The walkthrough at 96 pt in 800×600: the View menu's keys fell off the right, its last items and the Language
+    menu's second column were off the screen, and Up from the Go menu's first item chose "Back" unseen."""
+    win = open_window(800, 600, 96, language)
+    screen = win.screen().availableGeometry()
+    for menu_id, menu in win.menus.items():
+        if not menu.menuAction().isVisible():
+            continue
+        win.menuBar().setActiveAction(menu.menuAction())
+        qtbot.waitUntil(lambda menu=menu: QApplication.activePopupWidget() is menu)
+        assert screen.contains(menu.geometry()), (menu_id, menu.geometry(), screen)
+        qtbot.keyClick(menu, Qt.Key.Key_Up)  # from the first item: the last, scrolled into view
+        active = menu.activeAction()
+        assert active is not None and menu.rect().contains(menu.actionGeometry(active)), (menu_id, active.text())
+        menu.hide()
+        QApplication.processEvents()
