@@ -150,8 +150,21 @@ def _keep_last_two(text: str, marks: dict[int, str], fits: Callable[[str], bool]
             marks[i] = WORD_JOINER
 
 
+_TITLE_NUMBER_GLUE = ".．%‰年月日号期届次"  # after a digit: the number's own, not a place to break a title
+
+
+def _breaks_a_number(text: str, i: int) -> bool:
+    """A break before text[i] would split a number or take it from its unit (2025年, 3.6%)."""
+    before, after = text[i - 1], text[i]
+    return (before.isdigit() and (after.isdigit() or after in _TITLE_NUMBER_GLUE)) or (
+        after.isdigit() and before in ".．")
+
+
 def _balance_title(text: str, marks: dict[int, str]) -> None:
-    """A title breaks, if it must, only in its middle: two lines of even length (政府工｜作报告)."""
+    """A title breaks, if it must, only in its middle: two lines of even length (政府工｜作报告), at the place
+    nearest the middle that splits no number (凤岗镇20｜25年… at 96 pt: 凤岗镇2025年｜…)."""
     middle = len(text) // 2
+    places = [i for i in range(1, len(text)) if not _breaks_a_number(text, i)]
+    cut = min(places, key=lambda i: (abs(i - middle), i), default=middle)
     for i in range(1, len(text)):
-        marks[i] = BREAK_HERE if i == middle else WORD_JOINER
+        marks[i] = BREAK_HERE if i == cut else WORD_JOINER

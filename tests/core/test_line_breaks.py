@@ -32,6 +32,12 @@ def test_a_title_breaks_only_in_its_middle():
     assert shown("政府工作报告", title=True) == "政~府~工|作~报~告"
 
 
+def test_a_title_breaks_near_its_middle_but_never_inside_a_number():
+    """The walkthrough's .docx at 96 pt: 凤岗镇20 / 25年… (the middle fell inside the year)."""
+    assert shown("凤岗镇2025年度工作报告", title=True).split("|")[0].replace("~", "") == "凤岗镇2025年"
+    assert shown("增长3.6%的报告书", title=True).split("|")[0].replace("~", "") == "增长3.6%"
+
+
 def test_runs_wider_than_a_line_are_joined_less():
     def narrow(run: str) -> bool:
         return len(run) <= 6
