@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from .docx_numbering import Numbering, W
+from .docx_outline import Outline
 from .errors import DocumentError, DocumentProblem
 from .extracted import ExtractedText, finish
 
@@ -50,18 +51,21 @@ def read_docx_file(data: bytes, path: Path) -> ExtractedText:
             main = _main_part(archive)
             related = _relations(archive, main)
             document = etree.fromstring(archive.read(main))
-            numbering = Numbering(_read(archive, related.get("numbering")), _read(archive, related.get("styles")))
+            styles = _read(archive, related.get("styles"))
+            numbering = Numbering(_read(archive, related.get("numbering")), styles)
+            outline = Outline(styles)
             notes = _Notes(_note_texts(_read(archive, related.get("footnotes")), "footnote"),
                            _note_texts(_read(archive, related.get("endnotes")), "endnote"))
             title = _core_title(_read(archive, "docProps/core.xml"))
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, etree.XMLSyntaxError) as exc:
         raise DocumentError(path, DocumentProblem.DAMAGED, f"the Word document is damaged ({exc})") from exc
     body = document.find(f"{W}body")
-    paragraphs = list(_blocks(body, numbering, notes)) if body is not None else []
+    headings: dict[str, int] = {}
+    paragraphs = list(_blocks(body, numbering, notes, outline, headings)) if body is not None else []
     if notes.numbered:
         paragraphs.append(_NOTES_HEADING)
         paragraphs.extend(f"[{number}]{text}" for number, text in notes.numbered)
-    return finish(paragraphs, title, "docx", path)
+    return finish(paragraphs, title, "docx", path, headings=headings)
 
 
 def _read(archive: zipfile.ZipFile, name: str | None) -> bytes | None:
@@ -114,16 +118,22 @@ def _note_texts(xml: bytes | None, kind: str) -> dict[str, str]:
     return texts
 
 
-def _blocks(container: etree._Element, numbering: Numbering, notes: _Notes) -> Iterator[str]:
-    """Paragraph texts of a body, a table cell or a content control, in document order."""
+def _blocks(container: etree._Element, numbering: Numbering, notes: _Notes, outline: Outline | None = None,
+            headings: dict[str, int] | None = None) -> Iterator[str]:
+    """Paragraph texts of a body, a table cell or a content control, in document order; with ``outline``, the
+    headings among them go into ``headings`` (text → level)."""
     for child in container:
         tag = child.tag
         if tag == f"{W}p":
-            yield from _paragraph(child, numbering, notes)
+            texts = list(_paragraph(child, numbering, notes))
+            level = outline.level(child) if outline is not None else None
+            if level is not None and headings is not None and texts and texts[0].strip():
+                headings.setdefault(texts[0].strip(), level)
+            yield from texts
         elif tag == f"{W}tbl":
             yield from _table(child, numbering, notes)
         elif tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins"):
-            yield from _blocks(child, numbering, notes)
+            yield from _blocks(child, numbering, notes, outline, headings)
 
 
 def _paragraph(paragraph: etree._Element, numbering: Numbering, notes: _Notes) -> Iterator[str]:

@@ -14,7 +14,7 @@ from lxml import etree, html
 
 from .errors import DocumentError, DocumentProblem
 from .extracted import ExtractedText, finish
-from .markup_blocks import markup_paragraphs
+from .markup_blocks import marked_headings, markup_paragraphs
 
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
 _OPF = "{http://www.idpf.org/2007/opf}"
@@ -33,15 +33,16 @@ def read_epub_file(data: bytes, path: Path) -> ExtractedText:
             folder = posixpath.dirname(opf_name)
             paragraphs: list[str] = []
             notes: list[str] = []
+            headings: dict[str, int] = {}
             for name in _spine(package, folder):
                 if name in archive.namelist():
-                    paragraphs.extend(_chapter_paragraphs(archive.read(name), notes))
+                    paragraphs.extend(_chapter_paragraphs(archive.read(name), notes, headings))
             if notes:  # footnotes set among the paragraphs, gathered as the report gathers its 名词解释
                 paragraphs += [_NOTES_HEADING, *notes]
             title = package.findtext(f"{_OPF}metadata/{_DC}title")
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, etree.XMLSyntaxError) as exc:
         raise DocumentError(path, DocumentProblem.DAMAGED, f"the EPUB book is damaged ({exc})") from exc
-    return finish(paragraphs, title, "epub", path)
+    return finish(paragraphs, title, "epub", path, headings=headings)
 
 
 def _package_name(archive: zipfile.ZipFile) -> str:
@@ -71,9 +72,11 @@ def _spine(package: etree._Element, folder: str) -> list[str]:
             if ref.get("linear") != "no" and ref.get("idref") in manifest]
 
 
-def _chapter_paragraphs(data: bytes, notes: list[str]) -> list[str]:
+def _chapter_paragraphs(data: bytes, notes: list[str], headings: dict[str, int]) -> list[str]:
     root = etree.fromstring(data, _XML_PARSER)
     if root is None:  # not well-formed XHTML: as a browser would read it
         root = html.fromstring(data)
     body = next((e for e in root.iter() if isinstance(e.tag, str) and etree.QName(e.tag).localname == "body"), root)
+    for text, level in marked_headings(body).items():
+        headings.setdefault(text, level)
     return markup_paragraphs(body, notes)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DocumentError, DocumentProblem
@@ -27,11 +27,13 @@ _NOTE_NUMBER_APART = re.compile(r"^([\[［【〔]\d{1,3}[\]］】〕]|[①-⑳])
 @dataclass(frozen=True)
 class ExtractedText:
     """A document's text before structure: paragraphs without their indentation, a title (None when unknown)
-    and the format it came from: "text", "html", "mhtml", "docx", "epub", "pdf" or "clipboard"."""
+    and the format it came from: "text", "html", "mhtml", "docx", "epub", "pdf" or "clipboard"; ``headings``: the
+    paragraphs the file itself marks as headings (<h2>, Word's Heading 2, an outline level), text → level 1–9."""
 
     paragraphs: list[str]
     title: str | None
     format: str
+    headings: dict[str, int] = field(default_factory=dict)
 
     @property
     def chars(self) -> int:
@@ -48,7 +50,7 @@ def clean_paragraph(text: str) -> str:
 
 
 def finish(paragraphs: list[str], title: str | None, kind: str, path: Path | None,
-           source: str = "the pasted text") -> ExtractedText:
+           source: str = "the pasted text", headings: dict[str, int] | None = None) -> ExtractedText:
     """Clean the paragraphs and refuse a document without text or with too much of it."""
     kept = [text for text in (clean_paragraph(p) for p in paragraphs) if text]
     if not kept:
@@ -59,4 +61,5 @@ def finish(paragraphs: list[str], title: str | None, kind: str, path: Path | Non
                             f"it holds {chars:,} characters of text, more than the {MAX_TEXT_CHARS:,} the reader "
                             "opens", source=source)
     title = clean_paragraph(title) if title else None
-    return ExtractedText(kept, title or None, kind)
+    marked = {clean_paragraph(text): level for text, level in (headings or {}).items()}
+    return ExtractedText(kept, title or None, kind, {text: level for text, level in marked.items() if text})

@@ -24,7 +24,7 @@ from trafilatura.settings import DEFAULT_CONFIG, use_config
 
 from .errors import DocumentError, DocumentProblem
 from .extracted import ExtractedText, finish
-from .markup_blocks import mark_note_references, markup_paragraphs
+from .markup_blocks import mark_note_references, marked_headings, markup_paragraphs
 from .text_file import decode_text
 
 _BLOCKS = {"p", "head", "item", "quote", "code", "row", "cell"}
@@ -76,21 +76,38 @@ def page_text(html: str, kind: str, path: Path | None, source: str = "the pasted
     reader's own choice, so all of it is kept."""
     fragment = _FRAGMENT.search(html)
     if fragment or not _BODY.search(html):
-        return finish(_all_blocks(fragment.group(1) if fragment else html), None, kind, path, source)
+        part = fragment.group(1) if fragment else html
+        return finish(_all_blocks(part), None, kind, path, source, _page_headings(part))
     try:
         xml = _extract(html, None)
         if xml and len("".join(etree.fromstring(xml.encode("utf-8")).itertext())) < _SHORT_TEXT:
             xml = _extract(html, _short_page_config()) or xml
     except (ValueError, etree.LxmlError) as exc:
         raise DocumentError(path, DocumentProblem.DAMAGED, f"the page cannot be read ({exc})", source=source) from exc
+    headings = _page_headings(html)
     if not xml:
         # Nothing trafilatura calls main text (a bare list or table, a fragment): every block of the page.
-        return finish(_all_blocks(html), None, kind, path, source)
+        return finish(_all_blocks(html), None, kind, path, source, headings)
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
     paragraphs = _paragraphs(main) if main is not None else []
     paragraphs = _in_its_frame(html, paragraphs) or paragraphs
-    return finish(_with_its_notes(paragraphs, html), root.get("title"), kind, path, source)
+    if main is not None:  # trafilatura's <head rend="h2">: the heading it kept, whatever the page called it
+        for head in main.iter("head"):
+            rend = head.get("rend", "")
+            level = int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1].isdigit() else 2
+            for line in _block_lines(head):
+                if line.strip():
+                    headings.setdefault(line.strip(), level)
+    return finish(_with_its_notes(paragraphs, html), root.get("title"), kind, path, source, headings)
+
+
+def _page_headings(html: str) -> dict[str, int]:
+    """The page's <h1>–<h6>, text → level (markup_blocks.marked_headings); none when it cannot be parsed."""
+    try:
+        return marked_headings(lxml_html.fromstring(html))
+    except (etree.ParserError, ValueError):
+        return {}
 
 
 def _in_its_frame(html: str, paragraphs: list[str]) -> list[str] | None:

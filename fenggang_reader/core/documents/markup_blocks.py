@@ -69,6 +69,21 @@ def is_note(element: etree._Element) -> bool:
         re.match(r"^(sdfootnote|sdendnote|ftn|edn)\d+$", element.get("id") or ""))
 
 
+_HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
+
+
+def marked_headings(root: etree._Element) -> dict[str, int]:
+    """The page's own headings (<h1>–<h6>), text → level: a heading without 一、 or （一） is still one."""
+    found: dict[str, int] = {}
+    for element in root.iter():
+        level = _HEADING_TAGS.get(local_name(element)) if isinstance(element.tag, str) else None
+        if level is not None:
+            text = "".join(element.itertext()).strip()
+            if text:
+                found.setdefault(text, level)
+    return found
+
+
 def markup_paragraphs(root: etree._Element, notes: list[str] | None = None) -> list[str]:
     """Each block's own text as one paragraph; a <br> starts a new one; table cells of a row share a line. With
     ``notes``, footnote boxes go there instead of where they stand."""

@@ -34,6 +34,7 @@ _SUB_HEADING_RE = re.compile(rf"^[（(]({_NUMERAL})[）)]")
 _CHAPTER_RE = re.compile(r"^第[一二三四五六七八九十百]+章")  # 村规民约, 章程: chapters above their 一、
 _CHAPTER_LEVEL = BlockKind.HEADING.heading_level - 1  # before the levels are normalised
 _HEADING_MAX_CHARS = 50
+_DEEPEST_LEVEL = 6  # an outline as deep as HTML's: a file marking more levels has the deepest ones together
 _PART_RE = re.compile(
     rf"^(?:{_NUMERAL}[、．.]\s*|第[一二三四五六七八九十]+部分[\s　：:]*)?"
     r"(?:\d{4}年|过去一年|今年|上年|本年度)[^，。；：、]{0,12}(?:回顾|总结|安排|计划|任务|目标|工作|思路)$"
@@ -96,12 +97,13 @@ class _Builder:
         self.raw = [p.strip() for p in extracted.paragraphs if p.strip()]
         self.tidied = [tidy(p) for p in self.raw]
         self.title = tidy(extracted.title) if extracted.title and extracted.title.strip() else None
+        self.marked = {tidy(text): level for text, level in extracted.headings.items()}  # <h2>, Word's Heading 2
 
     def blocks(self) -> list[Block]:
         lines = self._front()
         rest = self.tidied[self._consumed:]
         notes_start = _notes_start(rest)
-        body = [*(_body_line(text) for text in rest[:notes_start]), *_notes(rest[notes_start:])]
+        body = [*(_body_line(text, self.marked.get(text)) for text in rest[:notes_start]), *_notes(rest[notes_start:])]
         _normalise_heading_levels(body)
         return _with_ids([*lines, *body])
 
@@ -157,8 +159,10 @@ class _Builder:
         return _Line(text, BlockKind.META, role="occasion")
 
 
-def _body_line(text: str) -> _Line:
-    """A part (2024年工作回顾), a heading (第一章…, 一、… or （一）…, short and not a sentence) or a paragraph."""
+def _body_line(text: str, marked: int | None = None) -> _Line:
+    """A part (2024年工作回顾), a heading (第一章…, 一、… or （一）…, short and not a sentence) or a paragraph. A line
+    the file marks as a heading (``marked``: <h2> is 2, Word's Heading 1 is 1) is one when short and not a sentence,
+    numbered or not: <h2>老人纷纷点赞</h2> was a paragraph, missing from the contents and from Ctrl+Down."""
     if _PART_RE.match(text) and not _SENTENCE_PUNCT.search(text):
         return _Line(text, BlockKind.PART)
     if _heading_shaped(text):
@@ -168,6 +172,8 @@ def _body_line(text: str) -> _Line:
             return _Line(text, BlockKind.HEADING, BlockKind.HEADING.heading_level)
         if _SUB_HEADING_RE.match(text):
             return _Line(text, BlockKind.HEADING, SUB_HEADING_LEVEL)
+        if marked is not None:  # h1 beside 第一章 (2), h2 beside 一、 (3), h3 beside （一） (4)
+            return _Line(text, BlockKind.HEADING, marked + 1)
     return _Line(text)
 
 
@@ -209,7 +215,7 @@ def _normalise_heading_levels(lines: list[_Line]) -> None:
     for end in [*(i for i, line in enumerate(lines) if line.kind is BlockKind.PART), len(lines)]:
         section = [line for line in lines[start:end] if line.kind is BlockKind.HEADING]
         used = sorted({line.level for line in section})
-        levels = {level: BlockKind.HEADING.heading_level + i for i, level in enumerate(used)}
+        levels = {level: min(_DEEPEST_LEVEL, BlockKind.HEADING.heading_level + i) for i, level in enumerate(used)}
         for line in section:
             line.level = levels[line.level]
         start = end

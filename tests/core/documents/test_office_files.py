@@ -82,3 +82,45 @@ def test_an_epubs_footnotes_come_after_the_text_and_its_raised_numbers_are_marke
     path.write_bytes(epub_book(lines, footnotes=True))
     notes = lines.index("名词解释")
     assert extract_document(path).paragraphs == [*lines[:notes], "注释", *lines[notes + 1:]]
+
+
+def test_word_headings_without_numbers_are_headings_by_their_style(tmp_path: Path):
+    """A heading in Word's Heading 2 (标题 2 in a Chinese Word: the style's name is "heading 2" in any language) or with
+    an outline level is a heading, numbered or not."""
+    import io
+
+    import docx
+
+    from fenggang_reader.core.documents.structure import structure_document
+    from fenggang_reader.core.model import BlockKind
+
+    document = docx.Document()
+    document.add_heading("凤岗镇长者关爱行动方案", level=0)
+    text = "凤岗镇为辖区老人开展免费体检服务，覆盖全镇各村（社区）。" * 3
+    for heading in ("工作目标", "主要措施"):
+        document.add_heading(heading, level=2)
+        document.add_paragraph(text)
+        document.add_heading("经费保障", level=3)
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = tmp_path / "方案.docx"
+    path.write_bytes(buffer.getvalue())
+    extracted = extract_document(path)
+    assert extracted.headings.get("工作目标") == 2 and extracted.headings.get("经费保障") == 3
+    report = structure_document(extracted)
+    headings = [(b.text, b.heading_level) for b in report.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [("工作目标", 3), ("经费保障", 4), ("主要措施", 3), ("经费保障", 4)]
+
+
+def test_an_epub_books_marked_headings_are_known_to_the_structure(tmp_path: Path, lines: list[str]):
+    """The sample book marks the report's 一、 headings <h2>: the extraction hands them on as marked headings, so a
+    book whose headings carry no number keeps them too (the structure takes any short marked line)."""
+    from fenggang_reader.core.documents.structure import structure_document
+    from fenggang_reader.core.model import BlockKind
+
+    path = tmp_path / "报告.epub"
+    path.write_bytes(epub_book(lines))
+    extracted = extract_document(path)
+    headings = [b.text for b in structure_document(extracted).blocks if b.kind is BlockKind.HEADING]
+    assert len(headings) >= 7 and all(extracted.headings.get(text) == 2 for text in headings)

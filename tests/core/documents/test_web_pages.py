@@ -172,3 +172,31 @@ def test_a_portal_text_box_trafilatura_does_not_know_keeps_its_headings_and_lose
     extracted = extract_document(path)
     assert [" ".join(p.split()) for p in extracted.paragraphs] == PORTAL_TEXT
     assert extracted.title == "2025年塘沥镇政府工作报告"
+
+
+def test_headings_the_page_marks_are_headings_numbered_or_not(tmp_path: Path):
+    """The walkthrough's news page: <h2>老人纷纷点赞</h2> became a paragraph, missing from the contents, and Ctrl+Down
+    said there were no more headings. A heading the page marks is one whether or not it starts with 一、."""
+    from fenggang_reader.core.documents.structure import structure_document
+    from fenggang_reader.core.model import BlockKind
+
+    path = tmp_path / "新闻.html"
+    body = "".join(f"<p>{'凤岗镇为辖区老人开展免费体检服务，' * 4}第{n}段。</p>" for n in range(1, 4))
+    path.write_text(
+        "<html><head><meta charset='utf-8'><title>凤岗镇开展长者关爱行动_凤岗镇人民政府</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a></div><div class='article'><h1>凤岗镇开展长者关爱行动</h1>"
+        f"{body}<h2>老人纷纷点赞</h2>{body}<h3>下一步计划</h3>{body}</div>"
+        "<div class='footer'>网站标识码 4419000098</div></body></html>", encoding="utf-8")
+    report = structure_document(extract_document(path))
+    headings = [(b.text, b.heading_level) for b in report.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [("老人纷纷点赞", 3), ("下一步计划", 4)]
+    assert report.blocks[0].kind is BlockKind.TITLE and report.blocks[0].text == "凤岗镇开展长者关爱行动"
+
+
+def test_a_marked_heading_that_is_a_sentence_stays_a_paragraph():
+    from fenggang_reader.core.documents.structure import structure_document
+    from fenggang_reader.core.model import BlockKind
+
+    fragment = "<h2>各村要在三月底前完成排查，并将结果报镇安全办。</h2><p>特此通知。</p>"
+    report = structure_document(extract_html(fragment, "the pasted text"))
+    assert all(b.kind is not BlockKind.HEADING for b in report.blocks)
