@@ -43,9 +43,10 @@ class _WrappingDelegate(QStyledItemDelegate):
 
 
 class ContentsPanel(QTreeWidget):
-    """Outline of the report; emits the id of the block chosen."""
+    """Outline of the report; emits the id of the block chosen, and ``left`` on Esc (back to the text)."""
 
     block_activated = Signal(str)
+    left = Signal()
 
     def __init__(self, report: Report, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,6 +65,12 @@ class ContentsPanel(QTreeWidget):
         self._build(report)
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.left.emit()  # the docked panel: Esc goes back to the text, as the drawer's closes
+            return
+        super().keyPressEvent(event)
 
     def _build(self, report: Report) -> None:
         parent: QTreeWidgetItem | None = None

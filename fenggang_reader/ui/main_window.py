@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id["toggle_contents"].toggled.connect(self.set_contents_visible)
         self.contents_dock.visibilityChanged.connect(self._contents_visibility_changed)
         self.contents.block_activated.connect(self._contents_activated)
+        self.contents.left.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.view.current_block_changed.connect(self._current_changed)
         self.view.font_size_changed.connect(self._font_size_changed)
         self.view.zoom_requested.connect(self.zoom)  # Ctrl+wheel: the same stops as + and −

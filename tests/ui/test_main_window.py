@@ -86,6 +86,9 @@ def test_f6_moves_to_contents_and_enter_jumps(window, qtbot):
     assert window.contents.currentItem() is item
     press(qtbot, window.contents, Qt.Key.Key_F6)
     assert window.view.hasFocus()
+    press(qtbot, window.view, Qt.Key.Key_F6)
+    press(qtbot, window.contents, Qt.Key.Key_Escape)  # the docked panel: Esc is back to the text (the walkthrough)
+    assert window.view.hasFocus() and window.contents_dock.isVisible() and current_id(window) == "h3"
 
 
 def test_contents_marks_where_the_reader_is_from_the_start(window, qtbot):
