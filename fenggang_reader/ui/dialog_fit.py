@@ -210,6 +210,7 @@ def fit_to_screen(dialog: QWidget, move: bool = True) -> None:
 
 
 MENU_MIN_PT = 12.0  # a menu's text steps down to fit its screen, never below this
+MENU_SCREEN_MARGIN = 2  # Qt places a menu as tall as the screen 2 px down (its desktop frame): room for that
 
 
 def fit_menu(menu: QMenu) -> None:
@@ -222,10 +223,18 @@ def fit_menu(menu: QMenu) -> None:
     while menu.sizeHint().width() > area.width() and font.pointSizeF() > MENU_MIN_PT:
         font.setPointSizeF(max(MENU_MIN_PT, font.pointSizeF() - 2))
         menu.setFont(font)
-    size = menu.sizeHint().boundedTo(area.size())
+    room = area.size() - QSize(2 * MENU_SCREEN_MARGIN, 2 * MENU_SCREEN_MARGIN)
+    menu.resize(menu.sizeHint().boundedTo(room))
+    _keep_inside(menu, area)
+    QTimer.singleShot(0, menu, lambda: _keep_inside(menu, area))  # Qt places the menu once shown: look again then
+
+
+def _keep_inside(menu: QMenu, area: QRect) -> None:
+    size = menu.size().boundedTo(area.size())
     left = max(area.left(), min(menu.x(), area.right() - size.width() + 1))
     top = max(area.top(), min(menu.y(), area.bottom() - size.height() + 1))
-    menu.setGeometry(QRect(QPoint(left, top), size))
+    if QRect(QPoint(left, top), size) != menu.geometry():
+        menu.setGeometry(QRect(QPoint(left, top), size))
 
 
 class DialogFit(QObject):
