@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -210,31 +210,35 @@ def fit_to_screen(dialog: QWidget, move: bool = True) -> None:
 
 
 MENU_MIN_PT = 12.0  # a menu's text steps down to fit its screen, never below this
-MENU_SCREEN_MARGIN = 2  # Qt places a menu as tall as the screen 2 px down (its desktop frame): room for that
+MENU_SCREEN_MARGIN = 4  # px Qt leaves at the screen's edges around a menu (its desktop frame, and some)
+_MENU_FITTED = "menuFitConnected"  # dynamic property: the menu fits its text each time it is about to show
 
 
 def fit_menu(menu: QMenu) -> None:
-    """A menu wider than its screen (at 96 pt in 800×600 the View menu's keys fell off the right) takes a smaller
-    font, two points at a time down to MENU_MIN_PT, and stays inside the screen; one still too tall scrolls
-    (ui/app_style.py). Each time it opens it starts from the interface size again."""
+    """A menu wider or taller than its screen (at 96 pt in 800×600 the View menu's keys fell off the right and its
+    last items off the bottom) takes a smaller font, two points at a time down to MENU_MIN_PT; one still too tall
+    scrolls (ui/app_style.py). Done as the menu is about to show, before Qt sizes and places it, each time from the
+    interface size."""
     area = available_area(menu)
     menu.setFont(QFont())  # the interface size, inherited (an earlier opening may have made it smaller)
     font = QFont(menu.font())
-    while menu.sizeHint().width() > area.width() and font.pointSizeF() > MENU_MIN_PT:
+    while font.pointSizeF() > MENU_MIN_PT and not _fits(menu.sizeHint(), area):
         font.setPointSizeF(max(MENU_MIN_PT, font.pointSizeF() - 2))
         menu.setFont(font)
-    room = area.size() - QSize(2 * MENU_SCREEN_MARGIN, 2 * MENU_SCREEN_MARGIN)
-    menu.resize(menu.sizeHint().boundedTo(room))
-    _keep_inside(menu, area)
-    QTimer.singleShot(0, menu, lambda: _keep_inside(menu, area))  # Qt places the menu once shown: look again then
 
 
-def _keep_inside(menu: QMenu, area: QRect) -> None:
-    size = menu.size().boundedTo(area.size())
-    left = max(area.left(), min(menu.x(), area.right() - size.width() + 1))
-    top = max(area.top(), min(menu.y(), area.bottom() - size.height() + 1))
-    if QRect(QPoint(left, top), size) != menu.geometry():
-        menu.setGeometry(QRect(QPoint(left, top), size))
+def _fits(size: QSize, area: QRect) -> bool:
+    """A menu of ``size`` fits: as wide as the screen at most, and short enough that Qt need not scroll it (Qt's
+    scrolling of a menu a little taller than the screen left its last item cut off by the screen's edge)."""
+    return size.width() <= area.width() and size.height() <= area.height() - 2 * MENU_SCREEN_MARGIN
+
+
+def _fit_menus_as_they_show(menu: QMenu) -> None:
+    """At a menu's first show (its Polish, before Qt sizes it): fit it now, and each time it is about to show."""
+    if not menu.property(_MENU_FITTED):
+        menu.setProperty(_MENU_FITTED, True)
+        menu.aboutToShow.connect(lambda: fit_menu(menu))
+        fit_menu(menu)
 
 
 class DialogFit(QObject):
@@ -263,8 +267,8 @@ class DialogFit(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if not isinstance(watched, QDialog):  # first: nearly every event is not a dialog's (event.type() costs more)
-            if isinstance(watched, QMenu) and event.type() == QEvent.Type.Show:
-                fit_menu(watched)
+            if isinstance(watched, QMenu) and event.type() == QEvent.Type.Polish:
+                _fit_menus_as_they_show(watched)
             return False
         kind = event.type()
         if kind in (QEvent.Type.Polish, QEvent.Type.Show) and watched.isWindow() \
