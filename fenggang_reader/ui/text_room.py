@@ -46,6 +46,12 @@ class TextRoom(QObject):
         toolbar = None if window.simple_mode.active else window.toolbar
         return [w for w in (banner, toolbar) if w is not None]
 
+    def _bars_in_use(self) -> bool:
+        """A bar the reader is using is up (find, a problem, a question): the text's room changed under the place."""
+        window = self.window
+        bars = [bar for bar in window.findChildren(GuidanceBar) if not isinstance(bar, KeyHintBanner)]
+        return window.find_bar.isVisible() or any(bar.isVisible() for bar in bars)
+
     def _needed(self) -> float:
         view = self.window.view
         return view.line_geometry.line(view.current_index(), 0).height + 1  # Navigator.restore_place places it whole
@@ -67,8 +73,8 @@ class TextRoom(QObject):
                     return
             return
         navigator = view.navigator
-        if navigator.visible_range() is None:  # room for a line, but the one at the top is cut: show it whole
-            navigator.restore_place(*navigator.reading_place())
+        if self._bars_in_use() and navigator.visible_range() is None:
+            navigator.restore_place(*navigator.reading_place())  # room for a line, but the one at the top is cut
         if self.given_way:
             widget = self.given_way[-1]
             if widget in self._can_wait() and room >= widget.sizeHint().height() + EDGE:
