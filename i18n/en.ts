@@ -175,8 +175,8 @@
 <context>
     <name>DocumentError</name>
     <message>
-        <source>The file is not there any more: it was moved, renamed or deleted.</source>
-        <translation>The file is not there any more: it was moved, renamed or deleted.</translation>
+        <source>There is no file by that name: it was moved, renamed or deleted, or the name is mistyped.</source>
+        <translation>There is no file by that name: it was moved, renamed or deleted, or the name is mistyped.</translation>
     </message>
     <message>
         <source>The file cannot be read: the computer does not allow it, or the disk is not available.</source>

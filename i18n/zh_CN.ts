@@ -175,8 +175,8 @@
 <context>
     <name>DocumentError</name>
     <message>
-        <source>The file is not there any more: it was moved, renamed or deleted.</source>
-        <translation>文件已经不在了：它被移动、改名或删除了。</translation>
+        <source>There is no file by that name: it was moved, renamed or deleted, or the name is mistyped.</source>
+        <translation>找不到这个文件：它可能被移动、改名或删除了，也可能是文件名写错了。</translation>
     </message>
     <message>
         <source>The file cannot be read: the computer does not allow it, or the disk is not available.</source>

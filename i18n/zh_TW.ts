@@ -175,8 +175,8 @@
 <context>
     <name>DocumentError</name>
     <message>
-        <source>The file is not there any more: it was moved, renamed or deleted.</source>
-        <translation>檔案已經不在了：它被移動、改名或刪除了。</translation>
+        <source>There is no file by that name: it was moved, renamed or deleted, or the name is mistyped.</source>
+        <translation>找不到這個檔案：它可能被移動、改名或刪除了，也可能是檔名寫錯了。</translation>
     </message>
     <message>
         <source>The file cannot be read: the computer does not allow it, or the disk is not available.</source>

@@ -20,7 +20,8 @@ def _t(text: str) -> str:
 def describe_problem(problem: DocumentProblem) -> str:
     """The reason, one sentence."""
     texts = {
-        DocumentProblem.NOT_FOUND: _t("The file is not there any more: it was moved, renamed or deleted."),
+        DocumentProblem.NOT_FOUND: _t("There is no file by that name: it was moved, renamed or deleted, or the name is "
+                                     "mistyped."),
         DocumentProblem.UNREADABLE: _t("The file cannot be read: the computer does not allow it, or the disk "
                                        "is not available."),
         DocumentProblem.EMPTY: _t("There is no text in it."),
