@@ -286,6 +286,27 @@ def test_ctrl_p_opens_the_preview_at_the_readers_size(window, qtbot, tmp_path, m
     assert window.exports.feature().preview is None
 
 
+def test_the_pointer_waits_while_the_pages_are_painted(window, monkeypatch, tmp_path):
+    """Qt's preview paints every page at once (seconds at 96 pt): the pointer says so, and is given back after."""
+    from fenggang_reader.ui import print_layout
+
+    seen = []
+    paint_steps = print_layout.PrintLayout.paint_steps
+
+    def watched(layout, printer):
+        for page in paint_steps(layout, printer):
+            seen.append(QApplication.overrideCursor() and QApplication.overrideCursor().shape())
+            yield page
+
+    monkeypatch.setattr(print_layout.PrintLayout, "paint_steps", watched)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = window.exports.feature().paint(printer, 24, False)
+    assert pages > 1 and seen == [Qt.CursorShape.WaitCursor] * pages
+    assert QApplication.overrideCursor() is None
+
+
 def test_small_reader_text_prints_at_24_pt(window):
     window.set_font_size(16)
     assert window.exports.feature().print_size() == 24
