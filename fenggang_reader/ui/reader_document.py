@@ -30,11 +30,13 @@ from ..core.line_breaks import MARKS, LayoutText
 from ..core.model import Block, BlockKind
 from ..core.syllables import is_han
 
+_WIDE_BY_USE = "“”‘’—…·"  # ambiguous-width marks that Chinese text sets full width
+
 
 @cache  # a document has a few thousand distinct characters, asked about hundreds of thousands of times
 def is_wide(char: str) -> bool:
     """Characters that take a full em cell in Chinese text (Han, full-width punctuation, “”)."""
-    return unicodedata.east_asian_width(char) in ("W", "F") or char in "“”‘’—…·"
+    return unicodedata.east_asian_width(char) in ("W", "F") or char in _WIDE_BY_USE
 
 
 # Blocks of code points that are wide throughout (tests/ui/test_reader_document.py checks each against is_wide): a
@@ -50,8 +52,10 @@ class WideRuns:
     _OUTSIDE = re.compile(f"[^{WIDE_RANGES}\x00-\x7f]")  # ASCII is narrow
 
     def __init__(self) -> None:
-        self._asked: set[str] = set(MARKS)
-        self._wide_outside = ""  # wide characters met outside WIDE_RANGES (“” —— …)
+        # Wide characters outside WIDE_RANGES, those every Chinese text has from the start: each one met later compiles
+        # the pattern anew (~10 ms each; three of them were a document's opening).
+        self._wide_outside = _WIDE_BY_USE
+        self._asked: set[str] = set(MARKS) | set(_WIDE_BY_USE)
         self._pattern = self._compile()
 
     def _compile(self) -> re.Pattern[str]:
