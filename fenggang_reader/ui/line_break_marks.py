@@ -61,7 +61,11 @@ class LineBreakMarks:
         self._largest_factor = largest_factor  # the largest size factor of a block (headings), for _WIDE_ENOUGH_CELLS
         self._words = bundled_words(report)  # kept whole where lines are wide
         self._longest_word: dict[BlockKind, int] = {}  # per kind of block, at the width in use (wanted_for)
-        self._layouts = [self._wanted_layout(b, None) for b in report.blocks]
+        # A long document on screen is built without marks: those near the place are fitted as it is first shown or
+        # laid out (wanted_for), the others while idle; the marks of every block up front, most of them replaced at
+        # show, were 0.1-0.2 s of a 300,000-character document's opening.
+        lazy = on_screen and host.typesetting.long_document
+        self._layouts = [NO_MARKS if lazy else self._wanted_layout(b, None) for b in report.blocks]
         self._marks_key: tuple | None = None  # the widths and sizes the marks were fitted to
         self._marks_width: float | None = None  # the line width they were fitted to (None: wide enough for every run)
         # Blocks of a long document whose marks wait for the key now in use.
@@ -76,7 +80,7 @@ class LineBreakMarks:
 
     @property
     def layouts(self) -> list[LayoutText]:
-        """Every block's marks, in block order (the document is built with them)."""
+        """Every block's marks, in block order (the document is built with them; see __init__ for a long one)."""
         return self._layouts
 
     def layout_of(self, index: int) -> LayoutText:

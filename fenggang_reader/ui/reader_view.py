@@ -123,14 +123,14 @@ class ReaderView(ReadOnlyTextBrowser):
         # only (ui/print_layout.py draws the lines without them). A view never shown (print) keeps them, and its own justification, while an
         # assistive technology is active: none reads it.
         self._on_screen = on_screen
+        justified = [i for i, b in enumerate(report.blocks) if b.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE)]
+        # The readings' room and the justified lines: what is set now, and setting them anew when it must be.
+        self.typesetting: Typesetting = Typesetting(self, self, report.blocks, justified, self._lines_near_view)
         self.line_breaks = LineBreakMarks(self, self, report, on_screen=on_screen,
                                           largest_factor=max(SIZE_FACTOR.values()))
         self.ruby_layer = RubyLayer(self, report.blocks)  # where each reading sits, and painting them
         self.block_window = BlockWindow(self)  # a long document: the stretch around the place laid out, the rest hidden
         self.line_geometry = TextGeometry(self.document, self.ruby_layer.above, self.layout_of, self.block_window.bounds)
-        justified = [i for i, b in enumerate(report.blocks) if b.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE)]
-        # The readings' room and the justified lines: what is set now, and setting them anew when it must be.
-        self.typesetting: Typesetting = Typesetting(self, self, report.blocks, justified, self._lines_near_view)
         self.verticalScrollBar().valueChanged.connect(self.typesetting.justifier.justify_in_view)
 
         self._build_document()

@@ -100,6 +100,39 @@ def test_the_blocks_far_from_the_place_get_their_line_breaking_marks_while_idle(
         assert doc.findBlockByNumber(index).text() == view.layout_of(index).apply(view.shown_text(index)), index
 
 
+def test_a_long_document_opens_with_the_marks_of_the_blocks_near_the_place_only(app, qtbot, monkeypatch):
+    """Opening a long document makes the line-breaking marks of the blocks near the place, not of all of them (every
+    block's marks up front were 0.1-0.2 s of a 300,000-character document's opening); the others get theirs while
+    idle, and then the document's characters and every block's marks agree."""
+    from fenggang_reader.ui import line_break_marks
+    from fenggang_reader.ui.main_window import MainWindow
+
+    made: list[str] = []
+    real = line_break_marks.layout_text
+
+    def counted(text: str, **kwargs):
+        made.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(line_break_marks, "layout_text", counted)
+    document = long_document(70_000)
+    window = MainWindow(document, CopiedReadings(shipped()[1]), Settings())
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    painted: list[bool] = []
+    window.view.first_paint.connect(lambda: painted.append(True))
+    window.show()
+    qtbot.waitUntil(lambda: bool(painted), timeout=30_000)
+    count = len(document.blocks)
+    assert 0 < len(made) < count / 4
+    view = window.view
+    qtbot.waitUntil(lambda: view.marks_waiting() == 0, timeout=30_000)
+    assert sum(bool(view.layout_of(index).marks) for index in range(count)) > count / 2
+    doc = view.document()
+    for index in range(count):
+        assert doc.findBlockByNumber(index).text() == view.layout_of(index).apply(view.shown_text(index)), index
+
+
 def _reading_order(place) -> tuple[int, int]:
     return (place.index, place.offset)
 
