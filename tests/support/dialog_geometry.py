@@ -31,7 +31,7 @@ def main() -> None:
     from fenggang_reader.core.settings import Settings
     from fenggang_reader.core.storage import AppDirs
     from fenggang_reader.ui.main_window import MainWindow
-    from tests.support.shipped import shipped
+    from tests.support.shipped import shipped_excerpt
     from tests.ui.test_i18n import close_all, open_dialogs
 
     create_application()
@@ -39,7 +39,7 @@ def main() -> None:
     settings.set("language", args.language)
     settings.set("font_size", args.font_size)
     settings.set("interface_size", args.interface_size)
-    window = MainWindow(*shipped(), settings)
+    window = MainWindow(*shipped_excerpt(), settings)  # the dialogs are the same for any document
     window.resize(800, 600)
     window.show()
     QTest.qWaitForWindowExposed(window)

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from fenggang_reader.core.model import Report
+from fenggang_reader.core.pinyin import Annotator
 from fenggang_reader.core.settings import Settings
 from fenggang_reader.core.storage import AppDirs
 from fenggang_reader.ui.reader_view import ReaderView
@@ -33,9 +37,10 @@ def make_window(app, qtbot):
     """A factory for main windows sharing the test's settings file (to test restarts)."""
     from fenggang_reader.ui.main_window import MainWindow
 
-    def make() -> MainWindow:
+    def make(document: Callable[[], tuple[Report, Annotator]] = shipped) -> MainWindow:
+        """``document``: the report and its annotator (tests/support/shipped.py), the bundled report unless given."""
         settings = Settings.load(AppDirs.default().settings_file)
-        window = MainWindow(*shipped(), settings)
+        window = MainWindow(*document(), settings)
         qtbot.addWidget(window)
         window.resize(1280, 860)
         window.show()
