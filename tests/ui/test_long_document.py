@@ -133,6 +133,26 @@ def test_a_long_document_opens_with_the_marks_of_the_blocks_near_the_place_only(
         assert doc.findBlockByNumber(index).text() == view.layout_of(index).apply(view.shown_text(index)), index
 
 
+def test_a_long_document_gets_the_markers_of_its_far_headings_after_the_first_paint(app, qtbot):
+    """Screen readers list headings through invisible markers (ui/accessibility.py): a long document has those of the
+    stretch shown at once and the others after the first paint (253 made at once were ~0.1 s of opening 300,000
+    characters); in the end every heading has its marker, in order, named with its text and level."""
+    from fenggang_reader.ui.main_window import MainWindow
+
+    document = long_document(70_000)
+    window = MainWindow(document, CopiedReadings(shipped()[1]), Settings())
+    qtbot.addWidget(window)
+    headings = [index for index, block in enumerate(document.blocks) if block.heading_level]
+    exposer = window.accessibility.headings
+    assert 0 < len(exposer.markers) < len(headings)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitUntil(lambda: len(exposer.markers) == len(headings), timeout=30_000)
+    assert [marker.index for marker in exposer.markers] == headings
+    assert [marker.accessibleName() for marker in exposer.markers] == [document.blocks[i].text for i in headings]
+    assert all(marker.accessibleDescription() == f"Heading level {marker.level}" for marker in exposer.markers)
+
+
 def _reading_order(place) -> tuple[int, int]:
     return (place.index, place.offset)
 
