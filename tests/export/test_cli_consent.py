@@ -12,9 +12,11 @@ import json
 import pytest
 
 from fenggang_reader.cli import main
+from fenggang_reader.core.report_format import serialize_report
 from fenggang_reader.core.storage import AppDirs
 from fenggang_reader.export.audio import offline_missing
 from tests.support import edge_server as support
+from tests.support.shipped import shipped_excerpt
 
 pytestmark = pytest.mark.skipif(bool(support.tools_missing()), reason="needs espeak-ng and ffmpeg (./dev installs them)")
 
@@ -44,7 +46,11 @@ def profile(**values) -> None:
 
 
 def export(tmp_path, *extra: str) -> int:
-    return main(["export-audio", "--out", str(tmp_path / "book"), "--part", "notes", *extra])
+    """export-audio of the notes of a short cut of the report (8 notes, not 30: the offline voice makes each
+    one with espeak-ng and ffmpeg), given as a .tsv FILE; the consent rules are the same for any document."""
+    document = tmp_path / "report.tsv"
+    document.write_text(serialize_report(shipped_excerpt()[0]), encoding="utf-8")
+    return main(["export-audio", str(document), "--out", str(tmp_path / "book"), "--part", "notes", *extra])
 
 
 @pytest.mark.parametrize("values", [{}, {"offline_only": True, "edge_notice_accepted": True}],
