@@ -19,8 +19,9 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 from ..core.model import Block
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE
 from .line_justification import EdgeRules, LineJustifier
-from .reader_document import han_spacing_spans, is_wide, set_letter_spacing
-from .ruby import ZHUYIN_RATIO, ruby_room, zhuyin_column_width
+from .reader_document import han_spacing_spans, set_letter_spacing
+from .reading_room import ROOM_MEMO
+from .ruby import ZHUYIN_RATIO, zhuyin_column_width
 from .waiting_blocks import WaitingBlocks
 
 _ROOM_AT_ONCE_CHARS = 60_000  # a document up to this long takes its room in one pass (the shipped report: 14k)
@@ -70,7 +71,6 @@ class Typesetting:
         # A long document takes the room of the blocks near the reading place at once, the others while idle.
         self._long = sum(len(block.text) for block in blocks) > _ROOM_AT_ONCE_CHARS
         self._measured: dict[int, dict[int, float]] | None = None  # the room measured for the key now in use
-        self._widths: dict[tuple[str, float], float] = {}  # each reading's width at this size (_room_for)
         # Blocks whose room may not be the one for the key now in use.
         self._pending = WaitingBlocks(parent, host.place_index, self._room_step, _STEP_SECONDS)
         self._idle_work = False  # far blocks take their room once the first screen is painted (start_idle_work)
@@ -141,7 +141,6 @@ class Typesetting:
             if key not in self._room_memo and len(self._room_memo) > _MEMO_SIZES:
                 self._room_memo.clear()
             self._measured = self._room_memo.setdefault(key, {})
-        self._widths = {}
         lazy = self._long and self._room is not None and base == self._base
         now = self._host.blocks_around(self._host.place_index(), _ROOM_NOW_CHARS) if lazy else range(len(self._blocks))
         spans = self._room_spans(now, base)
@@ -168,7 +167,7 @@ class Typesetting:
             return {}
         room = self._measured.get(index)
         if room is None:
-            room = self._measured[index] = self._room_for(index, base, self._widths)
+            room = self._measured[index] = self._room_for(index, base)
         return room
 
     def _room_spans(self, indices: Iterable[int], base: float) -> list[tuple[int, int, float]]:
@@ -231,37 +230,16 @@ class Typesetting:
         needed = em + zhuyin_column_width(font) + QFontMetricsF(font).horizontalAdvance(" ")
         return max(self._host.cjk_spacing_percent, round(100.0 * needed / em, 1))
 
-    def _room_for(self, index: int, base: float, measured: dict[tuple[str, float], float]) -> dict[int, float]:
-        """Block ``index``'s characters that need more than ``base`` % for their reading (offset: spacing %);
-        ``measured`` keeps each reading's width at this size (a report has a few hundred syllables)."""
+    def _room_for(self, index: int, base: float) -> dict[int, float]:
+        """Block ``index``'s characters that need more than ``base`` % for their reading (offset: spacing %), from the
+        process-wide memo (ui/reading_room.py) or measured there."""
         host = self._host
-        readings = host.room_readings(index)  # the widest possible while a block's own are computed
         factor = host.block_factor(index)
-        em = host.em_width(index)
-        ruby_metrics = QFontMetricsF(host.pinyin_font(factor))
-        widths: list[float | None] = []
-        for reading in readings:
-            if reading is None:
-                widths.append(None)
-                continue
-            width = measured.get((reading, factor))
-            if width is None:
-                width = measured[(reading, factor)] = ruby_metrics.horizontalAdvance(reading) / em
-            widths.append(width)
-        if not any(w is not None and w > 1.0 for w in widths):
-            return {}
-        shown = host.shown_text(index)
-        font = host.body_font()
-        font.setPointSizeF(font.pointSizeF() * factor)
-        fm = QFontMetricsF(font)
-        compressed = (base - 50.0) / 100.0  # the least a full-width mark advances (punctuation compression)
-
-        def between(i: int, j: int) -> float:
-            return sum(compressed if is_wide(c) else fm.horizontalAdvance(c) / em for c in shown[i + 1:j])
-
-        gap = ruby_metrics.horizontalAdvance(" ") / em
-        return {offset: round(100.0 * advance, 1) + 0.1
-                for offset, advance in ruby_room(widths, between, base / 100.0, gap).items()}
+        body = host.body_font()
+        body.setPointSizeF(body.pointSizeF() * factor)
+        # The widest possible readings while a block's own are computed.
+        return ROOM_MEMO.room(host.shown_text(index), host.room_readings(index), body, host.pinyin_font(factor),
+                              host.em_width(index), base)
 
     # -- justified lines ---------------------------------------------------------------------------
     def justify(self, inputs: tuple, rules: EdgeRules, own: bool) -> None:
