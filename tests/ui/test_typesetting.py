@@ -81,3 +81,29 @@ def test_lines_far_from_the_view_go_back_to_their_base_spacing_while_idle(view, 
     qtbot.waitUntil(lambda: not justifier._timer.isActive(), timeout=20_000)
     assert justifier._spaced and not justifier._spaced & near
     assert justifier._spaced <= set(view._lines_near_view(3.0))
+
+
+def test_the_justified_blocks_are_aligned_anew_only_when_who_justifies_changes(view, monkeypatch):
+    """A size change leaves the blocks' alignment alone (looking at every block's cost ~5 ms at 300,000
+    characters, twice a change); the reader justifying or Qt (a screen reader) sets it anew."""
+    from PySide6.QtCore import Qt
+
+    from fenggang_reader.ui import line_justification
+
+    aligned: list[Qt.AlignmentFlag] = []
+    real = line_justification.set_alignment
+
+    def counted(doc, blocks, alignment):
+        aligned.append(alignment)
+        real(doc, blocks, alignment)
+
+    monkeypatch.setattr(line_justification, "set_alignment", counted)
+    view.set_font_size(40)
+    assert aligned == []
+    justifier = view.typesetting.justifier
+    paragraph = view.document().findBlockByNumber(justifier._blocks[0])
+    justifier.relayout(line_justification.EdgeRules(""), own=False)  # Qt justifies
+    assert paragraph.blockFormat().alignment() == Qt.AlignmentFlag.AlignJustify
+    justifier.relayout(line_justification.EdgeRules(""), own=True)
+    assert paragraph.blockFormat().alignment() == Qt.AlignmentFlag.AlignLeft
+    assert aligned == [Qt.AlignmentFlag.AlignJustify, Qt.AlignmentFlag.AlignLeft]
