@@ -9,6 +9,7 @@ formats of a long document fast is a matter of merging them over runs of blocks.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from PySide6.QtGui import QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
@@ -43,6 +44,19 @@ class BlockFormats:
             else:
                 self._kind_runs.append((index, index, block.kind))
         self._sized_blocks = [i for i, block in enumerate(blocks) if block.kind in SIZE_FACTOR]
+        self._applied: tuple[QFont, float, float, float, float] | None = None  # apply's sizes, for apply_to
+
+    def apply_to(self, doc: QTextDocument, blocks: list[int]) -> None:
+        """Give ``blocks`` the formats of the last ``apply`` (a long document's blocks as they are shown: apply set
+        only the stretch laid out, ui/block_window.py)."""
+        if self._applied is None or not blocks:
+            return
+        ordered = sorted(blocks)
+        start = ordered[0]
+        for previous, index in zip(ordered, [*ordered[1:], None], strict=True):
+            if index != previous + 1:  # the end of a run of neighbours: one merge a run
+                self._set(doc, *self._applied, start, previous)
+                start = index if index is not None else start
 
     def factor(self, index: int, font_pt: float) -> float:
         """How much larger than the body block ``index`` is drawn at ``font_pt``."""
@@ -59,9 +73,12 @@ class BlockFormats:
         return min(factor, self.caps.get(kind, factor))
 
     def apply(self, doc: QTextDocument, body: QFont, line_height: float, band: float, gap: float,
-              font_pt: float) -> None:
+              font_pt: float, shown: tuple[int, int] | None = None) -> None:
         """Set the document's margins and every block's line height, margins and size for ``body`` at ``font_pt``,
-        a ruby band of ``band`` pixels above the body's lines and ``gap`` lines after a paragraph."""
+        a ruby band of ``band`` pixels above the body's lines and ``gap`` lines after a paragraph. Only the blocks
+        ``shown`` (first, last) when given: a hidden block takes no layout, and gets its formats as it is shown
+        (apply_to; the whole of a 300,000-character document took ~13 ms a size change)."""
+        self._applied = (QFont(body), line_height, band, gap, font_pt)
         px = QFontMetricsF(body).height()
         doc.setDocumentMargin(0)
         frame = doc.rootFrame().frameFormat()
@@ -71,12 +88,22 @@ class BlockFormats:
         frame.setTopMargin(band * self.kind_factor(BlockKind.TITLE, font_pt) + px * 0.3)
         frame.setBottomMargin(px)
         doc.rootFrame().setFrameFormat(frame)
+        first, last = shown if shown is not None else (0, len(self._blocks) - 1)
+        self._set(doc, body, line_height, band, gap, font_pt, first, last)
+
+    def _set(self, doc: QTextDocument, body: QFont, line_height: float, band: float, gap: float, font_pt: float,
+             first_block: int, last_block: int) -> None:
+        """The formats of blocks ``first_block``..``last_block`` (see apply)."""
+        px = QFontMetricsF(body).height()
         # One merge gives every block the paragraphs' spacing, then the few other kinds theirs: a format a block was a
         # Python loop over the whole document at every size (25–50 ms for 300,000 characters).
         formats: dict[tuple[float, float], QTextBlockFormat] = {}
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         for first, last, (bottom, top) in self._block_format_runs(px * gap, px * gap * 0.64, px * 0.5):
+            first, last = max(first, first_block), min(last, last_block)
+            if first > last:
+                continue
             fmt = formats.get((bottom, top))
             if fmt is None:
                 fmt = formats[(bottom, top)] = QTextBlockFormat()
@@ -87,7 +114,8 @@ class BlockFormats:
             end = doc.findBlockByNumber(last)
             cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeBlockFormat(fmt)
-        for index in self._sized_blocks:
+        for index in self._sized_blocks[bisect_left(self._sized_blocks, first_block):
+                                         bisect_right(self._sized_blocks, last_block)]:
             block = doc.findBlockByNumber(index)
             char_fmt = QTextCharFormat()
             char_fmt.setFontPointSize(font_pt * self.factor(index, font_pt))

@@ -141,10 +141,11 @@ class BlockWindow(QObject):
             if not first <= number <= last:
                 doc.findBlockByNumber(number).setVisible(False)
                 changed.append(number)
-        for number in range(first, last + 1):
-            if not old_first <= number <= old_last:
-                doc.findBlockByNumber(number).setVisible(True)
-                changed.append(number)
+        shown = [number for number in range(first, last + 1) if not old_first <= number <= old_last]
+        self.view.block_formats.apply_to(doc, shown)  # a size change set the formats of the stretch shown only
+        for number in shown:
+            doc.findBlockByNumber(number).setVisible(True)
+        changed += shown
         self.first, self.last = first, last
         if changed:
             start = doc.findBlockByNumber(min(changed)).position()

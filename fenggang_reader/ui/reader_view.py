@@ -310,8 +310,9 @@ class ReaderView(ReadOnlyTextBrowser):
         body = self.body_font()
         doc.setDefaultFont(body)
         self.ensure_ruby_room()
+        shown = self.block_window.bounds() if self.block_window.active else None  # the others as they are shown
         self.block_formats.apply(doc, body, self._line_height_percent(), self.pinyin_band_height(),
-                                 self.paragraph_spacing, self._font_pt)
+                                 self.paragraph_spacing, self._font_pt, shown)
 
     def refresh_line_breaks(self) -> None:
         """Fit the line-breaking marks to the text width and sizes now in use: a number kept with its unit and

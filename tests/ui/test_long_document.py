@@ -223,3 +223,26 @@ def test_the_stretch_shown_follows_pgdown_pgup_and_the_wheel_without_skipping_a_
         if shown is not None and shown.first.index > last_shown:
             break
     assert shown is not None and shown.first.index > last_shown, "the wheel stopped at the end of the stretch"
+
+
+def test_a_block_shown_after_a_size_change_has_the_formats_of_that_size(long_window):
+    """A size change sets the formats of the stretch shown only; a block gets them as it is shown (BlockFormats)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from fenggang_reader.core.model import BlockKind
+
+    view = long_window.view
+    view.set_font_size(36)
+    view.set_font_size(40)
+    window = view.block_window
+    blocks = view.report.blocks
+    far = next(i for i in range(len(blocks) - 1, 0, -1)
+               if blocks[i].kind is BlockKind.HEADING and blocks[i].heading_level == BlockKind.HEADING.heading_level
+               and not window.first <= i <= window.last)
+    long_window.go_to_index(far)
+    assert window.first <= far <= window.last
+    block = view.document().findBlockByNumber(far)
+    px = QFontMetricsF(view.body_font()).height()
+    fmt = block.blockFormat()
+    assert (fmt.topMargin(), fmt.bottomMargin()) == pytest.approx((px * 0.5, px * view.paragraph_spacing * 0.64))
+    assert block.begin().fragment().charFormat().fontPointSize() == pytest.approx(40 * view.block_factor(far))
