@@ -131,6 +131,10 @@ def run_app(args: argparse.Namespace) -> int:
         document_annotator = annotator if report is opened_report else reader_annotator(report=report)
         return _open_window(report, document_annotator, settings, events, dirs, source, recent)
 
+    # What start-up made (modules, the report, the annotator and whatever it loaded) lives as long as the app: out of
+    # the cyclic GC's scans before the first window is built, where a full collection of it fell into the first paint
+    # (~60 ms with pypinyin's dictionaries loaded, ~30 ms without: benchmarks/bench_scale.py does the same).
+    gc.freeze()
     try:
         window = build(report, source, settings)
     except Exception:  # noqa: BLE001 - any failure before exec(): reported, then one try with the defaults
