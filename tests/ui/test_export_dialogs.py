@@ -24,6 +24,7 @@ from fenggang_reader.core.model import BlockKind
 from fenggang_reader.export.audio import PARAGRAPH_FOLDER, AudioExporter, file_name, output_names, select_blocks
 from fenggang_reader.ui.actions import ACTIONS
 from tests.support import edge_server as support
+from tests.support.shipped import shipped_excerpt
 
 EXPORT_TIMEOUT_MS = 90_000
 
@@ -286,10 +287,11 @@ def test_ctrl_p_opens_the_preview_at_the_readers_size(window, qtbot, tmp_path, m
     assert window.exports.feature().preview is None
 
 
-def test_the_pointer_waits_while_the_pages_are_painted(window, monkeypatch, tmp_path):
+def test_the_pointer_waits_while_the_pages_are_painted(make_window, monkeypatch, tmp_path):
     """Qt's preview paints every page at once (seconds at 96 pt): the pointer says so, and is given back after."""
     from fenggang_reader.ui import print_layout
 
+    window = make_window(shipped_excerpt)  # every page is watched: a few pages prove it
     seen = []
     paint_steps = print_layout.PrintLayout.paint_steps
 
@@ -322,7 +324,9 @@ def pdf_dialog(window, path, size=24):
     return dialog
 
 
-def test_save_as_pdf_writes_the_outline_without_blocking(window, qtbot, tmp_path, monkeypatch, report, opened):
+def test_save_as_pdf_writes_the_outline_without_blocking(make_window, qtbot, tmp_path, monkeypatch, opened):
+    window = make_window(shipped_excerpt)  # its pages are painted a few per tick all the same
+    report = window.report
     window.set_font_size(32)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "large"), "PDF (*.pdf)"))
     window.actions_by_id["export_pdf"].trigger()
