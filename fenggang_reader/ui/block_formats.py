@@ -55,7 +55,7 @@ class BlockFormats:
         start = ordered[0]
         for previous, index in zip(ordered, [*ordered[1:], None], strict=True):
             if index != previous + 1:  # the end of a run of neighbours: one merge a run
-                self._set(doc, *self._applied, start, previous)
+                self._set_with_neighbours(doc, self._applied, start, previous)
                 start = index if index is not None else start
 
     def factor(self, index: int, font_pt: float) -> float:
@@ -89,7 +89,13 @@ class BlockFormats:
         frame.setBottomMargin(px)
         doc.rootFrame().setFrameFormat(frame)
         first, last = shown if shown is not None else (0, len(self._blocks) - 1)
-        self._set(doc, body, line_height, band, gap, font_pt, first, last)
+        self._set_with_neighbours(doc, self._applied, first, last)
+
+    def _set_with_neighbours(self, doc: QTextDocument, applied: tuple[QFont, float, float, float, float], first: int,
+                             last: int) -> None:
+        """Blocks ``first``..``last`` and the block on either side: Qt collapses a shown block's margin with its hidden
+        neighbour's (a first block shown 8.8 px too low at 36 pt, its neighbour's margin still that of 40 pt)."""
+        self._set(doc, *applied, max(0, first - 1), min(len(self._blocks) - 1, last + 1))
 
     def _set(self, doc: QTextDocument, body: QFont, line_height: float, band: float, gap: float, font_pt: float,
              first_block: int, last_block: int) -> None:

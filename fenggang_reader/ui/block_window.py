@@ -136,13 +136,15 @@ class BlockWindow(QObject):
         old_first, old_last = self.first, self.last
         if (first, last) == (old_first, old_last):
             return
+        shown = [number for number in range(first, last + 1) if not old_first <= number <= old_last]
+        # A size change set the formats of the stretch shown only. Set before any block is hidden: an edit lays out
+        # what is shown, and with nothing shown the scroll bar went, and the resize put the old stretch back.
+        self.view.block_formats.apply_to(doc, shown)
         changed: list[int] = []
         for number in range(old_first, old_last + 1):
             if not first <= number <= last:
                 doc.findBlockByNumber(number).setVisible(False)
                 changed.append(number)
-        shown = [number for number in range(first, last + 1) if not old_first <= number <= old_last]
-        self.view.block_formats.apply_to(doc, shown)  # a size change set the formats of the stretch shown only
         for number in shown:
             doc.findBlockByNumber(number).setVisible(True)
         changed += shown

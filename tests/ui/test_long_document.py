@@ -246,3 +246,40 @@ def test_a_block_shown_after_a_size_change_has_the_formats_of_that_size(long_win
     fmt = block.blockFormat()
     assert (fmt.topMargin(), fmt.bottomMargin()) == pytest.approx((px * 0.5, px * view.paragraph_spacing * 0.64))
     assert block.begin().fragment().charFormat().fontPointSize() == pytest.approx(40 * view.block_factor(far))
+
+
+def test_a_jump_after_paging_to_the_end_of_a_long_document_shows_its_target(long_window, qtbot):
+    """Moving the stretch from the end to the start keeps it there: the formats of the blocks to be shown are set
+    while the old stretch is still shown (set after it was hidden, the text's height fell to nothing, the scroll
+    bar went, and the resize put the stretch back at the end: 55 of 58 blocks without lines once gone to)."""
+    view = long_window.view
+    blocks = len(view.report.blocks)
+    view.set_current_index(blocks - 30)
+    for _ in range(10):
+        long_window.actions_by_id["page_down"].trigger()
+        qtbot.wait(20)
+    for index in (0, blocks // 2):
+        long_window.go_to_index(index)
+        assert view.block_window.first <= index <= view.block_window.last
+        assert view.document().findBlockByNumber(index).layout().lineCount(), index
+
+
+def test_after_a_size_change_the_stretch_lies_as_with_every_block_formatted(long_window, qtbot):
+    """A size change sets the formats of the stretch (and its neighbours, whose margins Qt collapses with the
+    stretch's): the text lies exactly where it would with every block's formats set."""
+    view = long_window.view
+    doc = view.document()
+    layout = doc.documentLayout()
+    view.set_current_index(len(view.report.blocks) // 2)
+    for points in (40, 36):
+        view.set_font_size(points)
+        qtbot.wait(50)
+
+    def rects() -> list[tuple]:
+        first, last = view.block_window.bounds()
+        return [layout.blockBoundingRect(doc.findBlockByNumber(i)).getRect() for i in range(first, last + 1)]
+
+    laid = rects()
+    view.block_formats.apply(doc, view.body_font(), view._line_height_percent(), view.pinyin_band_height(),
+                             view.paragraph_spacing, view.font_size())
+    assert rects() == laid
