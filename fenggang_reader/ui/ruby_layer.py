@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextDocument, QTextLayout
 from PySide6.QtWidgets import QWidget
 
-from ..core.line_breaks import MARKS
+from ..core.line_breaks import MARKS, LayoutText
 from ..core.model import Block
 from .line_break_marks import LineBreakMarks
 from .ruby import RubyText, horizontal_ruby, vertical_zhuyin, zhuyin_top
@@ -66,6 +66,22 @@ class Glyph:
     ruby_top: float
 
 
+@dataclass(slots=True)
+class _Placing:
+    """What placing a block's lines needs (the same for each line), and its lines placed so far."""
+
+    index: int
+    layout: QTextLayout
+    readings: Sequence[str | None]
+    marks: LayoutText
+    shown: str
+    em: float
+    factor: float
+    vertical: bool
+    above: float
+    lines: dict[int, list[Glyph]]
+
+
 class RubyHost(Protocol):
     """What RubyLayer asks of its view (ReaderView)."""
 
@@ -89,6 +105,7 @@ class RubyLayer:
         self._host = host
         self._blocks = blocks
         self._glyph_cache: dict[int, list[Glyph]] = {}
+        self._placings: dict[int, _Placing] = {}  # the lines placed so far of blocks not placed whole
         self._glyph_width = -1.0  # the text width the glyphs were placed at
         # Readings prepared for drawing, by (reading, font, vertical): kept across sizes, so zooming back draws at once.
         self._ruby_texts: dict[tuple[str, str, bool], RubyText] = {}
@@ -98,6 +115,7 @@ class RubyLayer:
     def forget(self) -> None:
         """Every block's glyphs placed anew, and the ruby's fonts made anew (a change of size, spacing or ruby)."""
         self._glyph_cache.clear()
+        self._placings.clear()
         self._ruby_fonts.clear()
 
     def forget_fonts(self) -> None:
@@ -107,6 +125,7 @@ class RubyLayer:
     def forget_block(self, index: int) -> None:
         """Block ``index``'s glyphs placed anew (its readings arrived)."""
         self._glyph_cache.pop(index, None)
+        self._placings.pop(index, None)
 
     def forget_edited(self, position: int, removed: int, added: int) -> None:
         """An edit (a justified line, a link, the characters) changed the blocks from ``position`` on: their glyphs are
@@ -117,7 +136,8 @@ class RubyLayer:
         last = doc.findBlock(position + max(removed, added)).blockNumber()
         if first < 0 or last < 0:
             last = doc.blockCount() - 1
-        dropped = [index for index in range(max(0, first), last + 1) if self._glyph_cache.pop(index, None) is not None]
+        dropped = [index for index in range(max(0, first), last + 1)
+                   if (self._glyph_cache.pop(index, None), self._placings.pop(index, None)) != (None, None)]
         if dropped:
             self._host.viewport().update()
 
@@ -125,59 +145,93 @@ class RubyLayer:
     def glyphs(self, index: int) -> list[Glyph]:
         """Where each annotated character of block `index` and its ruby sit (block-relative), computed once per
         layout: the one place that places a reading (ruby_cells, the painter and hit_test read it from here)."""
-        host = self._host
-        width = host.document().textWidth()
-        if width != self._glyph_width:  # a new width lays every block out anew, with no edit to say so
-            self._glyph_cache.clear()
-            self._glyph_width = width
+        self._check_width()
         cached = self._glyph_cache.get(index)
         if cached is not None:
             return cached
+        placing = self._placing(index)
+        glyphs = [glyph for line_no in range(placing.layout.lineCount()) for glyph in self._line(placing, line_no)]
+        self._glyph_cache[index] = glyphs
+        return glyphs
+
+    def glyphs_between(self, index: int, top: float, bottom: float) -> list[Glyph]:
+        """The glyphs of block ``index``'s lines near block-relative ``top``..``bottom`` (a line and its ruby's
+        height either side): the painter places only the lines it draws (a paragraph of 40 lines placed whole when
+        PgDown showed six of them, and again after each justified line edited it)."""
+        self._check_width()
+        cached = self._glyph_cache.get(index)
+        if cached is not None:
+            return cached
+        placing = self._placing(index)
+        out: list[Glyph] = []
+        for line_no in range(placing.layout.lineCount()):
+            line = placing.layout.lineAt(line_no)
+            reach = 2 * line.height()
+            if line.y() - reach <= bottom and line.y() + line.height() + reach >= top:
+                out.extend(self._line(placing, line_no))
+        return out
+
+    def _check_width(self) -> None:
+        width = self._host.document().textWidth()
+        if width != self._glyph_width:  # a new width lays every block out anew, with no edit to say so
+            self._glyph_cache.clear()
+            self._placings.clear()
+            self._glyph_width = width
+
+    def _placing(self, index: int) -> _Placing:
+        """What placing block ``index``'s lines needs, the lines placed so far (kept until the block is placed anew)."""
+        placing = self._placings.get(index)
+        if placing is not None:
+            return placing
+        host = self._host
         block = host.document().findBlockByNumber(index)
         host.document().documentLayout().blockBoundingRect(block)  # its lines (Qt lays a long text out lazily)
-        readings = host.block_readings(index)
-        layout = block.layout()
-        marks = host.line_breaks.layout_of(index)
-        shown = block.text()
-        glyphs: list[Glyph] = []
-        em = self.em_width(index)
-        factor = host.block_factor(index)
         vertical = host.vertical_ruby()
-        above = self._ruby_metrics(index).top if not vertical else 0.0
-        spacing = host.typesetting.spacing
+        placing = self._placings[index] = _Placing(
+            index, block.layout(), host.block_readings(index), host.line_breaks.layout_of(index), block.text(),
+            self.em_width(index), host.block_factor(index), vertical,
+            self._ruby_metrics(index).top if not vertical else 0.0, {})
+        return placing
+
+    def _line(self, placing: _Placing, line_no: int) -> list[Glyph]:
+        """The glyphs of one line of a block (see glyphs)."""
+        glyphs = placing.lines.get(line_no)
+        if glyphs is not None:
+            return glyphs
+        index, readings, marks, shown = placing.index, placing.readings, placing.marks, placing.shown
+        em, factor, vertical, above = placing.em, placing.factor, placing.vertical, placing.above
+        spacing = self._host.typesetting.spacing
         flags = (QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
                  | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions)
-        for line_no in range(layout.lineCount()):
-            line = layout.lineAt(line_no)
-            start, length = line.textStart(), line.textLength()
-            natural = line.ascent() + line.descent()
-            baseline = line.y() + line.ascent()
-            left_edge, right_edge = 0.0, line.x() + line.width()  # the text column: the focus ring is outside it
-            # One call per line gives every glyph's x (cursorToX per character is ~30× slower).
-            xs: dict[int, float] = {}
-            for run in line.glyphRuns(start, length, flags):
-                for string_index, pos in zip(run.stringIndexes(), run.positions(), strict=False):
-                    xs.setdefault(string_index, pos.x())
-            for position in range(start, min(start + length, len(shown))):
-                if shown[position] in MARKS:
-                    continue
-                offset = marks.to_report(position)
-                syllable = readings[offset] if offset < len(readings) else None
-                if syllable is None:
-                    continue
-                x0 = xs.get(position)
-                if x0 is None:
-                    x0 = cursor_x(line, position)
-                ruby = self._ruby_text(syllable, factor)
-                if vertical:
-                    ruby_left, ruby_top = x0 + em, zhuyin_top(baseline, em, line.descent(), ruby)
-                else:  # centred on the character; at a line's start or end, moved in to begin or end with the line
-                    ruby_left = max(left_edge, min(x0 + em / 2 - ruby.width / 2, right_edge - ruby.width))
-                    ruby_top = line.y() + above
-                advance = em * spacing(index, offset) / 100.0
-                glyphs.append(Glyph(offset, x0, x0 + em, line.y(), natural, syllable, advance, ruby, ruby_left,
-                                    ruby_top))
-        self._glyph_cache[index] = glyphs
+        glyphs = placing.lines[line_no] = []
+        line = placing.layout.lineAt(line_no)
+        start, length = line.textStart(), line.textLength()
+        natural = line.ascent() + line.descent()
+        baseline = line.y() + line.ascent()
+        left_edge, right_edge = 0.0, line.x() + line.width()  # the text column: the focus ring is outside it
+        # One call per line gives every glyph's x (cursorToX per character is ~30× slower).
+        xs: dict[int, float] = {}
+        for run in line.glyphRuns(start, length, flags):
+            for string_index, pos in zip(run.stringIndexes(), run.positions(), strict=False):
+                xs.setdefault(string_index, pos.x())
+        for position in range(start, min(start + length, len(shown))):
+            if shown[position] in MARKS:
+                continue
+            offset = marks.to_report(position)
+            syllable = readings[offset] if offset < len(readings) else None
+            if syllable is None:
+                continue
+            x0 = xs.get(position)
+            if x0 is None:
+                x0 = cursor_x(line, position)
+            ruby = self._ruby_text(syllable, factor)
+            if vertical:
+                ruby_left, ruby_top = x0 + em, zhuyin_top(baseline, em, line.descent(), ruby)
+            else:  # centred on the character; at a line's start or end, moved in to begin or end with the line
+                ruby_left = max(left_edge, min(x0 + em / 2 - ruby.width / 2, right_edge - ruby.width))
+                ruby_top = line.y() + above
+            advance = em * spacing(index, offset) / 100.0
+            glyphs.append(Glyph(offset, x0, x0 + em, line.y(), natural, syllable, advance, ruby, ruby_left, ruby_top))
         return glyphs
 
     def em_width(self, index: int) -> float:
@@ -266,7 +320,7 @@ class RubyLayer:
             block = doc.findBlockByNumber(index)
             top_left = doc.documentLayout().blockBoundingRect(block).topLeft()
             x, y = top_left.x(), top_left.y()
-            for g in self.glyphs(index):  # the same geometry as ruby_cells, inlined: this runs every frame
+            for g in self.glyphs_between(index, exposed.top() - y, exposed.bottom() - y):  # ruby_cells' geometry
                 ruby_top, line_top = y + g.ruby_top, y + g.line_top
                 if min(ruby_top, line_top) > exposed.bottom() or line_top + g.line_height < exposed.top():
                     continue
