@@ -11,6 +11,7 @@ measured it first.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -21,6 +22,20 @@ _TEXTS = 20_000  # (text, readings) pairs kept; a 300,000-character document has
 _FONTS_A_TEXT = 24  # rooms kept for one text: every size stop of a zoom in and out
 
 
+@dataclass(frozen=True)
+class RoomFonts:
+    """The fonts a block's room is measured with: ``body`` the characters' and ``ruby`` the readings' at the block's
+    size, ``em`` one Han character's advance (bold in a heading). Made once a size and kind of block, not a block."""
+
+    body: QFont
+    ruby: QFont
+    em: float
+    key: tuple = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", (_font_key(self.body), _font_key(self.ruby), self.em))
+
+
 class RoomMemo:
     """Rooms by text and readings, then by fonts and spacing; each reading's width by font."""
 
@@ -29,13 +44,11 @@ class RoomMemo:
         self._widths: dict[tuple[tuple, str], float] = {}  # (ruby font, reading) -> width in the ruby font's pixels
         self.measured = 0  # blocks measured (not found): what the tests count
 
-    def room(self, shown: str, readings: Sequence[str | None], body: QFont, ruby: QFont, em: float,
-             base: float) -> dict[int, float]:
+    def room(self, shown: str, readings: Sequence[str | None], fonts: RoomFonts, base: float) -> dict[int, float]:
         """The characters of ``shown`` that need more than ``base`` % letter spacing for their ``readings`` (offset:
-        spacing %), ``body`` the characters' font and ``ruby`` the readings' at the block's size, ``em`` one Han
-        character's advance. The dict is shared: read it, never change it."""
+        spacing %) in ``fonts``. The dict is shared: read it, never change it."""
         text_key = (shown, tuple(readings))
-        fonts_key = (_font_key(body), _font_key(ruby), em, base)
+        fonts_key = (fonts.key, base)
         rooms = self._rooms.get(text_key)
         if rooms is None:
             if len(self._rooms) >= _TEXTS:
@@ -45,14 +58,14 @@ class RoomMemo:
         if room is None:
             if len(rooms) >= _FONTS_A_TEXT:
                 rooms.clear()
-            room = rooms[fonts_key] = self._measure(shown, text_key[1], body, ruby, em, base)
+            room = rooms[fonts_key] = self._measure(shown, text_key[1], fonts, base)
         return room
 
-    def _measure(self, shown: str, readings: tuple[str | None, ...], body: QFont, ruby: QFont, em: float,
-                 base: float) -> dict[int, float]:
+    def _measure(self, shown: str, readings: tuple[str | None, ...], fonts: RoomFonts, base: float) -> dict[int, float]:
         self.measured += 1
-        ruby_metrics = QFontMetricsF(ruby)
-        font_key = _font_key(ruby)
+        em = fonts.em
+        ruby_metrics = QFontMetricsF(fonts.ruby)
+        font_key = fonts.key[1]
         widths: list[float | None] = []
         for reading in readings:
             if reading is None:
@@ -66,7 +79,7 @@ class RoomMemo:
             widths.append(width / em)
         if not any(w is not None and w > 1.0 for w in widths):
             return {}
-        fm = QFontMetricsF(body)
+        fm = QFontMetricsF(fonts.body)
         compressed = (base - 50.0) / 100.0  # the least a full-width mark advances (punctuation compression)
 
         def between(i: int, j: int) -> float:

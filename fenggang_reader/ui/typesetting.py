@@ -20,7 +20,7 @@ from ..core.model import Block
 from ..core.settings import CHARACTER_SPACING, FONT_SIZE
 from .line_justification import EdgeRules, LineJustifier
 from .reader_document import han_spacing_spans, set_letter_spacing
-from .reading_room import ROOM_MEMO
+from .reading_room import ROOM_MEMO, RoomFonts
 from .ruby import ZHUYIN_RATIO, zhuyin_column_width
 from .waiting_blocks import WaitingBlocks
 
@@ -71,6 +71,7 @@ class Typesetting:
         # A long document takes the room of the blocks near the reading place at once, the others while idle.
         self._long = sum(len(block.text) for block in blocks) > _ROOM_AT_ONCE_CHARS
         self._measured: dict[int, dict[int, float]] | None = None  # the room measured for the key now in use
+        self._room_fonts: dict[tuple[float, bool], RoomFonts] = {}  # by size factor and heading, for the key in use
         # Blocks whose room may not be the one for the key now in use.
         self._pending = WaitingBlocks(parent, host.place_index, self._room_step, _STEP_SECONDS)
         self._idle_work = False  # far blocks take their room once the first screen is painted (start_idle_work)
@@ -135,6 +136,7 @@ class Typesetting:
         if key == self._room_key:
             return False
         self._room_key = key
+        self._room_fonts = {}
         base = self._zhuyin_spacing() if zhuyin else self._host.cjk_spacing_percent
         self._measured = None
         if horizontal:  # measured once a size and block: zooming in and out again costs only the new spacing
@@ -235,11 +237,14 @@ class Typesetting:
         process-wide memo (ui/reading_room.py) or measured there."""
         host = self._host
         factor = host.block_factor(index)
-        body = host.body_font()
-        body.setPointSizeF(body.pointSizeF() * factor)
+        kind = (factor, self._blocks[index].kind.is_heading)  # a heading's em is bold (RubyLayer.em_width)
+        fonts = self._room_fonts.get(kind)
+        if fonts is None:
+            body = host.body_font()
+            body.setPointSizeF(body.pointSizeF() * factor)
+            fonts = self._room_fonts[kind] = RoomFonts(body, host.pinyin_font(factor), host.em_width(index))
         # The widest possible readings while a block's own are computed.
-        return ROOM_MEMO.room(host.shown_text(index), host.room_readings(index), body, host.pinyin_font(factor),
-                              host.em_width(index), base)
+        return ROOM_MEMO.room(host.shown_text(index), host.room_readings(index), fonts, base)
 
     # -- justified lines ---------------------------------------------------------------------------
     def justify(self, inputs: tuple, rules: EdgeRules, own: bool) -> None:
