@@ -71,7 +71,6 @@ class _Placing:
     """What placing a block's lines needs (the same for each line), and its lines placed so far."""
 
     index: int
-    layout: QTextLayout
     readings: Sequence[str | None]
     marks: LayoutText
     shown: str
@@ -149,8 +148,8 @@ class RubyLayer:
         cached = self._glyph_cache.get(index)
         if cached is not None:
             return cached
-        placing = self._placing(index)
-        glyphs = [glyph for line_no in range(placing.layout.lineCount()) for glyph in self._line(placing, line_no)]
+        placing, layout = self._placing(index)
+        glyphs = [glyph for line_no in range(layout.lineCount()) for glyph in self._line(placing, layout, line_no)]
         self._glyph_cache[index] = glyphs
         return glyphs
 
@@ -162,13 +161,13 @@ class RubyLayer:
         cached = self._glyph_cache.get(index)
         if cached is not None:
             return cached
-        placing = self._placing(index)
+        placing, layout = self._placing(index)
         out: list[Glyph] = []
-        for line_no in range(placing.layout.lineCount()):
-            line = placing.layout.lineAt(line_no)
+        for line_no in range(layout.lineCount()):
+            line = layout.lineAt(line_no)
             reach = 2 * line.height()
             if line.y() - reach <= bottom and line.y() + line.height() + reach >= top:
-                out.extend(self._line(placing, line_no))
+                out.extend(self._line(placing, layout, line_no))
         return out
 
     def _check_width(self) -> None:
@@ -178,22 +177,24 @@ class RubyLayer:
             self._placings.clear()
             self._glyph_width = width
 
-    def _placing(self, index: int) -> _Placing:
-        """What placing block ``index``'s lines needs, the lines placed so far (kept until the block is placed anew)."""
-        placing = self._placings.get(index)
-        if placing is not None:
-            return placing
+    def _placing(self, index: int) -> tuple[_Placing, QTextLayout]:
+        """What placing block ``index``'s lines needs, the lines placed so far (kept until the block is placed anew),
+        and its layout: asked anew each time, never kept (a kept wrapper outlived its document, and PySide gave it
+        to the next object made at that address: a QAction came back as a QTextLayout)."""
         host = self._host
         block = host.document().findBlockByNumber(index)
+        placing = self._placings.get(index)
+        if placing is not None:
+            return placing, block.layout()
         host.document().documentLayout().blockBoundingRect(block)  # its lines (Qt lays a long text out lazily)
         vertical = host.vertical_ruby()
         placing = self._placings[index] = _Placing(
-            index, block.layout(), host.block_readings(index), host.line_breaks.layout_of(index), block.text(),
+            index, host.block_readings(index), host.line_breaks.layout_of(index), block.text(),
             self.em_width(index), host.block_factor(index), vertical,
             self._ruby_metrics(index).top if not vertical else 0.0, {})
-        return placing
+        return placing, block.layout()
 
-    def _line(self, placing: _Placing, line_no: int) -> list[Glyph]:
+    def _line(self, placing: _Placing, layout: QTextLayout, line_no: int) -> list[Glyph]:
         """The glyphs of one line of a block (see glyphs)."""
         glyphs = placing.lines.get(line_no)
         if glyphs is not None:
@@ -204,7 +205,7 @@ class RubyLayer:
         flags = (QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
                  | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions)
         glyphs = placing.lines[line_no] = []
-        line = placing.layout.lineAt(line_no)
+        line = layout.lineAt(line_no)
         start, length = line.textStart(), line.textLength()
         natural = line.ascent() + line.descent()
         baseline = line.y() + line.ascent()
