@@ -45,6 +45,32 @@ def test_headings_and_current_paragraph_description(window):
     assert window.view.textCursor().blockNumber() == window.report.index_of("s2-p02")  # caret: magnifiers
 
 
+def test_a_scroll_moves_no_heading_marker_and_they_follow_their_headings(window, qtbot):
+    """Qt moves every child of a scrolled viewport, one move event each through the app's filters (~3 ms of a PgDown
+    with a long document's 253 headings): the markers are the view's children, placed anew after the scroll."""
+    from PySide6.QtCore import QEvent, QObject
+
+    markers = window.accessibility.headings.markers
+    moved = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Move:
+                moved.append(watched)
+            return False
+
+    watch = Watch()
+    for marker in markers:
+        marker.installEventFilter(watch)
+    window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().value() + 300)  # the scroll alone
+    assert moved == []
+    qtbot.waitUntil(lambda: len(moved) > 0)  # then placed, over their headings as the reader sees them
+    origin = window.view.viewport().pos()
+    for marker in markers:
+        assert marker.parentWidget() is window.view
+        assert marker.geometry() == window.view.block_rect(marker.index).translated(origin)
+
+
 def test_spoken_feedback_says_announcements_only_when_asked(window, monkeypatch):
     said = []
     monkeypatch.setattr(LazyReadAloud, "say", lambda _self, text, **_k: said.append(text) or True)
