@@ -52,11 +52,13 @@ class BlockFormats:
         if self._applied is None or not blocks:
             return
         ordered = sorted(blocks)
-        start = ordered[0]
-        for previous, index in zip(ordered, [*ordered[1:], None], strict=True):
+        start = previous = ordered[0]
+        for index in ordered[1:]:
             if index != previous + 1:  # the end of a run of neighbours: one merge a run
                 self._set_with_neighbours(doc, self._applied, start, previous)
-                start = index if index is not None else start
+                start = index
+            previous = index
+        self._set_with_neighbours(doc, self._applied, start, previous)
 
     def factor(self, index: int, font_pt: float) -> float:
         """How much larger than the body block ``index`` is drawn at ``font_pt``."""
