@@ -175,6 +175,9 @@ class MainWindow(QMainWindow):
             finally:
                 self._quiet = False
         self.accessibility.name_everything()
+        # The text has the keys from the window's first moment: a reader pressing PgDown as it appears, before its
+        # first paint (restore_position sets the focus then), had the presses go to a window with no focus widget.
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self._composed = True
 
     def document_title(self) -> str:

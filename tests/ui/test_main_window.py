@@ -21,6 +21,21 @@ def current_id(window) -> str:
     return window.view.current_block().id
 
 
+def test_the_text_has_the_keys_before_the_window_is_first_shown(qtbot, tmp_path, monkeypatch):
+    """A reader pressing PgDown as the window appears, before its first paint: the presses go to the text, not to a
+    window with no focus widget, where they were lost (at 96 pt under load the first paint comes ~1.5 s after)."""
+    from fenggang_reader.core.settings import Settings
+    from fenggang_reader.ui.main_window import MainWindow
+    from tests.support.shipped import shipped
+
+    monkeypatch.setenv("FENGGANG_READER_HOME", str(tmp_path))
+    report, annotator = shipped()
+    window = MainWindow(report, annotator, Settings())
+    qtbot.addWidget(window)
+    assert not window.isVisible()
+    assert window.focusWidget() is window.view
+
+
 def test_title_and_first_paragraph(window):
     assert window.windowTitle() == "凤岗镇政府工作报告"  # Qt appends the display name: the app is named once
     assert current_id(window) == "title"
