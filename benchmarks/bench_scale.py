@@ -8,6 +8,11 @@ offscreen, with a new home, pinyin on (the default):
 - floor: a QMainWindow + QTextBrowser at the reader's default size, from construction (setPlainText included) to the
   end of its first paint;
 - open: the reader's window from the Report to the end of its first paint (the view's ``first_paint``);
+- warm: what a reader meets daily, File ▸ Open in a running reader: after a first window (the shipped report) was
+  painted and had gone idle, ``DocumentWindows.show_document`` of the long document (a Report of its own with an
+  annotator of its own, as the app builds one) to the new window's first paint, WARM_OPENS times in the process
+  (median; the rooms of readings measured for the previous document are forgotten first, as the same text is not
+  opened twice); beside it the warm floor: a second QTextBrowser window in a process that showed one before;
 - scroll: PgDown and wheel steps (3 lines a notch) at the start, the middle and the end of the document, each from
   the key or notch to the viewport repainted (layout, justification and pinyin of the new lines); the longest slice
   of idle work between two steps as well (the event loop's turn, which a key pressed then waits for);
@@ -43,6 +48,7 @@ from tests.support.long_document import long_document  # noqa: E402
 STEPS = 40  # PgDown or wheel steps at each of the three places
 SIZE_CHANGES = ((36, 40), (72, 80))
 SIZE_ROUNDS = 3
+WARM_OPENS = 3  # documents opened one after another in a running reader (the warm case)
 
 
 def _rss_peak_mb() -> float:
@@ -66,6 +72,13 @@ def _plain_text(report) -> str:
 
 # -- the cases, each in a process of its own ------------------------------------------------------------
 def case_floor(report, width: int, height: int) -> dict:
+    wall, cpu, _window = _floor_window(_plain_text(report), width, height)
+    return {"first_paint_ms": round(wall, 1), "cpu_ms": round(cpu, 1), "rss_peak_mb": round(_rss_peak_mb(), 1)}
+
+
+def _floor_window(text: str, width: int, height: int) -> tuple[float, float, object]:
+    """A QMainWindow + QTextBrowser showing ``text`` at the reader's default size: wall and CPU ms from construction
+    to the end of its first paint, and the window."""
     from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
 
     from fenggang_reader.core.settings import FONT_SIZE
@@ -79,7 +92,6 @@ def case_floor(report, width: int, height: int) -> dict:
             if not painted:
                 painted.append(time.perf_counter())
 
-    text = _plain_text(report)
     start, start_cpu = time.perf_counter(), time.process_time()
     window = QMainWindow()
     browser = Browser()
@@ -92,9 +104,92 @@ def case_floor(report, width: int, height: int) -> dict:
     window.show()
     while not painted:
         app.processEvents()
-    cpu = (time.process_time() - start_cpu) * 1000
-    return {"first_paint_ms": round((painted[0] - start) * 1000, 1), "cpu_ms": round(cpu, 1),
+    return (painted[0] - start) * 1000, (time.process_time() - start_cpu) * 1000, window
+
+
+def case_warm_floor(report, width: int, height: int) -> dict:
+    from PySide6.QtWidgets import QApplication
+
+    from fenggang_reader.core.resources import load_bundled_report
+
+    app = QApplication.instance()
+    _, _, first = _floor_window(_plain_text(load_bundled_report()), width, height)
+    first.close()
+    first.deleteLater()
+    app.processEvents()
+    walls, cpus = [], []
+    for _ in range(WARM_OPENS):
+        wall, cpu, window = _floor_window(_plain_text(report), width, height)
+        walls.append(wall)
+        cpus.append(cpu)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return {"first_paint_ms": _median(walls), "cpu_ms": _median(cpus), "first_paint_all_ms": [round(w) for w in walls]}
+
+
+def case_warm(report, width: int, height: int) -> dict:
+    """File ▸ Open's path in a running reader: DocumentWindows.show_document to the new window's first paint."""
+    from PySide6.QtWidgets import QApplication
+
+    from fenggang_reader.core.document_places import DocumentSource
+    from fenggang_reader.core.events import NULL_LOG
+    from fenggang_reader.core.reader_annotator import reader_annotator
+    from fenggang_reader.core.recent_documents import RecentDocuments
+    from fenggang_reader.core.resources import load_bundled_report
+    from fenggang_reader.core.settings import Settings
+    from fenggang_reader.ui import reading_room
+    from fenggang_reader.ui.document_loader import LoadedDocument
+    from fenggang_reader.ui.document_windows import DocumentWindows
+    from fenggang_reader.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    recent = RecentDocuments()
+
+    def build(report, source, settings):
+        return MainWindow(report, reader_annotator(report=report), settings, source=source, recent=recent)
+
+    reader_annotator().readings("中文", "warm-up")  # pypinyin's dictionaries: the first window loaded them
+    gc.freeze()  # as the app does before its first window
+    first = build(load_bundled_report(), DocumentSource(), Settings())
+    first.resize(width, height)
+    first.show()
+    windows = DocumentWindows(build, lambda _window: None, recent, NULL_LOG)
+    windows.adopt(first)
+    _settle(app)
+    walls, cpus = [], []
+    for n in range(WARM_OPENS):
+        reading_room.ROOM_MEMO.forget_rooms()  # a document not opened before: its rooms are measured afresh
+        document = long_document(sum(len(b.text) for b in report.blocks))
+        painted: list[float] = []
+        loaded = LoadedDocument(document, DocumentSource(path=Path(tempfile.gettempdir()) / f"document-{n}.txt"), 0.0)
+        start, start_cpu = time.perf_counter(), time.process_time()
+        window = windows.show_document(loaded)
+        window.view.first_paint.connect(lambda painted=painted: painted.append(time.perf_counter()))
+        while not painted:
+            app.processEvents()
+        walls.append((painted[0] - start) * 1000)
+        cpus.append((time.process_time() - start_cpu) * 1000)
+        _settle(app)
+    windows.window.close()
+    return {"first_paint_ms": _median(walls), "cpu_ms": _median(cpus), "first_paint_all_ms": [round(w) for w in walls],
             "rss_peak_mb": round(_rss_peak_mb(), 1)}
+
+
+def _settle(app, limit_s: float = 30.0) -> float:
+    """Run the event loop until it is idle (no event handled for 50 ms); returns its longest turn in ms."""
+    longest = 0.0
+    deadline = time.perf_counter() + limit_s
+    quiet_since = time.perf_counter()
+    while time.perf_counter() < deadline and time.perf_counter() - quiet_since < 0.05:
+        t = time.perf_counter()
+        app.processEvents()
+        took = time.perf_counter() - t
+        if took > 0.002:
+            quiet_since = time.perf_counter()
+        longest = max(longest, took * 1000)
+        time.sleep(0.001)
+    return longest
 
 
 def case_reader(report, width: int, height: int) -> dict:
@@ -127,19 +222,7 @@ def case_reader(report, width: int, height: int) -> dict:
     out["blocks"] = len(report.blocks)
 
     def settle(limit_s: float = 30.0) -> float:
-        """Run the event loop until it is idle (no event handled for 50 ms); returns its longest turn in ms."""
-        longest = 0.0
-        deadline = time.perf_counter() + limit_s
-        quiet_since = time.perf_counter()
-        while time.perf_counter() < deadline and time.perf_counter() - quiet_since < 0.05:
-            t = time.perf_counter()
-            app.processEvents()
-            took = time.perf_counter() - t
-            if took > 0.002:
-                quiet_since = time.perf_counter()
-            longest = max(longest, took * 1000)
-            time.sleep(0.001)
-        return longest
+        return _settle(app, limit_s)
 
     idle_after_open = settle()
     out["settled_after_open_ms"] = round((time.perf_counter() - start) * 1000, 1)
@@ -214,7 +297,8 @@ def run_case(case: str, chars: int, width: int, height: int) -> dict:
 
     create_application()
     report = long_document(chars)
-    result = (case_floor if case == "floor" else case_reader)(report, width, height)
+    cases = {"floor": case_floor, "reader": case_reader, "warm_floor": case_warm_floor, "warm": case_warm}
+    result = cases[case](report, width, height)
     result["chars"] = sum(len(b.text) for b in report.blocks)
     return result
 
@@ -233,10 +317,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chars", default="10000,100000,300000")
     parser.add_argument("--windows", default="800x600,1280x800")
-    parser.add_argument("--case", choices=("floor", "reader"), help=argparse.SUPPRESS)
+    parser.add_argument("--opens", default="fresh,warm", help="fresh (a new process), warm (File ▸ Open), or both")
+    parser.add_argument("--case", choices=("floor", "reader", "warm_floor", "warm"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = [int(n) for n in args.chars.split(",")]
     windows = args.windows.split(",")
+    opens = args.opens.split(",")
     if args.case:
         width, height = (int(n) for n in windows[0].split("x"))
         print(json.dumps(run_case(args.case, sizes[0], width, height)))
@@ -244,11 +330,20 @@ def main() -> int:
     results = []
     for window in windows:
         for chars in sizes:
-            floor = _in_fresh_process("floor", chars, window)
-            reader = _in_fresh_process("reader", chars, window)
-            results.append({"window": window, "chars": reader["chars"], "load_average": os.getloadavg()[:2],
-                            "open_ratio": round(reader["first_paint_ms"] / floor["first_paint_ms"], 2),
-                            "floor": floor, "reader": reader})
+            result: dict = {"window": window, "chars": chars, "load_average": os.getloadavg()[:2]}
+            if "fresh" in opens:
+                floor = _in_fresh_process("floor", chars, window)
+                reader = _in_fresh_process("reader", chars, window)
+                result.update(chars=reader["chars"], floor=floor, reader=reader,
+                              open_ratio=round(reader["first_paint_ms"] / floor["first_paint_ms"], 2),
+                              open_cpu_ratio=round(reader["cpu_ms"] / floor["cpu_ms"], 2))
+            if "warm" in opens:
+                warm_floor = _in_fresh_process("warm_floor", chars, window)
+                warm = _in_fresh_process("warm", chars, window)
+                result.update(chars=warm["chars"], warm_floor=warm_floor, warm=warm,
+                              warm_open_ratio=round(warm["first_paint_ms"] / warm_floor["first_paint_ms"], 2),
+                              warm_open_cpu_ratio=round(warm["cpu_ms"] / warm_floor["cpu_ms"], 2))
+            results.append(result)
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
     print(json.dumps(results, indent=2))
     return 0

@@ -61,6 +61,11 @@ class RoomMemo:
             room = rooms[fonts_key] = self._measure(shown, text_key[1], fonts, base)
         return room
 
+    def forget_rooms(self) -> None:
+        """Forget every text's rooms (the readings' widths are kept): benchmarks/bench_scale.py opens a document as
+        one not seen before."""
+        self._rooms.clear()
+
     def _measure(self, shown: str, readings: tuple[str | None, ...], fonts: RoomFonts, base: float) -> dict[int, float]:
         self.measured += 1
         em = fonts.em
