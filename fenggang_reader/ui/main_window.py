@@ -348,6 +348,8 @@ class MainWindow(QMainWindow):
             self.view.navigator.restore_place(place, y)
             self._current_changed(self.report.blocks[current].id)
             self.view.viewport().update()
+        else:  # nothing saved (a first start): the start, its first line whole even under the first-start banner
+            self.view.navigator.restore_place(TextPlace(0, 0), 0.0)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _remember_place(self) -> None:

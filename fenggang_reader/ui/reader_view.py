@@ -750,7 +750,8 @@ class ReaderView(ReadOnlyTextBrowser):
             layout.documentSizeChanged.emit(QSizeF(rect.right(), rect.bottom()))  # QTextEdit sets its range from it
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """A new width reflows the text: the reading place stays at the same height."""
+        """A new width reflows the text: the reading place stays at the same height. A new height (a bar coming or
+        going) keeps it too, and a line it would cut at the bottom moves up to stay whole, as it can."""
         navigator = self.navigator
         place = navigator.reading_place() if self._painted_once else None
         with self.typesetting.justifier.deferred():
@@ -758,7 +759,7 @@ class ReaderView(ReadOnlyTextBrowser):
                 super().resizeEvent(event)
                 self.refresh_line_breaks()
             self.invalidate_layout_cache()
-            if place is not None and event.oldSize().width() != event.size().width():
+            if place is not None and event.oldSize() != event.size():
                 navigator.restore_place(*place)
         navigator.schedule_rest()
 

@@ -5,12 +5,16 @@ visible with its reason and a next step until closed or reading starts again."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from fenggang_reader.core.settings import Settings
+from fenggang_reader.core.storage import AppDirs
 from fenggang_reader.speech.backend import SystemBackend
 from fenggang_reader.speech.controller import ReadState
 from fenggang_reader.ui.guidance_bars import KEY_HINT_MAX_PT
+from fenggang_reader.ui.main_window import MainWindow
+from tests.support.shipped import shipped
 
 pytestmark = pytest.mark.qt_log_ignore("pipewire")
 
@@ -149,3 +153,23 @@ def test_at_96pt_in_800x600_the_text_keeps_room_for_a_whole_line_whatever_bars_a
     qtbot.waitUntil(lambda: window.toolbar.isVisible(), timeout=10_000)  # room again: what gave way comes back
     qtbot.waitUntil(lambda: not window.text_room.given_way, timeout=10_000)
     assert banner.isVisible() and one_line_fits(), room()
+
+
+def test_a_first_start_at_96pt_in_800x600_shows_the_titles_first_line_whole_under_the_banner(app, qtbot):
+    """The walkthrough's first screen: with the banner up, the title's frame and margin pushed its first line under the
+    status bar (its pinyin whole, the characters' lower half cut) until the first PgDown. The start is placed as
+    Ctrl+Home places it: at the very top unless that cuts the first line."""
+    settings = Settings.load(AppDirs.default().settings_file)
+    settings.set("font_size", 96)
+    window = MainWindow(*shipped(), settings)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()  # as the app starts: shown, then the place restored on the loop's next turn
+    QTimer.singleShot(0, lambda: window.restore_position(offer=True))
+    view = window.view
+    qtbot.waitUntil(lambda: window.key_hints.banner is not None and window.key_hints.banner.isVisible())
+    qtbot.wait(300)  # the relayouts the banner and the sizes bring
+    first = view.line_geometry.line(0, 0)
+    top = view.verticalScrollBar().value()
+    assert view.navigator.is_whole(first), (f"the title's first line {first.top:.0f}–{first.bottom:.0f} px, the text "
+                                            f"shows {top}–{top + view.viewport().height()}")
