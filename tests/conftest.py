@@ -29,6 +29,9 @@ LAID_OUT_VIEW_MODULES = ("tests/ui/test_justification.py", "tests/ui/test_line_b
 def pytest_configure(config):
     """Each process that runs tests gets a PulseAudio null sink and a speech-dispatcher of its own
     (tests/support/sound.py ProcessSound): sound tests on different xdist workers run side by side."""
+    from tests.support.cpu_ledger import register as register_cpu_ledger
+
+    register_cpu_ledger(config)  # only where FENGGANG_TEST_CPU_LEDGER names a folder
     if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
         return  # the xdist controller only hands out tests
     from tests.support.sound import ProcessSound
