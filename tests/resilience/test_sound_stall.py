@@ -38,6 +38,8 @@ def stall(*options: str) -> dict:
 
 def test_keys_answer_during_a_sound_stall_and_reading_resumes_at_the_same_sentence():
     probe = stall("--stall", "5")
+    assert probe["engine_at_stall"] == "edge", ("the online voice must be playing when the sound server stops "
+                                                f"(it had fallen back to the offline voice): {probe}")
     assert probe["keys"] >= 15, probe  # the keys kept being handled while the server was stopped…
     assert probe["key_answer_worst_ms"] < 1000, probe  # …each within a second, not after the stall (frozen: 5000)
     assert probe["furthest_during_stall"] == probe["place_at_stall"], "nothing may be marked read unheard"
