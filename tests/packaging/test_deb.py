@@ -68,7 +68,7 @@ def deb() -> Path:
     path = BUILD_DIR / "dist" / f"fenggang-reader_{__version__}_{arch}.deb"
     if not path.exists() or path.stat().st_mtime < _newest_source_mtime():
         started = time.monotonic()
-        # zstd, not the release's xz -6: the same files packed in ~5 CPU-s instead of ~100; apt reads both, and the
+        # zstd -1, not the release's xz -6: the same files packed in ~1 CPU-s instead of ~100; apt reads both, and the
         # size limit is on what is installed, the same for both.
         result = subprocess.run([str(ROOT / "packaging" / "build-deb"), "--out", str(BUILD_DIR), "--compression",
                                  "zstd"], capture_output=True, text=True, timeout=900)
