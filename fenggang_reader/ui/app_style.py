@@ -14,7 +14,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QStyleOptionComplex, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionComplex,
+    QStyleOptionMenuItem,
+    QWidget,
+)
 
 _INDICATOR_LINE = 0.8  # an indicator is this much of its widget's text line high
 _INDICATOR_MIN_PX = 16
@@ -58,6 +66,16 @@ class ReaderStyle(QProxyStyle):
             super().drawPrimitive(element, option, painter, widget)
             if element in (QStyle.PrimitiveElement.PE_FrameLineEdit, QStyle.PrimitiveElement.PE_PanelButtonCommand):
                 _outline(option, painter)
+
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,  # noqa: N802 - Qt override
+                    painter: QPainter, widget: QWidget | None = None) -> None:
+        if element == QStyle.ControlElement.CE_MenuItem and isinstance(option, QStyleOptionMenuItem) \
+                and option.reservedShortcutWidth and "\t" not in option.text:
+            # Fusion keeps the shortcuts' column free beside every item, so in a menu as wide as its screen an item
+            # without a key lost the middle of its name: "Traditional cha…ers (Hong Kong)" at 96 pt in 800×600.
+            option = QStyleOptionMenuItem(option)
+            option.reservedShortcutWidth = 0
+        super().drawControl(element, option, painter, widget)
 
     def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,  # noqa: N802 - Qt
                            painter: QPainter, widget: QWidget | None = None) -> None:

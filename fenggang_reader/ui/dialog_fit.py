@@ -209,28 +209,38 @@ def fit_to_screen(dialog: QWidget, move: bool = True) -> None:
             dialog.move(max(area.left(), x), max(area.top(), y))
 
 
-MENU_MIN_PT = 12.0  # a menu's text steps down to fit its screen, never below this
+MENU_MIN_PT = 12.0  # a menu's text steps down to fit its screen's width, never below this
+MENU_READABLE_PT = 20.0  # a menu taller than its screen steps down to this at most, then scrolls (large-print floor)
 MENU_SCREEN_MARGIN = 4  # px Qt leaves at the screen's edges around a menu (its desktop frame, and some)
 _MENU_FITTED = "menuFitConnected"  # dynamic property: the menu fits its text each time it is about to show
 
 
 def fit_menu(menu: QMenu) -> None:
     """A menu wider or taller than its screen (at 96 pt in 800×600 the View menu's keys fell off the right and its
-    last items off the bottom) takes a smaller font, two points at a time down to MENU_MIN_PT; one still too tall
-    scrolls (ui/app_style.py). Done as the menu is about to show, before Qt sizes and places it, each time from the
-    interface size."""
+    last items off the bottom) takes a smaller font, two points at a time: for its width down to MENU_MIN_PT, for its
+    height only down to MENU_READABLE_PT — the View menu fitted to 600 px came out at 12 pt, unreadable to whoever
+    reads at 96 pt; one still too tall scrolls (ui/app_style.py), following the keyboard. Done as the menu is about
+    to show, before Qt sizes and places it, each time from the interface size."""
     area = available_area(menu)
     menu.setFont(QFont())  # the interface size, inherited (an earlier opening may have made it smaller)
     font = QFont(menu.font())
-    while font.pointSizeF() > MENU_MIN_PT and not _fits(menu.sizeHint(), area):
+    while font.pointSizeF() > MENU_MIN_PT and _needs_smaller(menu.sizeHint(), area, font.pointSizeF()):
         font.setPointSizeF(max(MENU_MIN_PT, font.pointSizeF() - 2))
         menu.setFont(font)
 
 
-def _fits(size: QSize, area: QRect) -> bool:
-    """A menu of ``size`` fits: as wide as the screen at most, and short enough that Qt need not scroll it (Qt's
-    scrolling of a menu a little taller than the screen left its last item cut off by the screen's edge)."""
-    return size.width() <= area.width() and size.height() <= area.height() - 2 * MENU_SCREEN_MARGIN
+def _needs_smaller(size: QSize, area: QRect, points: float) -> bool:
+    """Wider than the screen; or taller than it, while the text is above the readable floor — short enough that Qt
+    need not scroll it is better, but not at any size — or while it is only a little taller: Qt scrolls only a menu
+    taller than the whole screen, and one in between had its last item cut off by the screen's edge."""
+    too_tall = size.height() > _menu_height(area)
+    scrolls = size.height() > area.height()
+    return size.width() > area.width() or (too_tall and (points > MENU_READABLE_PT or not scrolls))
+
+
+def _menu_height(area: QRect) -> int:
+    """The tallest a menu may be on a screen of ``area``."""
+    return area.height() - 2 * MENU_SCREEN_MARGIN
 
 
 def _fit_menus_as_they_show(menu: QMenu) -> None:

@@ -4,18 +4,20 @@ Fusion's 13-px box was not drawn at all on the black high-contrast themes."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QLineEdit,
+    QMenu,
     QPushButton,
     QRadioButton,
     QSpinBox,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionMenuItem,
     QVBoxLayout,
 )
 
@@ -81,3 +83,33 @@ def test_fields_and_buttons_are_outlined_in_the_windows_text_colour(app, qtbot, 
         edge = {QColor(image.pixel(QPoint(x, middle))).name() for x in range(3)}
         assert theme(key).ui_text in edge, f"{key}: {type(field).__name__}'s left edge is {edge}"
         assert contrast_ratio(theme(key).ui_text, theme(key).ui_background) >= 3
+
+
+def test_a_menu_item_without_a_key_is_drawn_whole_beside_the_keys_column(app, qtbot):
+    """Fusion kept the shortcuts' column free beside every item, so where the keys' column and the longest name did not
+    both fit (the Language menu at 96 pt in 800×600) an item without a key lost the middle of its name:
+    "Traditional cha…ers (Hong Kong)"."""
+    menu = QMenu()
+    qtbot.addWidget(menu)
+    font = menu.font()
+    font.setPointSizeF(20)
+    menu.setFont(font)
+    name = "Traditional characters (Hong Kong)"
+    metrics = QFontMetricsF(font)
+    option = QStyleOptionMenuItem()
+    option.initFrom(menu)
+    option.palette = palette_for(theme("contrast-black-on-white"))  # whatever theme an earlier test left
+    option.menuItemType = QStyleOptionMenuItem.MenuItemType.Normal
+    option.text = name
+    option.font = font
+    option.reservedShortcutWidth = round(metrics.horizontalAdvance("Ctrl+Shift+F"))
+    option.rect = QRect(0, 0, round(metrics.horizontalAdvance(name)) + 80, round(metrics.height() * 1.5))
+    image = QImage(option.rect.size(), QImage.Format.Format_RGB32)
+    image.fill(option.palette.color(QPalette.ColorRole.Window))
+    painter = QPainter(image)
+    menu.style().drawControl(QStyle.ControlElement.CE_MenuItem, option, painter, menu)
+    painter.end()
+    middle = image.height() // 2
+    rows = range(middle - round(metrics.ascent() / 2), middle + 2)
+    inked = [x for x in range(image.width()) if any(QColor(image.pixel(x, y)).lightness() < 128 for y in rows)]
+    assert inked and inked[-1] - inked[0] >= metrics.horizontalAdvance(name) * 0.97, "the whole name, not elided"

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QPushButton, QStyle, QToolButton
 
 from fenggang_reader.core.settings import Settings
+from fenggang_reader.ui import dialog_fit
 from fenggang_reader.ui.contents_drawer import MIN_COLUMN_CHARS
 from fenggang_reader.ui.i18n import apply_language
 from fenggang_reader.ui.main_window import MainWindow
@@ -184,3 +185,24 @@ def test_every_menu_fits_the_screen_at_96pt_and_scrolls_to_an_item_out_of_view(o
             type(QApplication.style()).__name__, QApplication.style().styleHint(QStyle.StyleHint.SH_Menu_Scrollable))
         menu.hide()
         QApplication.processEvents()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_at_96pt_a_menu_taller_than_an_800x600_screen_keeps_large_print_and_scrolls(open_window, monkeypatch,
+                                                                                    language):
+    """The View menu fitted to 600 px came out at 12 pt: unreadable to whoever reads at 96 pt. A menu gets smaller
+    text to fit its screen's width, but for its height only down to the large-print floor; then it scrolls (the test
+    above: Up from the first item shows the last, whole)."""
+    win = open_window(800, 600, 96, language)
+    screen = QRect(0, 0, 800, 600)
+    monkeypatch.setattr(dialog_fit, "available_area", lambda _widget: screen)
+    for menu_id, menu in win.menus.items():
+        dialog_fit.fit_menu(menu)
+        points = menu.font().pointSizeF()
+        if points < dialog_fit.MENU_READABLE_PT:  # only where a larger text would be wider than the screen
+            font = menu.font()
+            larger = QFont(font)
+            larger.setPointSizeF(points + 2)
+            menu.setFont(larger)
+            assert menu.sizeHint().width() > screen.width(), (menu_id, points)
+            menu.setFont(font)
