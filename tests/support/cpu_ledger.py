@@ -88,7 +88,9 @@ class CpuLedger:
     def pytest_sessionfinish(self) -> None:
         self._write({"event": "finish", "self": _self_cpu(), "children": _children_cpu()})
 
+    @pytest.hookimpl(trylast=True)  # after tests/conftest.py has stopped the sound server and dispatcher
     def pytest_unconfigure(self) -> None:
+        self._write({"event": "end", "self": _self_cpu(), "children": _children_cpu()})
         self._out.close()
 
 
@@ -125,7 +127,7 @@ def main() -> None:
             key = (record["name"], record["scope"])
             fixtures[key][0] += record["cpu"]
             fixtures[key][1] += 1
-        elif record["event"] in ("configure", "collected", "finish"):
+        elif record["event"] in ("configure", "collected", "finish", "end"):
             fixed[record["worker"]][record["event"]] = record
 
     by_file: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
@@ -136,14 +138,17 @@ def main() -> None:
 
     tests_cpu = sum(row[0] + row[1] for row in by_test.values())
     print(f"{len(by_test)} tests, {tests_cpu:.1f} CPU-s in their setup, call and teardown (children included)\n")
-    print("process          start+imports  collection  in tests  finish total (self + children)")
+    print("process       start+imports collection  in session  at its end (self, children: sound daemons)  total")
     for worker, events in sorted(fixed.items()):
-        configure, collected, finish = (events.get(name, {}) for name in ("configure", "collected", "finish"))
+        configure, collected, finish, end = (events.get(name, {}) for name in ("configure", "collected", "finish", "end"))
         start = configure.get("self", 0.0)
         collecting = collected.get("self", start) - start
-        total = finish.get("self", 0.0) + finish.get("children", 0.0)
-        print(f"{worker:16} {start:13.1f} {collecting:11.1f} {total - collected.get('self', 0.0):9.1f}"
-              f" {total:13.1f}")
+        session = finish.get("self", 0.0) + finish.get("children", 0.0) - collected.get("self", 0.0)
+        end_self = end.get("self", 0.0) - finish.get("self", 0.0) if end else 0.0
+        end_children = end.get("children", 0.0) - finish.get("children", 0.0) if end else 0.0
+        total = end.get("self", 0.0) + end.get("children", 0.0) if end else finish.get("self", 0.0)
+        print(f"{worker:13} {start:13.1f} {collecting:10.1f} {session:11.1f} {end_self:10.1f} {end_children:9.1f}"
+              f" {total:38.1f}")
 
     print(f"\nby file (top {args.top}): CPU-s total = self + children, wall-s, tests")
     for name, row in sorted(by_file.items(), key=lambda kv: -(kv[1][0] + kv[1][1]))[:args.top]:
