@@ -64,9 +64,14 @@ def text_objects(path, pages: Iterable[int] | None = None) -> list[Line]:
     """The blocks' lines (their characters known from the ActualText) and the ruby's readings, in drawing order."""
     reader = PdfReader(path)
     out: list[Line] = []
+    widths_by_font: dict[int, Callable[[int], float]] = {}  # a font's widths read once, not on each of its pages
     for number in pages if pages is not None else range(len(reader.pages)):
         page = reader.pages[number]
-        fonts = {str(name).lstrip("/"): _widths(ref.get_object()) for name, ref in page["/Resources"]["/Font"].items()}
+        fonts = {}
+        for name, ref in page["/Resources"]["/Font"].items():
+            if ref.idnum not in widths_by_font:
+                widths_by_font[ref.idnum] = _widths(ref.get_object())
+            fonts[str(name).lstrip("/")] = widths_by_font[ref.idnum]
         for match in _OBJECT.finditer(page.get_contents().get_data()):
             rgb = tuple(round(float(v) * 255) for v in match["colour"].split())
             size, width = float(match["size"]), fonts[match["font"].decode()]
