@@ -356,8 +356,8 @@
         <translation>Choose the folder</translation>
     </message>
     <message>
-        <source>The whole report</source>
-        <translation>The whole report</translation>
+        <source>The whole document</source>
+        <translation>The whole document</translation>
     </message>
     <message>
         <source>Part 1: the review of 2024</source>
@@ -571,8 +571,8 @@
         <translation>Type a word, e.g. 凤岗</translation>
     </message>
     <message>
-        <source>Find in the report</source>
-        <translation>Find in the report</translation>
+        <source>Find in the text</source>
+        <translation>Find in the text</translation>
     </message>
     <message>
         <source>Enter: next match. Shift+Enter: previous match. Esc: close.</source>
@@ -646,8 +646,8 @@
         <translation>No glossary note here.</translation>
     </message>
     <message>
-        <source>This term is not used in the report text.</source>
-        <translation>This term is not used in the report text.</translation>
+        <source>This term is not used in the text.</source>
+        <translation>This term is not used in the text.</translation>
     </message>
     <message>
         <source>%1: place %2 of %3, in %4. Alt+Left goes back.</source>
@@ -1511,16 +1511,16 @@ Try the voice settings, or Space to try again.</translation>
         <translation>Go to the start</translation>
     </message>
     <message>
-        <source>Jump to the title at the start of the report.</source>
-        <translation>Jump to the title at the start of the report.</translation>
+        <source>Jump to the title at the start of the document.</source>
+        <translation>Jump to the title at the start of the document.</translation>
     </message>
     <message>
         <source>Go to the end</source>
         <translation>Go to the end</translation>
     </message>
     <message>
-        <source>Jump to the last note at the end of the report.</source>
-        <translation>Jump to the last note at the end of the report.</translation>
+        <source>Jump to the last note at the end of the document.</source>
+        <translation>Jump to the last note at the end of the document.</translation>
     </message>
     <message>
         <source>Page down</source>
@@ -1543,8 +1543,8 @@ Try the voice settings, or Space to try again.</translation>
         <translation>Find…</translation>
     </message>
     <message>
-        <source>Search the report for a word.</source>
-        <translation>Search the report for a word.</translation>
+        <source>Search the document for a word.</source>
+        <translation>Search the document for a word.</translation>
     </message>
     <message>
         <source>Find next</source>
@@ -1807,24 +1807,24 @@ Try the voice settings, or Space to try again.</translation>
         <translation>Simplified characters</translation>
     </message>
     <message>
-        <source>Show the report in Simplified characters, as it was published.</source>
-        <translation>Show the report in Simplified characters, as it was published.</translation>
+        <source>Show the document in Simplified characters.</source>
+        <translation>Show the document in Simplified characters.</translation>
     </message>
     <message>
         <source>Traditional characters (Hong Kong)</source>
         <translation>Traditional characters (Hong Kong)</translation>
     </message>
     <message>
-        <source>Show the report in Traditional characters, Hong Kong style. The pinyin stays the same.</source>
-        <translation>Show the report in Traditional characters, Hong Kong style. The pinyin stays the same.</translation>
+        <source>Show the document in Traditional characters, Hong Kong style. The pinyin stays the same.</source>
+        <translation>Show the document in Traditional characters, Hong Kong style. The pinyin stays the same.</translation>
     </message>
     <message>
         <source>Traditional characters (Taiwan)</source>
         <translation>Traditional characters (Taiwan)</translation>
     </message>
     <message>
-        <source>Show the report in Traditional characters, Taiwan style. The pinyin stays the same.</source>
-        <translation>Show the report in Traditional characters, Taiwan style. The pinyin stays the same.</translation>
+        <source>Show the document in Traditional characters, Taiwan style. The pinyin stays the same.</source>
+        <translation>Show the document in Traditional characters, Taiwan style. The pinyin stays the same.</translation>
     </message>
     <message>
         <source>Next character set</source>
@@ -1971,24 +1971,24 @@ Try the voice settings, or Space to try again.</translation>
         <translation>Export audiobook…</translation>
     </message>
     <message>
-        <source>Save the report as MP3 files for a phone or a player: one file with chapters, and one file per paragraph.</source>
-        <translation>Save the report as MP3 files for a phone or a player: one file with chapters, and one file per paragraph.</translation>
+        <source>Save the document as MP3 files for a phone or a player: one file with chapters, and one file per paragraph.</source>
+        <translation>Save the document as MP3 files for a phone or a player: one file with chapters, and one file per paragraph.</translation>
     </message>
     <message>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <source>Print the report in large print with pinyin, after a preview.</source>
-        <translation>Print the report in large print with pinyin, after a preview.</translation>
+        <source>Print the document in large print with pinyin, after a preview.</source>
+        <translation>Print the document in large print with pinyin, after a preview.</translation>
     </message>
     <message>
         <source>Save as large-print PDF…</source>
         <translation>Save as large-print PDF…</translation>
     </message>
     <message>
-        <source>Save the report as a PDF in large print with pinyin, the headings as bookmarks and the notes linked.</source>
-        <translation>Save the report as a PDF in large print with pinyin, the headings as bookmarks and the notes linked.</translation>
+        <source>Save the document as a PDF in large print with pinyin, the headings as bookmarks and the notes linked.</source>
+        <translation>Save the document as a PDF in large print with pinyin, the headings as bookmarks and the notes linked.</translation>
     </message>
     <message>
         <source>Quit</source>

@@ -356,8 +356,8 @@
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <source>The whole report</source>
-        <translation>整篇报告</translation>
+        <source>The whole document</source>
+        <translation>整篇文档</translation>
     </message>
     <message>
         <source>Part 1: the review of 2024</source>
@@ -571,8 +571,8 @@
         <translation>输入要找的词，例如：凤岗</translation>
     </message>
     <message>
-        <source>Find in the report</source>
-        <translation>在报告中查找</translation>
+        <source>Find in the text</source>
+        <translation>在正文中查找</translation>
     </message>
     <message>
         <source>Enter: next match. Shift+Enter: previous match. Esc: close.</source>
@@ -646,8 +646,8 @@
         <translation>这里没有注释。</translation>
     </message>
     <message>
-        <source>This term is not used in the report text.</source>
-        <translation>报告正文中没有用到这个词。</translation>
+        <source>This term is not used in the text.</source>
+        <translation>正文中没有用到这个词。</translation>
     </message>
     <message>
         <source>%1: place %2 of %3, in %4. Alt+Left goes back.</source>
@@ -1511,16 +1511,16 @@ Try the voice settings, or Space to try again.</source>
         <translation>回到开头</translation>
     </message>
     <message>
-        <source>Jump to the title at the start of the report.</source>
-        <translation>跳到报告开头的标题。</translation>
+        <source>Jump to the title at the start of the document.</source>
+        <translation>跳到文档开头的标题。</translation>
     </message>
     <message>
         <source>Go to the end</source>
         <translation>跳到末尾</translation>
     </message>
     <message>
-        <source>Jump to the last note at the end of the report.</source>
-        <translation>跳到报告末尾的最后一条注释。</translation>
+        <source>Jump to the last note at the end of the document.</source>
+        <translation>跳到文档末尾的最后一条注释。</translation>
     </message>
     <message>
         <source>Page down</source>
@@ -1543,8 +1543,8 @@ Try the voice settings, or Space to try again.</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <source>Search the report for a word.</source>
-        <translation>在报告中查找词语。</translation>
+        <source>Search the document for a word.</source>
+        <translation>在文档中查找词语。</translation>
     </message>
     <message>
         <source>Find next</source>
@@ -1807,24 +1807,24 @@ Try the voice settings, or Space to try again.</source>
         <translation>简体字</translation>
     </message>
     <message>
-        <source>Show the report in Simplified characters, as it was published.</source>
-        <translation>用简体字显示报告（与原文相同）。</translation>
+        <source>Show the document in Simplified characters.</source>
+        <translation>用简体字显示文档。</translation>
     </message>
     <message>
         <source>Traditional characters (Hong Kong)</source>
         <translation>繁体字（香港）</translation>
     </message>
     <message>
-        <source>Show the report in Traditional characters, Hong Kong style. The pinyin stays the same.</source>
-        <translation>用香港繁体字显示报告，拼音不变。</translation>
+        <source>Show the document in Traditional characters, Hong Kong style. The pinyin stays the same.</source>
+        <translation>用香港繁体字显示文档，拼音不变。</translation>
     </message>
     <message>
         <source>Traditional characters (Taiwan)</source>
         <translation>繁体字（台湾）</translation>
     </message>
     <message>
-        <source>Show the report in Traditional characters, Taiwan style. The pinyin stays the same.</source>
-        <translation>用台湾繁体字显示报告，拼音不变。</translation>
+        <source>Show the document in Traditional characters, Taiwan style. The pinyin stays the same.</source>
+        <translation>用台湾繁体字显示文档，拼音不变。</translation>
     </message>
     <message>
         <source>Next character set</source>
@@ -1971,24 +1971,24 @@ Try the voice settings, or Space to try again.</source>
         <translation>导出有声书…</translation>
     </message>
     <message>
-        <source>Save the report as MP3 files for a phone or a player: one file with chapters, and one file per paragraph.</source>
-        <translation>把报告保存为 MP3 文件，在手机或播放器上收听：一个带章节的文件，以及每段一个文件。</translation>
+        <source>Save the document as MP3 files for a phone or a player: one file with chapters, and one file per paragraph.</source>
+        <translation>把文档保存为 MP3 文件，在手机或播放器上收听：一个带章节的文件，以及每段一个文件。</translation>
     </message>
     <message>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <source>Print the report in large print with pinyin, after a preview.</source>
-        <translation>预览后以大字带拼音打印报告。</translation>
+        <source>Print the document in large print with pinyin, after a preview.</source>
+        <translation>预览后以大字带拼音打印文档。</translation>
     </message>
     <message>
         <source>Save as large-print PDF…</source>
         <translation>另存为大字 PDF…</translation>
     </message>
     <message>
-        <source>Save the report as a PDF in large print with pinyin, the headings as bookmarks and the notes linked.</source>
-        <translation>把报告保存为大字带拼音的 PDF，标题作为书签，名词解释有链接。</translation>
+        <source>Save the document as a PDF in large print with pinyin, the headings as bookmarks and the notes linked.</source>
+        <translation>把文档保存为大字带拼音的 PDF，标题作为书签，名词解释有链接。</translation>
     </message>
     <message>
         <source>Quit</source>

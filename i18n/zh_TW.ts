@@ -356,8 +356,8 @@
         <translation>選擇資料夾</translation>
     </message>
     <message>
-        <source>The whole report</source>
-        <translation>整篇報告</translation>
+        <source>The whole document</source>
+        <translation>整份文件</translation>
     </message>
     <message>
         <source>Part 1: the review of 2024</source>
@@ -571,8 +571,8 @@
         <translation>輸入要找的詞，例如：鳳崗</translation>
     </message>
     <message>
-        <source>Find in the report</source>
-        <translation>在報告中尋找</translation>
+        <source>Find in the text</source>
+        <translation>在正文中尋找</translation>
     </message>
     <message>
         <source>Enter: next match. Shift+Enter: previous match. Esc: close.</source>
@@ -646,8 +646,8 @@
         <translation>這裡沒有註釋。</translation>
     </message>
     <message>
-        <source>This term is not used in the report text.</source>
-        <translation>報告正文中沒有用到這個詞。</translation>
+        <source>This term is not used in the text.</source>
+        <translation>正文中沒有用到這個詞。</translation>
     </message>
     <message>
         <source>%1: place %2 of %3, in %4. Alt+Left goes back.</source>
@@ -1511,16 +1511,16 @@ Try the voice settings, or Space to try again.</source>
         <translation>回到開頭</translation>
     </message>
     <message>
-        <source>Jump to the title at the start of the report.</source>
-        <translation>跳到報告開頭的標題。</translation>
+        <source>Jump to the title at the start of the document.</source>
+        <translation>跳到文件開頭的標題。</translation>
     </message>
     <message>
         <source>Go to the end</source>
         <translation>跳到結尾</translation>
     </message>
     <message>
-        <source>Jump to the last note at the end of the report.</source>
-        <translation>跳到報告結尾的最後一條註釋。</translation>
+        <source>Jump to the last note at the end of the document.</source>
+        <translation>跳到文件結尾的最後一條註釋。</translation>
     </message>
     <message>
         <source>Page down</source>
@@ -1543,8 +1543,8 @@ Try the voice settings, or Space to try again.</source>
         <translation>尋找…</translation>
     </message>
     <message>
-        <source>Search the report for a word.</source>
-        <translation>在報告中尋找詞語。</translation>
+        <source>Search the document for a word.</source>
+        <translation>在文件中尋找詞語。</translation>
     </message>
     <message>
         <source>Find next</source>
@@ -1807,24 +1807,24 @@ Try the voice settings, or Space to try again.</source>
         <translation>簡體字</translation>
     </message>
     <message>
-        <source>Show the report in Simplified characters, as it was published.</source>
-        <translation>用簡體字顯示報告（與原文相同）。</translation>
+        <source>Show the document in Simplified characters.</source>
+        <translation>用簡體字顯示文件。</translation>
     </message>
     <message>
         <source>Traditional characters (Hong Kong)</source>
         <translation>繁體字（香港）</translation>
     </message>
     <message>
-        <source>Show the report in Traditional characters, Hong Kong style. The pinyin stays the same.</source>
-        <translation>用香港繁體字顯示報告，拼音不變。</translation>
+        <source>Show the document in Traditional characters, Hong Kong style. The pinyin stays the same.</source>
+        <translation>用香港繁體字顯示文件，拼音不變。</translation>
     </message>
     <message>
         <source>Traditional characters (Taiwan)</source>
         <translation>繁體字（台灣）</translation>
     </message>
     <message>
-        <source>Show the report in Traditional characters, Taiwan style. The pinyin stays the same.</source>
-        <translation>用台灣繁體字顯示報告，拼音不變。</translation>
+        <source>Show the document in Traditional characters, Taiwan style. The pinyin stays the same.</source>
+        <translation>用台灣繁體字顯示文件，拼音不變。</translation>
     </message>
     <message>
         <source>Next character set</source>
@@ -1971,24 +1971,24 @@ Try the voice settings, or Space to try again.</source>
         <translation>匯出有聲書…</translation>
     </message>
     <message>
-        <source>Save the report as MP3 files for a phone or a player: one file with chapters, and one file per paragraph.</source>
-        <translation>把報告儲存為 MP3 檔案，在手機或播放器上收聽：一個帶章節的檔案，以及每段一個檔案。</translation>
+        <source>Save the document as MP3 files for a phone or a player: one file with chapters, and one file per paragraph.</source>
+        <translation>把文件儲存為 MP3 檔案，在手機或播放器上收聽：一個帶章節的檔案，以及每段一個檔案。</translation>
     </message>
     <message>
         <source>Print…</source>
         <translation>列印…</translation>
     </message>
     <message>
-        <source>Print the report in large print with pinyin, after a preview.</source>
-        <translation>預覽後以大字帶拼音列印報告。</translation>
+        <source>Print the document in large print with pinyin, after a preview.</source>
+        <translation>預覽後以大字帶拼音列印文件。</translation>
     </message>
     <message>
         <source>Save as large-print PDF…</source>
         <translation>另存為大字 PDF…</translation>
     </message>
     <message>
-        <source>Save the report as a PDF in large print with pinyin, the headings as bookmarks and the notes linked.</source>
-        <translation>把報告儲存為大字帶拼音的 PDF，標題作為書籤，名詞解釋有連結。</translation>
+        <source>Save the document as a PDF in large print with pinyin, the headings as bookmarks and the notes linked.</source>
+        <translation>把文件儲存為大字帶拼音的 PDF，標題作為書籤，名詞解釋有連結。</translation>
     </message>
     <message>
         <source>Quit</source>

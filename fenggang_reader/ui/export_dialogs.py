@@ -193,7 +193,7 @@ class AudioExportDialog(QDialog):
         self.choose.setText(_t("Choose…"))
         self.choose.setAccessibleName(_t("Choose the folder"))
         report = self.window_.report
-        builtin = {"all": _t("The whole report"), "2024": _t("Part 1: the review of 2024"),
+        builtin = {"all": _t("The whole document"), "2024": _t("Part 1: the review of 2024"),
                    "2025": _t("Part 2: the plans for 2025"), "notes": _t("The notes (explanations of terms)")}
         for index in range(self.part.count()):
             value = self.part.itemData(index)

@@ -44,7 +44,7 @@ class FindBar(QWidget):
         """Set every text in the current interface language (at start and on a language change)."""
         self.label.setText(QCoreApplication.translate("FindBar", "Find:"))
         self.field.setPlaceholderText(QCoreApplication.translate("FindBar", "Type a word, e.g. 凤岗"))
-        self.field.setAccessibleName(QCoreApplication.translate("FindBar", "Find in the report"))
+        self.field.setAccessibleName(QCoreApplication.translate("FindBar", "Find in the text"))
         self.field.setAccessibleDescription(
             QCoreApplication.translate("FindBar", "Enter: next match. Shift+Enter: previous match. Esc: close."))
         self.count.setAccessibleName(QCoreApplication.translate("FindBar", "Matches"))

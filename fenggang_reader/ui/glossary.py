@@ -580,7 +580,7 @@ class GlossaryFeature(QObject):
         use = self.glossary.step_use(number, place, step)
         if use is None:
             QApplication.beep()
-            self.window.announce(_t("This term is not used in the report text."))
+            self.window.announce(_t("This term is not used in the text."))
             return
         self.go_to_use(use)
 

@@ -101,7 +101,7 @@ def test_english_greeting_moves_messages_terms_find_say_all_and_the_consent_ques
     assert f"Paragraph 4 of {BLOCKS}: " in where, where
     assert "Text size 32 points" in said(after(lines, "ctrl+plus"))
     assert any(t.startswith("Note 1: “1310”") for t in said(after(lines, "Tab"))), said(after(lines, "Tab"))
-    assert any(t.startswith("Find in the report") for t in said(after(lines, "ctrl+f"))), said(after(lines, "ctrl+f"))
+    assert any(t.startswith("Find in the text") for t in said(after(lines, "ctrl+f"))), said(after(lines, "ctrl+f"))
     found = " ".join(said(after(lines, "1", 2)))
     assert " of " in found and "411亿元" in found, found
     say_all = said(after(lines, "KP_Add"))  # Orca's own command: it reads on, the text does not grow

@@ -70,7 +70,7 @@ def test_keys_move_focus_as_documented_and_tab_reaches_every_control(tmp_path):
         controls = {n["name"] for n in focusable_nodes(nodes) if n["role"] not in ITEM_ROLES and "enabled" in n["states"]}
         assert app.key("F6", wait_focus=3)["name"] == "Contents"
         assert app.key("F6", wait_focus=3)["name"] == "Report text"
-        assert app.key("ctrl+f", wait_focus=3)["name"] == "Find in the report"
+        assert app.key("ctrl+f", wait_focus=3)["name"] == "Find in the text"
         assert app.key("Escape", wait_focus=3)["name"] == "Report text"
 
         app.key("F6", wait_focus=3)

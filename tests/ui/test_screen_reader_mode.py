@@ -210,4 +210,4 @@ def test_ctrl_f_names_the_find_field_aloud(sr_window, qtbot, monkeypatch):
     press(qtbot, w.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     field = w.find_bar.field
     qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
-    qtbot.waitUntil(lambda: field.accessibleDescription().startswith("Find in the report. Enter: next match."))
+    qtbot.waitUntil(lambda: field.accessibleDescription().startswith("Find in the text. Enter: next match."))
