@@ -97,9 +97,10 @@ def test_large_toolbar_stays_larger_than_the_interface(window):
 def test_no_dialog_text_smaller_than_the_interface_size(make_window):
     from PySide6.QtWidgets import QWidget
 
+    from tests.support.shipped import shipped_excerpt
     from tests.ui.test_i18n import close_all, open_dialogs
 
-    window = make_window()
+    window = make_window(shipped_excerpt)  # the dialogs are the same for any document (the print preview's pages fewer)
     window.settings.set("interface_size", 32)  # larger than the 28 pt text: the dialogs must not drop to it
     dialogs = open_dialogs(window)
     small = {}
