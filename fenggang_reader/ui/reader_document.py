@@ -328,7 +328,8 @@ def show_texts(doc: QTextDocument, texts: Callable[[int], str]) -> None:
 
 def rewrite_marks(doc: QTextDocument, index: int, old: LayoutText, new: LayoutText) -> None:
     """Change block ``index``'s line-breaking marks from ``old`` to ``new``, last first so the positions still
-    to visit stay put; an inserted mark takes the format of the character it goes before."""
+    to visit stay put; an inserted mark takes the format of the character it goes before, and the glossary link of
+    the one after which it comes (_with_link_of), as when the document is built with it and linked after."""
     before, after = dict(old.marks), dict(new.marks)
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
@@ -346,8 +347,28 @@ def rewrite_marks(doc: QTextDocument, index: int, old: LayoutText, new: LayoutTe
             cursor.setPosition(position + 1)
             fmt = cursor.charFormat()  # the format of the character before the cursor: the one at `position`
             cursor.setPosition(position)
-            cursor.insertText(after[offset], fmt)
+            cursor.insertText(after[offset], _with_link_of(fmt, cursor.charFormat()))
     cursor.endEditBlock()
+
+
+def _with_link_of(fmt: QTextCharFormat, before: QTextCharFormat) -> QTextCharFormat:
+    """``fmt`` with the link (anchor, colour, underline) of ``before``, the character before the mark: a term's link
+    covers the marks inside and at the end of it, not one before its first character (ui/glossary.apply_links links
+    ReaderView.document_span). A mark fitted after the links were made, taking its next character's link, made Tab
+    select a term one character wider than its span, and its ring never showed."""
+    if fmt.isAnchor() == before.isAnchor() and fmt.anchorHref() == before.anchorHref():
+        return fmt
+    fmt = QTextCharFormat(fmt)
+    if before.isAnchor():
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(before.anchorHref())
+        fmt.setForeground(before.foreground())
+        fmt.setFontUnderline(before.fontUnderline())
+    else:
+        for prop in (QTextFormat.Property.IsAnchor, QTextFormat.Property.AnchorHref,
+                     QTextFormat.Property.ForegroundBrush, QTextFormat.Property.TextUnderlineStyle):
+            fmt.clearProperty(prop)
+    return fmt
 
 
 PUNCTUATION = "，。、；：？！”’）》」』〕】“‘（《「『〔【"

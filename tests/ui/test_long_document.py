@@ -283,3 +283,42 @@ def test_after_a_size_change_the_stretch_lies_as_with_every_block_formatted(long
     view.block_formats.apply(doc, view.body_font(), view._line_height_percent(), view.pinyin_band_height(),
                              view.paragraph_spacing, view.font_size())
     assert rects() == laid
+
+
+def test_a_term_whose_marks_come_after_its_link_is_linked_as_its_span(app, qtbot):
+    """The far blocks of a long document get their line-breaking marks while idle, after the glossary linked its
+    terms: a mark before a term's first character stays out of the link, as when the marks are there first (it took
+    the link of the character it goes before: Tab then selected the term one character wider than its span, and the
+    term's ring never showed)."""
+    from PySide6.QtGui import QTextCursor
+
+    from fenggang_reader.core.glossary import note_href
+    from fenggang_reader.ui.main_window import MainWindow
+
+    window = MainWindow(long_document(70_000), CopiedReadings(shipped()[1]), Settings())
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.view
+    view.set_font_size(48)
+    qtbot.waitUntil(lambda: view.marks_waiting() == 0, timeout=30_000)
+    doc = view.document()
+    cursor = QTextCursor(doc)
+
+    def href(position: int) -> str:
+        cursor.setPosition(position + 1)  # the format of the character before the cursor
+        return cursor.charFormat().anchorHref()
+
+    links = window.glossary.glossary.links
+    report = view.report
+    marked_before = 0
+    for span in links:
+        index = report.index_of(span.block_id)
+        start, end = view.document_span(index, span.start, span.end)
+        assert all(href(p) == note_href(span.note_number) for p in range(start, end)), span
+        layout = view.layout_of(index)
+        if span.start and layout.to_layout(span.start) - layout.to_layout(span.start - 1) > 1:  # a mark before it
+            marked_before += 1
+            assert href(start - 1) != note_href(span.note_number), span
+    assert marked_before, "some term has a mark before it"
