@@ -129,7 +129,12 @@ class ContentsDrawer(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if watched is self.window and kind in (QEvent.Type.Resize, QEvent.Type.Show):
+        if watched is self.window and kind == QEvent.Type.Polish:
+            # Before the window is first laid out and shown, at the size it was given: decided after the show, the
+            # first screen was painted beside a docked panel (494 px of text in 800x600) and the text jumped to the
+            # window's full width a moment later, laid out twice.
+            self.evaluate()
+        elif watched is self.window and kind in (QEvent.Type.Resize, QEvent.Type.Show):
             self._timer.start()
         elif watched is self.window and kind == QEvent.Type.LanguageChange:
             self.retranslate()

@@ -206,3 +206,19 @@ def test_at_96pt_a_menu_taller_than_an_800x600_screen_keeps_large_print_and_scro
             menu.setFont(larger)
             assert menu.sizeHint().width() > screen.width(), (menu_id, points)
             menu.setFont(font)
+
+
+def test_the_first_screen_is_painted_at_the_text_width_it_keeps(qtbot, report):
+    """A window too narrow for the contents panel beside the text (800x600 at the default size) has it as a drawer
+    before its first paint: decided after the show, the first screen was painted in a column of 494 px beside the
+    docked panel, and the text then jumped to the window's full width, laid out a second time."""
+    win = MainWindow(report, shipped_annotator(report), Settings())
+    qtbot.addWidget(win)
+    win.resize(800, 600)
+    painted: list[int] = []
+    win.view.first_paint.connect(lambda: painted.append(win.view.viewport().width()))
+    win.show()
+    qtbot.waitUntil(lambda: bool(painted), timeout=30_000)
+    qtbot.wait(100)  # the queued relayouts (drawer, toolbar) run
+    assert win.contents_drawer.active
+    assert painted[0] == win.view.viewport().width() > 700
