@@ -63,7 +63,6 @@ def test_names_text_headings_and_the_current_paragraph(tmp_path):
         assert view["caret"] == position
 
 
-@pytest.mark.early
 def test_keys_move_focus_as_documented_and_tab_reaches_every_control(tmp_path):
     with AtspiApp(home=tmp_path / "home") as app:
         nodes = app.tree()

@@ -25,7 +25,7 @@ from .xdisplay import dark_pixels, find_window, screenshot, window_geometry, xvf
 # A PyInstaller build (~3 min here), an apt install and a removal: far beyond the usual per-test timeout.
 # Its tests share one build (the module's ``deb`` fixture), so they stay on one pytest-xdist worker (a group of
 # their own); the installed app is heard on a PulseAudio and a speech-dispatcher of its own (``own_sound``).
-pytestmark = [pytest.mark.slow, pytest.mark.early, pytest.mark.timeout(1800), pytest.mark.xdist_group("deb")]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800), pytest.mark.xdist_group("deb")]
 
 ROOT = Path(__file__).resolve().parents[2]
 # Build output outside the source tree (kept between runs, so an unchanged tree reuses its .deb).

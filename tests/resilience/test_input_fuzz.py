@@ -26,7 +26,7 @@ from fenggang_reader.ui.actions import ACTIONS
 # "No such file or directory" for a sentence nobody waits for any more.
 # 10,000 events cost what the reader's relayouts cost: 155 s alone on a loaded machine, beside the .deb build and an
 # Orca session (four workers on two cores) once over the usual 300 s; a hang is caught by the heartbeat (MAX_LATE_MS).
-pytestmark = [pytest.mark.slow, pytest.mark.early, pytest.mark.timeout(600), pytest.mark.qt_log_ignore(
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600), pytest.mark.qt_log_ignore(
     "pipewire", "Could not open media. FFmpeg error description: No such file or directory")]
 
 SEED = int(os.environ.get("FENGGANG_FUZZ_SEED", "9"))

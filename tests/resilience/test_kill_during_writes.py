@@ -101,7 +101,6 @@ def expected_body(n: int) -> bytes:
     return hashlib.sha256(key.encode()).digest() * (1000 + n % 3000)
 
 
-@pytest.mark.early
 def test_kill_9_during_cache_writes(tmp_path):
     rng = random.Random(SEED + 1)
     root = tmp_path / "cache" / "audio"

@@ -86,7 +86,6 @@ def unseen(window, seen: dict[int, set[int]]) -> list[tuple[str, int]]:
 
 
 @pytest.mark.slow
-@pytest.mark.early
 def test_pgdown_walks_the_whole_report_at_96pt_in_800x600(large, qtbot):
     window = large()
     seen, steps = walk(qtbot, window, Qt.Key.Key_PageDown)
@@ -96,7 +95,6 @@ def test_pgdown_walks_the_whole_report_at_96pt_in_800x600(large, qtbot):
 
 
 @pytest.mark.slow
-@pytest.mark.early
 def test_down_walks_the_whole_report_at_96pt_in_800x600(large, qtbot):
     window = large()
     seen, _steps = walk(qtbot, window, Qt.Key.Key_Down)
