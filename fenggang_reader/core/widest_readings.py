@@ -34,6 +34,7 @@ def _table() -> tuple[list[str], str]:
         return [], ""
 
 
+@functools.cache  # asked for every character of a block that waits for its readings (~10,000 a window opened)
 def widest_reading(char: str) -> str:
     """The longest dictionary reading of ``char`` (canonical tone-number pinyin)."""
     syllables, table = _table()

@@ -8,6 +8,7 @@ draws what it answers. ReaderView composes one (view.readings).
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Sequence
 from typing import Protocol
@@ -70,9 +71,8 @@ class BlockReadings:
         character can have, so that their arrival moves no line."""
         provider = self.provider
         if self._host.ruby_annotator() is None and provider is not None and not provider.ready(index):
-            widest = widest_readings(self._blocks[index].text)
-            style = self._host.pinyin_style()
-            return [None if r is None else render(r, style) for r in widest]
+            shown = _shown_widest(self._host.pinyin_style())
+            return [None if r is None else shown(r) for r in widest_readings(self._blocks[index].text)]
         return self.block_readings(index)
 
     def forget(self, indices: list[int]) -> None:
@@ -115,3 +115,10 @@ class BlockReadings:
         thread = provider._thread if provider is not None else self._warm_up
         if thread is not None:
             thread.join(timeout)
+
+
+@functools.cache
+def _shown_widest(style: PinyinStyle) -> Callable[[str], str]:
+    """render(reading, style) for one style, memoised by the reading alone: room_readings asks it of every character of
+    a block whose readings are being computed (render's own memo hashes the style each time, ~5 ms a window)."""
+    return functools.cache(lambda reading: render(reading, style))
