@@ -43,7 +43,7 @@ class TypesettingHost(Protocol):
     def block_factor(self, index: int) -> float: ...
     def em_width(self, index: int) -> float: ...
     def shown_text(self, index: int) -> str: ...
-    def document_span(self, index: int, start: int, end: int) -> tuple[int, int]: ...
+    def document_spans(self, index: int, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]: ...
     def place_index(self) -> int: ...
     def blocks_around(self, place: int, chars: int) -> list[int]: ...
     def keeping_place(self) -> AbstractContextManager[None]: ...
@@ -174,15 +174,17 @@ class Typesetting:
 
     def _room_spans(self, indices: Iterable[int], base: float) -> list[tuple[int, int, float]]:
         """The letter-spacing edits that give these blocks their room now (the room they are then said to have)."""
-        spans = []
+        spans: list[tuple[int, int, float]] = []
         room = self._room if self._room is not None else {}
         for index in indices:
             new = self._wanted(index, base)
             old = room.get(index, {}) if self._room is not None else None
             if old is not None and old == new and base == self._base:
                 continue
-            for start, end, spacing in han_spacing_spans(self._blocks[index].text, new, base, old, self._base):
-                spans.append((*self._host.document_span(index, start, end), spacing))
+            runs = list(han_spacing_spans(self._blocks[index].text, new, base, old, self._base))
+            positions = self._host.document_spans(index, ((start, end) for start, end, _spacing in runs))
+            for (first, last), (_start, _end, spacing) in zip(positions, runs, strict=True):
+                spans.append((first, last, spacing))
             room[index] = new
         self._room = room
         return spans
