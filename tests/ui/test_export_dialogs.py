@@ -240,7 +240,6 @@ def test_unwritable_folder_is_a_clear_message(window, endpoint, tmp_path, qtbot)
 
 
 # -- printing ---------------------------------------------------------------------------------------------------
-@pytest.mark.early
 def test_ctrl_p_opens_the_preview_at_the_readers_size(make_window, qtbot, tmp_path, monkeypatch):
     window = make_window(shipped_excerpt)  # the preview and the printer paint every page alike: a short cut proves it
     monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: pytest.fail("the preview must not be modal exec()"))
