@@ -85,8 +85,11 @@ class DocumentWindows(QObject):
         old.save_state()
         old.replaced = True  # its close saves nothing more: the new window's settings are a copy of these
         settings = Settings(path=old.settings.path, values=dict(old.settings.values))
-        gc.unfreeze()  # the old window's objects must be collectable (app.py froze them after the first paint)
         window = self._build(loaded.report, loaded.source, settings)
+        # The old window's objects must become collectable (app.py froze them after the first paint), once the new
+        # window is painted: unfrozen before it was built, a full collection meanwhile scanned all start-up made too
+        # (145 ms CPU in one of four opens of 300,000 characters in benchmarks/bench_scale.py's warm case).
+        window.view.first_paint.connect(gc.unfreeze)
         note_opened(self.recent, loaded.report, loaded.source, window.document_title())
         document_opened_event(self.events, loaded.report, loaded.source, loaded.ms)
         self.adopt(window)
