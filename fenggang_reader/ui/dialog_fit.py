@@ -211,6 +211,7 @@ def fit_to_screen(dialog: QWidget, move: bool = True) -> None:
 
 MENU_MIN_PT = 12.0  # a menu's text steps down to fit its screen's width, never below this
 MENU_READABLE_PT = 20.0  # a menu taller than its screen steps down to this at most, then scrolls (large-print floor)
+MENU_SCROLLS_BEYOND = 1.15  # a menu this much taller than its screen scrolls well; one less tall gets smaller text
 MENU_SCREEN_MARGIN = 4  # px Qt leaves at the screen's edges around a menu (its desktop frame, and some)
 _MENU_FITTED = "menuFitConnected"  # dynamic property: the menu fits its text each time it is about to show
 
@@ -231,10 +232,11 @@ def fit_menu(menu: QMenu) -> None:
 
 def _needs_smaller(size: QSize, area: QRect, points: float) -> bool:
     """Wider than the screen; or taller than it, while the text is above the readable floor — short enough that Qt
-    need not scroll it is better, but not at any size — or while it is only a little taller: Qt scrolls only a menu
-    taller than the whole screen, and one in between had its last item cut off by the screen's edge."""
+    need not scroll it is better, but not at any size — or while it is only a little taller: Qt's scrolling of a
+    menu up to a few items taller than its screen left the last item cut off by the screen's edge (Up from the first
+    item chose it unseen), of one much taller it shows every item."""
     too_tall = size.height() > _menu_height(area)
-    scrolls = size.height() > area.height()
+    scrolls = size.height() > area.height() * MENU_SCROLLS_BEYOND
     return size.width() > area.width() or (too_tall and (points > MENU_READABLE_PT or not scrolls))
 
 
