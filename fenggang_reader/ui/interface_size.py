@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from ..core.interface_size import FOLLOW_TEXT, interface_points, step_interface
 
@@ -58,13 +58,10 @@ class InterfaceSize(QObject):
             font = scaled_font(app.font(), points)
             app.setFont(font)
             QToolTip.setFont(font)
-            # Qt tells the existing widgets only while app.exec() runs; the window is built before it. Only this
-            # window's own widgets (its dialogs and popups are its children): app.allWidgets() also holds widgets
-            # on their way to deletion, and an event sent to one of those crashed the process (SIGSEGV).
-            owner = self.parent()
-            if isinstance(owner, QWidget):
-                for widget in [owner, *owner.findChildren(QWidget)]:
-                    QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.ApplicationFontChange))
+            # Qt tells every widget on the event loop's next turn: now, so the menus, bars and panels take their new
+            # size in the same layout pass as the text. (Sending the event to this window's widgets from Python,
+            # as before, did it twice in the running app: ~320 widgets, once more after the change was painted.)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
         self.changed.emit(points)
 
     def _setting_changed(self, name: str, _value: object) -> None:
