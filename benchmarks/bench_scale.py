@@ -313,6 +313,15 @@ def _in_fresh_process(case: str, chars: int, window: str) -> dict:
         return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _beside_its_floor(floor_case: str, case: str, ratio: str, chars: int, window: str) -> dict:
+    """A case and its floor, each in a fresh process, and their wall and CPU ratios."""
+    floor = _in_fresh_process(floor_case, chars, window)
+    reader = _in_fresh_process(case, chars, window)
+    return {"chars": reader["chars"], floor_case: floor, case: reader,
+            f"{ratio}_ratio": round(reader["first_paint_ms"] / floor["first_paint_ms"], 2),
+            f"{ratio}_cpu_ratio": round(reader["cpu_ms"] / floor["cpu_ms"], 2)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chars", default="10000,100000,300000")
@@ -332,17 +341,9 @@ def main() -> int:
         for chars in sizes:
             result: dict = {"window": window, "chars": chars, "load_average": os.getloadavg()[:2]}
             if "fresh" in opens:
-                floor = _in_fresh_process("floor", chars, window)
-                reader = _in_fresh_process("reader", chars, window)
-                result.update(chars=reader["chars"], floor=floor, reader=reader,
-                              open_ratio=round(reader["first_paint_ms"] / floor["first_paint_ms"], 2),
-                              open_cpu_ratio=round(reader["cpu_ms"] / floor["cpu_ms"], 2))
+                result.update(_beside_its_floor("floor", "reader", "open", chars, window))
             if "warm" in opens:
-                warm_floor = _in_fresh_process("warm_floor", chars, window)
-                warm = _in_fresh_process("warm", chars, window)
-                result.update(chars=warm["chars"], warm_floor=warm_floor, warm=warm,
-                              warm_open_ratio=round(warm["first_paint_ms"] / warm_floor["first_paint_ms"], 2),
-                              warm_open_cpu_ratio=round(warm["cpu_ms"] / warm_floor["cpu_ms"], 2))
+                result.update(_beside_its_floor("warm_floor", "warm", "warm_open", chars, window))
             results.append(result)
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
     print(json.dumps(results, indent=2))

@@ -71,9 +71,8 @@ def test_a_jump_far_into_a_long_document_gives_the_readings_there_their_room_at_
             assert left.right() <= right.left() + 0.5, (left, right)
 
 
-def test_the_blocks_far_from_the_place_get_their_line_breaking_marks_while_idle(app, qtbot):
-    """A long document fits the marks of the blocks near the place to a new size at once and the others while idle
-    (1,415 blocks cost 20–100 ms a size); the place stays, and in the end every block has the marks for the size."""
+def _shown_at_48pt(qtbot):
+    """A window of a 70,000-character document (long enough to be shown a stretch at a time), 800×600, at 48 pt."""
     from fenggang_reader.ui.main_window import MainWindow
 
     window = MainWindow(long_document(70_000), CopiedReadings(shipped()[1]), Settings())
@@ -81,8 +80,14 @@ def test_the_blocks_far_from_the_place_get_their_line_breaking_marks_while_idle(
     window.resize(800, 600)
     window.show()
     qtbot.waitExposed(window)
-    view = window.view
-    view.set_font_size(48)
+    window.view.set_font_size(48)
+    return window
+
+
+def test_the_blocks_far_from_the_place_get_their_line_breaking_marks_while_idle(app, qtbot):
+    """A long document fits the marks of the blocks near the place to a new size at once and the others while idle
+    (1,415 blocks cost 20–100 ms a size); the place stays, and in the end every block has the marks for the size."""
+    view = _shown_at_48pt(qtbot).view
     middle = len(view.report.blocks) // 2
     view.set_current_index(middle)
     qtbot.waitUntil(lambda: view.marks_waiting() == 0, timeout=30_000)
@@ -293,15 +298,9 @@ def test_a_term_whose_marks_come_after_its_link_is_linked_as_its_span(app, qtbot
     from PySide6.QtGui import QTextCursor
 
     from fenggang_reader.core.glossary import note_href
-    from fenggang_reader.ui.main_window import MainWindow
 
-    window = MainWindow(long_document(70_000), CopiedReadings(shipped()[1]), Settings())
-    qtbot.addWidget(window)
-    window.resize(800, 600)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _shown_at_48pt(qtbot)
     view = window.view
-    view.set_font_size(48)
     qtbot.waitUntil(lambda: view.marks_waiting() == 0, timeout=30_000)
     doc = view.document()
     cursor = QTextCursor(doc)
