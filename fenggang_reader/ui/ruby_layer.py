@@ -8,6 +8,7 @@ ReaderView composes one (view.ruby_layer).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -144,19 +145,14 @@ class RubyLayer:
     def glyphs(self, index: int) -> list[Glyph]:
         """Where each annotated character of block `index` and its ruby sit (block-relative), computed once per
         layout: the one place that places a reading (ruby_cells, the painter and hit_test read it from here)."""
-        self._check_width()
-        cached = self._glyph_cache.get(index)
-        if cached is not None:
-            return cached
-        placing, layout = self._placing(index)
-        glyphs = [glyph for line_no in range(layout.lineCount()) for glyph in self._line(placing, layout, line_no)]
-        self._glyph_cache[index] = glyphs
+        glyphs = self._glyph_cache[index] = self.glyphs_between(index, -math.inf, math.inf)  # every line
         return glyphs
 
     def glyphs_between(self, index: int, top: float, bottom: float) -> list[Glyph]:
         """The glyphs of block ``index``'s lines near block-relative ``top``..``bottom`` (a line and its ruby's
-        height either side): the painter places only the lines it draws (a paragraph of 40 lines placed whole when
-        PgDown showed six of them, and again after each justified line edited it)."""
+        height either side), all of them once the block is placed whole: the painter places only the lines it draws
+        (a paragraph of 40 lines placed whole when PgDown showed six of them, and again after each justified line
+        edited it)."""
         self._check_width()
         cached = self._glyph_cache.get(index)
         if cached is not None:
