@@ -10,7 +10,9 @@ tall scrolls (forms.scrolling_body), its buttons always in view.
 An application filter, not one per dialog: dialogs have many parents (the window, the view, other dialogs,
 Qt's own file and print dialogs), and only the application sees them all before their first show. Its cost
 was measured: a PgDown at 96 pt passes 23 events through it, ~2 µs each (about 0.05 ms of a 2.7 ms step,
-within the run-to-run noise of benchmarks/bench_paging.py).
+within the run-to-run noise of benchmarks/bench_paging.py); but a widget Python has not seen costs the binding
+a wrapper each time, and the interface's font change sends one event to every widget: that delivery passes it
+by (ui/app_filters.py).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from . import app_filters
 
 FRAME_ALLOWANCE = QSize(16, 48)  # a window manager's borders and title bar, before they are known
 WANTED_SIZE, FITTED = "dialogFitWantedSize", "dialogFitShown"  # dynamic properties on a fitted dialog
@@ -264,9 +268,7 @@ class DialogFit(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        app_filters.install(self)
 
     @classmethod
     def for_application(cls) -> DialogFit:

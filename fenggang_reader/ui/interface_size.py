@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from ..core.interface_size import FOLLOW_TEXT, interface_points, step_interface
+from . import app_filters
 
 if TYPE_CHECKING:
     from ..core.settings import Settings
@@ -61,7 +62,9 @@ class InterfaceSize(QObject):
             # Qt tells every widget on the event loop's next turn: now, so the menus, bars and panels take their new
             # size in the same layout pass as the text. (Sending the event to this window's widgets from Python,
             # as before, did it twice in the running app: ~320 widgets, once more after the change was painted.)
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+            # The app's Python filters wait for no such event: passed by, they no longer double its cost.
+            with app_filters.passed_by():
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
         self.changed.emit(points)
 
     def _setting_changed(self, name: str, _value: object) -> None:

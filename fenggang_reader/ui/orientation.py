@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QApplication
 
 from ..core.model import BlockKind
+from . import app_filters
 from .announcer import Announcer, description_channel
 
 if TYPE_CHECKING:
@@ -126,9 +126,8 @@ class Orientation(QObject):
         self.refresh()
 
     def _listen_for_keys(self) -> None:
-        app = QApplication.instance()
-        if app is not None and self.greeting_due:
-            app.installEventFilter(self)
+        if self.greeting_due:
+            app_filters.install(self)
 
     def app_voice_reading(self) -> bool:
         return self.screen_reader.active and self.read_aloud.is_reading()
@@ -143,9 +142,7 @@ class Orientation(QObject):
     def end_greeting(self) -> None:
         if self.greeting_due:
             self.greeting_due = False
-            app = QApplication.instance()
-            if app is not None:
-                app.removeEventFilter(self)
+            app_filters.remove(self)
             self.window.removeEventFilter(self)
             self.window.setAccessibleDescription("")  # the window is not the focus: not spoken
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAccessible, QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from . import app_filters
 from .actions import ACTIONS, retranslate_action, screen_reader_shortcuts
 
 if TYPE_CHECKING:
@@ -174,13 +175,10 @@ class KeyRouter(QObject):
         self.window = mode.window
 
     def route(self, on: bool) -> None:
-        app = QApplication.instance()
-        if app is None:
-            return
         if on:
-            app.installEventFilter(self)
+            app_filters.install(self)
         else:
-            app.removeEventFilter(self)
+            app_filters.remove(self)
 
     def _focus_in_window(self) -> QWidget | None:
         focus = QApplication.focusWidget()

@@ -110,3 +110,62 @@ def test_no_dialog_text_smaller_than_the_interface_size(make_window):
                 small[f"{dialog.objectName()}/{child.objectName() or type(child).__name__}"] = child.font().pointSizeF()
     close_all(dialogs)
     assert len(dialogs) >= 8 and not small, small
+
+
+def test_the_apps_filters_pass_by_the_font_change_and_are_back_after(window):
+    """Qt sends the new interface font to every widget at once; the app's Python filters (ui/app_filters.py) wait for
+    no such event, and each doubled what that delivery cost: they are passed by, and back for whatever follows (a
+    dialog shown after the change is still fitted to its screen)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from fenggang_reader.ui import app_filters
+    from fenggang_reader.ui.dialog_fit import DialogFit
+
+    seen: list[QEvent.Type] = []
+
+    class Watcher(QObject):
+        def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt override
+            seen.append(event.type())
+            return False
+
+    watcher = Watcher(window)
+    app_filters.install(watcher)
+    try:
+        window.set_font_size(20)
+        seen.clear()
+        window.set_font_size(28)  # the interface 15 -> 16 pt
+        assert QApplication.font().pointSizeF() == interface_points(28) != interface_points(20)
+        assert window.menuBar().font().pointSizeF() == interface_points(28)
+        assert QEvent.Type.FontChange not in seen
+        assert seen.count(QEvent.Type.ApplicationFontChange) <= 1, "only the application's own, as Qt sets the font"
+        QApplication.sendEvent(window, QEvent(QEvent.Type.User))
+        assert QEvent.Type.User in seen, "the filter is back on the application"
+        assert DialogFit.for_application() in app_filters.installed()
+    finally:
+        app_filters.remove(watcher)
+
+
+def test_what_draws_no_text_keeps_out_of_the_font_change(window):
+    """The heading markers (hundreds in a long document) and the contents' hidden header draw no text: a size of their
+    own spares them the interface's font changes; the contents panel itself, hidden or not, follows the interface."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    from fenggang_reader.ui.accessibility import HeadingMarker
+
+    changed: list[QWidget] = []
+
+    class Watcher(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.FontChange:
+                changed.append(watched)
+            return False
+
+    watcher = Watcher(window)
+    markers = window.view.findChildren(HeadingMarker)
+    for widget in (*markers, window.contents.header(), window.contents):
+        widget.installEventFilter(watcher)
+    window.set_font_size(72)
+    assert markers and not [w for w in changed if isinstance(w, HeadingMarker)]
+    assert window.contents.header() not in changed
+    assert window.contents in changed and window.contents.font().pointSizeF() == interface_points(72)
