@@ -45,6 +45,7 @@ _LIGATURES = "—…"
 _STEP_SECONDS = 0.012  # justifying while idle: at most this long between two looks at the event queue
 IN_VIEW = 0.0  # blocks within this many window heights of the view are justified before they are painted
 REACH = 1.5  # and within this many while idle; justified blocks farther away are put back to their base spacing
+AHEAD = 2.0  # a block read through (lines of it justified, more in view): its lines this near too, in one layout
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ class EdgeRules:
 
 def reset(doc: QTextDocument, blocks: Sequence[int]) -> None:
     """Put back the spacing every run ``justify`` spaced in ``blocks`` had before (the value of its JUSTIFIED)."""
-    spaced = [(index, _spaced_runs(doc.findBlockByNumber(index))) for index in blocks]
+    spaced = [(index, _spaced_runs(doc.findBlockByNumber(index))) for index in sorted(blocks)]
     spaced = [(index, runs) for index, runs in spaced if runs]
     if not spaced:
         return
@@ -77,7 +78,6 @@ def reset(doc: QTextDocument, blocks: Sequence[int]) -> None:
             cursor.setPosition(block.position() + start + length, QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(fmt)
     cursor.endEditBlock()
-    _relayout(doc, [index for index, _ in spaced])
 
 
 def _spaced_runs(block: QTextBlock) -> list[tuple[int, int, QTextCharFormat]]:
@@ -93,8 +93,11 @@ def _spaced_runs(block: QTextBlock) -> list[tuple[int, int, QTextCharFormat]]:
 
 
 def _laid_out_to_the_end(doc: QTextDocument) -> None:
-    """The whole text laid out before an edit (see _relayout), unless its layout is held (Typesetting.one_layout:
-    the text is laid out once the hold ends; asking meanwhile would lay it out at no width)."""
+    """The whole text laid out before an edit, unless its layout is held (Typesetting.one_layout: the text is laid
+    out once the hold ends; asking meanwhile would lay it out at no width). An edit while Qt's lazy layout was under
+    way left blocks without lines, even once the document's size was asked for. On a laid-out text the edit block's
+    end lays out again the blocks from its first edit to its last, once (the edits go in the text's order): a second
+    pass over them (markContentsDirty) was half of justifying a line at 96 pt, where a paragraph has ~250 lines."""
     if not doc.pageSize().isNull():
         doc.documentLayout().documentSize()
 
@@ -110,14 +113,15 @@ def justify(doc: QTextDocument, blocks: Sequence[int], rules: EdgeRules,
     whole made its line too long): reset those."""
     halted: dict[int, list[int]] = {}  # block → its line starts, for the blocks where halt was asked for
     planned = []
-    for index in blocks:
+    for index in sorted(blocks):  # edits in the text's order (_laid_out_to_the_end)
         block = doc.findBlockByNumber(index)
         layout = block.layout()
         text = block.text()
-        spacings = _spacings(block)
-        numbers = lines.get(index) if lines is not None else None
+        wanted = lines.get(index) if lines is not None else None
+        numbers = range(layout.lineCount()) if wanted is None else sorted(wanted)
+        spacings = _spacings(block, [layout.lineAt(number) for number in numbers])
         plans = [_plan(layout, number, text, spacings, rules, number == layout.lineCount() - 1)
-                 for number in (range(layout.lineCount()) if numbers is None else sorted(numbers))]
+                 for number in numbers]
         if any(change.halt for plan in plans for change in plan):
             halted[index] = _line_starts(block)
         if any(plans):
@@ -130,7 +134,6 @@ def justify(doc: QTextDocument, blocks: Sequence[int], rules: EdgeRules,
                 if plan:
                     _apply(cursor, position, text, plan)
         cursor.endEditBlock()
-        _relayout(doc, [index for index, *_ in planned])
     if not halted:
         return []
     doc.documentLayout().blockBoundingRect(doc.findBlockByNumber(max(halted)))  # their lines, laid out anew
@@ -142,15 +145,6 @@ def _line_starts(block: QTextBlock) -> list[int]:
     return [layout.lineAt(n).textStart() for n in range(layout.lineCount())]
 
 
-def _relayout(doc: QTextDocument, blocks: Sequence[int]) -> None:
-    """Lay ``blocks`` out anew, and all between them: after format edits in several blocks Qt's lazy layout left
-    blocks without lines, even once the document's size was asked for (as after ReaderView's line-breaking
-    marks). The caller has the whole text laid out first, so nothing after them waits for a lazy layout."""
-    if blocks:
-        first, last = doc.findBlockByNumber(min(blocks)), doc.findBlockByNumber(max(blocks))
-        doc.markContentsDirty(first.position(), last.position() + last.length() - first.position())
-
-
 @dataclass(frozen=True, slots=True)
 class _Change:
     offset: int  # in the block
@@ -159,21 +153,23 @@ class _Change:
     base: float  # the spacing it had
 
 
-def _spacings(block: QTextBlock) -> list[float]:
-    """Each character's letter spacing (percent), from the block's runs."""
-    out: list[float] = []
-    it = block.begin()
-    while not it.atEnd():
-        fragment = it.fragment()
-        if fragment.isValid():
-            fmt = fragment.charFormat()
+def _spacings(block: QTextBlock, lines: Sequence[QTextLine]) -> dict[int, float]:
+    """The letter spacing (percent) of each character of ``lines`` (offset in the block: spacing), asked of a cursor
+    character by character: walking the block's runs from its start cost ~3 ms a call at 96 pt (a paragraph of
+    1,000 characters has ~800 runs: marks, terms, readings' room, justified runs), the few lines in view ~0.1 ms."""
+    cursor = QTextCursor(block)
+    position = block.position()
+    out: dict[int, float] = {}
+    for line in lines:
+        for offset in range(line.textStart(), line.textStart() + line.textLength()):
+            cursor.setPosition(position + offset + 1)  # the format of the character before the cursor
+            fmt = cursor.charFormat()
             spacing = fmt.fontLetterSpacing() if fmt.hasProperty(QTextFormat.Property.FontLetterSpacing) else 100.0
-            out.extend([spacing or 100.0] * fragment.length())
-        it += 1
+            out[offset] = spacing or 100.0
     return out
 
 
-def _plan(layout: QTextLayout, number: int, text: str, spacings: list[float],
+def _plan(layout: QTextLayout, number: int, text: str, spacings: Mapping[int, float],
           rules: EdgeRules, last: bool) -> list[_Change]:
     """The spacing changes of one line: half cells at its edges, its slack between its wide characters.
 
@@ -401,8 +397,14 @@ class LineJustifier(QObject):
             return
         if self._stale:
             near = self._near_view(IN_VIEW)
-            self._justify({index: set(lines) for index, lines in near.items() if index in self._stale},
-                          reach=max(near, default=0) + 1)
+            wanted = {index: set(lines) for index, lines in near.items() if index in self._stale}
+            going_through = [index for index, lines in wanted.items()
+                             if index in self._done and not lines <= self._done[index]]
+            if going_through:  # its paragraph is laid out anew anyway: at 96 pt one edit for ~3 PgDowns, not one each
+                ahead = self._near_view(AHEAD)
+                for index in going_through:
+                    wanted[index].update(ahead.get(index, ()))
+            self._justify(wanted, reach=max(near, default=0) + 1)
         if not self._whole and (self._stale or self._spaced):
             self._timer.start()
 
@@ -434,12 +436,12 @@ class LineJustifier(QObject):
         for index in indices:
             self._done.pop(index, None)
 
-    def _justify(self, wanted: dict[int, set[int] | None], reach: int | None = None) -> None:
+    def _justify(self, wanted: Mapping[int, set[int] | None], reach: int | None = None) -> None:
         """Justify these lines of each block (None: all) that are not yet. An edit while Qt's lazy layout is under way
-        leaves blocks without lines (see _relayout), so the text is laid out to its end first; or, with ``reach`` (the
-        block after the view) in the first half of a text not yet laid out to its end, the edits are held and the
-        text laid out anew up to ``reach``: twice the layout up to the view costs less than once to the end (the first
-        screen of 300,000 characters: ~20 ms against ~150)."""
+        leaves blocks without lines (_laid_out_to_the_end), so the text is laid out to its end first; or, with
+        ``reach`` (the block after the view) in the first half of a text not yet laid out to its end, the edits are
+        held and the text laid out anew up to ``reach``: twice the layout up to the view costs less than once to the
+        end (the first screen of 300,000 characters: ~20 ms against ~150)."""
         if not wanted:  # nothing to edit (the first screen holds no paragraph): the layout need not reach the end
             return
         doc = self._document()

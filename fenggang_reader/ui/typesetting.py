@@ -213,7 +213,7 @@ class Typesetting:
     def _give_room(self, indices: list[int]) -> None:
         """Give these blocks their room in the laid-out text (their justified runs put back first). The whole text is
         laid out first: an edit while Qt's lazy layout is under way made it skip blocks, which then had no lines at
-        all, even once the document's size was asked for (as line_justification._relayout says)."""
+        all, even once the document's size was asked for (as line_justification._laid_out_to_the_end says)."""
         spans = self._room_spans(indices, self._base)
         if not spans:
             return
