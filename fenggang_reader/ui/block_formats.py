@@ -43,6 +43,7 @@ class BlockFormats:
                 self._kind_runs[-1] = (self._kind_runs[-1][0], index, block.kind)
             else:
                 self._kind_runs.append((index, index, block.kind))
+        self._run_lasts = [last for _first, last, _kind in self._kind_runs]  # in order: the runs do not overlap
         self._sized_blocks = [i for i, block in enumerate(blocks) if block.kind in SIZE_FACTOR]
         self._applied: tuple[QFont, float, float, float, float] | None = None  # apply's sizes, for apply_to
 
@@ -108,10 +109,10 @@ class BlockFormats:
         formats: dict[tuple[float, float], QTextBlockFormat] = {}
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
-        for first, last, (bottom, top) in self._block_format_runs(px * gap, px * gap * 0.64, px * 0.5):
+        keep = QTextCursor.MoveMode.KeepAnchor
+        runs = self._block_format_runs(px * gap, px * gap * 0.64, px * 0.5, first_block, last_block)
+        for first, last, (bottom, top) in runs:
             first, last = max(first, first_block), min(last, last_block)
-            if first > last:
-                continue
             fmt = formats.get((bottom, top))
             if fmt is None:
                 fmt = formats[(bottom, top)] = QTextBlockFormat()
@@ -120,7 +121,7 @@ class BlockFormats:
                 fmt.setTopMargin(top)
             cursor.setPosition(doc.findBlockByNumber(first).position())
             end = doc.findBlockByNumber(last)
-            cursor.setPosition(end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(end.position() + end.length() - 1, keep)
             cursor.mergeBlockFormat(fmt)
         for index in self._sized_blocks[bisect_left(self._sized_blocks, first_block):
                                          bisect_right(self._sized_blocks, last_block)]:
@@ -128,16 +129,20 @@ class BlockFormats:
             char_fmt = QTextCharFormat()
             char_fmt.setFontPointSize(font_pt * self.factor(index, font_pt))
             cursor.setPosition(block.position())
-            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(block.position() + block.length() - 1, keep)
             cursor.mergeCharFormat(char_fmt)
         cursor.endEditBlock()
 
-    def _block_format_runs(self, paragraph_gap: float, other_gap: float,
-                           heading_top: float) -> list[tuple[int, int, tuple[float, float]]]:
-        """(first block, last block, (bottom margin, top margin)): the whole document at the paragraphs' margins
-        first, then each run of blocks of other kinds at theirs."""
-        out = [(0, len(self._blocks) - 1, (paragraph_gap, 0.0))]
-        for first, last, kind in self._kind_runs:
+    def _block_format_runs(self, paragraph_gap: float, other_gap: float, heading_top: float, first_block: int,
+                           last_block: int) -> list[tuple[int, int, tuple[float, float]]]:
+        """(first block, last block, (bottom margin, top margin)) for blocks ``first_block``..``last_block``: all of them
+        at the paragraphs' margins first, then each run of blocks of other kinds there at theirs (only the runs there:
+        a long document shows a stretch, and its runs are many)."""
+        out = [(first_block, last_block, (paragraph_gap, 0.0))]
+        start = bisect_left(self._run_lasts, first_block)  # the first run ending at or after first_block
+        for first, last, kind in self._kind_runs[start:]:
+            if first > last_block:
+                break
             top = heading_top if kind in (BlockKind.PART, BlockKind.HEADING, BlockKind.NOTES_HEADING) else 0.0
             out.append((first, last, (other_gap, top)))
         return out
