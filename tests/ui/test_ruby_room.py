@@ -224,7 +224,12 @@ def test_zhuyin_stands_in_a_column_right_of_each_character(views, size):
     assert view.pinyin_font().pointSizeF() >= ZHUYIN_RATIO * size - 0.01
     pinyin = views(size)
     checked = 0
+    glyphs_at: dict[int, dict[int, list]] = {}  # each block's glyphs by offset, looked up once a block
     for index, cells in _lines(view):
+        if index not in glyphs_at:
+            glyphs_at[index] = {}
+            for glyph in view.glyphs(index):
+                glyphs_at[index].setdefault(glyph.offset, []).append(glyph)
         for this, following in zip(cells, [*cells[1:], None], strict=True):
             assert this.ruby.left() >= this.char.right() - 0.01, (index, this.offset)
             assert this.ruby.right() <= this.cell.right() + 0.01, (index, this.offset)
@@ -234,8 +239,8 @@ def test_zhuyin_stands_in_a_column_right_of_each_character(views, size):
             checked += 1
         # Within its line's box, which paging keeps whole: no symbol's ink below the characters' line.
         origin = view.document().documentLayout().blockBoundingRect(view.document().findBlockByNumber(index)).top()
-        for glyph in view.glyphs(index):
-            if glyph.offset in {cell.offset for cell in cells}:
+        for offset in {cell.offset for cell in cells}:
+            for glyph in glyphs_at[index].get(offset, ()):
                 box = view.line_geometry.line_at(index, glyph.offset)
                 assert box.top - 0.5 <= origin + glyph.ruby_top, (index, glyph.offset)
                 assert origin + glyph.ruby_top + glyph.ruby.ink_bottom <= box.bottom + 0.5, (index, glyph.offset)
