@@ -14,8 +14,8 @@ from fenggang_reader import __version__
 from tests.conftest import SEED
 
 
-def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def run(*args: str, timeout: float = 60, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     # -X faulthandler: a crash (a SIGSEGV at exit was seen once at load 8) leaves every thread's stack on stderr
     return subprocess.run([sys.executable, "-X", "faulthandler", "-m", "fenggang_reader", *args],
                           capture_output=True, text=True, timeout=timeout, env=env)
@@ -52,11 +52,25 @@ def test_a_file_that_is_not_a_report_is_refused(tmp_path):
     assert result.returncode == 1 and "not UTF-8" in result.stderr
 
 
-def test_app_starts_paints_and_logs_events(tmp_path):
-    log = tmp_path / "events.jsonl"
-    result = run("--event-log", str(log), "--quit-after", "3")  # 0.5 s closed before the first paint on a busy machine
-    assert result.returncode == 0, result.stderr
+@pytest.fixture(scope="module")
+def two_starts(tmp_path_factory) -> tuple[list[subprocess.CompletedProcess], Path]:
+    """The app started twice with one event log: the first start's events are read by one test, the log's growth
+    by another (each started the app on its own: ~1.7 CPU-s a start). Its own profile folder: a module's fixture is
+    made before the test's isolated home. The two tests stay on one worker (xdist_group) to share it."""
+    folder = tmp_path_factory.mktemp("two-starts")
+    log = folder / "events.jsonl"
+    home = {"FENGGANG_READER_HOME": str(folder / "home")}
+    # 3 s: 0.5 s closed before the first paint on a busy machine
+    return [run("--event-log", str(log), "--quit-after", quit_after, env=home) for quit_after in ("3", "0.2")], log
+
+
+@pytest.mark.xdist_group("two-starts")
+def test_app_starts_paints_and_logs_events(two_starts):
+    results, log = two_starts
+    assert results[0].returncode == 0, results[0].stderr
     events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    starts = [n for n, e in enumerate(events) if e["event"] == "app.start"]
+    events = events[:starts[1]] if len(starts) > 1 else events  # the first start's
     names = [e["event"] for e in events]
     assert names.index("app.start") < names.index("app.first_paint")
     for e in events:
@@ -90,10 +104,10 @@ def test_what_start_up_made_is_out_of_the_gcs_scans_before_the_first_window(tmp_
     assert result.stdout.strip().splitlines()[-1] == "['freeze', 'window']"
 
 
-def test_event_log_appends(tmp_path):
-    log = tmp_path / "events.jsonl"
-    run("--event-log", str(log), "--quit-after", "0.2")
-    run("--event-log", str(log), "--quit-after", "0.2")
+@pytest.mark.xdist_group("two-starts")
+def test_event_log_appends(two_starts):
+    results, log = two_starts
+    assert [result.returncode for result in results] == [0, 0], results[1].stderr
     names = [json.loads(line)["event"] for line in Path(log).read_text(encoding="utf-8").splitlines()]
     assert names.count("app.start") == 2
 
