@@ -193,9 +193,11 @@ class HeadingExposer(QObject):
         view.document().documentLayout().documentSizeChanged.connect(self._timer.start)
         view.document().contentsChanged.connect(self._timer.start)
         view.viewport().installEventFilter(self)
-        # Placed once the event loop runs, at the view's real width: placing them now laid the whole text out at
-        # the width of a view not yet shown (~17 ms CPU a window at 10k characters), a layout thrown away at show.
-        self._timer.start()
+        # Placed once the first screen is painted, at the view's real width: placing them asks where every heading
+        # is, which lays the whole text out (Qt lays out only the first screen before it paints): done at
+        # construction, at the width of a view not yet shown, that layout was thrown away at show (~17 ms CPU a
+        # window at 10k characters); from the event loop before the first paint, it delayed that paint (~40 ms).
+        view.first_paint.connect(self._timer.start)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize:
@@ -234,6 +236,8 @@ class HeadingExposer(QObject):
                 marker.setAccessibleName(text)
 
     def update_geometry(self) -> None:
+        if not self.view.painted():  # placed after the first paint (see __init__)
+            return
         self.update_names()
         origin = self.view.viewport().pos()
         for marker in self.markers:

@@ -340,6 +340,7 @@ class LineJustifier(QObject):
         self._whole = False  # every line justified on purpose (finish): none is put back while idle
         self._deferred = 0  # inside deferred(): the view is still moving, its lines are justified once it is still
         self._rules = EdgeRules("")
+        self._idle_work = False  # the blocks beyond the view wait for the first paint (start_idle_work)
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
@@ -405,6 +406,14 @@ class LineJustifier(QObject):
                 for index in going_through:
                     wanted[index].update(ahead.get(index, ()))
             self._justify(wanted, reach=max(near, default=0) + 1)
+        if self._idle_work and not self._whole and (self._stale or self._spaced):
+            self._timer.start()
+
+    def start_idle_work(self) -> None:
+        """The first screen is painted: the blocks near it are justified while idle from now on. Before, the first
+        slice ran ahead of the first paint and laid the whole text out for blocks not on screen (~25 ms CPU a window
+        of the shipped report); the lines in view are justified before they are painted either way."""
+        self._idle_work = True
         if not self._whole and (self._stale or self._spaced):
             self._timer.start()
 

@@ -400,6 +400,10 @@ class ReaderView(ReadOnlyTextBrowser):
     def report(self) -> Report:
         return self._report
 
+    def painted(self) -> bool:
+        """Whether the view was painted once (its first screen is up: work left for later may start)."""
+        return self._painted_once
+
     def on_screen(self) -> bool:
         """A view the reader reads (not one made to print or export)."""
         return self._on_screen

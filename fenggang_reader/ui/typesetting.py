@@ -162,6 +162,7 @@ class Typesetting:
         laid the whole text out ahead of the first paint: ~0.2 s for 300,000 characters)."""
         self._idle_work = True
         self._pending.resume()
+        self.justifier.start_idle_work()
 
     def _wanted(self, index: int, base: float) -> dict[int, float]:
         """Block ``index``'s room for the key now in use (nothing without ruby above the characters)."""
