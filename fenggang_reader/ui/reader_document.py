@@ -86,16 +86,31 @@ class WideRuns:
 wide_runs = WideRuns()
 
 
-def build_document(parent: QObject, blocks: list[Block], layouts: list[LayoutText], display_text: Callable[[str], str],
-                   line_height: float, cjk_spacing: float, compressible: str) -> QTextDocument:
+def build_document(parent: QObject | None, blocks: list[Block], layouts: list[LayoutText],
+                   display_text: Callable[[str], str], line_height: float, cjk_spacing: float,
+                   compressible: str) -> QTextDocument:
     """One QTextBlock per report block, in order, carrying the block's id; the characters as shown, with the
     line-breaking marks of ``layouts`` (core/line_breaks.py), the first of two punctuation marks in a row
     compressed as compress_punctuation does (``compressible``)."""
+    doc = empty_document(parent)
+    fill_document(doc, blocks, layouts, display_text, line_height, cjk_spacing, compressible)
+    return doc
+
+
+def empty_document(parent: QObject | None) -> QTextDocument:
+    """A document for build_document's text: no undo, lines wrapped between words or anywhere."""
     doc = QTextDocument(parent)
     doc.setUndoRedoEnabled(False)
     option = doc.defaultTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     doc.setDefaultTextOption(option)
+    return doc
+
+
+def fill_document(doc: QTextDocument, blocks: list[Block], layouts: list[LayoutText],
+                  display_text: Callable[[str], str], line_height: float, cjk_spacing: float,
+                  compressible: str) -> None:
+    """Put build_document's text into ``doc``, an empty_document (a view may hold it first: ReaderView)."""
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     formats = {bold: _RunFormats(cjk_spacing, bold) for bold in (False, True)}
@@ -115,7 +130,6 @@ def build_document(parent: QObject, blocks: list[Block], layouts: list[LayoutTex
         text = layouts[index].apply(display_text(block.text))
         _insert_runs(cursor, text, formats[block.kind.is_heading], halves_at)
     cursor.endEditBlock()
-    return doc
 
 
 def _block_format(block: Block, line_height: float) -> QTextBlockFormat:

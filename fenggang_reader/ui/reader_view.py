@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
+    QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextEdit, QWidget
@@ -43,8 +44,9 @@ from .reader_document import (
     CLOSERS,
     LEFT_IN_SIMPLIFIED,
     QUOTES_CLOSING,
-    build_document,
     compress_punctuation,
+    empty_document,
+    fill_document,
     respace_wide_runs,
     show_texts,
 )
@@ -142,9 +144,16 @@ class ReaderView(ReadOnlyTextBrowser):
     # -- building ------------------------------------------------------------------------------
     def _build_document(self) -> None:
         # Punctuation compressed as it is built.
-        doc = build_document(self, self._report.blocks, self.line_breaks.layouts, self.display_text,
-                             self.line_height_percent, self.cjk_spacing_percent, self._compressible())
+        # Not laid out before the view is shown or laid out (_take_room): QTextEdit laid a new document out at the
+        # width of a view not yet shown (86 px, ~1,000 characters a line or two each), and again after the edits of
+        # the window's construction, all of it thrown away at show (~20-25 ms CPU a window of the shipped report).
+        # A document without a page size is not laid out (Typesetting.one_layout); set empty, its text after.
+        doc = empty_document(self)
         self.setDocument(doc)
+        doc.setPageSize(QSizeF(0, 0))  # setDocument gave it the width of the view as it is now
+        fill_document(doc, self._report.blocks, self.line_breaks.layouts, self.display_text,
+                      self.line_height_percent, self.cjk_spacing_percent, self._compressible())
+        self.setTextCursor(QTextCursor(doc))  # at the start: the text went in before the view's caret, which moved on
         doc.contentsChange.connect(self.ruby_layer.forget_edited)
 
     def _compressible(self) -> str:
@@ -355,6 +364,9 @@ class ReaderView(ReadOnlyTextBrowser):
         """The first time the view is shown or laid out: the room for the readings, and the line-breaking marks fitted
         to it (the fonts as they are: print has set its own)."""
         if self.typesetting.activate():
+            doc = self.document()
+            if doc.pageSize().isNull():  # shown, a resize or a wrap width gave it one; else the view's width now
+                doc.setPageSize(QSizeF(self.viewport().width(), -1))
             self._apply_metrics()
 
     def ensure_ruby_room(self) -> None:

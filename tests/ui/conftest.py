@@ -28,6 +28,7 @@ def view(app, qtbot):
     v.resize(1200, 800)
     v.show()
     qtbot.waitExposed(v)
+    qtbot.waitUntil(v.painted)  # its work beyond the first screen starts then (justifying, the far blocks' room)
     v.wait_for_warm_up()
     return v
 

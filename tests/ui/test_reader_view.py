@@ -118,6 +118,13 @@ def test_reflows_without_horizontal_scrollbar_at_96pt(view, width):
     assert view.document().size().width() <= view.viewport().width() + 1
 
 
+def test_a_new_view_shows_the_start_of_its_text_with_the_caret_there(view):
+    """The text goes into the view's document after the view has it (nothing is laid out before it is shown): the
+    caret, which Qt moves on past text put in before it, is set back to the start, or the view opened at the end."""
+    assert view.textCursor().position() == 0
+    assert view.verticalScrollBar().value() == 0
+
+
 def test_font_size_range_and_ctrl_wheel(view, qtbot):
     view.set_font_size(200)
     assert view.font_size() == 96
