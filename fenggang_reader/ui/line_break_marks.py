@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QObject
@@ -33,6 +34,23 @@ _MARKS_STEP_SECONDS = 0.008
 
 # What LineBreakMarks.wanted_for finds: (what they are fitted to, the longest word kept whole by kind, the marks)
 WantedMarks = tuple[tuple, dict[BlockKind, int], list[LayoutText]]
+_DOCUMENTS_KEPT = 4  # documents whose last fitted marks a new view of them is built with (_LAST_FITTED)
+
+
+@dataclass(frozen=True)
+class _Fitted:
+    """The marks a view of a document was last fitted to: what for, the longest words kept whole, the line width."""
+
+    key: tuple
+    longest: dict[BlockKind, int]
+    layouts: list[LayoutText]
+    width: float | None
+
+
+# Document fingerprint -> the marks a view of it on screen was last fitted to. A new window of the same document (the
+# next start's, a test's, a document opened again) is built with them: its marks then need no rewriting when it is
+# shown at the same width and sizes (the shipped report's ~1,500 marks in 84 blocks: ~25 ms CPU a window).
+_LAST_FITTED: dict[str, _Fitted] = {}
 
 
 class LineBreakHost(Protocol):
@@ -66,9 +84,16 @@ class LineBreakMarks:
         # laid out (wanted_for), the others while idle; the marks of every block up front, most of them replaced at
         # show, were 0.1-0.2 s of a 300,000-character document's opening.
         lazy = on_screen and host.typesetting.long_document
-        self._layouts = [NO_MARKS if lazy else self._wanted_layout(b, None) for b in report.blocks]
+        # A short document on screen is built with the marks its last view was fitted to (_LAST_FITTED), if any.
+        self._document = report.fingerprint if on_screen and not lazy else None
+        fitted = _LAST_FITTED.get(self._document) if self._document is not None else None
         self._marks_key: tuple | None = None  # the widths and sizes the marks were fitted to
         self._marks_width: float | None = None  # the line width they were fitted to (None: wide enough for every run)
+        if fitted is not None:
+            self._layouts = list(fitted.layouts)
+            self._marks_key, self._longest_word, self._marks_width = fitted.key, dict(fitted.longest), fitted.width
+        else:
+            self._layouts = [NO_MARKS if lazy else self._wanted_layout(b, None) for b in report.blocks]
         # Blocks of a long document whose marks wait for the key now in use.
         self._marks_pending = WaitingBlocks(parent, host.place_index, self._marks_step, _MARKS_STEP_SECONDS)
         self._idle_work = False  # far blocks while idle, once the first screen is painted (start_idle_work)
@@ -103,6 +128,10 @@ class LineBreakMarks:
         key, longest, layouts = wanted
         self._marks_key = key
         self._longest_word = longest
+        if self._document is not None:
+            if self._document not in _LAST_FITTED and len(_LAST_FITTED) >= _DOCUMENTS_KEPT:
+                del _LAST_FITTED[next(iter(_LAST_FITTED))]  # the document fitted longest ago
+            _LAST_FITTED[self._document] = _Fitted(key, dict(longest), list(layouts), self._marks_width)
         if self._idle_work:  # far blocks while idle, once the first screen is painted
             self._marks_pending.resume()
         changed = [index for index, (old, new) in enumerate(zip(self._layouts, layouts, strict=True)) if old != new]
