@@ -25,6 +25,9 @@ offscreen, with a new home, pinyin on (the default):
 Prints JSON per size and window (ms unless said otherwise), with the load average. Targets (issue 18 item 6): open
 ≤ 3 × floor, scroll frames ≤ 16 ms, a size change ≤ 50 ms, RSS < 400 MB.
     .venv/bin/python benchmarks/bench_scale.py [--chars 10000,100000,300000] [--windows 800x600,1280x800]
+With ``--open-only`` the fresh case stops at the first paint (no scrolling, no size change); ``--repeat N`` runs each
+case in N fresh processes, in turn, and gives the medians (the first paint's wall and CPU, and their ratios): on a
+machine shared with other runs one process says little.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ STEPS = 40  # PgDown or wheel steps at each of the three places
 SIZE_CHANGES = ((36, 40), (72, 80))
 SIZE_ROUNDS = 3
 WARM_OPENS = 3  # documents opened one after another in a running reader (the warm case)
+OPEN_ONLY = os.environ.get("BENCH_SCALE_OPEN_ONLY") == "1"  # --open-only: the fresh case ends at the first paint
 
 
 def _rss_peak_mb() -> float:
@@ -220,6 +224,8 @@ def case_reader(report, width: int, height: int) -> dict:
     out["cpu_ms"] = round((time.process_time() - start_cpu) * 1000, 1)
     out["rss_at_first_paint_mb"] = round(_rss_peak_mb(), 1)
     out["blocks"] = len(report.blocks)
+    if OPEN_ONLY:
+        return out
 
     def settle(limit_s: float = 30.0) -> float:
         return _settle(app, limit_s)
@@ -313,13 +319,27 @@ def _in_fresh_process(case: str, chars: int, window: str) -> dict:
         return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _beside_its_floor(floor_case: str, case: str, ratio: str, chars: int, window: str) -> dict:
-    """A case and its floor, each in a fresh process, and their wall and CPU ratios."""
-    floor = _in_fresh_process(floor_case, chars, window)
-    reader = _in_fresh_process(case, chars, window)
+def _beside_its_floor(floor_case: str, case: str, ratio: str, chars: int, window: str, repeat: int = 1) -> dict:
+    """A case and its floor, each in a fresh process (``repeat`` of each, in turn), and their wall and CPU ratios:
+    with repeats, the medians of the first paint's wall and CPU."""
+    floors, readers = [], []
+    for _ in range(repeat):
+        floors.append(_in_fresh_process(floor_case, chars, window))
+        readers.append(_in_fresh_process(case, chars, window))
+    floor, reader = floors[-1], readers[-1]
+    if repeat > 1:
+        floor, reader = _medians(floors), _medians(readers)
     return {"chars": reader["chars"], floor_case: floor, case: reader,
             f"{ratio}_ratio": round(reader["first_paint_ms"] / floor["first_paint_ms"], 2),
             f"{ratio}_cpu_ratio": round(reader["cpu_ms"] / floor["cpu_ms"], 2)}
+
+
+def _medians(runs: list[dict]) -> dict:
+    """The median first paint (wall, CPU) of several runs of a case, with every run's."""
+    return {"chars": runs[0]["chars"], "first_paint_ms": _median([r["first_paint_ms"] for r in runs]),
+            "cpu_ms": _median([r["cpu_ms"] for r in runs]), "runs": len(runs),
+            "first_paint_each_ms": [round(r["first_paint_ms"]) for r in runs],
+            "cpu_each_ms": [round(r["cpu_ms"]) for r in runs]}
 
 
 def main() -> int:
@@ -327,8 +347,12 @@ def main() -> int:
     parser.add_argument("--chars", default="10000,100000,300000")
     parser.add_argument("--windows", default="800x600,1280x800")
     parser.add_argument("--opens", default="fresh,warm", help="fresh (a new process), warm (File ▸ Open), or both")
+    parser.add_argument("--open-only", action="store_true", help="the fresh case ends at its first paint")
+    parser.add_argument("--repeat", type=int, default=1, help="fresh processes a case (medians)")
     parser.add_argument("--case", choices=("floor", "reader", "warm_floor", "warm"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.open_only:
+        os.environ["BENCH_SCALE_OPEN_ONLY"] = "1"  # the case's own process reads it
     sizes = [int(n) for n in args.chars.split(",")]
     windows = args.windows.split(",")
     opens = args.opens.split(",")
@@ -341,9 +365,9 @@ def main() -> int:
         for chars in sizes:
             result: dict = {"window": window, "chars": chars, "load_average": os.getloadavg()[:2]}
             if "fresh" in opens:
-                result.update(_beside_its_floor("floor", "reader", "open", chars, window))
+                result.update(_beside_its_floor("floor", "reader", "open", chars, window, args.repeat))
             if "warm" in opens:
-                result.update(_beside_its_floor("warm_floor", "warm", "warm_open", chars, window))
+                result.update(_beside_its_floor("warm_floor", "warm", "warm_open", chars, window, args.repeat))
             results.append(result)
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
     print(json.dumps(results, indent=2))
