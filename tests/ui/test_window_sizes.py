@@ -25,7 +25,10 @@ SIZES = [(640, 480), (800, 600), (1280, 800), (1920, 1080)]
 
 
 @pytest.fixture
-def open_window(qtbot, report):
+def open_window(app, qtbot, report):
+    """Main windows at a size, text size and language, with the app's style as a start of the app has it (``app``):
+    without it a menu's items are shorter, and the test of the View menu at 96 pt failed when run alone but passed
+    after another test had installed the style in the same process."""
     made = []
 
     def make(width: int, height: int, font_pt: int, language: str = "en", excerpt: bool = False) -> MainWindow:
