@@ -125,7 +125,7 @@ def test_contents_drawer_opens_over_the_text_and_closes_after_a_jump(open_window
 
 @pytest.mark.parametrize(("width", "height"), [(640, 480), (800, 600)])
 def test_simple_mode_never_widens_the_window_and_wraps(open_window, qtbot, width, height):
-    win = open_window(width, height, 48)
+    win = open_window(width, height, 48, excerpt=True)  # the bar: the same for any document
     win.actions_by_id["simple_mode"].setChecked(True)
     qtbot.wait(30)
     screenshot(win, f"{width}x{height}-48pt-simple")
@@ -174,7 +174,7 @@ def test_a_long_message_gets_the_whole_status_bar(open_window, qtbot):
 def test_every_menu_fits_the_screen_at_96pt_and_scrolls_to_an_item_out_of_view(open_window, qtbot, language):
     """The walkthrough at 96 pt in 800×600: the View menu's keys fell off the right, its last items and the Language
     menu's second column were off the screen, and Up from the Go menu's first item chose "Back" unseen."""
-    win = open_window(800, 600, 96, language)
+    win = open_window(800, 600, 96, language, excerpt=True)  # menus: the same for any document
     screen = win.screen().availableGeometry()
     for menu_id, menu in win.menus.items():
         if not menu.menuAction().isVisible():
@@ -200,7 +200,7 @@ def test_at_96pt_a_menu_taller_than_an_800x600_screen_keeps_large_print_and_scro
     """The View menu fitted to 600 px came out at 12 pt: unreadable to whoever reads at 96 pt. A menu gets smaller
     text to fit its screen's width, but for its height only down to the large-print floor; then it scrolls (the test
     above: Up from the first item shows the last, whole)."""
-    win = open_window(800, 600, 96, language)
+    win = open_window(800, 600, 96, language, excerpt=True)
     screen = QRect(0, 0, 800, 600)
     monkeypatch.setattr(dialog_fit, "available_area", lambda _widget: screen)
     for menu_id, menu in win.menus.items():
