@@ -129,19 +129,21 @@ def reading_window(make_window, monkeypatch, qtbot):
     # One-time loads that happen on first use, measured separately (see the report of issue 9): the system
     # voice's start (test_responsiveness.py) and ToJyutping's dictionary (imported on the GUI thread at the
     # first Cantonese ruby, 0.6-1 s). Done before the heartbeat starts so this test measures what input does.
-    import ToJyutping  # noqa: F401
-
+    # The voice starts on a thread of its own, mostly waiting for speech-dispatcher (~5 s on a loaded machine):
+    # the dictionary and the window are made meanwhile, and only then is the voice waited for.
     from fenggang_reader.speech.system import SystemVoice
 
     voice = SystemVoice.shared()
     voice.start()
-    voice.wait_ready(30000)
+    import ToJyutping  # noqa: F401
+
     # Silent MP3 made in Python: what the voice says is not what this test is about, and espeak-ng plus MP3
     # encoding in this process were a quarter of its CPU (py-spy), competing with the window it drives.
     with EdgeServer(latency=0.05, silent=True) as server:
         monkeypatch.setenv("FENGGANG_READER_EDGE_ENDPOINT", server.base_url)
         window = make_window(edge_notice_accepted=True, speech_engine="edge", read_continuously=True)
         window.actions_by_id["quit"].setEnabled(False)  # menus reached by Alt+letter must not end the run
+        voice.wait_ready(30000)
         yield window, server
         server.clear_fault()
 
