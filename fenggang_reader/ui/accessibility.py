@@ -22,7 +22,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAccessible, QFont
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from .interface_size import keep_out_of_font_changes
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -48,7 +50,6 @@ def _t(text: str) -> str:
 # -- names ---------------------------------------------------------------------------------------
 _TAB_FOCUS = Qt.FocusPolicy.TabFocus.value
 _SLICE_SECONDS = 0.008  # one idle slice of making a long document's heading markers
-_MARKER_PT = 1  # a heading marker's font: never drawn, any fixed size
 
 
 def is_focusable(widget: QWidget) -> bool:
@@ -139,11 +140,7 @@ class HeadingMarker(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName(f"heading_{index}")
-        # It draws nothing: a size of its own stops the interface's font changes here (Qt sends one to every widget
-        # whose font changes: a long document has hundreds of markers, ui/app_filters.py).
-        font = QFont()
-        font.setPointSize(_MARKER_PT)
-        self.setFont(font)
+        keep_out_of_font_changes(self)  # it draws nothing
 
 
 def _factory(_key: str, obj: QObject) -> QAccessibleWidget | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,10 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import BlockKind, Report
+from .interface_size import keep_out_of_font_changes
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
-_HIDDEN_HEADER_PT = 1  # the header's font: never drawn, any fixed size
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -54,11 +53,7 @@ class ContentsPanel(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("contentsPanel")
         self.setHeaderHidden(True)
-        # The header is never shown: a size of its own spares it the interface's font changes, after each of which it
-        # had the whole tree measured again, shown or not (~0.5 ms at 300,000 characters).
-        header_font = QFont()
-        header_font.setPointSize(_HIDDEN_HEADER_PT)
-        self.header().setFont(header_font)
+        keep_out_of_font_changes(self.header())  # never shown: it measured the tree again after each change
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from ..core.interface_size import FOLLOW_TEXT, interface_points, step_interface
 from . import app_filters
@@ -32,6 +32,19 @@ def scaled_font(base: QFont, points: float) -> QFont:
     font = QFont(base)
     font.setPointSizeF(points)
     return font
+
+
+_UNDRAWN_PT = 1  # the font of a widget that draws no text: any fixed size
+
+
+def keep_out_of_font_changes(widget: QWidget) -> None:
+    """A widget that draws no text (a heading marker, a header never shown) keeps a font of its own, so the interface's
+    font changes stop there: Qt sends one to every widget that follows the application font, and such a widget was
+    laid out again for nothing (a long document has hundreds of heading markers; a hidden header had its tree
+    measured again after each change)."""
+    font = QFont()
+    font.setPointSize(_UNDRAWN_PT)
+    widget.setFont(font)
 
 
 class InterfaceSize(QObject):
