@@ -51,6 +51,8 @@ def pytest_collection_modifyitems(config, items):
         module = item.nodeid.partition("::")[0]
         if module in SHARED_FIXTURE_MODULES:
             item.add_marker(pytest.mark.xdist_group("laid-out views" if module in LAID_OUT_VIEW_MODULES else module))
+        elif item.get_closest_marker("shared_window") is not None:  # one window a module, not one a worker
+            item.add_marker(pytest.mark.xdist_group(f"{module} shared window"))
     # pytest-xdist hands out single tests in collection order: the test of typesetting after any change (~10 CPU-s)
     # came last and ran alone at the end for ~15 s while the other workers had finished.
     items.sort(key=lambda item: item.get_closest_marker("early") is None)  # a stable sort: the rest keep their order

@@ -42,6 +42,7 @@ def test_title_and_first_paragraph(window):
     assert window.view.hasFocus()
 
 
+@pytest.mark.shared_window
 def test_down_up_move_the_current_paragraph(window, qtbot):
     view = window.view
     press(qtbot, view, Qt.Key.Key_Down)
@@ -55,6 +56,7 @@ def test_down_up_move_the_current_paragraph(window, qtbot):
     assert current_id(window) == "occasion"
 
 
+@pytest.mark.shared_window
 def test_headings_start_end_and_pages(window, qtbot):
     view = window.view
     press(qtbot, view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
@@ -79,6 +81,7 @@ def test_headings_start_end_and_pages(window, qtbot):
     assert view.current_index() < first
 
 
+@pytest.mark.shared_window
 def test_every_heading_reachable_with_h(window, qtbot):
     seen = []
     for _ in range(20):
@@ -88,6 +91,7 @@ def test_every_heading_reachable_with_h(window, qtbot):
     assert seen[: len(headings)] == headings
 
 
+@pytest.mark.shared_window
 def test_f6_moves_to_contents_and_enter_jumps(window, qtbot):
     press(qtbot, window.view, Qt.Key.Key_F6)
     assert window.contents.hasFocus()
@@ -115,6 +119,7 @@ def test_contents_marks_where_the_reader_is_from_the_start(window, qtbot):
     qtbot.waitUntil(lambda: window.contents.selectedItems() == [window.contents.item_for("h3")])
 
 
+@pytest.mark.shared_window
 def test_contents_lists_parts_headings_and_notes(window):
     texts = []
     for i in range(window.contents.topLevelItemCount()):
@@ -144,6 +149,7 @@ def test_find_highlights_stay_on_their_characters_when_the_line_breaking_marks_c
     assert texts[:len(window._matches)] == ["总值"] * len(window._matches)
 
 
+@pytest.mark.shared_window
 def test_find_next_previous_and_escape(window, qtbot):
     press(qtbot, window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     field = window.find_bar.field
@@ -166,6 +172,7 @@ def test_find_next_previous_and_escape(window, qtbot):
     assert window.view.textCursor().position() == window.view.document_position(match.block_index, match.start)
 
 
+@pytest.mark.shared_window
 def test_find_nothing_says_so(window, qtbot):
     window.find_bar.open_bar()
     window.find_bar.field.insert("不存在的词语")
@@ -263,6 +270,7 @@ def test_corrupt_settings_give_defaults_a_message_and_keep_the_file(make_window,
     boxes[0].close()
 
 
+@pytest.mark.shared_window
 def test_help_lists_every_action(window, qtbot):
     from fenggang_reader.ui.help_dialog import HelpDialog
 
@@ -276,6 +284,7 @@ def test_help_lists_every_action(window, qtbot):
     dialogs[0].close()
 
 
+@pytest.mark.shared_window
 def test_where_am_i(window, qtbot):
     window.go_to_block("s2-p02")
     press(qtbot, window.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
@@ -283,6 +292,7 @@ def test_where_am_i(window, qtbot):
     assert "二、坚持实体为本" in message and "Paragraph" in message
 
 
+@pytest.mark.shared_window
 def test_toolbar_buttons_are_focusable_named_and_large(window):
     for action_id in ("zoom_in", "zoom_out", "toggle_pinyin", "find", "help"):
         button = window.toolbar_button(action_id)
@@ -291,6 +301,7 @@ def test_toolbar_buttons_are_focusable_named_and_large(window):
         assert button.width() >= 44 and button.height() >= 44
 
 
+@pytest.mark.shared_window
 @pytest.mark.parametrize("kind", [BlockKind.NOTE])
 def test_end_key_reaches_last_note(window, qtbot, kind):
     press(qtbot, window.view, Qt.Key.Key_End)
