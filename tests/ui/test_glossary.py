@@ -24,19 +24,39 @@ HOVER_WAIT_MS = 20_000  # a hover popup opens (or closes) within this on any mac
 # The offscreen platform cannot raise windows; tooltip-type windows (the hover popup) ask it to.
 
 
+def glossary_window(report) -> MainWindow:
+    win = MainWindow(report, shipped_annotator(report), Settings())
+    win.resize(1200, 850)
+    win.show()
+    while not win.view.painted():
+        QApplication.processEvents()
+    win.restore_position()
+    win.view.setFocus()
+    return win
+
+
+@pytest.fixture(scope="module")
+def _module_window(qapp, report):
+    """The window the tests marked shared_window share (tests/ui/conftest.py shared_window): this module's own."""
+    from tests.support.shared_window import SharedWindow
+
+    shared = SharedWindow(lambda: glossary_window(report))
+    yield shared
+    shared.close()
+
+
 @pytest.fixture
-def window(qtbot, report):
+def window(request, qtbot, report):
     # A menu an earlier test in this process left open would take every mouse event (hover never reaches the view):
     # the hover tests failed only in full runs, where other modules' tests ran before them on the same worker.
     while (popup := QApplication.activePopupWidget()) is not None:
         popup.close()
-    win = MainWindow(report, shipped_annotator(report), Settings())
-    qtbot.addWidget(win)
-    win.resize(1200, 850)
-    win.show()
-    qtbot.waitExposed(win)
-    win.restore_position()
-    win.view.setFocus()
+    if request.node.get_closest_marker("shared_window") is not None:
+        win = request.getfixturevalue("shared_window")
+    else:
+        win = glossary_window(report)
+        qtbot.addWidget(win)
+        qtbot.waitExposed(win)
     yield win
     if win.glossary.popup is not None:
         win.glossary.close_popup(restore_focus=False)
@@ -144,6 +164,7 @@ def popup_of(win):
     return win.glossary.popup
 
 
+@pytest.mark.shared_window
 def test_every_term_is_an_underlined_link_in_the_theme_colour(window):
     doc = window.view.document()
     link = QColor(theme(window.settings["theme"]).link)
@@ -171,6 +192,7 @@ def test_links_follow_the_theme(window):
     assert cursor.charFormat().foreground().color() == QColor(theme("contrast-yellow-on-black").link)
 
 
+@pytest.mark.shared_window
 def test_tab_visits_every_term_in_reading_order_and_the_paragraph_follows(window, qtbot):
     view = window.view
     view.set_current_index(0)
@@ -188,6 +210,7 @@ def test_tab_visits_every_term_in_reading_order_and_the_paragraph_follows(window
     assert (cursor.selectionStart(), cursor.selectionEnd()) == seen[-2]
 
 
+@pytest.mark.shared_window
 def test_enter_on_a_focused_term_opens_its_note_and_esc_returns(window, qtbot):
     announced = []
     window.announced.connect(announced.append)
@@ -265,6 +288,7 @@ def test_ctrl_wheel_over_a_note_sizes_the_reader_and_the_note(window, qtbot):
     assert window.view.font_size() == 32 and popup.view.font_size() == 32
 
 
+@pytest.mark.shared_window
 def test_click_on_a_term_opens_its_note(window, qtbot):
     span = window.glossary.glossary.uses(15)[0]  # “反向飞地”[15]
     point = point_on(window, span, 2)
@@ -273,6 +297,7 @@ def test_click_on_a_term_opens_its_note(window, qtbot):
     assert popup_of(window).note.number == 15
 
 
+@pytest.mark.shared_window
 def test_click_on_the_pinyin_above_a_term_opens_it_too(window, qtbot):
     span = window.glossary.glossary.uses(14)[0]
     point = point_on(window, span, 2)
@@ -282,6 +307,7 @@ def test_click_on_the_pinyin_above_a_term_opens_it_too(window, qtbot):
     assert popup_of(window).note.number == 14
 
 
+@pytest.mark.shared_window
 def test_resting_the_mouse_on_a_term_opens_it_after_a_delay(window, qtbot):
     span = window.glossary.glossary.uses(16)[0]
     point = point_on(window, span, 1)
@@ -303,6 +329,7 @@ def test_resting_the_mouse_on_a_term_opens_it_after_a_delay(window, qtbot):
     assert popup_of(window) is None
 
 
+@pytest.mark.shared_window
 def test_hover_popup_closes_when_the_mouse_moves_away(window, qtbot):
     span = window.glossary.glossary.uses(17)[0]
     point = point_on(window, span, 1)
@@ -315,6 +342,7 @@ def test_hover_popup_closes_when_the_mouse_moves_away(window, qtbot):
         window.glossary._hover_note is not None and rest_mouse(window.view.viewport(), away)), timeout=HOVER_WAIT_MS)
 
 
+@pytest.mark.shared_window
 def test_popup_is_a_named_dialog_for_screen_readers(window, qtbot):
     window.glossary.open_note(25)
     popup = popup_of(window)
@@ -328,6 +356,7 @@ def test_popup_is_a_named_dialog_for_screen_readers(window, qtbot):
     assert note.explanation in strip_marks(text_iface.textInterface().text(0, text_iface.textInterface().characterCount()))
 
 
+@pytest.mark.shared_window
 def test_alt_right_walks_the_uses_of_a_note_and_alt_left_comes_back(window, qtbot):
     view = window.view
     start = window.report.index_of("y2024-p03")
@@ -349,6 +378,7 @@ def test_alt_right_walks_the_uses_of_a_note_and_alt_left_comes_back(window, qtbo
     assert view.current_index() == start and view.verticalScrollBar().value() == scroll
 
 
+@pytest.mark.shared_window
 def test_used_at_list_in_the_popup_goes_there(window, qtbot):
     window.view.set_current_index(window.report.index_of("note-1"))
     qtbot.keyClick(window.view, Qt.Key.Key_N)
@@ -368,6 +398,7 @@ def test_used_at_list_in_the_popup_goes_there(window, qtbot):
     assert window.view.current_block().id == "note-1"
 
 
+@pytest.mark.shared_window
 def test_contents_menu_lists_the_uses_of_a_note(window):
     menu = window.glossary.note_menu(4)
     labels = [a.text() for a in menu.actions() if a.text() and not a.isSeparator()]
@@ -422,6 +453,7 @@ def test_glossary_keys_do_not_collide():
             assert "Space" not in spec.shortcuts and "Return" not in spec.shortcuts
 
 
+@pytest.mark.shared_window
 def test_a_mouse_still_on_a_term_after_a_leave_opens_it(window, qtbot):
     """A Leave while the mouse stays on the term (a window over it; the platform's own moves) ended the hover, and
     the view never reported that term again: resting there opened nothing (full runs, 1,681 moves and no note).
