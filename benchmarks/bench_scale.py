@@ -225,6 +225,10 @@ def case_reader(report, width: int, height: int) -> dict:
     out["rss_at_first_paint_mb"] = round(_rss_peak_mb(), 1)
     out["blocks"] = len(report.blocks)
     if OPEN_ONLY:
+        # The readings' worker stopped before the process ends: left running into Python's finalization it crashed
+        # the process now and then (a 10k case of five exited with an error after printing nothing of its own).
+        if view.readings_provider is not None:
+            view.readings_provider.stop()
         return out
 
     def settle(limit_s: float = 30.0) -> float:

@@ -95,7 +95,8 @@ class BlockWindow(QObject):
             self._look.start()
 
     # -- the stretch -----------------------------------------------------------------------------
-    def _chars_per_screen(self) -> int:
+    def chars_per_screen(self) -> int:
+        """About how many characters a screen shows at the size and window now in use (a line with its ruby: two ems)."""
         view = self.view
         em = max(1.0, view.font_size() * view.logicalDpiY() / 72.0)
         columns = max(1.0, view.viewport().width() / em)
@@ -106,7 +107,7 @@ class BlockWindow(QObject):
         """The blocks within a few screens' worth of characters before and after block ``index``."""
         doc = self.view.document()
         block = doc.findBlockByNumber(max(0, min(index, doc.blockCount() - 1)))
-        per_screen = self._chars_per_screen()
+        per_screen = self.chars_per_screen()
         before = max(MIN_CHARS_BEFORE, SCREENS_BEFORE * per_screen)
         after = max(MIN_CHARS_AFTER, SCREENS_AFTER * per_screen)
         first = doc.findBlock(max(0, block.position() - before)).blockNumber()
@@ -121,7 +122,7 @@ class BlockWindow(QObject):
         if not self.first <= index <= self.last:
             return False
         doc = self.view.document()
-        per_screen = self._chars_per_screen()
+        per_screen = self.chars_per_screen()
         block = doc.findBlockByNumber(index)
         first, last = doc.findBlockByNumber(self.first), doc.findBlockByNumber(self.last)
         above = block.position() - first.position()

@@ -127,7 +127,8 @@ class ReaderView(ReadOnlyTextBrowser):
         self._on_screen = on_screen
         justified = [i for i, b in enumerate(report.blocks) if b.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE)]
         # The readings' room and the justified lines: what is set now, and setting them anew when it must be.
-        self.typesetting: Typesetting = Typesetting(self, self, report.blocks, justified, self._lines_near_view)
+        self.typesetting: Typesetting = Typesetting(self, self, report.blocks, justified, self._lines_near_view,
+                                                    on_screen=on_screen)
         self.line_breaks = LineBreakMarks(self, self, report, on_screen=on_screen,
                                           largest_factor=max(SIZE_FACTOR.values()))
         self.ruby_layer = RubyLayer(self, report.blocks)  # where each reading sits, and painting them
@@ -300,6 +301,10 @@ class ReaderView(ReadOnlyTextBrowser):
             last += 1
             total += len(blocks[last].text)
         return [place, *range(first, place), *range(place + 1, last + 1)]
+
+    def chars_per_screen(self) -> int:
+        """About how many characters a screen of this view shows (BlockWindow.chars_per_screen)."""
+        return self.block_window.chars_per_screen()
 
     @contextmanager
     def _relayout(self) -> Iterator[None]:
