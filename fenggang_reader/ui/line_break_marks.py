@@ -66,6 +66,7 @@ class LineBreakHost(Protocol):
     def place_index(self) -> int: ...
     def blocks_around(self, place: int, chars: int) -> list[int]: ...
     def keeping_place(self) -> AbstractContextManager[None]: ...
+    def format_runs(self, indices: list[int]) -> None: ...
 
 
 class LineBreakMarks:
@@ -138,6 +139,7 @@ class LineBreakMarks:
         if not changed:
             self._layouts = layouts
             return
+        self._host.format_runs(changed)  # a block built plain: its runs first, as if built with them (ui/plain_blocks.py)
         doc = self._host.document()
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()  # one change for listeners, seen once the new map is in place
@@ -201,6 +203,7 @@ class LineBreakMarks:
     def _rewrite_marks(self, changed: dict[int, LayoutText]) -> None:
         """Give these blocks these marks in the laid-out text, their justified runs put back first: the whole text is
         laid out first, as Typesetting._give_room says (an edit during Qt's lazy layout left blocks without lines)."""
+        self._host.format_runs(list(changed))  # as in fit
         doc = self._host.document()
         doc.documentLayout().documentSize()
         self._host.typesetting.justifier.forget(list(changed))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import cache
 
 from PySide6.QtCore import QObject, Qt
@@ -109,8 +109,9 @@ def empty_document(parent: QObject | None) -> QTextDocument:
 
 def fill_document(doc: QTextDocument, blocks: list[Block], layouts: list[LayoutText],
                   display_text: Callable[[str], str], line_height: float, cjk_spacing: float,
-                  compressible: str) -> None:
-    """Put build_document's text into ``doc``, an empty_document (a view may hold it first: ReaderView)."""
+                  compressible: str, plain: Collection[int] = ()) -> None:
+    """Put build_document's text into ``doc``, an empty_document (a view may hold it first: ReaderView). The blocks
+    in ``plain`` get their text in one run of the narrow format, their runs' formats later (set_runs)."""
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     formats = {bold: _RunFormats(cjk_spacing, bold) for bold in (False, True)}
@@ -128,7 +129,41 @@ def fill_document(doc: QTextDocument, blocks: list[Block], layouts: list[LayoutT
         else:
             cursor.insertBlock(block_format)
         text = layouts[index].apply(display_text(block.text))
-        _insert_runs(cursor, text, formats[block.kind.is_heading], halves_at)
+        if index in plain:
+            cursor.insertText(text, formats[block.kind.is_heading].narrow)
+        else:
+            _insert_runs(cursor, text, formats[block.kind.is_heading], halves_at)
+    cursor.endEditBlock()
+
+
+def set_runs(doc: QTextDocument, blocks: list[Block], indices: Iterable[int], cjk_spacing: float,
+             compressible: str) -> None:
+    """Give blocks that fill_document built plain the formats _insert_runs gives them, for their text as it is now
+    (marks fitted meanwhile included): each wide run and half cell its format merged into the narrow one, which
+    yields exactly theirs, and keeps what was merged meanwhile (a glossary link). Before any other edit of their
+    letter spacing (the readings' room), which the wide format would undo."""
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    formats = {bold: _RunFormats(cjk_spacing, bold) for bold in (False, True)}
+    halves_at = _half_cells(compressible)
+    keep = QTextCursor.MoveMode.KeepAnchor
+    for index in indices:
+        block = doc.findBlockByNumber(index)
+        text, base = block.text(), block.position()
+        run_formats = formats[blocks[index].kind.is_heading]
+        halves = [match.start() for match in halves_at.finditer(text)]
+        start = 0
+        for wide, narrow in wide_runs.runs(text):
+            end = start + len(wide or narrow)
+            if wide:
+                cursor.setPosition(base + start)
+                cursor.setPosition(base + end, keep)
+                cursor.mergeCharFormat(run_formats.wide)
+                for i in halves[bisect_left(halves, start):bisect_left(halves, end)]:
+                    cursor.setPosition(base + i)
+                    cursor.setPosition(base + i + 1, keep)
+                    cursor.mergeCharFormat(run_formats.half)
+            start = end
     cursor.endEditBlock()
 
 

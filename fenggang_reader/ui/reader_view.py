@@ -40,6 +40,7 @@ from .caret_placement import CaretPlacement
 from .line_break_marks import LineBreakMarks
 from .line_justification import EdgeRules
 from .navigation import Navigator
+from .plain_blocks import PlainBlocks, plain_at_first
 from .reader_document import (
     CLOSERS,
     LEFT_IN_SIMPLIFIED,
@@ -135,6 +136,9 @@ class ReaderView(ReadOnlyTextBrowser):
         self.block_window = BlockWindow(self)  # a long document: the stretch around the place laid out, the rest hidden
         self.line_geometry = TextGeometry(self.document, self.ruby_layer.above, self.layout_of, self.block_window.bounds)
         self.verticalScrollBar().valueChanged.connect(self.typesetting.justifier.justify_in_view)
+        # A long document's blocks far from its start: built plain, their runs' formats given later (ui/plain_blocks.py).
+        self.plain_blocks = PlainBlocks(self, self.document, report.blocks, plain_at_first(report.blocks, on_screen),
+                                        self.place_index, lambda: (self.cjk_spacing_percent, self._compressible()))
 
         self._build_document()
         self._apply_metrics()
@@ -153,7 +157,8 @@ class ReaderView(ReadOnlyTextBrowser):
         self.setDocument(doc)
         doc.setPageSize(QSizeF(0, 0))  # setDocument gave it the width of the view as it is now
         fill_document(doc, self._report.blocks, self.line_breaks.layouts, self.display_text,
-                      self.line_height_percent, self.cjk_spacing_percent, self._compressible())
+                      self.line_height_percent, self.cjk_spacing_percent, self._compressible(),
+                      plain=self.plain_blocks.waiting())
         self.setTextCursor(QTextCursor(doc))  # at the start: the text went in before the view's caret, which moved on
         doc.contentsChange.connect(self.ruby_layer.forget_edited)
 
@@ -604,6 +609,10 @@ class ReaderView(ReadOnlyTextBrowser):
         """The document positions of characters [start, end) of block ``index`` (no mark after the last one)."""
         return self.document_spans(index, ((start, end),))[0]
 
+    def format_runs(self, indices: list[int]) -> None:
+        """Blocks built plain their runs' formats now, before their letter spacing is edited (PlainBlocks.format)."""
+        self.plain_blocks.format(indices)
+
     def document_spans(self, index: int, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         """document_span of each range of block ``index``, the block's position and marks looked up once (a size
         change respaces ~470 runs of a long document's stretch: two block lookups each were ~6 ms of it)."""
@@ -723,6 +732,7 @@ class ReaderView(ReadOnlyTextBrowser):
         painter.end()
         if not self._painted_once:
             self._painted_once = True
+            self.plain_blocks.start_idle_work()  # first: the other idle work edits blocks that have their formats
             self.typesetting.start_idle_work()
             self.line_breaks.start_idle_work()
             self.first_paint.emit()
@@ -754,6 +764,7 @@ class ReaderView(ReadOnlyTextBrowser):
     def ensure_laid_out(self) -> None:
         """Finish Qt's incremental layout now, so every block has its lines (print, export-lines)."""
         self._take_room()  # a view never shown (print, export-lines) lays out what a window shows
+        self.plain_blocks.format_all()
         self.line_breaks.finish()
         self.typesetting.finish_room()
         doc = self.document()

@@ -321,3 +321,60 @@ def test_a_term_whose_marks_come_after_its_link_is_linked_as_its_span(app, qtbot
             marked_before += 1
             assert href(start - 1) != note_href(span.note_number), span
     assert marked_before, "some term has a mark before it"
+
+
+def test_a_long_document_built_plain_far_from_its_start_ends_with_the_formats_of_one_built_whole(app, qtbot, monkeypatch):
+    """A long document's far blocks are built as plain text and get their runs' formats as they are shown, before
+    their room is set, or while idle (ui/plain_blocks.py: building 300,000 characters run by run was 50-80 ms CPU of
+    the opening); after a jump and the idle work, every character's format is that of a window built whole."""
+    from fenggang_reader.ui import reader_view
+    from fenggang_reader.ui.main_window import MainWindow
+
+    document = long_document(70_000)
+
+    def settled_formats(window) -> list[tuple[int, int, tuple]]:
+        view = window.view
+        view.set_current_index(len(document.blocks) // 2)
+        qtbot.waitUntil(lambda: not (len(view.plain_blocks) or view.marks_waiting()
+                                     or view.typesetting.room_waiting()), timeout=30_000)
+        view.set_current_index(0)
+        qtbot.wait(50)
+        runs: list[tuple[int, int, tuple]] = []
+        block = view.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                position, length, fmt = fragment.position(), fragment.length(), _described(fragment.charFormat())
+                if runs and runs[-1][2] == fmt and runs[-1][0] + runs[-1][1] == position:  # one run, however Qt cut it
+                    position, length = runs[-1][0], runs.pop()[1] + length
+                runs.append((position, length, fmt))
+                it += 1
+            block = block.next()
+        return runs
+
+    def shown() -> MainWindow:
+        window = MainWindow(document, CopiedReadings(shipped()[1]), Settings())
+        qtbot.addWidget(window)
+        window.resize(800, 600)
+        with qtbot.waitSignal(window.view.first_paint, timeout=30_000):
+            window.show()
+        return window
+
+    window = shown()
+    assert len(window.view.plain_blocks) > len(document.blocks) / 2, "the far blocks wait for their runs' formats"
+    formats = settled_formats(window)
+    monkeypatch.setattr(reader_view, "plain_at_first", lambda blocks, on_screen: set())
+    whole = shown()
+    assert not len(whole.view.plain_blocks)
+    expected = settled_formats(whole)
+    assert [(p, n) for p, n, _ in formats] == [(p, n) for p, n, _ in expected]
+    assert [f for _, _, f in formats] == [f for _, _, f in expected]
+
+
+def _described(fmt) -> tuple:
+    """What a character format sets, in any order (QTextFormat's == compares its properties in the order set)."""
+    return (fmt.propertyCount(), fmt.fontLetterSpacingType(), round(fmt.fontLetterSpacing(), 3), fmt.fontWeight(),
+            tuple(sorted((bytes(tag.toString()), value) for tag, value in fmt.fontFeatures().items())),
+            round(fmt.fontPointSize(), 3), fmt.isAnchor(), fmt.anchorHref(), fmt.fontUnderline(),
+            fmt.foreground().color().name(), fmt.property(fmt.Property.UserProperty))
