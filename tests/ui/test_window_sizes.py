@@ -229,3 +229,22 @@ def test_the_first_screen_is_painted_at_the_text_width_it_keeps(qtbot, report):
     qtbot.wait(100)  # the queued relayouts (drawer, toolbar) run
     assert win.contents_drawer.active
     assert painted[0] == win.view.viewport().width() > 700
+
+
+def test_a_windows_menus_are_fitted_as_they_open_not_before_its_first_paint(qtbot, report, monkeypatch):
+    """The menus are polished with the window as it is first shown; fitting all eleven then (sizing every item) was
+    ~10 ms of the first paint. Each is fitted as it is about to show (the test above: every one fits at 96 pt)."""
+    fitted: list[str] = []
+    real = dialog_fit.fit_menu
+    monkeypatch.setattr(dialog_fit, "fit_menu", lambda menu: (fitted.append(menu.title()), real(menu)))
+    win = MainWindow(report, shipped_annotator(report), Settings())
+    qtbot.addWidget(win)
+    win.resize(800, 600)
+    with qtbot.waitSignal(win.view.first_paint, timeout=30_000):
+        win.show()
+    assert fitted == []
+    view_menu = win.menus["view"]
+    win.menuBar().setActiveAction(view_menu.menuAction())
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is view_menu)
+    assert fitted == [view_menu.title()]
+    view_menu.hide()
