@@ -109,9 +109,11 @@ def empty_document(parent: QObject | None) -> QTextDocument:
 
 def fill_document(doc: QTextDocument, blocks: list[Block], layouts: list[LayoutText],
                   display_text: Callable[[str], str], line_height: float, cjk_spacing: float,
-                  compressible: str, plain: Collection[int] = ()) -> None:
+                  compressible: str, plain: Collection[int] = (),
+                  justified: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignJustify) -> None:
     """Put build_document's text into ``doc``, an empty_document (a view may hold it first: ReaderView). The blocks
-    in ``plain`` get their text in one run of the narrow format, their runs' formats later (set_runs)."""
+    in ``plain`` get their text in one run of the narrow format, their runs' formats later (set_runs); paragraphs and
+    notes are aligned ``justified`` (a view that justifies them itself: left)."""
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     formats = {bold: _RunFormats(cjk_spacing, bold) for bold in (False, True)}
@@ -121,7 +123,7 @@ def fill_document(doc: QTextDocument, blocks: list[Block], layouts: list[LayoutT
         key = (block.kind, block.heading_level)
         kind_format = kind_formats.get(key)
         if kind_format is None:
-            kind_format = kind_formats[key] = _block_format(block, line_height)
+            kind_format = kind_formats[key] = _block_format(block, line_height, justified)
         block_format = QTextBlockFormat(kind_format)
         block_format.setProperty(QTextFormat.Property.UserProperty, block.id)
         if index == 0:
@@ -167,14 +169,15 @@ def set_runs(doc: QTextDocument, blocks: list[Block], indices: Iterable[int], cj
     cursor.endEditBlock()
 
 
-def _block_format(block: Block, line_height: float) -> QTextBlockFormat:
+def _block_format(block: Block, line_height: float,
+                  justified: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignJustify) -> QTextBlockFormat:
     """The format of a block of this kind and heading level (build_document adds the block's id)."""
     fmt = QTextBlockFormat()
     fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     if block.kind in (BlockKind.TITLE, BlockKind.META):
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     elif block.kind in (BlockKind.PARAGRAPH, BlockKind.NOTE):
-        fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        fmt.setAlignment(justified)
     if block.heading_level:
         fmt.setHeadingLevel(block.heading_level)
     return fmt

@@ -156,9 +156,14 @@ class ReaderView(ReadOnlyTextBrowser):
         doc = empty_document(self)
         self.setDocument(doc)
         doc.setPageSize(QSizeF(0, 0))  # setDocument gave it the width of the view as it is now
+        # Paragraphs and notes aligned as the justifier will want them (LineJustifier.unjustify: left where the reader
+        # justifies them itself), so that its first pass need not realign every block.
+        own = not (self._on_screen and QAccessible.isActive())  # as _justification says
+        alignment = Qt.AlignmentFlag.AlignLeft if own else Qt.AlignmentFlag.AlignJustify
         fill_document(doc, self._report.blocks, self.line_breaks.layouts, self.display_text,
                       self.line_height_percent, self.cjk_spacing_percent, self._compressible(),
-                      plain=self.plain_blocks.waiting())
+                      plain=self.plain_blocks.waiting(), justified=alignment)
+        self.typesetting.justifier.built_aligned(alignment)
         self.setTextCursor(QTextCursor(doc))  # at the start: the text went in before the view's caret, which moved on
         doc.contentsChange.connect(self.ruby_layer.forget_edited)
 
