@@ -47,6 +47,12 @@ class PlainBlocks:
         self._spacing = spacing  # the Han characters' spacing and the marks that may give up half a cell, as now
         self._waiting = WaitingBlocks(parent, place, self._step, _STEP_SECONDS)
         self._waiting.wait(sorted(plain))
+        self._when_formatted: list[Callable[[list[int]], object]] = []
+
+    def when_formatted(self, callback: Callable[[list[int]], object]) -> None:
+        """Call ``callback(indices)`` each time blocks get their runs' formats (the glossary links them then, as a
+        document built whole is linked after it is built)."""
+        self._when_formatted.append(callback)
 
     def __len__(self) -> int:
         return len(self._plain)
@@ -86,3 +92,5 @@ class PlainBlocks:
     def _set(self, indices: list[int]) -> None:
         self._plain.difference_update(indices)
         set_runs(self._document(), self._blocks, indices, *self._spacing())
+        for callback in self._when_formatted:
+            callback(indices)

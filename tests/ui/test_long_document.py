@@ -336,7 +336,7 @@ def test_a_long_document_built_plain_far_from_its_start_ends_with_the_formats_of
         view = window.view
         view.set_current_index(len(document.blocks) // 2)
         qtbot.waitUntil(lambda: not (len(view.plain_blocks) or view.marks_waiting()
-                                     or view.typesetting.room_waiting()), timeout=30_000)
+                                     or view.typesetting.room_waiting()), timeout=90_000)
         view.set_current_index(0)
         qtbot.wait(50)
         runs: list[tuple[int, int, tuple]] = []
