@@ -31,9 +31,10 @@ pytestmark = [
     pytest.mark.orca,  # tools/run-tests runs these beside the other slow tests, at a higher priority
     pytest.mark.skipif(orca_speech.missing() is not None, reason=f"Orca test needs: {orca_speech.missing()}"),
     pytest.mark.timeout(420),  # a session is ~40-60 s, but Orca starts slowly on a loaded machine (and is retried)
-    # One session at a time (on one xdist worker): each is a whole desktop (Orca, a window manager, the app), and two
-    # at once on a 2-core machine starved Orca, which came up too late to hear the window's title (seen).
-    pytest.mark.xdist_group("orca"),
+    # Side by side when each session's Orca has processes of its own to see (orca_speech.side_by_side: tools/run-tests
+    # gives the sessions a worker each); otherwise one at a time, on one xdist worker: a second Orca of the same user
+    # refuses to start, and --replace ends the first (sessions "came up too late to hear the window's title").
+    *([] if orca_speech.side_by_side() else [pytest.mark.xdist_group("orca")]),
 ]
 
 BLOCKS = 86

@@ -27,6 +27,16 @@ def missing() -> str | None:
     return None
 
 
+def side_by_side() -> bool:
+    """Whether sessions may run at the same time: each runs in a PID namespace of its own (orca-speech, as root),
+    where its Orca neither sees nor ends another session's (Orca refuses to start beside one, ``--replace`` kills it)."""
+    try:
+        return subprocess.run(["unshare", "--pid", "--fork", "--mount-proc", "true"], capture_output=True,
+                              timeout=10).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
 @dataclass
 class Line:
     t: float
