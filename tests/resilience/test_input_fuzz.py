@@ -277,9 +277,16 @@ def test_random_input_while_reading_aloud(reading_window, qtbot, tmp_path, event
     qtbot.wait(50)
     QTest.keyClick(view, Qt.Key.Key_Home)
     qtbot.wait(50)
-    QTest.keyClick(view, Qt.Key.Key_Down)
-    qtbot.wait(50)
-    assert view.current_index() == 1, (view.current_index(), QApplication.focusWidget(),
+    assert view.current_index() == 0, (view.current_index(), QApplication.focusWidget())
+    # Down turns a screen while the paragraph is taller than the window (MainWindow.move_paragraph), as the title is
+    # at the largest sizes the events may have left (seen with the second half's seed): as many as it takes.
+    presses = 0
+    while view.current_index() == 0 and presses < 30:
+        QTest.keyClick(view, Qt.Key.Key_Down)
+        qtbot.wait(50)
+        presses += 1
+    assert view.current_index() == 1, (view.current_index(), presses, window.settings["font_size"],
+                                       QApplication.focusWidget(),
                                        [w for w in QApplication.topLevelWidgets() if w.isVisible()])
     # settings still valid on disk
     loaded = Settings.load(AppDirs.default().settings_file)
