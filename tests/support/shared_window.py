@@ -1,6 +1,6 @@
 """One main window over the whole report shared by a module's tests that only read it, or only move the place.
 
-A window of the whole report costs ~0.5 CPU-s a test to build, show, warm up and close, and many tests only look at it
+A window of the whole report costs ~0.3 CPU-s a test to build, show, warm up and close, and many tests only look at it
 (menus, names, contents, layout facts) or move through the text. Each test gets the module's window back at the start
 of the text with the find bar closed and the focus in the text; anything else it leaves changed (settings, text size,
 the place once put back, open dialogs or menus, focus, highlights, size) fails that test, with what changed

@@ -91,7 +91,8 @@ def _module_window(qapp, tmp_path_factory):
 @pytest.fixture
 def shared_window(_module_window, qtbot):
     """One window over the whole report for the module's tests marked ``shared_window``, which leave it as they found
-    it (the place, find bar and focus are put back): ~0.5 CPU-s a test saved. A test that leaves anything else changed
+    it (the place, find bar and focus are put back): ~0.3 CPU-s a test saved, net of putting it back; a module with
+    only a few such tests gains nothing (its first one builds the window all the same). A test that leaves anything else changed
     fails, with what it changed (tests/support/shared_window.py)."""
     window = _module_window.bring_back()
     qtbot.waitActive(window)

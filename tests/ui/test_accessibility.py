@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QTextBrowser, QToolButton
@@ -12,7 +11,6 @@ from fenggang_reader.ui.accessibility import unnamed_focusables
 from fenggang_reader.ui.read_aloud_actions import LazyReadAloud
 
 
-@pytest.mark.shared_window
 def test_no_unnamed_focusable_control_in_the_window_and_dialogs(window, qtbot):
     assert unnamed_focusables(window) == []
     window.actions_by_id["spacing"].trigger()
@@ -25,7 +23,6 @@ def test_no_unnamed_focusable_control_in_the_window_and_dialogs(window, qtbot):
         dialog.close()
 
 
-@pytest.mark.shared_window
 def test_the_report_text_is_read_only_text_to_screen_readers_not_a_label(window):
     """Qt gives a QTextBrowser the role StaticText (Orca: "label"); the view gets QTextEdit's (ui/text_role.py)."""
     iface = QAccessible.queryAccessibleInterface(window.view)
@@ -35,7 +32,6 @@ def test_the_report_text_is_read_only_text_to_screen_readers_not_a_label(window)
     assert isinstance(window.view, QTextBrowser)  # links, Tab between terms: still QTextBrowser's
 
 
-@pytest.mark.shared_window
 def test_headings_and_current_paragraph_description(window):
     heads = [b for b in window.report.blocks if b.kind.heading_level]
     markers = window.accessibility.headings.markers
@@ -49,7 +45,6 @@ def test_headings_and_current_paragraph_description(window):
     assert window.view.textCursor().blockNumber() == window.report.index_of("s2-p02")  # caret: magnifiers
 
 
-@pytest.mark.shared_window
 def test_a_scroll_moves_no_heading_marker_and_they_follow_their_headings(window, qtbot):
     """Qt moves every child of a scrolled viewport, one move event each through the app's filters (~3 ms of a PgDown
     with a long document's 253 headings): the markers are the view's children, placed anew after the scroll."""
@@ -106,7 +101,6 @@ def test_spacing_changes_layout_and_is_remembered(window, qtbot):
     dialog.close()
 
 
-@pytest.mark.shared_window
 def test_focus_mode_dims_all_but_the_current_paragraph(window, qtbot):
     window.go_to_block("y2024-p03")
     window.actions_by_id["cycle_focus_mode"].trigger()

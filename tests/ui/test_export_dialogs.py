@@ -79,7 +79,6 @@ def listing(folder) -> list[str]:
 
 
 # -- the actions ----------------------------------------------------------------------------------------
-@pytest.mark.shared_window
 def test_file_menu_offers_the_exports_before_quit(window):
     ids = [a.data() for a in window.menus["file"].actions() if a.data()]  # not the separators or Recent's submenu
     assert ids == ["open_document", "paste_document", "open_builtin", "export_audio", "print", "export_pdf", "quit"]
@@ -363,7 +362,6 @@ def _flat(outline):
             yield item
 
 
-@pytest.mark.shared_window
 def test_cancel_the_pdf_midway_writes_nothing(window, qtbot, tmp_path):
     folder = tmp_path / "out"
     folder.mkdir()

@@ -285,7 +285,6 @@ def test_system_language_is_followed():
     assert i18n.resolve("zh_TW") == "zh_TW"
 
 
-@pytest.mark.shared_window
 def test_the_menu_offers_every_language(window):
     menu = window.menus["language"]
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
@@ -310,9 +309,9 @@ def place(window) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("setting,values", [
-    pytest.param("language", ["zh_CN", "zh_TW", "en", ""], marks=pytest.mark.shared_window),
-    pytest.param("script", ["hk", "tw", "simplified"], marks=pytest.mark.shared_window),
-    ("ruby", ["jyutping", "pinyin"]),  # leaves the offer of the Cantonese voice open
+    ("language", ["zh_CN", "zh_TW", "en", ""]),
+    ("script", ["hk", "tw", "simplified"]),
+    ("ruby", ["jyutping", "pinyin"]),
 ])
 def test_switching_keeps_the_reading_position(window, setting, values):
     index = window.report.index_of("y2024-p05")
@@ -338,7 +337,6 @@ def syllables_at(window, block_id: str, start: int, end: int) -> str:
     return " ".join(g.syllable for g in window.view.glyphs(index) if start <= g.offset < end)
 
 
-@pytest.mark.shared_window
 def test_traditional_view_text_and_pinyin(window):
     speaker = window.report.get("speaker").text
     start = speaker.index("凤岗镇")
@@ -383,7 +381,6 @@ def test_traditional_view_keeps_glossary_links_and_every_block_length(window):
         assert len(strip_marks(window.view.document().findBlockByNumber(index).text())) == len(block.text)
 
 
-@pytest.mark.shared_window
 def test_contents_panel_follows_the_script(window):
     item = window.contents.item_for("part-2025")
     heading = window.report.blocks[window.report.index_of("h1")]
@@ -411,7 +408,6 @@ def test_find_works_in_both_scripts(window, script):
 
 
 # -- Jyutping --------------------------------------------------------------------------------------------
-@pytest.mark.shared_window
 def test_jyutping_ruby_and_back(window):
     speaker = window.report.get("speaker").text
     start = speaker.index("凤岗")

@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import (
@@ -190,7 +189,6 @@ def test_the_context_menu_hit_cell_follows_the_readers_character_spacing(window)
     assert view.hit_test(pinyin) == (index, offset)
 
 
-@pytest.mark.shared_window
 def test_the_menu_key_opens_the_context_menu_for_the_selection(window, qtbot):
     index, offset = locate(window, WORD, BLOCK)
     select(window, index, offset, offset + 2)
@@ -359,7 +357,6 @@ def test_a_failed_save_changes_nothing_and_says_why(window, qtbot, monkeypatch):
     assert window.findChild(QMessageBox, "pronunciationErrorBox") is not None
 
 
-@pytest.mark.shared_window
 def test_nothing_to_correct_is_said_not_shown(window, qtbot):
     announced: list[str] = []
     window.announced.connect(announced.append)
@@ -370,7 +367,6 @@ def test_nothing_to_correct_is_said_not_shown(window, qtbot):
     assert "Chinese character" in announced[-1]
 
 
-@pytest.mark.shared_window
 def test_a_long_selection_is_cut_and_every_control_is_named(window, qtbot):
     index = next(i for i, b in enumerate(window.report.blocks) if b.kind.name == "PARAGRAPH")
     select(window, index, 0, 40)

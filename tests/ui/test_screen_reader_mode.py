@@ -109,7 +109,6 @@ def test_moving_says_the_place_and_the_whole_paragraph_and_headings_their_level(
     assert ", heading level 3. " in w.view.accessibleDescription()
 
 
-@pytest.mark.shared_window
 def test_where_am_i_says_part_heading_place_and_first_words(window):
     assert start_text(window) == f"Paragraph 1 of {len(window.report.blocks)}. Press F1 for help."
     index = next(i for i, b in enumerate(window.report.blocks) if b.id == "s2-p02")
