@@ -89,8 +89,10 @@ class SharedWindow:
     """A module's window (made by ``make`` when first wanted), the state each test starts it in, and the check after
     each test. A window a test left changed is closed, and the next test gets a new one: one failure, not a cascade."""
 
-    def __init__(self, make: Callable[[], MainWindow]) -> None:
+    def __init__(self, make: Callable[[], MainWindow], restore: Callable[[MainWindow], None] | None = None) -> None:
+        """``restore``: what the module's tests change on purpose, put back after each (e.g. the theme)."""
         self._make = make
+        self._restore = restore
         self._window: MainWindow | None = None
         self._expected: WindowState | None = None
         self._place: dict[str, Any] = {}
@@ -116,6 +118,8 @@ class SharedWindow:
         cursor, in creation order, and another test's window would not see it."""
         window, expected = self._window, self._expected
         assert window is not None and expected is not None
+        if self._restore is not None:
+            self._restore(window)
         back_to_start(window)
         self._settled(window)
         for name, value in self._place.items():  # the remembered place too (a move back remembers the first block)

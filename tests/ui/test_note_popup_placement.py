@@ -16,16 +16,42 @@ from fenggang_reader.ui.themes import THEMES
 from tests.support.shipped import shipped_annotator
 
 
-@pytest.fixture
-def small_window(qtbot, report):
+def _small_window(report, font_pt: int | None = None) -> MainWindow:
     win = MainWindow(report, shipped_annotator(report), Settings())
-    qtbot.addWidget(win)
+    if font_pt is not None:
+        win.set_font_size(font_pt)
     win.resize(800, 600)
     win.move(0, 0)
     win.show()
-    qtbot.waitExposed(win)
+    while not win.view.painted():
+        QApplication.processEvents()
     win.restore_position()
     win.view.setFocus()
+    return win
+
+
+@pytest.fixture(scope="module")
+def _module_window(qapp, report):
+    """For the tests marked shared_window (tests/ui/conftest.py shared_window): one 800×600 window at 48 pt, which
+    they ask for, with the light theme put back after each (the ring is tested in every theme)."""
+    from tests.support.shared_window import SharedWindow
+
+    def light(win: MainWindow) -> None:
+        win.themes.apply("light")
+
+    shared = SharedWindow(lambda: _small_window(report, 48), restore=light)
+    yield shared
+    shared.close()
+
+
+@pytest.fixture
+def small_window(request, qtbot, report):
+    if request.node.get_closest_marker("shared_window") is not None:
+        win = request.getfixturevalue("shared_window")
+    else:
+        win = _small_window(report)
+        qtbot.addWidget(win)
+        qtbot.waitExposed(win)
     yield win
     if win.glossary.popup is not None:
         win.glossary.close_popup(restore_focus=False)
@@ -76,7 +102,7 @@ def open_at(win, qtbot, number: int, use: int = 0):
     return popup, span
 
 
-@pytest.mark.parametrize("font_pt", [28, 48, 96])
+@pytest.mark.parametrize("font_pt", [28, pytest.param(48, marks=pytest.mark.shared_window), 96])
 @pytest.mark.parametrize("number", [1, 18, 26])
 def test_popup_beside_the_term_at_most_half_the_window(small_window, qtbot, font_pt, number):
     win = small_window
@@ -93,6 +119,7 @@ def test_popup_beside_the_term_at_most_half_the_window(small_window, qtbot, font
     assert not popup.uses_list.isVisible(), "the places come folded"
 
 
+@pytest.mark.shared_window
 def test_at_48pt_in_800x600_the_note_gives_its_explanation_the_room(small_window, qtbot):
     """The reported case: at 48 pt the note showed about one line, its buttons in two rows under it. Now the
     buttons stand beside it and the explanation shows two whole lines, characters and pinyin."""
@@ -123,6 +150,7 @@ def test_a_note_opened_right_after_a_zoom_is_placed_beside_the_reflowed_text(sma
     qtbot.waitUntil(lambda: explanation_lines_shown(popup) >= 2, timeout=10_000)
 
 
+@pytest.mark.shared_window
 def test_unfolding_the_uses_keeps_the_term_uncovered(small_window, qtbot):
     win = small_window
     win.set_font_size(48)
@@ -134,6 +162,7 @@ def test_unfolding_the_uses_keeps_the_term_uncovered(small_window, qtbot):
     assert popup.uses_toggle.font().pointSizeF() >= QApplication.font().pointSizeF() >= 20
 
 
+@pytest.mark.shared_window
 def test_term_low_in_the_window_gets_the_note_above(small_window, qtbot):
     win = small_window
     win.set_font_size(48)
@@ -166,6 +195,7 @@ def test_a_term_out_of_view_is_brought_into_view_first(small_window, qtbot):
 
 
 @pytest.mark.parametrize("key", list(THEMES))
+@pytest.mark.shared_window
 def test_tab_focus_on_a_term_is_a_thick_ring_in_every_theme(small_window, qtbot, key):
     win = small_window
     win.themes.apply(key)
