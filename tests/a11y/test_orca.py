@@ -31,9 +31,9 @@ pytestmark = [
     pytest.mark.orca,  # tools/run-tests runs these beside the other slow tests, at a higher priority
     pytest.mark.skipif(orca_speech.missing() is not None, reason=f"Orca test needs: {orca_speech.missing()}"),
     pytest.mark.timeout(420),  # a session is ~40-60 s, but Orca starts slowly on a loaded machine (and is retried)
-    # Side by side when each session's Orca has processes of its own to see (orca_speech.side_by_side: tools/run-tests
-    # gives the sessions a worker each); otherwise one at a time, on one xdist worker: a second Orca of the same user
-    # refuses to start, and --replace ends the first (sessions "came up too late to hear the window's title").
+    # Side by side (on xdist workers of their own) only where each session's Orca has processes of its own to see
+    # (orca_speech.side_by_side; tools/run-tests still runs them one at a time, ORCA_SESSIONS); otherwise on one
+    # worker: a second Orca of the same user refuses to start, and --replace ends the first.
     *([] if orca_speech.side_by_side() else [pytest.mark.xdist_group("orca")]),
 ]
 
