@@ -75,6 +75,31 @@ class WindowState:
 PLACE_SETTINGS = ("current_block", "reading_place", "scroll_fraction")
 
 
+def shown_painted(window: MainWindow, width: int, height: int, at: QPoint | None = None) -> MainWindow:
+    """The window at its size (and place on the screen), shown and painted, back at its remembered place with the
+    focus in the text: as a window a test builds, shared or not, starts."""
+    window.resize(width, height)
+    if at is not None:
+        window.move(at)
+    window.show()
+    while not window.view.painted():
+        QApplication.processEvents()
+    window.restore_position()
+    window.view.setFocus()
+    return window
+
+
+def shared_or_own(request: Any, qtbot: Any, make: Callable[[], MainWindow]) -> MainWindow:
+    """For a test marked ``shared_window`` its module's window (tests/ui/conftest.py ``shared_window``), for any
+    other a window of its own, made now and closed after it."""
+    if request.node.get_closest_marker("shared_window") is not None:
+        return request.getfixturevalue("shared_window")
+    window = make()
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    return window
+
+
 def back_to_start(window: MainWindow) -> None:
     """The place at the start of the text, the find bar closed and the focus in the text, as a first start leaves
     them (restore_position)."""

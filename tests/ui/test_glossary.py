@@ -17,6 +17,7 @@ from fenggang_reader.ui.actions import ACTIONS
 from fenggang_reader.ui.glossary import HOVER_DELAY_MS
 from fenggang_reader.ui.main_window import MainWindow
 from fenggang_reader.ui.themes import theme
+from tests.support.shared_window import SharedWindow, shared_or_own, shown_painted
 from tests.support.shipped import shipped_annotator
 
 HOVER_WAIT_MS = 20_000  # a hover popup opens (or closes) within this on any machine; how soon is a benchmark's business
@@ -25,21 +26,12 @@ HOVER_WAIT_MS = 20_000  # a hover popup opens (or closes) within this on any mac
 
 
 def glossary_window(report) -> MainWindow:
-    win = MainWindow(report, shipped_annotator(report), Settings())
-    win.resize(1200, 850)
-    win.show()
-    while not win.view.painted():
-        QApplication.processEvents()
-    win.restore_position()
-    win.view.setFocus()
-    return win
+    return shown_painted(MainWindow(report, shipped_annotator(report), Settings()), 1200, 850)
 
 
 @pytest.fixture(scope="module")
 def _module_window(qapp, report):
     """The window the tests marked shared_window share (tests/ui/conftest.py shared_window): this module's own."""
-    from tests.support.shared_window import SharedWindow
-
     shared = SharedWindow(lambda: glossary_window(report))
     yield shared
     shared.close()
@@ -51,12 +43,7 @@ def window(request, qtbot, report):
     # the hover tests failed only in full runs, where other modules' tests ran before them on the same worker.
     while (popup := QApplication.activePopupWidget()) is not None:
         popup.close()
-    if request.node.get_closest_marker("shared_window") is not None:
-        win = request.getfixturevalue("shared_window")
-    else:
-        win = glossary_window(report)
-        qtbot.addWidget(win)
-        qtbot.waitExposed(win)
+    win = shared_or_own(request, qtbot, lambda: glossary_window(report))
     yield win
     if win.glossary.popup is not None:
         win.glossary.close_popup(restore_focus=False)

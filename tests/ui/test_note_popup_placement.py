@@ -13,6 +13,7 @@ from fenggang_reader.ui.glossary_popup import GAP, MAX_WINDOW_SHARE
 from fenggang_reader.ui.main_window import MainWindow
 from fenggang_reader.ui.term_focus import ring_width
 from fenggang_reader.ui.themes import THEMES
+from tests.support.shared_window import SharedWindow, shared_or_own, shown_painted
 from tests.support.shipped import shipped_annotator
 
 
@@ -20,22 +21,13 @@ def _small_window(report, font_pt: int | None = None) -> MainWindow:
     win = MainWindow(report, shipped_annotator(report), Settings())
     if font_pt is not None:
         win.set_font_size(font_pt)
-    win.resize(800, 600)
-    win.move(0, 0)
-    win.show()
-    while not win.view.painted():
-        QApplication.processEvents()
-    win.restore_position()
-    win.view.setFocus()
-    return win
+    return shown_painted(win, 800, 600, at=QPoint(0, 0))
 
 
 @pytest.fixture(scope="module")
 def _module_window(qapp, report):
     """For the tests marked shared_window (tests/ui/conftest.py shared_window): one 800×600 window at 48 pt, which
     they ask for, with the light theme put back after each (the ring is tested in every theme)."""
-    from tests.support.shared_window import SharedWindow
-
     def light(win: MainWindow) -> None:
         win.themes.apply("light")
 
@@ -46,12 +38,7 @@ def _module_window(qapp, report):
 
 @pytest.fixture
 def small_window(request, qtbot, report):
-    if request.node.get_closest_marker("shared_window") is not None:
-        win = request.getfixturevalue("shared_window")
-    else:
-        win = _small_window(report)
-        qtbot.addWidget(win)
-        qtbot.waitExposed(win)
+    win = shared_or_own(request, qtbot, lambda: _small_window(report))
     yield win
     if win.glossary.popup is not None:
         win.glossary.close_popup(restore_focus=False)
