@@ -27,6 +27,7 @@ from fenggang_reader.app import create_application
 from fenggang_reader.core.resources import bundled_annotator, load_bundled_report
 from fenggang_reader.core.settings import Settings
 from fenggang_reader.core.storage import AppDirs
+from fenggang_reader.ui import read_aloud_actions
 from fenggang_reader.ui.main_window import MainWindow
 
 HEAVY = {HEAVY!r}
@@ -41,7 +42,13 @@ deadline = time.monotonic() + 60  # read aloud is built a moment after the first
 poll = QTimer(interval=50)
 poll.timeout.connect(lambda: (window.read_aloud.built or time.monotonic() > deadline) and app.quit())
 poll.start()
+STEPS = read_aloud_actions.SPEECH_IMPORTS_IN_TURNS
+imported_by_turn = []  # how many of the build's imports are done, at each turn of the event loop
+turns = QTimer(interval=0)
+turns.timeout.connect(lambda: imported_by_turn.append(sum(m in sys.modules for m in STEPS)))
+turns.start()
 app.exec()
+assert len(set(imported_by_turn)) > len(STEPS) // 2, f"the build's imports in few turns: {{sorted(set(imported_by_turn))}}"
 assert painted == [[]], f"loaded by the first paint: {{painted}}"
 assert window.read_aloud.built, "read aloud is ready soon after the first paint"
 assert "fenggang_reader.speech.backend" in sys.modules
