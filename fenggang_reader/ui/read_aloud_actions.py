@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 BUILD_AFTER_PAINT_MS = 250  # after the first paint and the restored position, before anyone can reach Space
 # What building the feature imports, largest parts first, one a turn of the event loop: imported at once they were one
 # slice of ~100 ms (more in a cold process: asyncio alone ~36 ms warm) that a key pressed just after a start waited for.
-SPEECH_IMPORTS_IN_TURNS = ("asyncio", "fenggang_reader.speech.edge", "PySide6.QtMultimedia",
-                           "fenggang_reader.speech.player", "fenggang_reader.speech.backend",
-                           "fenggang_reader.ui.read_aloud")
+# Qt Multimedia comes with speech.player, which quietens its PipeWire warning before importing it.
+SPEECH_IMPORTS_IN_TURNS = ("asyncio", "fenggang_reader.speech.edge", "fenggang_reader.speech.player",
+                           "fenggang_reader.speech.backend", "fenggang_reader.ui.read_aloud")
 
 
 def _t(text: str) -> str:
