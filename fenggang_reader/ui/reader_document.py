@@ -151,21 +151,12 @@ def set_runs(doc: QTextDocument, blocks: list[Block], indices: Iterable[int], cj
     keep = QTextCursor.MoveMode.KeepAnchor
     for index in indices:
         block = doc.findBlockByNumber(index)
-        text, base = block.text(), block.position()
-        run_formats = formats[blocks[index].kind.is_heading]
-        halves = [match.start() for match in halves_at.finditer(text)]
-        start = 0
-        for wide, narrow in wide_runs.runs(text):
-            end = start + len(wide or narrow)
-            if wide:
+        base, by_kind = block.position(), formats[blocks[index].kind.is_heading].by_kind
+        for start, characters, kind in _runs(block.text(), halves_at):
+            if kind != NARROW:
                 cursor.setPosition(base + start)
-                cursor.setPosition(base + end, keep)
-                cursor.mergeCharFormat(run_formats.wide)
-                for i in halves[bisect_left(halves, start):bisect_left(halves, end)]:
-                    cursor.setPosition(base + i)
-                    cursor.setPosition(base + i + 1, keep)
-                    cursor.mergeCharFormat(run_formats.half)
-            start = end
+                cursor.setPosition(base + start + len(characters), keep)
+                cursor.mergeCharFormat(by_kind[kind])
     cursor.endEditBlock()
 
 
@@ -202,31 +193,42 @@ class _RunFormats:
             self.narrow.setFontWeight(QFont.Weight.Bold)
         self.half = QTextCharFormat(self.wide)
         self.half.setFontLetterSpacing(cjk_spacing - 50.0)
+        self.by_kind = (self.narrow, self.wide, self.half)  # indexed by NARROW, WIDE, HALF
 
 
-def _insert_runs(cursor: QTextCursor, text: str, formats: _RunFormats, halves_at: re.Pattern[str]) -> None:
-    """Insert a block's text in runs: wide characters spaced evenly, Latin/digit runs untouched (a line-breaking
-    mark, zero width, stays in the run it is in), a mark that gives up half its cell (gives_up_half) a run of one."""
+NARROW, WIDE, HALF = 0, 1, 2  # the kinds of run _runs yields, indexing _RunFormats.by_kind
+
+
+def _runs(text: str, halves_at: re.Pattern[str]) -> Iterator[tuple[int, str, int]]:
+    """A block's text in runs (start, characters, kind): wide characters spaced evenly, Latin/digit runs untouched (a
+    line-breaking mark, zero width, stays in the run it is in), a mark that gives up half its cell (gives_up_half) a
+    run of one."""
     halves = [match.start() for match in halves_at.finditer(text)]
-    insert, wide_format, narrow_format = cursor.insertText, formats.wide, formats.narrow
     start = 0
     for wide, narrow in wide_runs.runs(text):
         if narrow:
-            insert(narrow, narrow_format)
+            yield start, narrow, NARROW
             start += len(narrow)
             continue
         end = start + len(wide)
         if halves:
             for i in halves[bisect_left(halves, start):bisect_left(halves, end)]:  # [start, i) wide, i half, on from i+1
                 if i > start:
-                    insert(text[start:i], wide_format)
-                insert(text[i], formats.half)
+                    yield start, text[start:i], WIDE
+                yield i, text[i], HALF
                 start = i + 1
             if start < end:
-                insert(text[start:end], wide_format)
+                yield start, text[start:end], WIDE
         else:
-            insert(wide, wide_format)
+            yield start, wide, WIDE
         start = end
+
+
+def _insert_runs(cursor: QTextCursor, text: str, formats: _RunFormats, halves_at: re.Pattern[str]) -> None:
+    """Insert a block's text in its runs (_runs), each in the format of its kind."""
+    insert, by_kind = cursor.insertText, formats.by_kind
+    for _start, characters, kind in _runs(text, halves_at):
+        insert(characters, by_kind[kind])
 
 
 @cache
