@@ -3,7 +3,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from fenggang_reader.core.model import Report
 from fenggang_reader.core.pinyin import Annotator
@@ -68,18 +67,13 @@ def _module_window(qapp, tmp_path_factory):
     own (the tests' homes come and go; the window keeps the one it was made with)."""
     from fenggang_reader.app import create_application
     from fenggang_reader.ui.main_window import MainWindow
-    from tests.support.shared_window import SharedWindow
+    from tests.support.shared_window import SharedWindow, shown_painted
 
     def make() -> MainWindow:
         create_application()
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("FENGGANG_READER_HOME", str(tmp_path_factory.mktemp("shared-window-home")))
-            window = MainWindow(*shipped(), Settings.load(AppDirs.default().settings_file))
-            window.resize(1280, 860)
-            window.show()
-            while not window.view.painted():
-                QApplication.processEvents()
-            window.restore_position()
+            window = shown_painted(MainWindow(*shipped(), Settings.load(AppDirs.default().settings_file)), 1280, 860)
             window.view.wait_for_warm_up()
         return window
 
