@@ -9,9 +9,9 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QApplication, QPushButton, QStyle, QToolButton
+from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QStyle, QToolButton
 
 from fenggang_reader.core.settings import Settings
 from fenggang_reader.ui import dialog_fit
@@ -215,36 +215,55 @@ def test_at_96pt_a_menu_taller_than_an_800x600_screen_keeps_large_print_and_scro
             menu.setFont(font)
 
 
-def test_the_first_screen_is_painted_at_the_text_width_it_keeps(qtbot, report):
-    """A window too narrow for the contents panel beside the text (800x600 at the default size) has it as a drawer
-    before its first paint: decided after the show, the first screen was painted in a column of 494 px beside the
-    docked panel, and the text then jumped to the window's full width, laid out a second time."""
-    win = MainWindow(report, shipped_annotator(report), Settings())
-    qtbot.addWidget(win)
-    win.resize(800, 600)
-    painted: list[int] = []
-    win.view.first_paint.connect(lambda: painted.append(win.view.viewport().width()))
-    win.show()
-    qtbot.waitUntil(lambda: bool(painted), timeout=30_000)
-    qtbot.wait(100)  # the queued relayouts (drawer, toolbar) run
-    assert win.contents_drawer.active
-    assert painted[0] == win.view.viewport().width() > 700
+def test_the_menu_bars_overflow_menu_is_fitted_when_it_opens(open_window, qtbot, monkeypatch):
+    """A window too narrow for its menu bar puts the menus that do not fit behind » (Qt's overflow menu, filled as the
+    bar is laid out after the window shows). Opened, it is fitted to the screen like the others."""
+    fitted: list[object] = []
+    real = dialog_fit.fit_menu
+    monkeypatch.setattr(dialog_fit, "fit_menu", lambda menu: (fitted.append(menu), real(menu)))
+    win = open_window(640, 480, 96, "en", excerpt=True)
+    extension = win.menuBar().findChild(QToolButton, "qt_menubar_ext_button")
+    assert extension is not None and extension.isVisible(), "the menu bar overflows at 640 px and 96 pt"
+    overflow = extension.menu()
+    fitted.clear()
+    seen: list[QRect] = []
+
+    def look_then_close() -> None:
+        """showMenu runs the menu's own loop until it closes: looked at from a timer inside that loop."""
+        if QApplication.activePopupWidget() is overflow:
+            seen.append(overflow.geometry())
+            overflow.hide()
+
+    watch = QTimer(win, interval=20, timeout=look_then_close)
+    watch.start()
+    QTimer.singleShot(20_000, overflow.hide)  # never left open, whatever happens
+    extension.showMenu()
+    watch.stop()
+    assert seen, "the overflow menu opened"
+    assert overflow in fitted
+    screen = win.screen().availableGeometry()
+    assert seen[0].intersected(screen) == seen[0]
 
 
 def test_a_windows_menus_are_fitted_as_they_open_not_before_its_first_paint(qtbot, report, monkeypatch):
     """The menus are polished with the window as it is first shown; fitting all eleven then (sizing every item) was
     ~10 ms of the first paint. Each is fitted as it is about to show (the test above: every one fits at 96 pt)."""
-    fitted: list[str] = []
+    fitted: list[QMenu] = []
     real = dialog_fit.fit_menu
-    monkeypatch.setattr(dialog_fit, "fit_menu", lambda menu: (fitted.append(menu.title()), real(menu)))
+    monkeypatch.setattr(dialog_fit, "fit_menu", lambda menu: (fitted.append(menu), real(menu)))
     win = MainWindow(report, shipped_annotator(report), Settings())
     qtbot.addWidget(win)
     win.resize(800, 600)
     with qtbot.waitSignal(win.view.first_paint, timeout=30_000):
         win.show()
-    assert fitted == []
+    # Not counted: Qt's own overflow menu (» on a menu bar too narrow: test_the_menu_bars_overflow_menu_is_fitted_...). Now and then the bar is laid
+    # out narrow as the window shows, and Qt emits that menu's aboutToShow as it fills it with every menu: in CI, and
+    # in 3 runs of this module in a row, then in none of 7 more.
+    extension = win.menuBar().findChild(QToolButton, "qt_menubar_ext_button")
+    assert [menu.title() for menu in fitted if extension is None or menu is not extension.menu()] == []
+    fitted.clear()
     view_menu = win.menus["view"]
     win.menuBar().setActiveAction(view_menu.menuAction())
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is view_menu)
-    assert fitted == [view_menu.title()]
+    assert fitted == [view_menu]
     view_menu.hide()
