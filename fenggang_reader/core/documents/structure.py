@@ -178,7 +178,8 @@ def _body_line(text: str, marked: int | None = None) -> _Line:
 
 
 def _title_like(text: str) -> bool:
-    """A first line that names the document: short, not a sentence, a heading, a salutation or a note."""
+    """A first line that names the document: short, not a sentence, a heading, a salutation, a note or the line
+    below a title (——…会议上: a portal's text box that starts under its <h1> gives it first)."""
     return (
         0 < len(text) <= _TITLE_MAX_CHARS
         and len(re.findall(rf"[{_IDEOGRAPH}]", text)) >= 2
@@ -188,6 +189,8 @@ def _title_like(text: str) -> bool:
         and not _SUB_HEADING_RE.match(text)
         and not MARKER_RE.match(text)
         and not _BYLINE.match(text)
+        and not _OCCASION_START.match(text)
+        and not _BRACKETED_OCCASION.match(text)
     )
 
 

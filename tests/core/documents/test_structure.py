@@ -210,3 +210,11 @@ def test_chapters_are_headings_above_their_numbered_ones():
     assert headings == [("d-h01", 3, "第一章　总则"), ("d-h02", 3, "第二章　社会治安"), ("d-h02-1", 4, "一、邻里纠纷"),
                         ("d-h02-2", 5, "（一）调解程序")]
     assert [b.kind for b in report.blocks if b.text.startswith("第") and "条" in b.text[:4]] == [P, P, P]
+
+
+def test_an_occasion_line_first_is_not_the_title_when_the_page_has_one():
+    """A portal whose text box starts below its <h1> gives ——…会议上 first: the page's title names the report."""
+    report = structured(["——2024年2月18日在凤岗镇第十七届人民代表大会第四次会议上", "镇长 李明华", "各位代表：",
+                         *NEWS_ARTICLE], title="2024年凤岗镇政府工作报告")
+    assert report.title == "2024年凤岗镇政府工作报告"
+    assert [b.id for b in report.blocks[:4]] == ["d-title", "d-occasion", "d-speaker", "d-salutation"]
