@@ -197,7 +197,15 @@ class Report:
 
     @property
     def title(self) -> str:
-        return next((b.text for b in self.blocks if b.kind is BlockKind.TITLE), "")
+        """The document's name (window title, recent documents, exports' names): its title without note markers."""
+        return next((self.name_of(b) for b in self.blocks if b.kind is BlockKind.TITLE), "")
+
+    def name_of(self, block: Block) -> str:
+        """A heading's text as a name (contents, titles): its note markers left out, as 通知【1】 read 通知 one."""
+        text = block.text
+        for marker in sorted(self.markers_in(block.id), key=lambda m: m.start, reverse=True):
+            text = text[:marker.start] + text[marker.end:]
+        return text
 
     def headings(self) -> list[Block]:
         return [b for b in self.blocks if b.kind.is_heading]

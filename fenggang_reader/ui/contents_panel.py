@@ -79,13 +79,14 @@ class ContentsPanel(QTreeWidget):
         open_headings: list[tuple[int, QTreeWidgetItem]] = []  # 一、 and its （一）: a heading goes under a shallower one
         for block in report.blocks:
             if block.kind in (BlockKind.TITLE, BlockKind.PART, BlockKind.NOTES_HEADING):
-                item = QTreeWidgetItem(self, [block.text])
+                item = QTreeWidgetItem(self, [report.name_of(block)])
                 parent = item if block.kind is not BlockKind.TITLE else None
                 open_headings.clear()
             elif block.kind is BlockKind.HEADING:
                 while open_headings and open_headings[-1][0] >= block.heading_level:
                     open_headings.pop()
-                item = QTreeWidgetItem(open_headings[-1][1] if open_headings else (parent or self), [block.text])
+                item = QTreeWidgetItem(open_headings[-1][1] if open_headings else (parent or self),
+                                       [report.name_of(block)])
                 open_headings.append((block.heading_level, item))
             elif block.kind is BlockKind.NOTE:
                 text = block.text

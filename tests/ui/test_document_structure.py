@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from fenggang_reader.core.document_places import DocumentSource
 from fenggang_reader.core.documents.extract import ExtractedText
 from fenggang_reader.core.documents.structure import structure_document
 from fenggang_reader.core.line_breaks import strip_marks
@@ -112,3 +113,16 @@ def test_a_sub_heading_is_drawn_at_the_body_size_below_its_heading(open_window):
     assert drawn_size(sub) == pytest.approx(drawn_size(paragraph))
     assert drawn_size(heading) > drawn_size(sub)
     assert view.block_factor(sub) == 1.0 < view.block_factor(heading)
+
+
+def test_a_note_on_the_title_is_not_part_of_the_documents_name(app, qtbot, tmp_path):
+    """关于调整…的通知【1】 with 【1】 a note: the window title and the contents name the notice without 【1】,
+    which the text keeps as the note's link."""
+    text = ("关于调整长者助餐补贴标准的通知【1】\n各村（社区）：\n请做好宣传解释工作【2】。\n注释：\n"
+            "【1】本通知自发布之日起施行。\n【2】宣传解释：向群众讲清楚补贴怎样申请。")
+    report = structure_document(ExtractedText(text.splitlines(), None, "text"))
+    win = MainWindow(report, reader_annotator(), Settings(), source=DocumentSource(tmp_path / "通知.txt"))
+    qtbot.addWidget(win)
+    assert report.markers_in("d-title") and report.blocks[0].text.endswith("通知【1】")
+    assert win.windowTitle() == "关于调整长者助餐补贴标准的通知"
+    assert win.contents.item_for("d-title").text(0) == "关于调整长者助餐补贴标准的通知"
