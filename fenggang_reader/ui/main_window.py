@@ -323,7 +323,9 @@ class MainWindow(QMainWindow):
         self.maximise_at_first_show = fit_to_screen(self, restored)
         if s["window_state"]:
             self.restoreState(QByteArray.fromBase64(s["window_state"].encode("ascii")))
-            self.contents_dock.setVisible(s["contents_visible"])  # the saved layout may be the drawer's
+            # The saved layout may be the drawer's; and where the panel is a drawer already (the geometry, restored
+            # above, can make it one at once), a dock shown again would stand empty beside the text.
+            self.contents_dock.setVisible(s["contents_visible"] and not self.contents_drawer.active)
         self._update_position_label()
 
     def restore_position(self, offer: bool = False) -> None:

@@ -267,3 +267,30 @@ def test_a_windows_menus_are_fitted_as_they_open_not_before_its_first_paint(qtbo
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is view_menu)
     assert fitted == [view_menu]
     view_menu.hide()
+
+
+# The window as the app saved it at 72 pt in 800x600 (Xvfb, openbox: shown maximised), the panel a drawer.
+SAVED_MAXIMISED_800X600 = {
+    "window_geometry": "AdnQywADAAAAAAAAAAAAAAAAAx8AAAJXAAAAAAAAAAD////+/////gAAAAACAAAAAyAAAAAAAAAAEwAAAx8AAAJX",
+    "window_state": ("AAAA/wAAAAD9AAAAAQAAAAAAAAAAAAAAAPwCAAAAAfsAAAAYAGMAbwBuAHQAZQBuAHQAcwBEAG8AYwBrAAAAAAD/////AAAAMAD/"
+                     "//8AAAMgAAAB3QAAAAQAAAAEAAAACAAAAAj8AAAAAQAAAAIAAAABAAAAFgBtAGEAaQBuAFQAbwBvAGwAYgBhAHIAAAAAAP////8AAAAAAAAAAA=="),
+}
+
+
+def test_a_narrow_window_reopened_shows_no_empty_dock_beside_the_text(app, qtbot):
+    """The next start (or Ctrl+O) after that window: the geometry, restored before the layout, made the panel a drawer
+    at once, and the layout restored after it showed the dock again, empty beside the text (its panel in the drawer)."""
+    settings = Settings()
+    settings.set("font_size", 72)
+    for name, value in SAVED_MAXIMISED_800X600.items():
+        settings.set(name, value)
+    win = MainWindow(*shipped_excerpt(), settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.wait(30)
+    assert win.contents_drawer.active
+    assert not win.contents_dock.isVisible(), "an empty dock beside the text"
+    assert not win.actions_by_id["toggle_contents"].isChecked() and not win.contents_drawer.is_open()
+    qtbot.keyClick(win.view, Qt.Key.Key_F6)
+    assert win.contents_drawer.is_open() and win.contents.isVisible()
