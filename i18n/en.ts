@@ -372,10 +372,6 @@
         <translation>The notes (explanations of terms)</translation>
     </message>
     <message>
-        <source>The whole document</source>
-        <translation>The whole document</translation>
-    </message>
-    <message>
         <source>Part %1: %2</source>
         <translation>Part %1: %2</translation>
     </message>
@@ -916,6 +912,10 @@ Try the voice settings, or Space to try again.</translation>
     <message>
         <source>Zhuyin</source>
         <translation>Zhuyin</translation>
+    </message>
+    <message>
+        <source>This document has no headings to list.</source>
+        <translation>This document has no headings to list.</translation>
     </message>
     <message>
         <source>Some of your settings could not be used, so the usual ones were taken instead.</source>

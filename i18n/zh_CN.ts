@@ -372,10 +372,6 @@
         <translation>名词解释</translation>
     </message>
     <message>
-        <source>The whole document</source>
-        <translation>整篇文档</translation>
-    </message>
-    <message>
         <source>Part %1: %2</source>
         <translation>第%1部分：%2</translation>
     </message>
@@ -916,6 +912,10 @@ Try the voice settings, or Space to try again.</source>
     <message>
         <source>Zhuyin</source>
         <translation>注音符号</translation>
+    </message>
+    <message>
+        <source>This document has no headings to list.</source>
+        <translation>这份文档没有可列出的标题。</translation>
     </message>
     <message>
         <source>Some of your settings could not be used, so the usual ones were taken instead.</source>

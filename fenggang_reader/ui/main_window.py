@@ -314,8 +314,9 @@ class MainWindow(QMainWindow):
         self.actions_by_id["toggle_pinyin"].setChecked(s["pinyin_visible"])
         self.view.set_pinyin_visible(s["pinyin_visible"])
         self.themes.apply(s["theme"])
-        self.actions_by_id["toggle_contents"].setChecked(s["contents_visible"])
-        self.contents_dock.setVisible(s["contents_visible"])
+        docked = s["contents_visible"] and self.contents.topLevelItemCount() > 0  # no empty panel beside the text
+        self.actions_by_id["toggle_contents"].setChecked(docked)
+        self.contents_dock.setVisible(docked)
         restored = bool(s["window_geometry"]) and self.restoreGeometry(
             QByteArray.fromBase64(s["window_geometry"].encode("ascii")))
         # A first window fits the screen (the app shows it maximised on a small one); a window saved on a
@@ -325,7 +326,7 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray.fromBase64(s["window_state"].encode("ascii")))
             # The saved layout may be the drawer's; and where the panel is a drawer already (the geometry, restored
             # above, can make it one at once), a dock shown again would stand empty beside the text.
-            self.contents_dock.setVisible(s["contents_visible"] and not self.contents_drawer.active)
+            self.contents_dock.setVisible(docked and not self.contents_drawer.active)
         self._update_position_label()
 
     def restore_position(self, offer: bool = False) -> None:
@@ -416,6 +417,8 @@ class MainWindow(QMainWindow):
 
     def switch_panel(self) -> None:
         if self.view.hasFocus() or not self.contents.hasFocus():
+            if self._no_contents():
+                return
             if not self.contents.isVisible():
                 self.set_contents_visible(True)
             self.contents.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -494,7 +497,20 @@ class MainWindow(QMainWindow):
         }
         self.announce(names[style])
 
+    def _no_contents(self) -> bool:
+        """Whether the document has no title, heading or note to list: said, rather than an empty panel opened (a
+        news article of plain paragraphs opened a blank drawer, and a screen reader heard an empty list)."""
+        if self.contents.topLevelItemCount():
+            return False
+        self.announce(QCoreApplication.translate("MainWindow", "This document has no headings to list."))
+        return True
+
     def set_contents_visible(self, visible: bool) -> None:
+        if visible and self._no_contents():
+            blocked = self.actions_by_id["toggle_contents"].blockSignals(True)
+            self.actions_by_id["toggle_contents"].setChecked(False)
+            self.actions_by_id["toggle_contents"].blockSignals(blocked)
+            return
         if self.contents_drawer.active:  # a narrow text column: the panel opens over the text on request
             self.contents_drawer.set_open(visible)
             return

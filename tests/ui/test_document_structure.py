@@ -126,3 +126,17 @@ def test_a_note_on_the_title_is_not_part_of_the_documents_name(app, qtbot, tmp_p
     assert report.markers_in("d-title") and report.blocks[0].text.endswith("通知【1】")
     assert win.windowTitle() == "关于调整长者助餐补贴标准的通知"
     assert win.contents.item_for("d-title").text(0) == "关于调整长者助餐补贴标准的通知"
+
+
+def test_a_document_without_headings_says_so_rather_than_opening_empty_contents(open_window):
+    """A news article of plain paragraphs: the window showed a blank contents dock, and F6 and Ctrl+Shift+C opened it
+    (or a blank drawer over the text)."""
+    win = open_window("镇里的长者饭堂迎来第一万名用餐长者。王奶奶今年七十八岁。\n饭堂的菜单每周更换，荤素搭配，少油少盐。")
+    assert win.contents.topLevelItemCount() == 0 and not win.contents.isVisible()
+    said = []
+    win.announced.connect(said.append)
+    win.actions_by_id["switch_panel"].trigger()  # F6
+    assert win.focusWidget() is win.view and not win.contents.isVisible()
+    win.actions_by_id["toggle_contents"].trigger()  # Ctrl+Shift+C
+    assert not win.contents.isVisible() and not win.actions_by_id["toggle_contents"].isChecked()
+    assert said == ["This document has no headings to list."] * 2
