@@ -87,8 +87,12 @@ def layout_text(text: str, *, title: bool = False, fits: Callable[[str], bool] |
     in a narrow window) is joined less, so the line breaks inside the unit, never before its punctuation."""
     marks: dict[int, str] = {}
     if title:
-        _balance_title(text, marks)
-        return LayoutText(tuple(sorted(marks.items())))
+        cut = _title_cut(text)
+        # Halves wider than a line (2024年凤岗镇政府工作报告 at 96 pt in 800 px) break anywhere inside: balanced,
+        # the title read 2024年凤 / 岗 / 镇政府工 / 作报告, one character alone; such a title breaks as text does.
+        if fits is None or (fits(text[:cut]) and fits(text[cut:])):
+            _balance_title(text, marks, cut)
+            return LayoutText(tuple(sorted(marks.items())))
     for match in _NUMBER.finditer(text):
         start, end = match.span()
         if start > 0 and text[start - 1] == "第":  # 第2: an ordinal keeps its prefix
@@ -160,11 +164,15 @@ def _breaks_a_number(text: str, i: int) -> bool:
         after.isdigit() and before in ".．")
 
 
-def _balance_title(text: str, marks: dict[int, str]) -> None:
-    """A title breaks, if it must, only in its middle: two lines of even length (政府工｜作报告), at the place
-    nearest the middle that splits no number (凤岗镇20｜25年… at 96 pt: 凤岗镇2025年｜…)."""
+def _title_cut(text: str) -> int:
+    """Where a title breaks, if it must: the place nearest its middle that splits no number (凤岗镇20｜25年… at
+    96 pt: 凤岗镇2025年｜…)."""
     middle = len(text) // 2
     places = [i for i in range(1, len(text)) if not _breaks_a_number(text, i)]
-    cut = min(places, key=lambda i: (abs(i - middle), i), default=middle)
+    return min(places, key=lambda i: (abs(i - middle), i), default=middle)
+
+
+def _balance_title(text: str, marks: dict[int, str], cut: int) -> None:
+    """A title breaks, if it must, only at ``cut``: two lines of even length (政府工｜作报告)."""
     for i in range(1, len(text)):
         marks[i] = BREAK_HERE if i == cut else WORD_JOINER

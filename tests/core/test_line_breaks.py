@@ -38,6 +38,19 @@ def test_a_title_breaks_near_its_middle_but_never_inside_a_number():
     assert shown("增长3.6%的报告书", title=True).split("|")[0].replace("~", "") == "增长3.6%"
 
 
+def test_a_title_whose_halves_do_not_fit_a_line_breaks_as_text():
+    """2024年凤岗镇政府工作报告 at 96 pt in 800 px (5 cells a line): balanced, its halves (2024年凤 | 岗镇政府工作报告)
+    were runs wider than a line that Qt broke anywhere, and 岗 stood alone on the second line."""
+    def five_cells(run: str) -> bool:
+        return len(run) <= 5
+
+    title = "2024年凤岗镇政府工作报告"
+    marked = shown(title, title=True, fits=five_cells)
+    assert "|" not in marked and marked == shown(title, fits=five_cells)  # as a paragraph's text: no half joined
+    assert marked.startswith("2024~年") and marked.endswith("报~告")
+    assert shown("政府工作报告", title=True, fits=lambda run: len(run) <= 3) == "政~府~工|作~报~告"  # halves fit
+
+
 def test_runs_wider_than_a_line_are_joined_less():
     def narrow(run: str) -> bool:
         return len(run) <= 6
