@@ -19,6 +19,7 @@ HEADER = (
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 # A note's term is what comes before its first colon, when that is short and not a clause of its own.
 _NOTE_TERM_RE = re.compile(r"^([^。，；！？：:]{1,40})[：:]\s*(.+)$", re.DOTALL)
+_NUMBERED_TERM_RE = re.compile(r"^(\d{1,3})[.．、]\s*")  # 1.长者饭堂：… in a 名词解释 list (no markers in the text)
 _LEVEL_SUFFIX = ":"
 
 
@@ -81,17 +82,21 @@ def _kind_field(block: Block) -> str:
 
 def parse_note(text: str) -> Note | None:
     """A note's number, term and explanation from its text: a marker ([n], 【n】 or ①), then ``term：explanation``
-    or only the explanation (term ""). None when the text does not start with a marker. block_id is left empty."""
-    marker = MARKER_RE.match(text.lstrip())
-    if not marker:
+    or only the explanation (term ""); or, as a 名词解释 list numbers its terms, 1. (1、) and ``term：explanation``.
+    None when the text starts with neither. block_id is left empty."""
+    text = text.lstrip()
+    if marker := MARKER_RE.match(text):
+        number, rest = marker_number(marker), text[marker.end():].strip()
+    elif (numbered := _NUMBERED_TERM_RE.match(text)) and _NOTE_TERM_RE.match(text[numbered.end():]):
+        number, rest = int(numbered.group(1)), text[numbered.end():].strip()
+    else:
         return None
-    rest = text.lstrip()[marker.end():].strip()
     if not rest:
         return None
     term = _NOTE_TERM_RE.match(rest)
     if term:
-        return Note(marker_number(marker), term.group(1).strip(), term.group(2), "")
-    return Note(marker_number(marker), "", rest, "")
+        return Note(number, term.group(1).strip(), term.group(2), "")
+    return Note(number, "", rest, "")
 
 
 def load_report(path: Path) -> Report:

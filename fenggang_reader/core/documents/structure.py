@@ -231,7 +231,7 @@ def _notes_start(tidied: list[str]) -> int:
     for i, text in enumerate(tidied):
         if _INLINE_NOTES.match(text):
             return i
-        if _NOTES_HEADING.match(text) and i + 1 < len(tidied) and MARKER_RE.match(tidied[i + 1]):
+        if _NOTES_HEADING.match(text) and i + 1 < len(tidied) and _starts_a_note(tidied[i + 1]):
             return i
     start = len(tidied)
     while start > 0 and MARKER_RE.match(tidied[start - 1]) and parse_note(tidied[start - 1]):
@@ -241,6 +241,11 @@ def _notes_start(tidied: list[str]) -> int:
     used = {marker_number(m) for text in tidied[:start] for m in MARKER_RE.finditer(text)}
     numbers = [marker_number(m) for text in tidied[start:] if (m := MARKER_RE.match(text))]
     return start if numbers and all(n in used for n in numbers) else len(tidied)
+
+
+def _starts_a_note(text: str) -> bool:
+    """A line after a notes heading that begins its notes: [1]… (【1】, ①), or 1.term：… as 名词解释 lists number them."""
+    return bool(MARKER_RE.match(text)) or parse_note(text) is not None
 
 
 def _notes(paragraphs: list[str]) -> Iterator[_Line]:
@@ -253,11 +258,11 @@ def _notes(paragraphs: list[str]) -> Iterator[_Line]:
         if inline := _INLINE_NOTES.match(text):
             yield _Line(inline.group(1), BlockKind.NOTES_HEADING)
             text, in_notes, note = text[inline.end():], True, None
-        elif _NOTES_HEADING.match(text) and i + 1 < len(paragraphs) and MARKER_RE.match(paragraphs[i + 1]):
+        elif _NOTES_HEADING.match(text) and i + 1 < len(paragraphs) and _starts_a_note(paragraphs[i + 1]):
             yield _Line(text, BlockKind.NOTES_HEADING)
             in_notes, note = True, None
             continue
-        if in_notes and MARKER_RE.match(text) and parse_note(text):
+        if in_notes and parse_note(text):
             note = _Line(text, BlockKind.NOTE)
             yield note
         elif in_notes and note is not None and not note.text.endswith(("。", "；", "！", "？", "”")):

@@ -218,3 +218,15 @@ def test_an_occasion_line_first_is_not_the_title_when_the_page_has_one():
                          *NEWS_ARTICLE], title="2024年凤岗镇政府工作报告")
     assert report.title == "2024年凤岗镇政府工作报告"
     assert [b.id for b in report.blocks[:4]] == ["d-title", "d-occasion", "d-speaker", "d-salutation"]
+
+
+def test_a_numbered_list_of_terms_under_its_heading_is_the_notes():
+    """A town report's 名词解释 numbers its terms (1.长者饭堂：…) and marks nothing in the text: they were two plain
+    paragraphs, no note to open, nothing in the contents; the terms' uses in the text now lead to them."""
+    report = structured(["2024年凤岗镇政府工作报告", "新建长者饭堂4间，推进“百千万工程”。", "名词解释：",
+                         "1.长者饭堂：为长者提供助餐服务的社区食堂。", "2、百千万工程：百县千镇万村高质量发展工程。"])
+    assert [b.kind for b in report.blocks] == [T, P, BlockKind.NOTES_HEADING, BlockKind.NOTE, BlockKind.NOTE]
+    assert [(n.number, n.term) for n in report.notes.values()] == [(1, "长者饭堂"), (2, "百千万工程")]
+    assert {o.note_number for o in report.occurrences} == {1, 2} and not report.markers
+    numbered = structured(["工作安排", "一、加强领导", "注：", "1.各单位要高度重视。", "2.按时报送材料。"])
+    assert BlockKind.NOTE not in [b.kind for b in numbered.blocks]  # a numbered list without terms stays text
