@@ -426,8 +426,12 @@ class GlossaryFeature(QObject):
         self._place(popup, span)
         popup.open_popup()
         self.window.events.emit("glossary.open", note=number, via=via)
-        self.window.announce(_t("Note %1: %2. %3").replace("%1", str(number)).replace("%2", note.label)
-                             .replace("%3", note.explanation))
+        if note.term:
+            said = _t("Note %1: %2. %3").replace("%1", str(number)).replace("%2", note.term)
+            said = said.replace("%3", note.explanation)
+        else:  # its label is its explanation's first words: said once, not its start and then all of it
+            said = _t("Note %1: %2").replace("%1", str(number)).replace("%2", note.explanation)
+        self.window.announce(said)
         self.popup_opened.emit(number)
 
     def _restyle_popup(self) -> None:

@@ -65,10 +65,14 @@ def test_bracketed_and_termless_notes_open_from_the_keyboard(open_window, qtbot)
         terms.append(view.textCursor().selectedText())
     assert [strip_marks(t) for t in terms] == ["“四小园”【1】", "“门前三包”【2】", "“门前三包”",
                                                         "“美丽庭院”【3】"]
+    said: list[str] = []
+    win.announced.connect(said.append)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     popup = win.glossary.popup
     assert popup is not None and popup.note.number == 3 and popup.note.term == ""
     assert popup.windowTitle() == "Note 3: 村委会每季度评选一次，名…"
+    # A note without a term is said once: "Note 3: 村委会每季度评选一次，名…. 村委会每季度…" read its start twice.
+    assert said == [f"Note 3: {popup.note.explanation}"]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is popup.view)
     qtbot.keyClick(popup.view, Qt.Key.Key_Escape)
     assert win.glossary.popup is None
