@@ -24,6 +24,7 @@ SHARED_FIXTURE_MODULES = ("tests/export/test_pdf.py", "tests/ui/test_justificati
                           "tests/core/test_pronunciation_review.py")
 # These share one worker as well: they read the same laid-out views (tests/ui/conftest.py laid_out_views).
 LAID_OUT_VIEW_MODULES = ("tests/ui/test_justification.py", "tests/ui/test_line_breaking.py", "tests/ui/test_line_edges.py")
+pytest_plugins = ["tests.support.first_tries"]
 
 
 def pytest_configure(config):
