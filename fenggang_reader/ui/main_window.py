@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id["toggle_pinyin"].setChecked(s["pinyin_visible"])
         self.view.set_pinyin_visible(s["pinyin_visible"])
         self.themes.apply(s["theme"])
-        docked = s["contents_visible"] and self.contents.topLevelItemCount() > 0  # no empty panel beside the text
+        docked = self.contents_docked_as_saved()
         self.actions_by_id["toggle_contents"].setChecked(docked)
         self.contents_dock.setVisible(docked)
         restored = bool(s["window_geometry"]) and self.restoreGeometry(
@@ -496,6 +496,11 @@ class MainWindow(QMainWindow):
             PinyinStyle.ZHUYIN: QCoreApplication.translate("MainWindow", "Zhuyin"),
         }
         self.announce(names[style])
+
+    def contents_docked_as_saved(self) -> bool:
+        """Whether the contents dock stands beside the text, as the reader left it: never empty (a document without
+        headings) — at the start and when the drawer gives the panel back to its dock."""
+        return bool(self.settings["contents_visible"]) and self.contents.topLevelItemCount() > 0
 
     def _no_contents(self) -> bool:
         """Whether the document has no title, heading or note to list: said, rather than an empty panel opened (a
